@@ -1,0 +1,162 @@
+"""The ``gonghui-desk`` command: the GUI with no command, headless commands otherwise.
+
+Every command uses the same services as the GUI. Exit codes (README): 0 ok, 1 check
+failed, 2 usage error, 3 input rejected and nothing written, 4 database locked, newer or
+not ours.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import logging
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from gonghui_desk import __version__
+from gonghui_desk.config import resolve_db_location
+from gonghui_desk.db import migrate
+from gonghui_desk.db.database import Database, open_database
+from gonghui_desk.errors import ExitCode, UserError
+from gonghui_desk.services import Progress
+
+log = logging.getLogger(__name__)
+
+
+def _non_negative(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"应为整数：{text}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"不能为负数：{text}")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="gonghui-desk",
+        description="工会桌面：基层工会的会员、帮扶、疗休养与集体合同台账。不带命令时打开窗口。",
+        epilog="退出码：0 成功，1 检查未通过，2 用法错误，3 输入被拒绝且未写入，"
+        "4 数据库被占用、版本更新或不是本程序的数据库。",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--db", metavar="PATH",
+        help="数据库文件路径或 SQLAlchemy URL（默认：环境变量 GONGHUI_DB，其次用户数据文件夹）",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.add_parser("init", help="创建数据库或升级到当前结构版本")
+    demo = commands.add_parser("demo", help="在空数据库中生成演示工会数据")
+    demo.add_argument("--members", type=_non_negative, default=500, help="会员人数（默认 500）")
+    demo.add_argument("--seed", type=int, default=1, help="随机种子，相同种子生成相同数据")
+    commands.add_parser("check", help="检查数据库完整性、记录引用和结构版本")
+    shots = commands.add_parser("screenshots", help="打开主窗口，逐页截图保存为 PNG")
+    shots.add_argument("outdir", type=Path, help="截图保存的文件夹")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on usage errors, 0 for --help
+        return int(exc.code or 0)
+    if args.command is None:
+        from gonghui_desk.app import run_gui
+
+        return run_gui(args.db)
+    handler = COMMANDS[args.command]
+    try:
+        return handler(args)
+    except UserError as exc:
+        print(exc.message, file=sys.stderr)
+        log.warning("command %s refused: %s", args.command, exc.message)
+        return exc.exit_code
+
+
+def _data_dir() -> Path:
+    from gonghui_desk.app import default_data_dir
+
+    return default_data_dir()
+
+
+def _open(args: argparse.Namespace) -> Database:
+    data_dir = _data_dir()
+    from gonghui_desk.logs import configure_logging
+
+    configure_logging(data_dir)
+    return open_database(resolve_db_location(args.db, data_dir))
+
+
+def run_with_progress(steps: Iterable[Progress], stream: TextIO | None = None) -> None:
+    """Drive a long-work generator with a text progress bar on standard error."""
+    out = stream or sys.stderr
+    interactive = out.isatty()
+    last: Progress | None = None
+    for step in steps:
+        last = step
+        if interactive and step.total:
+            filled = int(30 * step.done / step.total)
+            bar = "#" * filled + "-" * (30 - filled)
+            out.write(f"\r{step.message} [{bar}] {step.done}/{step.total}")
+            out.flush()
+    if last is not None:
+        out.write(("\r" if interactive else "") + f"{last.message}：{last.done}/{last.total}\n")
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    db = _open(args)
+    try:
+        if db.upgrade_backup:
+            print(f"升级前的备份：{db.upgrade_backup}")
+        print(f"数据库已就绪：{db.display_name}（结构版本 {migrate.current_revision(db.engine)}）")
+    finally:
+        db.close()
+    return ExitCode.OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from gonghui_desk.services.demo import fill_demo
+
+    db = _open(args)
+    try:
+        run_with_progress(fill_demo(db.sessions, args.members, args.seed, dt.date.today()))
+        print(f"已生成演示数据：{args.members} 名会员，数据库 {db.display_name}")
+    finally:
+        db.close()
+    return ExitCode.OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from gonghui_desk.services.health import check_database
+
+    db = _open(args)
+    try:
+        report = check_database(db)
+    finally:
+        db.close()
+    print(f"数据库：{db.display_name}")
+    for line in report.lines():
+        print(line)
+    return ExitCode.OK if report.ok else ExitCode.CHECK_FAILED
+
+
+def cmd_screenshots(args: argparse.Namespace) -> int:
+    from gonghui_desk.app import take_screenshots
+
+    data_dir = _data_dir()
+    written = take_screenshots(resolve_db_location(args.db, data_dir), args.outdir)
+    for path in written:
+        print(path)
+    return ExitCode.OK
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "init": cmd_init,
+    "demo": cmd_demo,
+    "check": cmd_check,
+    "screenshots": cmd_screenshots,
+}

@@ -1,0 +1,1 @@
+"""Persistence: models, engine set-up, migrations. Knows SQLAlchemy, never Qt."""

@@ -1,0 +1,114 @@
+"""Opening a database safely: recognise the file, refuse what is not ours or too new,
+back up before upgrading, migrate to head.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.engine import URL
+from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
+from sqlalchemy.orm import Session, sessionmaker
+
+from gonghui_desk.db import engine as eng
+from gonghui_desk.db import migrate
+from gonghui_desk.db.session import SessionFactory, session_scope
+from gonghui_desk.errors import DatabaseNewer, DatabaseNotOurs, UserError
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Database:
+    """An open database: where it is, its engine and its session factory."""
+
+    url: URL
+    engine: Engine
+    sessions: SessionFactory
+    upgrade_backup: Path | None = None  # the copy taken before a migration, if any
+
+    @property
+    def path(self) -> Path | None:
+        return eng.sqlite_path(self.url)
+
+    @property
+    def display_name(self) -> str:
+        """Where the data is, for the status bar and messages (no password)."""
+        return str(self.path) if self.path else self.url.render_as_string(hide_password=True)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        with session_scope(self.sessions) as session:
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def upgrade_backup_path(db_path: Path, revision: str) -> Path:
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    return db_path.parent / "backups" / f"{db_path.stem}-before-upgrade-{revision}-{stamp}.sqlite3"
+
+
+def open_database(location: str | Path) -> Database:
+    """Open (creating when missing) and migrate the database at ``location``.
+
+    Raises ``DatabaseNotOurs`` or ``DatabaseNewer`` (CLI exit code 4) without writing
+    anything to a file it refuses.
+    """
+    url = eng.database_url(location)
+    path = eng.sqlite_path(url)
+    if path is not None:
+        _refuse_foreign_file(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UserError(f"无法创建数据库所在的文件夹 {path.parent}：{exc.strerror}。") from exc
+    engine = eng.create_engine_for(url)
+    try:
+        backup = _migrate(engine, path)
+        eng.mark_as_ours(engine)
+    except SQLAlchemyDatabaseError as exc:
+        engine.dispose()
+        raise UserError(f"无法打开数据库 {path or url}：{exc.orig}") from exc
+    except BaseException:
+        engine.dispose()
+        raise
+    sessions = sessionmaker(engine, expire_on_commit=False)
+    return Database(url, engine, sessions, backup)
+
+
+def _refuse_foreign_file(path: Path) -> None:
+    state = eng.inspect_file(path)
+    if state in (eng.FileState.FOREIGN, eng.FileState.NOT_SQLITE):
+        what = "其他程序的数据库" if state is eng.FileState.FOREIGN else "不是数据库文件"
+        raise DatabaseNotOurs(
+            f"文件 {path} {what}，不是工会桌面的数据库。为免损坏，程序没有打开它。"
+            "请检查路径，或选择其他文件。"
+        )
+
+
+def _migrate(engine: Engine, path: Path | None) -> Path | None:
+    current = migrate.current_revision(engine)
+    head = migrate.head_revision()
+    if current == head:
+        return None
+    if current is not None and not migrate.is_known(current):
+        raise DatabaseNewer(
+            f"数据库 {path or engine.url} 由更新版本的工会桌面写入（结构版本 {current}），"
+            "本版本无法安全打开。请升级工会桌面后再打开，数据没有被改动。"
+        )
+    backup = None
+    if current is not None and path is not None:
+        backup = upgrade_backup_path(path, current)
+        eng.backup_file(path, backup)
+        log.info("backed up %s to %s before upgrading from %s", path, backup, current)
+    migrate.upgrade(engine)
+    log.info("database %s upgraded from %s to %s", path or engine.url, current, head)
+    return backup

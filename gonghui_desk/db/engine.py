@@ -1,0 +1,151 @@
+"""Engine set-up and everything SQLite-specific, in one module.
+
+No other module writes SQLite-only SQL: PRAGMAs, the file header check, the online backup
+and the integrity checks live here, so that another database can be supported later by
+changing this file alone.
+"""
+
+from __future__ import annotations
+
+import enum
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.engine import URL, make_url
+
+# "GHDK" — written into the SQLite header, so a file is recognisably ours (PRAGMA application_id).
+APPLICATION_ID = 0x4748444B
+BUSY_TIMEOUT_MS = 5000
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+class FileState(enum.Enum):
+    MISSING = "missing"          # no file yet: will be created
+    BLANK = "blank"              # empty file or SQLite file without tables: ours to take
+    OURS = "ours"                # our application_id
+    FOREIGN = "foreign"          # a SQLite database of some other program
+    NOT_SQLITE = "not_sqlite"    # any other file
+
+
+def database_url(location: str | Path) -> URL:
+    """A file path or a full SQLAlchemy URL (``sqlite:///…``, ``postgresql://…``)."""
+    text_location = str(location)
+    if "://" in text_location:
+        return make_url(text_location)
+    return URL.create("sqlite+pysqlite", database=str(Path(text_location).expanduser().resolve()))
+
+
+def sqlite_path(url: URL) -> Path | None:
+    """The file behind a SQLite URL; ``None`` for in-memory or other databases."""
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return None
+    return Path(str(url.database))
+
+
+def is_sqlite(engine: Engine) -> bool:
+    return engine.dialect.name == "sqlite"
+
+
+def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = FULL")
+    finally:
+        cursor.close()
+
+
+def create_engine_for(url: URL) -> Engine:
+    if url.get_backend_name() != "sqlite":
+        return create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    event.listen(engine, "connect", _on_connect)
+    return engine
+
+
+def inspect_file(path: Path) -> FileState:
+    """What is at ``path``, read without creating or changing anything."""
+    if not path.exists():
+        return FileState.MISSING
+    if path.is_dir():
+        return FileState.NOT_SQLITE
+    with path.open("rb") as handle:
+        header = handle.read(100)
+    if not header:
+        return FileState.BLANK
+    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
+        return FileState.NOT_SQLITE
+    application_id = int.from_bytes(header[68:72], "big")
+    if application_id == APPLICATION_ID:
+        return FileState.OURS
+    if application_id != 0:
+        return FileState.FOREIGN
+    connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        (tables,) = connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError:
+        return FileState.NOT_SQLITE
+    finally:
+        connection.close()
+    return FileState.BLANK if tables == 0 else FileState.FOREIGN
+
+
+def mark_as_ours(engine: Engine) -> None:
+    if is_sqlite(engine):
+        with engine.begin() as connection:
+            connection.execute(text(f"PRAGMA application_id = {APPLICATION_ID}"))
+
+
+def pragma_settings(engine: Engine) -> dict[str, object]:
+    """The connection settings in force, for checks and tests."""
+    if not is_sqlite(engine):
+        return {}
+    names = ("foreign_keys", "journal_mode", "synchronous", "busy_timeout", "application_id")
+    with engine.connect() as connection:
+        return {name: connection.execute(text(f"PRAGMA {name}")).scalar() for name in names}
+
+
+def integrity_problems(engine: Engine) -> list[str]:
+    """``PRAGMA integrity_check``: an empty list when the file is sound."""
+    if not is_sqlite(engine):
+        return []
+    with engine.connect() as connection:
+        rows = [str(r[0]) for r in connection.execute(text("PRAGMA integrity_check"))]
+    return [] if rows == ["ok"] else rows
+
+
+def foreign_key_problems(engine: Engine) -> list[str]:
+    """``PRAGMA foreign_key_check``: rows that point at a parent that does not exist."""
+    if not is_sqlite(engine):
+        return []
+    with engine.connect() as connection:
+        rows = connection.execute(text("PRAGMA foreign_key_check")).fetchall()
+    return [f"{table} 第 {rowid} 行引用的 {parent} 记录不存在" for table, rowid, parent, _ in rows]
+
+
+def backup_file(source: Path, destination: Path) -> None:
+    """Copy a live SQLite database with the online backup API, then verify the copy.
+
+    Readers and the WAL are handled by SQLite; a half-written copy is removed, so a
+    failed backup never leaves a file that looks like a good one.
+    """
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    partial = destination.with_name(destination.name + ".partial")
+    try:
+        src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+        dst = sqlite3.connect(partial)
+        try:
+            src.backup(dst)
+            (verdict,) = dst.execute("PRAGMA integrity_check").fetchone()
+        finally:
+            dst.close()
+            src.close()
+        if verdict != "ok":
+            raise sqlite3.DatabaseError(f"backup copy failed integrity_check: {verdict}")
+        partial.replace(destination)
+    finally:
+        partial.unlink(missing_ok=True)

@@ -1,0 +1,58 @@
+"""Members (会员) and their membership history (会籍变化).
+
+``status`` is derived from the events by the members service whenever events change
+(domain.membership.status_after); it is stored so that a 100,000-row list can filter and
+count by status with an index instead of replaying every history.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from gonghui_desk.db.base import Base, Timestamps
+
+
+class Member(Timestamps, Base):
+    __tablename__ = "member"
+    __table_args__ = (
+        CheckConstraint("gender IN ('男', '女')", name="gender"),
+        Index("ix_member_status_name", "status", "name"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(50), index=True)
+    gender: Mapped[str] = mapped_column(String(2))
+    birth_date: Mapped[dt.date | None] = mapped_column(Date)
+    ethnicity: Mapped[str] = mapped_column(String(20), default="")
+    id_type: Mapped[str] = mapped_column(String(30), default="居民身份证")
+    id_number: Mapped[str | None] = mapped_column(String(30), index=True)
+    phone: Mapped[str] = mapped_column(String(20), default="", index=True)
+    department: Mapped[str] = mapped_column(String(50), default="", index=True)
+    employment_status: Mapped[str] = mapped_column(String(20), default="")
+    education: Mapped[str] = mapped_column(String(20), default="")
+    political_status: Mapped[str] = mapped_column(String(20), default="")
+    join_date: Mapped[dt.date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(10), default="未入会")
+    note: Mapped[str] = mapped_column(String(500), default="")
+
+    events: Mapped[list[MembershipEvent]] = relationship(
+        back_populates="member", cascade="all, delete-orphan", order_by="MembershipEvent.id"
+    )
+
+
+class MembershipEvent(Timestamps, Base):
+    __tablename__ = "membership_event"
+    __table_args__ = (Index("ix_membership_event_member_date", "member_id", "effective_date"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(10))
+    effective_date: Mapped[dt.date] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(String(50), default="")
+    counterpart_union: Mapped[str] = mapped_column(String(100), default="")
+    handled_by: Mapped[str] = mapped_column(String(50), default="")
+
+    member: Mapped[Member] = relationship(back_populates="events")

@@ -1,0 +1,75 @@
+"""Fill an empty database with the demo branch, all or nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from sqlalchemy import func, insert, select
+
+from gonghui_desk.db.models import Member, MembershipEvent
+from gonghui_desk.db.session import SessionFactory, session_scope
+from gonghui_desk.domain import membership as ms
+from gonghui_desk.domain.codes import RESIDENT_ID
+from gonghui_desk.domain.demo import DemoBranch, demo_profile
+from gonghui_desk.errors import UserError
+from gonghui_desk.services import Progress
+from gonghui_desk.services.profile import load_profile, save_profile
+
+BATCH = 2000
+MAX_MEMBERS = 1_000_000
+
+
+def fill_demo(
+    sessions: SessionFactory, members: int, seed: int = 1, as_of: dt.date | None = None
+) -> Iterator[Progress]:
+    """Add ``members`` demo members in one transaction, yielding progress per batch.
+
+    Refused (nothing written) when the database already holds members, so demo people
+    never mix with real ones.
+    """
+    if not 0 <= members <= MAX_MEMBERS:
+        raise UserError(f"演示会员人数应在 0 到 {MAX_MEMBERS:,} 之间，现为 {members}。")
+    with session_scope(sessions) as session:
+        existing = session.scalar(select(func.count()).select_from(Member)) or 0
+    if existing:
+        raise UserError(
+            f"数据库中已有 {existing} 名会员，演示数据只能填入空数据库，以免与真实数据混在一起。"
+            "请换一个数据库文件（--db 新文件名）。"
+        )
+    if not load_profile(sessions).union_name:
+        save_profile(sessions, demo_profile())
+    branch = DemoBranch(seed, as_of or dt.date.today())
+    people = branch.members(members)
+    yield Progress(0, members, "生成演示会员")
+    with session_scope(sessions) as session:
+        done = 0
+        while done < members:
+            size = min(BATCH, members - done)
+            member_rows, event_rows = [], []
+            for offset in range(size):
+                person = next(people)
+                member_id = done + offset + 1
+                events = [(e.effective_date, e.kind) for e in person.events]
+                member_rows.append({
+                    "id": member_id, "name": person.name, "gender": person.gender,
+                    "birth_date": person.birth_date, "ethnicity": person.ethnicity,
+                    "id_type": RESIDENT_ID, "id_number": person.id_number,
+                    "phone": person.phone, "department": person.department,
+                    "employment_status": person.employment_status,
+                    "education": person.education, "political_status": person.political_status,
+                    "join_date": person.join_date, "status": ms.status_after(events),
+                    "note": "",
+                })
+                event_rows.extend(
+                    {
+                        "member_id": member_id, "kind": e.kind,
+                        "effective_date": e.effective_date, "reason": e.reason,
+                        "counterpart_union": e.counterpart_union, "handled_by": e.handled_by,
+                    }
+                    for e in person.events
+                )
+            session.execute(insert(Member), member_rows)
+            session.execute(insert(MembershipEvent), event_rows)
+            done += size
+            yield Progress(done, members, "写入演示会员")

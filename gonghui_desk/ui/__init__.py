@@ -1,0 +1,1 @@
+"""The Qt layer: windows, pages, dialogs, table models. The only package that imports Qt."""

@@ -1,0 +1,111 @@
+"""The main window: navigation on the left, one page at a time on the right."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+
+from PySide6.QtCore import QCoreApplication, QSize
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from gonghui_desk.assets import icon_path
+from gonghui_desk.ui.context import AppContext
+from gonghui_desk.ui.dialogs.about import AboutDialog
+from gonghui_desk.ui.pages import PAGES, PageSpec
+from gonghui_desk.ui.pages.base import Page
+
+log = logging.getLogger(__name__)
+DEFAULT_SIZE = QSize(1100, 720)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        self.setWindowTitle(self.tr("Gonghui Desk"))
+        self.setWindowIcon(QIcon(str(icon_path("gonghui-desk.png"))))
+        self.pages: dict[str, Page] = {}
+
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setFixedWidth(150)
+        self.navigation.setStyleSheet("QListWidget#navigation::item { padding: 6px 10px; }")
+        font = self.navigation.font()
+        font.setPointSize(font.pointSize() + 2)
+        self.navigation.setFont(font)
+        for spec in PAGES:
+            self.navigation.addItem(QCoreApplication.translate("Navigation", spec.title))
+        self.stack = QStackedWidget()
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.database_label = QLabel(self.tr("Database: %1").replace("%1", context.db.display_name))
+        self.statusBar().addWidget(self.database_label, 1)
+        self._build_menus()
+        self.navigation.currentRowChanged.connect(self._show_row)
+        self._restore_geometry()
+        self.navigation.setCurrentRow(0)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about_action = QAction(self.tr("&About Gonghui Desk"), self)
+        about_action.triggered.connect(self.show_about)
+        help_menu.addAction(about_action)
+
+    # -- pages --------------------------------------------------------------------------
+
+    def show_page(self, key: str) -> Page:
+        row = next(i for i, spec in enumerate(PAGES) if spec.key == key)
+        self.navigation.setCurrentRow(row)
+        return self.pages[key]
+
+    def current_page_key(self) -> str:
+        return PAGES[self.navigation.currentRow()].key
+
+    def _show_row(self, row: int) -> None:
+        spec = PAGES[row]
+        page = self.pages.get(spec.key) or self._build_page(spec)
+        self.stack.setCurrentWidget(page)
+
+    def _build_page(self, spec: PageSpec) -> Page:
+        module = importlib.import_module(f"gonghui_desk.ui.pages.{spec.module}")
+        page: Page = getattr(module, spec.class_name)(self.context)
+        page.navigate.connect(self.show_page)
+        self.stack.addWidget(page)
+        self.pages[spec.key] = page
+        return page
+
+    # -- window -------------------------------------------------------------------------
+
+    def show_about(self) -> AboutDialog:
+        dialog = AboutDialog(self.context, self)
+        dialog.open()
+        return dialog
+
+    def _restore_geometry(self) -> None:
+        geometry = self.context.settings.window_geometry
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(DEFAULT_SIZE)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.context.settings.window_geometry = self.saveGeometry()
+        log.info("main window closed")
+        super().closeEvent(event)

@@ -1,0 +1,173 @@
+"""设置: the branch profile, the interface language and where the data is."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gonghui_desk.db import migrate
+from gonghui_desk.domain.codes import INDUSTRY, ORGANISATION_TYPE, UNIT_NATURE, CodeList
+from gonghui_desk.domain.profile import BranchProfile
+from gonghui_desk.errors import ValidationError
+from gonghui_desk.services.profile import load_profile, save_profile
+from gonghui_desk.ui.context import AppContext
+from gonghui_desk.ui.errors import show_user_error
+from gonghui_desk.ui.pages.base import Page
+from gonghui_desk.ui.settings import LANGUAGES
+
+CONTEXT = "ProfileFields"
+PROFILE_LABELS = {
+    "union_name": QT_TRANSLATE_NOOP("ProfileFields", "Union name"),
+    "unit_name": QT_TRANSLATE_NOOP("ProfileFields", "Employer"),
+    "stats_code": QT_TRANSLATE_NOOP("ProfileFields", "Statistics code"),
+    "region_code": QT_TRANSLATE_NOOP("ProfileFields", "Administrative division code"),
+    "organisation_type": QT_TRANSLATE_NOOP("ProfileFields", "Organisation type"),
+    "unit_nature": QT_TRANSLATE_NOOP("ProfileFields", "Employer type"),
+    "industry": QT_TRANSLATE_NOOP("ProfileFields", "Industry"),
+    "chair": QT_TRANSLATE_NOOP("ProfileFields", "Union chair"),
+    "contact_person": QT_TRANSLATE_NOOP("ProfileFields", "Contact person"),
+    "contact_phone": QT_TRANSLATE_NOOP("ProfileFields", "Contact phone"),
+    "address": QT_TRANSLATE_NOOP("ProfileFields", "Address"),
+}
+CODE_LISTS: dict[str, CodeList] = {
+    "organisation_type": ORGANISATION_TYPE,
+    "unit_nature": UNIT_NATURE,
+    "industry": INDUSTRY,
+}
+
+
+class SettingsPage(Page):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, self.tr("Settings"), parent)
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addWidget(self._profile_box())
+        body_layout.addWidget(self._language_box())
+        body_layout.addWidget(self._data_box())
+        body_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(body)
+        self.layout_.addWidget(scroll, 1)
+
+    # -- branch profile -----------------------------------------------------------------
+
+    def _profile_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Branch profile (used in every form header)"))
+        form = QFormLayout(box)
+        self.profile_inputs: dict[str, QLineEdit | QComboBox] = {}
+        for name, label in PROFILE_LABELS.items():
+            widget: QLineEdit | QComboBox
+            if name in CODE_LISTS:
+                widget = QComboBox()
+                widget.addItem(self.tr("(not set)"), "")
+                for value in CODE_LISTS[name].values:
+                    widget.addItem(value, value)
+            else:
+                widget = QLineEdit()
+            widget.setObjectName(f"profile_{name}")
+            form.addRow(QCoreApplication.translate(CONTEXT, label), widget)
+            self.profile_inputs[name] = widget
+        self.save_button = QPushButton(self.tr("Save branch profile"))
+        self.save_button.clicked.connect(self.save_profile)
+        self.saved_label = QLabel()
+        row = QHBoxLayout()
+        row.addWidget(self.save_button)
+        row.addWidget(self.saved_label, 1)
+        form.addRow(row)
+        return box
+
+    def refresh(self) -> None:
+        profile = load_profile(self.context.db.sessions)
+        for name, widget in self.profile_inputs.items():
+            value = getattr(profile, name)
+            if isinstance(widget, QComboBox):
+                index = widget.findData(value)
+                if index < 0:  # a value no longer in the list stays visible, not lost
+                    widget.addItem(value, value)
+                    index = widget.count() - 1
+                widget.setCurrentIndex(index)
+            else:
+                widget.setText(value)
+        self.saved_label.clear()
+
+    def profile_from_inputs(self) -> BranchProfile:
+        values = {}
+        for field in fields(BranchProfile):
+            widget = self.profile_inputs[field.name]
+            values[field.name] = (
+                str(widget.currentData() or "") if isinstance(widget, QComboBox) else widget.text()
+            )
+        return BranchProfile(**values)
+
+    def save_profile(self) -> bool:
+        try:
+            save_profile(self.context.db.sessions, self.profile_from_inputs())
+        except ValidationError as error:
+            show_user_error(self, error)
+            self.saved_label.setText(self.tr("Not saved: please correct the fields listed."))
+            return False
+        self.refresh()  # show the values as saved (trimmed, phone normalised)
+        self.saved_label.setText(self.tr("Saved."))
+        return True
+
+    # -- language -----------------------------------------------------------------------
+
+    def _language_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Interface language"))
+        layout = QHBoxLayout(box)
+        self.language = QComboBox()
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(self.language.findData(self.context.settings.language))
+        self.language.currentIndexChanged.connect(self._language_changed)
+        self.language_note = QLabel()
+        layout.addWidget(self.language)
+        layout.addWidget(self.language_note, 1)
+        return box
+
+    def _language_changed(self) -> None:
+        code = str(self.language.currentData())
+        if code == self.context.settings.language:
+            return
+        self.context.settings.language = code
+        self.language_note.setText(self.tr("Takes effect the next time the program starts."))
+        QMessageBox.information(
+            self,
+            self.tr("Interface language"),
+            self.tr("The new language takes effect the next time the program starts."),
+        )
+
+    # -- where the data is --------------------------------------------------------------
+
+    def _data_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Data"))
+        form = QFormLayout(box)
+        rows = (
+            (self.tr("Database"), self.context.db.display_name),
+            (self.tr("Schema revision"), migrate.current_revision(self.context.db.engine) or ""),
+            (self.tr("Data folder"), str(self.context.data_dir)),
+            (self.tr("Log file"), str(self.context.log_path)),
+        )
+        for label, value in rows:
+            field = QLabel(value)
+            field.setWordWrap(True)
+            field.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            form.addRow(label, field)
+        return box

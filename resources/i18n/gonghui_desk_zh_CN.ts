@@ -1,0 +1,422 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Gonghui Desk</source>
+        <translation>关于工会桌面</translation>
+    </message>
+    <message>
+        <source>Gonghui Desk</source>
+        <translation>工会桌面</translation>
+    </message>
+    <message>
+        <source>Records and official forms of a grassroots trade-union branch</source>
+        <translation>基层工会的日常台账与上报表格</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>Schema revision</source>
+        <translation>结构版本</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <source>Log file</source>
+        <translation>日志文件</translation>
+    </message>
+    <message>
+        <source>Qt for Python</source>
+        <translation>Qt for Python</translation>
+    </message>
+    <message>
+        <source>Font</source>
+        <translation>字体</translation>
+    </message>
+    <message>
+        <source>WenQuanYi Micro Hei (Apache License 2.0)</source>
+        <translation>文泉驿微米黑（Apache License 2.0）</translation>
+    </message>
+</context>
+<context>
+    <name>ContractsPage</name>
+    <message>
+        <source>Collective contracts</source>
+        <translation>集体合同</translation>
+    </message>
+    <message>
+        <source>Collective contracts: negotiation teams, the workers' congress vote, signing, filing with the labour bureau and its review, publication, expiry and renewal, each with its statutory deadline.
+
+This area does not keep records in this version yet; no contracts have been created.</source>
+        <translation>集体合同：协商代表、职代会表决、签订、报送劳动保障部门审查备案、公布、到期与续签，每一步都有法定期限提醒。
+
+本版本尚未开放集体合同的记录功能，目前没有任何合同记录。</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+    <message>
+        <source>Something went wrong that the program did not expect. Your saved data is not affected: every change is saved in one step or not at all.
+Please copy the details below and send them to whoever supports you. The log file is at:</source>
+        <translation>程序遇到了意料之外的问题。已保存的数据不受影响：每次修改要么完整保存，要么完全不保存。
+请复制下面的详细信息，发给为您提供技术支持的人员。日志文件位于：</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>复制详细信息</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>已复制</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Please note</source>
+        <translation>提示</translation>
+    </message>
+</context>
+<context>
+    <name>HardshipPage</name>
+    <message>
+        <source>Hardship aid</source>
+        <translation>困难帮扶</translation>
+    </message>
+    <message>
+        <source>Hardship aid files (one per household): household members, income and rigid expenses, the per-capita income test against the local minimum living allowance, the filing procedure from application to public notice, yearly reviews, aid paid and the official application forms.
+
+This area does not keep records in this version yet; no hardship files have been created.</source>
+        <translation>困难职工帮扶档案（一户一档）：家庭成员、收入与刚性支出、对照当地低保标准的家庭人均收入测算、从申请到公示的建档流程、年度复核、帮扶发放记录以及官方申请表。
+
+本版本尚未开放困难帮扶的记录功能，目前没有任何帮扶档案。</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <source>Home</source>
+        <translation>首页</translation>
+    </message>
+    <message>
+        <source>Fill in the branch profile…</source>
+        <translation>填写工会信息…</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>Members (active and reserved)</source>
+        <translation>会员（在册及保留会籍）</translation>
+    </message>
+    <message>
+        <source>Active members</source>
+        <translation>在册会员</translation>
+    </message>
+    <message>
+        <source>Membership reserved (retired etc.)</source>
+        <translation>保留会籍（退休等）</translation>
+    </message>
+    <message>
+        <source>Joined this year</source>
+        <translation>本年入会及转入</translation>
+    </message>
+    <message>
+        <source>Left this year</source>
+        <translation>本年转出、退会及除名</translation>
+    </message>
+    <message>
+        <source>Former members on file</source>
+        <translation>已离会（存档）</translation>
+    </message>
+    <message>
+        <source>Open the member list</source>
+        <translation>打开会员名册</translation>
+    </message>
+    <message>
+        <source>The branch profile is empty: forms need the union's name and codes.</source>
+        <translation>尚未填写工会信息：各类报表表头需要工会名称和统计编码等。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Gonghui Desk</source>
+        <translation>工会桌面</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>数据库：%1</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Gonghui Desk</source>
+        <translation>关于工会桌面(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>MemberColumns</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门/车间</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>移动电话</translation>
+    </message>
+    <message>
+        <source>Joined</source>
+        <translation>入会日期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>会籍状态</translation>
+    </message>
+</context>
+<context>
+    <name>MembersPage</name>
+    <message>
+        <source>Members (active and reserved)</source>
+        <translation>会员（在册及保留会籍）</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>在册</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>保留会籍</translation>
+    </message>
+    <message>
+        <source>Former members</source>
+        <translation>已离会（转出、退会、除名）</translation>
+    </message>
+    <message>
+        <source>Everyone on file</source>
+        <translation>全部人员</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>Search name, department, ID number or phone</source>
+        <translation>搜索姓名、部门、身份证号或手机号</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s)</source>
+        <translation>
+            <numerusform>共 %n 人</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Navigation</name>
+    <message>
+        <source>Home</source>
+        <translation>首页</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>Hardship aid</source>
+        <translation>困难帮扶</translation>
+    </message>
+    <message>
+        <source>Recuperation</source>
+        <translation>疗休养</translation>
+    </message>
+    <message>
+        <source>Collective contracts</source>
+        <translation>集体合同</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileFields</name>
+    <message>
+        <source>Union name</source>
+        <translation>工会名称</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>单位名称</translation>
+    </message>
+    <message>
+        <source>Statistics code</source>
+        <translation>统计编码</translation>
+    </message>
+    <message>
+        <source>Administrative division code</source>
+        <translation>行政区划代码</translation>
+    </message>
+    <message>
+        <source>Organisation type</source>
+        <translation>组织类型</translation>
+    </message>
+    <message>
+        <source>Employer type</source>
+        <translation>单位性质</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>所属行业</translation>
+    </message>
+    <message>
+        <source>Union chair</source>
+        <translation>工会主席</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Contact phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+</context>
+<context>
+    <name>RecuperationPage</name>
+    <message>
+        <source>Recuperation</source>
+        <translation>疗休养</translation>
+    </message>
+    <message>
+        <source>Rest and recuperation: the yearly policy and quota, trips, applications with an eligibility check that gives a reason for every rule, fair allocation with a waiting list, costs and the returns the higher-level union asks for.
+
+This area does not keep records in this version yet; no trips or applications have been created.</source>
+        <translation>职工疗休养：年度政策与名额、疗休养批次、逐条说明理由的资格审核、带候补名单的公平分配、费用以及上级工会要求的统计表。
+
+本版本尚未开放疗休养的记录功能，目前没有任何批次或申请。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <source>Reports: the PDF and Excel forms the higher-level union requires, filled from the branch profile and the records, with print preview.
+
+No forms can be exported in this version yet.</source>
+        <translation>报表：上级工会要求的 PDF 和 Excel 表格，按工会信息和各类台账自动填写，并可打印预览。
+
+本版本尚不能导出报表。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Branch profile (used in every form header)</source>
+        <translation>工会信息（用于所有报表表头）</translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation>（未设置）</translation>
+    </message>
+    <message>
+        <source>Save branch profile</source>
+        <translation>保存工会信息</translation>
+    </message>
+    <message>
+        <source>Not saved: please correct the fields listed.</source>
+        <translation>未保存：请按提示更正后再保存。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>Takes effect the next time the program starts.</source>
+        <translation>下次启动程序时生效。</translation>
+    </message>
+    <message>
+        <source>The new language takes effect the next time the program starts.</source>
+        <translation>新的界面语言将在下次启动程序时生效。</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>Schema revision</source>
+        <translation>结构版本</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <source>Log file</source>
+        <translation>日志文件</translation>
+    </message>
+</context>
+</TS>
