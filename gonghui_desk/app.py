@@ -1,5 +1,9 @@
 """Composition root of the GUI: identity, data folder, logging, font, translations,
 database and main window, put together in one place.
+
+Start-up order matters for how fast a chair sees the window: Qt, the font and the
+translations first, the window shown, and only then the database layer imported and the
+file opened (SQLAlchemy alone takes longer to import than showing the window).
 """
 
 from __future__ import annotations
@@ -15,7 +19,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from gonghui_desk import APP_NAME, __version__
 from gonghui_desk.config import data_dir_override, resolve_db_location, settings_file
-from gonghui_desk.db.database import open_database
 from gonghui_desk.errors import UserError
 from gonghui_desk.logs import configure_logging
 from gonghui_desk.ui.context import AppContext
@@ -28,7 +31,7 @@ from gonghui_desk.ui.settings import AppSettings
 
 log = logging.getLogger(__name__)
 
-# For the start-up benchmark: print when the window has been shown, then quit.
+# For the start-up benchmark: report when the window is shown and when it is filled, then quit.
 BENCH_ENV = "GONGHUI_BENCH_QUIT_WHEN_SHOWN"
 
 
@@ -60,43 +63,76 @@ def create_application(data_dir: Path) -> tuple[QApplication, AppSettings]:
     return app, settings
 
 
-def open_main_window(db_option: str | None) -> tuple[QApplication, MainWindow, ExceptionHandler]:
-    """Everything up to a shown main window; raises ``UserError`` when it cannot open."""
-    data_dir = default_data_dir()
-    log_path = configure_logging(data_dir)
-    app, settings = create_application(data_dir)
-    handler = ExceptionHandler(log_path)
-    handler.install()
-    db = open_database(resolve_db_location(db_option, data_dir))
-    context = AppContext(db=db, data_dir=data_dir, log_path=log_path, settings=settings)
-    window = MainWindow(context)
-    app.aboutToQuit.connect(db.close)
-    window.show()
-    return app, window, handler
+class Startup:
+    """The steps from nothing to a filled main window, shared by the GUI and screenshots."""
+
+    def __init__(self, db_option: str | None) -> None:
+        self.db_option = db_option
+        self.data_dir = default_data_dir()
+        self.log_path = configure_logging(self.data_dir)
+        self.app, self.settings = create_application(self.data_dir)
+        self.handler = ExceptionHandler(self.log_path)
+        self.handler.install()
+        self.window = MainWindow(self.settings)
+
+    def attach_database(self) -> None:
+        """Open the database and fill the window; raises ``UserError`` when refused."""
+        from gonghui_desk.db.database import open_database
+
+        db = open_database(resolve_db_location(self.db_option, self.data_dir))
+        self.app.aboutToQuit.connect(db.close)
+        context = AppContext(
+            db=db, data_dir=self.data_dir, log_path=self.log_path, settings=self.settings
+        )
+        self.window.attach(context)
 
 
 def run_gui(db_option: str | None) -> int:
     started = time.perf_counter()
     try:
-        app, window, _handler = open_main_window(db_option)
-    except UserError as error:
-        log.warning("cannot start: %s", error.message)
-        if QApplication.instance() is None:
-            QApplication(sys.argv[:1])
-        QMessageBox.critical(None, "工会桌面", error.message)
-        return error.exit_code
+        startup = Startup(db_option)
+    except UserError as error:  # a broken installation (font or translation missing)
+        return _refuse(error)
+    startup.window.show()
     log.info("main window shown after %.0f ms", (time.perf_counter() - started) * 1000)
-    if os.environ.get(BENCH_ENV):
-        QTimer.singleShot(0, lambda: _report_shown_and_quit(app))
-    return app.exec()
+    bench = bool(os.environ.get(BENCH_ENV))
+    if bench:
+        QTimer.singleShot(0, lambda: _report("shown"))
+    exit_code: list[int] = []
+
+    def attach() -> None:
+        try:
+            startup.attach_database()
+        except UserError as error:
+            exit_code.append(_refuse(error))
+            startup.window.close()
+            startup.app.quit()
+            return
+        log.info("database open after %.0f ms", (time.perf_counter() - started) * 1000)
+        if bench:
+            QTimer.singleShot(0, lambda: _report("ready", quit_after=True))
+
+    QTimer.singleShot(0, attach)
+    code = startup.app.exec()
+    startup.handler.uninstall()
+    return exit_code[0] if exit_code else code
 
 
-def _report_shown_and_quit(app: QApplication) -> None:
+def _refuse(error: UserError) -> int:
+    log.warning("cannot start: %s", error.message)
+    if QApplication.instance() is None:
+        QApplication(sys.argv[:1])
+    QMessageBox.critical(None, "工会桌面", error.message)
+    return error.exit_code
+
+
+def _report(stage: str, quit_after: bool = False) -> None:
     import resource
 
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(f"shown peak_rss_kb={peak_kb}", flush=True)
-    app.quit()
+    print(f"{stage} peak_rss_kb={peak_kb}", flush=True)
+    if quit_after:
+        QApplication.quit()
 
 
 def take_screenshots(db_location: str, outdir: Path) -> list[Path]:
@@ -104,24 +140,29 @@ def take_screenshots(db_location: str, outdir: Path) -> list[Path]:
     if not os.environ.get("DISPLAY") and not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     outdir.mkdir(parents=True, exist_ok=True)
-    app, window, handler = open_main_window(db_location)
+    startup = Startup(db_location)
+    window = startup.window
     written: list[Path] = []
     try:
+        window.show()
+        startup.attach_database()
         for number, spec in enumerate(PAGES, start=1):
             window.show_page(spec.key)
-            app.processEvents()
-            path = outdir / f"{number:02d}-{spec.key}.png"
-            if not window.grab().save(str(path)):
-                raise UserError(f"无法写入截图 {path}，请检查文件夹权限和磁盘空间。")
-            written.append(path)
+            startup.app.processEvents()
+            written.append(_save(window.grab(), outdir / f"{number:02d}-{spec.key}.png"))
         about = window.show_about()
-        app.processEvents()
-        path = outdir / f"{len(PAGES) + 1:02d}-about.png"
-        about.grab().save(str(path))
-        written.append(path)
+        startup.app.processEvents()
+        written.append(_save(about.grab(), outdir / f"{len(PAGES) + 1:02d}-about.png"))
         about.close()
     finally:
         window.close()
-        window.context.db.close()
-        handler.uninstall()
+        if window._context is not None:
+            window.context.db.close()
+        startup.handler.uninstall()
     return written
+
+
+def _save(pixmap: object, path: Path) -> Path:
+    if not pixmap.save(str(path)):  # type: ignore[attr-defined]
+        raise UserError(f"无法写入截图 {path}，请检查文件夹权限和磁盘空间。")
+    return path

@@ -7,25 +7,29 @@ not ours.
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import logging
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from gonghui_desk import __version__
 from gonghui_desk.config import resolve_db_location
-from gonghui_desk.db import migrate
-from gonghui_desk.db.database import Database, open_database
 from gonghui_desk.errors import ExitCode, UserError
-from gonghui_desk.services import Progress
+
+if TYPE_CHECKING:  # imported only by the commands that need them, to keep start-up quick
+    import argparse
+
+    from gonghui_desk.db.database import Database
+    from gonghui_desk.services import Progress
 
 log = logging.getLogger(__name__)
 
 
 def _non_negative(text: str) -> int:
+    import argparse
+
     try:
         value = int(text)
     except ValueError:
@@ -36,6 +40,8 @@ def _non_negative(text: str) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="gonghui-desk",
         description="工会桌面：基层工会的会员、帮扶、疗休养与集体合同台账。不带命令时打开窗口。",
@@ -59,9 +65,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    if not arguments:  # a double-clicked shortcut: straight to the window
+        from gonghui_desk.app import run_gui
+
+        return run_gui(None)
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(arguments)
     except SystemExit as exc:  # argparse exits 2 on usage errors, 0 for --help
         return int(exc.code or 0)
     if args.command is None:
@@ -84,8 +95,10 @@ def _data_dir() -> Path:
 
 
 def _open(args: argparse.Namespace) -> Database:
-    data_dir = _data_dir()
+    from gonghui_desk.db.database import open_database
     from gonghui_desk.logs import configure_logging
+
+    data_dir = _data_dir()
 
     configure_logging(data_dir)
     return open_database(resolve_db_location(args.db, data_dir))
@@ -108,11 +121,13 @@ def run_with_progress(steps: Iterable[Progress], stream: TextIO | None = None) -
 
 
 def cmd_init(args: argparse.Namespace) -> int:
+    from gonghui_desk.db.revision import current_revision
+
     db = _open(args)
     try:
         if db.upgrade_backup:
             print(f"升级前的备份：{db.upgrade_backup}")
-        print(f"数据库已就绪：{db.display_name}（结构版本 {migrate.current_revision(db.engine)}）")
+        print(f"数据库已就绪：{db.display_name}（结构版本 {current_revision(db.engine)}）")
     finally:
         db.close()
     return ExitCode.OK

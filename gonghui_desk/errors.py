@@ -7,7 +7,7 @@ Anything that is not a ``UserError`` is a bug and reaches the crash dialog and t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
 class ExitCode:
@@ -30,8 +30,7 @@ class UserError(Exception):
         self.message = message
 
 
-@dataclass(frozen=True)
-class FieldProblem:
+class FieldProblem(NamedTuple):
     """One wrong value: which field (its Chinese label) and what to do about it."""
 
     field: str

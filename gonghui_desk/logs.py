@@ -11,6 +11,7 @@ from gonghui_desk.config import log_file
 
 MAX_BYTES = 1_000_000
 BACKUP_COUNT = 5
+HANDLER_NAME = "gonghui-desk-file"
 FORMAT = "%(asctime)s %(levelname)s %(name)s [%(process)d]: %(message)s"
 
 
@@ -23,21 +24,21 @@ def configure_logging(data_dir: Path) -> Path:
     path = log_file(data_dir)
     root = logging.getLogger("gonghui_desk")
     root.setLevel(logging.INFO)
-    for handler in list(root.handlers):
-        if getattr(handler, "_gonghui", False):
-            root.removeHandler(handler)
-            handler.close()
-    handler: logging.Handler
+    for old in list(root.handlers):  # configuring again (tests, a second start) replaces ours
+        if old.get_name() == HANDLER_NAME:
+            root.removeHandler(old)
+            old.close()
+    new: logging.Handler
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(
+        new = logging.handlers.RotatingFileHandler(
             path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
         )
     except OSError as exc:
-        handler = logging.StreamHandler()
+        new = logging.StreamHandler()
         logging.getLogger(__name__).warning("cannot write log file %s: %s", path, exc)
-    handler.setFormatter(logging.Formatter(FORMAT))
-    handler._gonghui = True  # type: ignore[attr-defined]
-    root.addHandler(handler)
+    new.setFormatter(logging.Formatter(FORMAT))
+    new.set_name(HANDLER_NAME)
+    root.addHandler(new)
     root.info("gonghui-desk %s starting", __version__)
     return path

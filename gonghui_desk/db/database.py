@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
 from gonghui_desk.db import engine as eng
-from gonghui_desk.db import migrate
+from gonghui_desk.db.revision import HEAD_REVISION, current_revision
 from gonghui_desk.db.session import SessionFactory, session_scope
 from gonghui_desk.errors import DatabaseNewer, DatabaseNotOurs, UserError
 
@@ -95,10 +96,11 @@ def _refuse_foreign_file(path: Path) -> None:
 
 
 def _migrate(engine: Engine, path: Path | None) -> Path | None:
-    current = migrate.current_revision(engine)
-    head = migrate.head_revision()
-    if current == head:
+    current = current_revision(engine)
+    if current == HEAD_REVISION:
         return None
+    from gonghui_desk.db import migrate  # only when there is something to do
+
     if current is not None and not migrate.is_known(current):
         raise DatabaseNewer(
             f"数据库 {path or engine.url} 由更新版本的工会桌面写入（结构版本 {current}），"
@@ -107,8 +109,14 @@ def _migrate(engine: Engine, path: Path | None) -> Path | None:
     backup = None
     if current is not None and path is not None:
         backup = upgrade_backup_path(path, current)
-        eng.backup_file(path, backup)
+        try:
+            eng.backup_file(path, backup)
+        except (OSError, sqlite3.Error) as exc:
+            raise UserError(
+                f"升级数据库结构前需要先备份，但无法写入备份 {backup}：{exc}。"
+                "数据库没有改动。请检查磁盘空间和文件夹权限后重试。"
+            ) from exc
         log.info("backed up %s to %s before upgrading from %s", path, backup, current)
     migrate.upgrade(engine)
-    log.info("database %s upgraded from %s to %s", path or engine.url, current, head)
+    log.info("database %s upgraded from %s to %s", path or engine.url, current, HEAD_REVISION)
     return backup

@@ -79,19 +79,21 @@ def inspect_file(path: Path) -> FileState:
         return FileState.BLANK
     if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
         return FileState.NOT_SQLITE
-    application_id = int.from_bytes(header[68:72], "big")
-    if application_id == APPLICATION_ID:
-        return FileState.OURS
-    if application_id != 0:
-        return FileState.FOREIGN
+    # Ask SQLite rather than reading the header bytes: a change still in the WAL (after a
+    # crash, before a checkpoint) is only visible through a connection.
     connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
+        (application_id,) = connection.execute("PRAGMA application_id").fetchone()
         (tables,) = connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError:
         return FileState.NOT_SQLITE
     finally:
         connection.close()
-    return FileState.BLANK if tables == 0 else FileState.FOREIGN
+    if application_id == APPLICATION_ID:
+        return FileState.OURS
+    if application_id != 0 or tables:
+        return FileState.FOREIGN
+    return FileState.BLANK
 
 
 def mark_as_ours(engine: Engine) -> None:

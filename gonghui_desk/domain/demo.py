@@ -218,7 +218,7 @@ class DemoBranch:
             if retire_day <= today:
                 events.append(DemoEvent(ms.RESERVE, retire_day, "", "", rng.choice(HANDLERS)))
                 employment = "退休"
-        elif rng.random() < 0.09:
+        elif rng.random() < 0.09 and join + dt.timedelta(days=60) < today:
             events.append(self._leaving_event(join))
         return DemoMember(
             name=self._name(gender),

@@ -84,7 +84,9 @@ def parse_id_number(raw: str, *, today: dt.date | None = None) -> IdNumber:
         number = convert_15_to_18(number)
         converted = True
     if len(number) != 18:
-        raise InvalidIdNumber(f"身份证号码应为 18 位（旧号码 15 位），现为 {len(number)} 位，请核对。")
+        raise InvalidIdNumber(
+            f"身份证号码应为 18 位（旧号码 15 位），现为 {len(number)} 位，请核对。"
+        )
     if not number[:17].isdigit() or not (number[17].isdigit() or number[17] == "X"):
         raise InvalidIdNumber("身份证号码前 17 位应为数字，最后一位为数字或 X，请核对。")
     try:

@@ -46,7 +46,8 @@ def fill_demo(
         done = 0
         while done < members:
             size = min(BATCH, members - done)
-            member_rows, event_rows = [], []
+            member_rows: list[dict[str, object]] = []
+            event_rows: list[dict[str, object]] = []
             for offset in range(size):
                 person = next(people)
                 member_id = done + offset + 1

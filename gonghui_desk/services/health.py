@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from gonghui_desk.db import engine as eng
-from gonghui_desk.db import migrate
 from gonghui_desk.db.database import Database
+from gonghui_desk.db.revision import HEAD_REVISION, current_revision
 
 
 @dataclass(frozen=True)
@@ -34,9 +34,9 @@ class HealthReport:
 
 def check_database(db: Database) -> HealthReport:
     schema: list[str] = []
-    current, head = migrate.current_revision(db.engine), migrate.head_revision()
-    if current != head:
-        schema.append(f"结构版本为 {current}，应为 {head}")
+    current = current_revision(db.engine)
+    if current != HEAD_REVISION:
+        schema.append(f"结构版本为 {current}，应为 {HEAD_REVISION}")
     return HealthReport(
         integrity=eng.integrity_problems(db.engine),
         foreign_keys=eng.foreign_key_problems(db.engine),

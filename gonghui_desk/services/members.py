@@ -70,7 +70,7 @@ def _filtered(query: Select[tuple[int]], flt: MemberFilter) -> Select[tuple[int]
 
 def search_ids(sessions: SessionFactory, flt: MemberFilter) -> list[int]:
     """Ids of matching members, sorted in SQL (ties broken by id, so order is stable)."""
-    column = SORT_COLUMNS.get(flt.sort_key, Member.name)  # type: ignore[arg-type]
+    column = SORT_COLUMNS.get(flt.sort_key, SORT_COLUMNS["name"])
     order = column.desc() if flt.descending else column.asc()
     query = _filtered(select(Member.id), flt).order_by(order, Member.id)
     with session_scope(sessions) as session:

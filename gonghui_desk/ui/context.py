@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from gonghui_desk.db.database import Database
 from gonghui_desk.ui.settings import AppSettings
+
+if TYPE_CHECKING:  # importing the database layer is deferred until the window is shown
+    from gonghui_desk.db.database import Database
 
 
 @dataclass

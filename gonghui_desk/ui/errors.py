@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import logging
 import sys
-import traceback
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from gonghui_desk.errors import UserError
-from gonghui_desk.ui.dialogs.crash import CrashDialog
+
+if TYPE_CHECKING:  # built only when something goes wrong, not on every start-up
+    from gonghui_desk.ui.dialogs.crash import CrashDialog
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +55,10 @@ class ExceptionHandler:
             log.warning("user error: %s", error.message)
             show_user_error(parent, error)
             return
+        import traceback
+
+        from gonghui_desk.ui.dialogs.crash import CrashDialog
+
         details = "".join(traceback.format_exception(kind, error, tb))
         log.error("uncaught exception\n%s", details)
         self.last_dialog = CrashDialog(details, self.log_path, parent)

@@ -1,11 +1,17 @@
-"""The main window: navigation on the left, one page at a time on the right."""
+"""The main window: navigation on the left, one page at a time on the right.
+
+The window is built and shown before the database is open (importing the database layer
+takes longer than showing a window); ``attach`` then fills it. Pages are built when first
+visited.
+"""
 
 from __future__ import annotations
 
 import importlib
 import logging
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSize
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -18,18 +24,22 @@ from PySide6.QtWidgets import (
 
 from gonghui_desk.assets import icon_path
 from gonghui_desk.ui.context import AppContext
-from gonghui_desk.ui.dialogs.about import AboutDialog
 from gonghui_desk.ui.pages import PAGES, PageSpec
-from gonghui_desk.ui.pages.base import Page
+from gonghui_desk.ui.settings import AppSettings
+
+if TYPE_CHECKING:
+    from gonghui_desk.ui.dialogs.about import AboutDialog
+    from gonghui_desk.ui.pages.base import Page
 
 log = logging.getLogger(__name__)
 DEFAULT_SIZE = QSize(1100, 720)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, context: AppContext) -> None:
+    def __init__(self, settings: AppSettings) -> None:
         super().__init__()
-        self.context = context
+        self.settings = settings
+        self._context: AppContext | None = None
         self.setWindowTitle(self.tr("Gonghui Desk"))
         self.setWindowIcon(QIcon(str(icon_path("gonghui-desk.png"))))
         self.pages: dict[str, Page] = {}
@@ -43,7 +53,11 @@ class MainWindow(QMainWindow):
         self.navigation.setFont(font)
         for spec in PAGES:
             self.navigation.addItem(QCoreApplication.translate("Navigation", spec.title))
+        self.navigation.setEnabled(False)
         self.stack = QStackedWidget()
+        self.loading_label = QLabel(self.tr("Opening the database…"))
+        self.loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.loading_label)
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -52,11 +66,24 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        self.database_label = QLabel(self.tr("Database: %1").replace("%1", context.db.display_name))
+        self.database_label = QLabel()
         self.statusBar().addWidget(self.database_label, 1)
         self._build_menus()
-        self.navigation.currentRowChanged.connect(self._show_row)
         self._restore_geometry()
+
+    @property
+    def context(self) -> AppContext:
+        if self._context is None:
+            raise RuntimeError("the main window has no database attached yet")
+        return self._context
+
+    def attach(self, context: AppContext) -> None:
+        """Show the open database: status bar, navigation, the home page."""
+        self._context = context
+        self.database_label.setText(self.tr("Database: %1").replace("%1", context.db.display_name))
+        self.navigation.currentRowChanged.connect(self._show_row)
+        self.navigation.setEnabled(True)
+        self.about_action.setEnabled(True)
         self.navigation.setCurrentRow(0)
 
     def _build_menus(self) -> None:
@@ -68,6 +95,8 @@ class MainWindow(QMainWindow):
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about_action = QAction(self.tr("&About Gonghui Desk"), self)
         about_action.triggered.connect(self.show_about)
+        about_action.setEnabled(False)  # until a database is attached
+        self.about_action = about_action
         help_menu.addAction(about_action)
 
     # -- pages --------------------------------------------------------------------------
@@ -96,16 +125,19 @@ class MainWindow(QMainWindow):
     # -- window -------------------------------------------------------------------------
 
     def show_about(self) -> AboutDialog:
+        from gonghui_desk.ui.dialogs.about import AboutDialog
+
         dialog = AboutDialog(self.context, self)
         dialog.open()
         return dialog
 
     def _restore_geometry(self) -> None:
-        geometry = self.context.settings.window_geometry
+        geometry = self.settings.window_geometry
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(DEFAULT_SIZE)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.context.settings.window_geometry = self.saveGeometry()
+        self.settings.window_geometry = self.saveGeometry()
         log.info("main window closed")
         super().closeEvent(event)
+

@@ -160,6 +160,10 @@ This area does not keep records in this version yet; no hardship files have been
         <translation>工会桌面</translation>
     </message>
     <message>
+        <source>Opening the database…</source>
+        <translation>正在打开数据库…</translation>
+    </message>
+    <message>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>

@@ -7,7 +7,7 @@ from gonghui_desk.db.base import Base
 
 connection = context.config.attributes.get("connection")
 if connection is None:
-    raise RuntimeError("run migrations through gonghui_desk.db.migrate, which supplies a connection")
+    raise RuntimeError("run migrations through gonghui_desk.db.migrate (it passes a connection)")
 
 context.configure(
     connection=connection,

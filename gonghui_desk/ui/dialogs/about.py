@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from gonghui_desk import __version__
-from gonghui_desk.db import migrate
+from gonghui_desk.db.revision import current_revision
 from gonghui_desk.ui.context import AppContext
 
 
@@ -25,7 +25,7 @@ class AboutDialog(QDialog):
         values = [
             (self.tr("Version"), __version__),
             (self.tr("Database"), context.db.display_name),
-            (self.tr("Schema revision"), migrate.current_revision(context.db.engine) or ""),
+            (self.tr("Schema revision"), current_revision(context.db.engine) or ""),
             (self.tr("Data folder"), str(context.data_dir)),
             (self.tr("Log file"), str(context.log_path)),
             (self.tr("Qt for Python"), pyside_version),

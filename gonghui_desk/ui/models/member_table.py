@@ -7,7 +7,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -17,6 +16,7 @@ from PySide6.QtCore import (
 
 from gonghui_desk.db.session import SessionFactory
 from gonghui_desk.services.members import MemberFilter, MemberRow, fetch_rows, search_ids
+from gonghui_desk.ui.tr import QT_TRANSLATE_NOOP
 
 CONTEXT = "MemberColumns"
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -38,7 +38,9 @@ class Column:
 
 COLUMNS: tuple[Column, ...] = (
     Column("name", QT_TRANSLATE_NOOP("MemberColumns", "Name"), lambda r: r.name, 110, "name"),
-    Column("gender", QT_TRANSLATE_NOOP("MemberColumns", "Sex"), lambda r: r.gender, 50, "gender", True),
+    Column(
+        "gender", QT_TRANSLATE_NOOP("MemberColumns", "Sex"), lambda r: r.gender, 50, "gender", True
+    ),
     Column(
         "birth_date", QT_TRANSLATE_NOOP("MemberColumns", "Date of birth"),
         lambda r: _date(r.birth_date), 110, "birth_date", True,
@@ -47,13 +49,19 @@ COLUMNS: tuple[Column, ...] = (
         "department", QT_TRANSLATE_NOOP("MemberColumns", "Department"),
         lambda r: r.department, 130, "department",
     ),
-    Column("id_number", QT_TRANSLATE_NOOP("MemberColumns", "ID number"), lambda r: r.id_number_masked, 165),
+    Column(
+        "id_number", QT_TRANSLATE_NOOP("MemberColumns", "ID number"),
+        lambda r: r.id_number_masked, 165,
+    ),
     Column("phone", QT_TRANSLATE_NOOP("MemberColumns", "Mobile"), lambda r: r.phone_masked, 110),
     Column(
         "join_date", QT_TRANSLATE_NOOP("MemberColumns", "Joined"),
         lambda r: _date(r.join_date), 110, "join_date", True,
     ),
-    Column("status", QT_TRANSLATE_NOOP("MemberColumns", "Status"), lambda r: r.status, 90, "status", True),
+    Column(
+        "status", QT_TRANSLATE_NOOP("MemberColumns", "Status"), lambda r: r.status, 90, "status",
+        True,
+    ),
 )
 
 

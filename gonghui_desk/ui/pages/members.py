@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -20,6 +20,7 @@ from gonghui_desk.domain import membership as ms
 from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.models.member_table import COLUMNS, MemberTableModel
 from gonghui_desk.ui.pages.base import Page
+from gonghui_desk.ui.tr import QT_TRANSLATE_NOOP
 
 SEARCH_DELAY_MS = 250
 

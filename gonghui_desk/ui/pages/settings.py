@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import fields
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gonghui_desk.db import migrate
+from gonghui_desk.db.revision import current_revision
 from gonghui_desk.domain.codes import INDUSTRY, ORGANISATION_TYPE, UNIT_NATURE, CodeList
 from gonghui_desk.domain.profile import BranchProfile
 from gonghui_desk.errors import ValidationError
@@ -28,6 +28,7 @@ from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.errors import show_user_error
 from gonghui_desk.ui.pages.base import Page
 from gonghui_desk.ui.settings import LANGUAGES
+from gonghui_desk.ui.tr import QT_TRANSLATE_NOOP
 
 CONTEXT = "ProfileFields"
 PROFILE_LABELS = {
@@ -161,7 +162,7 @@ class SettingsPage(Page):
         form = QFormLayout(box)
         rows = (
             (self.tr("Database"), self.context.db.display_name),
-            (self.tr("Schema revision"), migrate.current_revision(self.context.db.engine) or ""),
+            (self.tr("Schema revision"), current_revision(self.context.db.engine) or ""),
             (self.tr("Data folder"), str(self.context.data_dir)),
             (self.tr("Log file"), str(self.context.log_path)),
         )

@@ -1,0 +1,82 @@
+import datetime as dt
+
+import pytest
+from stdnum.cn import ric
+
+from gonghui_desk.domain.idnumber import (
+    InvalidIdNumber,
+    check_character,
+    convert_15_to_18,
+    parse_id_number,
+)
+
+TODAY = dt.date(2026, 11, 21)
+
+
+def test_valid_number_gives_birth_date_and_sex():
+    parsed = parse_id_number("11010519491231002X", today=TODAY)
+    assert parsed.birth_date == dt.date(1949, 12, 31)
+    assert parsed.gender == "女"  # order 002 is even
+    assert parsed.region_code == "110105"
+
+
+def test_full_width_digits_spaces_and_lowercase_x_are_accepted():
+    parsed = parse_id_number(" １１０１０５ １９４９１２３１ ００２ｘ ", today=TODAY)
+    assert parsed.number == "11010519491231002X"
+
+
+def test_fifteen_digit_number_converts_to_eighteen_with_check_character():
+    assert convert_15_to_18("110105491231002") == "11010519491231002X"
+    parsed = parse_id_number("110105491231002", today=TODAY)
+    assert parsed.converted_from_15
+    assert parsed.number == "11010519491231002X"
+
+
+def test_one_wrong_digit_is_caught_by_the_check_character():
+    with pytest.raises(InvalidIdNumber, match="校验位"):
+        parse_id_number("110105194912310021", today=TODAY)
+
+
+def test_impossible_birth_date_is_named():
+    body = "11010519490231002"
+    with pytest.raises(InvalidIdNumber, match="19490231"):
+        parse_id_number(body + check_character(body), today=TODAY)
+
+
+def test_birth_date_after_today_is_rejected_and_today_is_accepted():
+    body = "110105" + TODAY.strftime("%Y%m%d") + "002"
+    assert parse_id_number(body + check_character(body), today=TODAY).birth_date == TODAY
+    tomorrow = "110105" + (TODAY + dt.timedelta(days=1)).strftime("%Y%m%d") + "002"
+    with pytest.raises(InvalidIdNumber, match="晚于今天"):
+        parse_id_number(tomorrow + check_character(tomorrow), today=TODAY)
+
+
+def test_unknown_region_is_rejected_with_the_code():
+    body = "99999919800101001"
+    with pytest.raises(InvalidIdNumber, match="999999"):
+        parse_id_number(body + check_character(body), today=TODAY)
+
+
+def test_unknown_county_in_known_province_is_rejected_not_crashing():
+    body = "11019919800101001"  # Beijing has no county 0199
+    with pytest.raises(InvalidIdNumber, match="110199"):
+        parse_id_number(body + check_character(body), today=TODAY)
+
+
+def test_hainan_code_of_someone_born_before_1988_is_accepted_though_stdnum_rejects_it():
+    body = "46010019650101001"  # Hainan province was created in 1988
+    number = body + check_character(body)
+    assert not ric.is_valid(number)
+    assert parse_id_number(number, today=TODAY).region_code == "460100"
+
+
+@pytest.mark.parametrize("prefix", ["810000", "820000", "830000"])
+def test_hong_kong_macao_taiwan_residence_permits_are_accepted(prefix):
+    body = prefix + "19900101001"
+    assert parse_id_number(body + check_character(body), today=TODAY).number.startswith(prefix)
+
+
+@pytest.mark.parametrize("raw", ["", "1234", "11010519491231002XX", "11010519491231A02X"])
+def test_wrong_length_or_letters_are_rejected(raw):
+    with pytest.raises(InvalidIdNumber):
+        parse_id_number(raw, today=TODAY)

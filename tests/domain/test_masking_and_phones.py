@@ -1,0 +1,24 @@
+from gonghui_desk.domain.contact import normalise_mobile, normalise_phone
+from gonghui_desk.domain.masking import mask_id_number, mask_phone
+
+
+def test_id_number_keeps_region_and_last_four():
+    assert mask_id_number("11010519491231002X") == "110105********002X"
+    assert mask_id_number("") == ""
+
+
+def test_phone_keeps_first_three_and_last_four():
+    assert mask_phone("13812345678") == "138****5678"
+
+
+def test_mobile_tolerates_spaces_dashes_full_width_and_country_code():
+    assert normalise_mobile("138 1234-5678") == "13812345678"
+    assert normalise_mobile("１３８１２３４５６７８") == "13812345678"
+    assert normalise_mobile("+86 138 1234 5678") == "13812345678"
+    assert normalise_mobile("12812345678") is None  # no mainland mobile starts with 12
+    assert normalise_mobile("1381234567") is None
+
+
+def test_landline_needs_an_area_code():
+    assert normalise_phone("0571-88886204") == "057188886204"
+    assert normalise_phone("88886204") is None

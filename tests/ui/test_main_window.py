@@ -1,0 +1,66 @@
+import datetime as dt
+
+from PySide6.QtCore import QSize
+
+from gonghui_desk import __version__
+from gonghui_desk.domain import membership as ms
+from gonghui_desk.ui.main_window import MainWindow
+from gonghui_desk.ui.pages import PAGES
+from tests.factories import make_member
+
+NAVIGATION_ZH = ["首页", "会员", "困难帮扶", "疗休养", "集体合同", "报表", "设置"]
+
+
+def test_navigation_is_in_chinese_and_every_page_opens(window):
+    texts = [window.navigation.item(i).text() for i in range(window.navigation.count())]
+    assert texts == NAVIGATION_ZH
+    for spec, title in zip(PAGES, NAVIGATION_ZH, strict=True):
+        page = window.show_page(spec.key)
+        assert window.stack.currentWidget() is page
+        assert page.isVisible()
+        assert page.title.text() == title
+    assert window.current_page_key() == "settings"
+
+
+def test_status_bar_names_the_open_database(window, db_path):
+    assert str(db_path) in window.database_label.text()
+    assert window.database_label.text().startswith("数据库：")
+
+
+def test_about_shows_version_and_data_folder(window, data_dir, qtbot):
+    dialog = window.show_about()
+    qtbot.addWidget(dialog)
+    shown = [label.text() for label in dialog.value_labels.values()]
+    assert __version__ in shown
+    assert str(data_dir) in shown
+    assert dialog.windowTitle() == "关于工会桌面"
+
+
+def test_home_page_counts_come_from_the_database(window, db):
+    with db.session() as session:
+        make_member(session, name="甲", phone="13900000001", id_number=None)
+        make_member(session, name="乙", phone="13900000002", id_number=None,
+                    events=[(ms.JOIN, dt.date(2001, 1, 1)), (ms.RESERVE, dt.date(2020, 1, 1))])
+        make_member(session, name="丙", phone="13900000003", id_number=None,
+                    events=[(ms.JOIN, dt.date(2001, 1, 1)), (ms.WITHDRAW, dt.date(2019, 1, 1))])
+    page = window.show_page("members")
+    page = window.show_page("home")  # shown again: figures are re-read
+    assert page.cards["members"].figure.text() == "2"
+    assert page.cards["reserved"].figure.text() == "1"
+    assert page.cards["left"].figure.text() == "1"
+    assert page.profile_button.isVisible()  # no branch profile yet
+
+
+def test_home_button_leads_to_settings(window, qtbot):
+    page = window.show_page("home")
+    page.profile_button.click()
+    assert window.current_page_key() == "settings"
+
+
+def test_window_geometry_is_remembered(window, context, qtbot):
+    window.resize(QSize(720, 520))
+    qtbot.wait(10)
+    window.close()
+    again = MainWindow(context.settings)
+    qtbot.addWidget(again)
+    assert again.size() == QSize(720, 520)
