@@ -30,7 +30,7 @@ def test_status_filter_and_sorting_happen_in_sql(db):
     a, b, c = add_people(db)
     members_only = MemberFilter(statuses=ms.MEMBER_STATUSES, sort_key="join_date")
     assert search_ids(db.sessions, members_only) == [a, b]
-    assert search_ids(db.sessions, MemberFilter(sort_key="join_date")) == [c, a, b]
+    assert search_ids(db.sessions, MemberFilter(sort_key="join_date")) == [a, c, b]  # tie: by id
     newest_first = MemberFilter(sort_key="join_date", descending=True)
     assert search_ids(db.sessions, newest_first)[0] == b
 
