@@ -67,6 +67,8 @@ def main() -> int:
 
     database = prepare_database(args.members)
     env = dict(os.environ, GONGHUI_BENCH_QUIT_WHEN_SHOWN="1")
+    # An installed program runs from compiled bytecode; let the warm-up runs write it.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     if not env.get("DISPLAY"):
         env.setdefault("QT_QPA_PLATFORM", "offscreen")
     # As a chair starts it: no arguments (the shortcut), the database named by environment.

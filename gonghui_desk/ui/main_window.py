@@ -84,13 +84,16 @@ class MainWindow(QMainWindow):
         self.navigation.currentRowChanged.connect(self._show_row)
         self.navigation.setEnabled(True)
         self.about_action.setEnabled(True)
+        # Set here, not in __init__: the first shortcut loads Qt's key tables (~10 ms),
+        # which need not delay the window's first appearance.
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.navigation.setCurrentRow(0)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
+        self.quit_action = quit_action
         file_menu.addAction(quit_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about_action = QAction(self.tr("&About Gonghui Desk"), self)
