@@ -122,7 +122,7 @@ def _refuse(error: UserError) -> int:
     log.warning("cannot start: %s", error.message)
     if QApplication.instance() is None:
         QApplication(sys.argv[:1])
-    QMessageBox.critical(None, "工会桌面", error.message)
+    QMessageBox.critical(None, QCoreApplication.translate("Startup", "Gonghui Desk"), error.message)
     return error.exit_code
 
 

@@ -70,6 +70,10 @@ This area does not keep records in this version yet; no contracts have been crea
         <translation>意外错误</translation>
     </message>
     <message>
+        <source>Log file: %1</source>
+        <translation>日志文件：%1</translation>
+    </message>
+    <message>
         <source>Something went wrong that the program did not expect. Your saved data is not affected: every change is saved in one step or not at all.
 Please copy the details below and send them to whoever supports you. The log file is at:</source>
         <translation>程序遇到了意料之外的问题。已保存的数据不受影响：每次修改要么完整保存，要么完全不保存。
@@ -421,6 +425,13 @@ No forms can be exported in this version yet.</source>
     <message>
         <source>Log file</source>
         <translation>日志文件</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>Gonghui Desk</source>
+        <translation>工会桌面</translation>
     </message>
 </context>
 </TS>

@@ -1,6 +1,8 @@
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from stdnum.cn import ric
 
 from gonghui_desk.domain.idnumber import (
@@ -80,3 +82,20 @@ def test_hong_kong_macao_taiwan_residence_permits_are_accepted(prefix):
 def test_wrong_length_or_letters_are_rejected(raw):
     with pytest.raises(InvalidIdNumber):
         parse_id_number(raw, today=TODAY)
+
+
+@given(
+    region=st.sampled_from(["110105", "330106", "440106", "460100", "810000"]),
+    birth=st.dates(min_value=dt.date(1900, 1, 1), max_value=TODAY),
+    order=st.integers(min_value=0, max_value=999),
+)
+def test_any_well_formed_number_round_trips_and_any_one_digit_slip_is_caught(region, birth, order):
+    body = f"{region}{birth:%Y%m%d}{order:03d}"
+    number = body + check_character(body)
+    parsed = parse_id_number(number, today=TODAY)
+    assert (parsed.number, parsed.birth_date) == (number, birth)
+    assert parsed.gender == ("男" if order % 2 else "女")
+    position = 14 + order % 3  # change one digit of the order code
+    slipped = number[:position] + str((int(number[position]) + 1) % 10) + number[position + 1 :]
+    with pytest.raises(InvalidIdNumber):
+        parse_id_number(slipped, today=TODAY)

@@ -59,3 +59,27 @@ def test_the_app_refuses_a_foreign_file_with_a_message_and_exit_4(gui_app, tmp_p
         startup.window.close()
     assert "不是工会桌面的数据库" in shown[0]
     assert not startup.window.navigation.isEnabled()
+
+
+def test_an_exception_in_a_button_handler_reaches_the_crash_dialog(gui_app, qtbot, tmp_path,
+                                                                   monkeypatch):
+    from PySide6.QtWidgets import QPushButton
+
+    monkeypatch.setattr(CrashDialog, "exec", lambda self: 0)
+    handler = ExceptionHandler(tmp_path / "gonghui-desk.log")
+    button = QPushButton("保存")
+    qtbot.addWidget(button)
+
+    def broken() -> None:
+        raise KeyError("member 42")
+
+    button.clicked.connect(broken)
+    handler.install()
+    try:
+        with qtbot.capture_exceptions():  # pytest-qt would otherwise claim the exception
+            sys.excepthook = handler
+            button.click()
+    finally:
+        handler.uninstall()
+    assert handler.last_dialog is not None
+    assert "KeyError: 'member 42'" in handler.last_dialog.details.toPlainText()

@@ -24,7 +24,8 @@ class CrashDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Unexpected error"))
         self.resize(640, 420)
-        self.details_text = f"{details.rstrip()}\n\nLog file: {log_path}\n"
+        log_line = self.tr("Log file: %1").replace("%1", str(log_path))
+        self.details_text = f"{details.rstrip()}\n\n{log_line}\n"
         intro = QLabel(
             self.tr(
                 "Something went wrong that the program did not expect. Your saved data is "
