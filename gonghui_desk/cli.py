@@ -59,6 +59,14 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--members", type=_non_negative, default=500, help="会员人数（默认 500）")
     demo.add_argument("--seed", type=int, default=1, help="随机种子，相同种子生成相同数据")
     commands.add_parser("check", help="检查数据库完整性、记录引用和结构版本")
+    backup = commands.add_parser("backup", help="立即备份数据库（经完整性校验）")
+    backup.add_argument(
+        "--to", type=Path, metavar="DIR", help="备份到此文件夹（默认：设置中的备份文件夹）"
+    )
+    restore = commands.add_parser(
+        "restore", help="用备份文件替换当前数据库（先自动备份当前数据库）"
+    )
+    restore.add_argument("file", type=Path, help="要恢复的备份文件")
     shots = commands.add_parser("screenshots", help="打开主窗口，逐页截图保存为 PNG")
     shots.add_argument("outdir", type=Path, help="截图保存的文件夹")
     return parser
@@ -80,6 +88,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_gui(args.db)
     handler = COMMANDS[args.command]
+    if args.command != "screenshots":  # the window sets up its own logging
+        from gonghui_desk.logs import configure_logging
+
+        configure_logging(_data_dir())
     try:
         return handler(args)
     except UserError as exc:
@@ -159,6 +171,39 @@ def cmd_check(args: argparse.Namespace) -> int:
     return ExitCode.OK if report.ok else ExitCode.CHECK_FAILED
 
 
+def _counts_text(counts: dict[str, int]) -> str:
+    return f"会员 {counts.get('member', 0)} 人，会籍记录 {counts.get('membership_event', 0)} 条"
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from gonghui_desk.services.backup import back_up_and_rotate
+
+    db = _open(args)
+    try:
+        info = back_up_and_rotate(db, "manual", args.to)
+    finally:
+        db.close()
+    size = f"{info.size / 1024 / 1024:.1f} MB"
+    print(f"已备份并校验：{info.path}（{size}，{_counts_text(info.counts)}）")
+    return ExitCode.OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from gonghui_desk.db import engine as eng
+    from gonghui_desk.services.backup import check_restorable, restore
+
+    incoming = check_restorable(args.file)
+    db = _open(args)
+    current = eng.describe_file(db.path) if db.path else None
+    before = restore(db, args.file)
+    reopened = _open(args)  # migrates a backup from an older version
+    reopened.close()
+    if current is not None:
+        print(f"被替换的数据库：{_counts_text(current.counts)}，已先备份到 {before.path}")
+    print(f"已从 {args.file} 恢复：{_counts_text(incoming.counts)}")
+    return ExitCode.OK
+
+
 def cmd_screenshots(args: argparse.Namespace) -> int:
     from gonghui_desk.app import take_screenshots
 
@@ -173,5 +218,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "init": cmd_init,
     "demo": cmd_demo,
     "check": cmd_check,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
     "screenshots": cmd_screenshots,
 }

@@ -12,10 +12,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, event
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
 from gonghui_desk.db import engine as eng
 from gonghui_desk.db.revision import HEAD_REVISION, current_revision
@@ -33,6 +33,7 @@ class Database:
     engine: Engine
     sessions: SessionFactory
     upgrade_backup: Path | None = None  # the copy taken before a migration, if any
+    changed: bool = False  # something was written since opening (for the backup on exit)
 
     @property
     def path(self) -> Path | None:
@@ -52,9 +53,10 @@ class Database:
         self.engine.dispose()
 
 
-def upgrade_backup_path(db_path: Path, revision: str) -> Path:
+def upgrade_backup_path(db_path: Path) -> Path:
+    """In the default backup folder, named like every other backup (services.backup)."""
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    return db_path.parent / "backups" / f"{db_path.stem}-before-upgrade-{revision}-{stamp}.sqlite3"
+    return db_path.parent / "backups" / f"{db_path.stem}-{stamp}-upgrade.sqlite3"
 
 
 def open_database(location: str | Path) -> Database:
@@ -82,7 +84,23 @@ def open_database(location: str | Path) -> Database:
         engine.dispose()
         raise
     sessions = sessionmaker(engine, expire_on_commit=False)
-    return Database(url, engine, sessions, backup)
+    database = Database(url, engine, sessions, backup)
+    _track_changes(database)
+    return database
+
+
+def _track_changes(database: Database) -> None:
+    """Set ``database.changed`` on any ORM flush or INSERT/UPDATE/DELETE statement."""
+
+    def flushed(*_: object) -> None:
+        database.changed = True
+
+    def executed(state: ORMExecuteState) -> None:
+        if state.is_insert or state.is_update or state.is_delete:
+            database.changed = True
+
+    event.listen(database.sessions, "after_flush", flushed)
+    event.listen(database.sessions, "do_orm_execute", executed)
 
 
 def _refuse_foreign_file(path: Path) -> None:
@@ -108,7 +126,7 @@ def _migrate(engine: Engine, path: Path | None) -> Path | None:
         )
     backup = None
     if current is not None and path is not None:
-        backup = upgrade_backup_path(path, current)
+        backup = upgrade_backup_path(path)
         try:
             eng.backup_file(path, backup)
         except (OSError, sqlite3.Error) as exc:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 import sqlite3
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
@@ -142,6 +142,8 @@ def backup_file(source: Path, destination: Path) -> None:
         dst = sqlite3.connect(partial)
         try:
             src.backup(dst)
+            # A copy is one self-contained file: no WAL beside it to lose on a USB stick.
+            dst.execute("PRAGMA journal_mode = DELETE")
             (verdict,) = dst.execute("PRAGMA integrity_check").fetchone()
         finally:
             dst.close()
@@ -151,3 +153,57 @@ def backup_file(source: Path, destination: Path) -> None:
         partial.replace(destination)
     finally:
         partial.unlink(missing_ok=True)
+
+
+class FileFacts(NamedTuple):
+    """What a database file holds, read without changing it (for backups and restore)."""
+
+    state: FileState
+    integrity: list[str]
+    revision: str | None
+    counts: dict[str, int]
+
+
+def describe_file(path: Path) -> FileFacts:
+    """Recognise, verify and count a SQLite file read-only; never raises for a bad file."""
+    state = inspect_file(path)
+    if state not in (FileState.OURS, FileState.BLANK):
+        return FileFacts(state, [], None, {})
+    try:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        return FileFacts(FileState.NOT_SQLITE, [str(exc)], None, {})
+    try:
+        rows = [str(r[0]) for r in connection.execute("PRAGMA integrity_check")]
+        integrity = [] if rows == ["ok"] else rows
+        tables = [
+            name
+            for (name,) in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            )
+        ]
+        revision = None
+        if "alembic_version" in tables:
+            found = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+            revision = found[0] if found else None
+        counts = {
+            name: int(connection.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0])
+            for name in tables
+            if name != "alembic_version"
+        }
+    except sqlite3.DatabaseError as exc:
+        return FileFacts(state, [str(exc)], None, {})
+    finally:
+        connection.close()
+    return FileFacts(state, integrity, revision, counts)
+
+
+def replace_file(source: Path, target: Path) -> None:
+    """Put a verified copy in place of the database in one atomic rename.
+
+    The target's WAL and shared-memory files belong to the old content and must go with
+    it; every connection to the target has to be closed before this is called.
+    """
+    for suffix in ("-wal", "-shm"):
+        Path(f"{target}{suffix}").unlink(missing_ok=True)
+    source.replace(target)

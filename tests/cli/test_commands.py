@@ -126,3 +126,32 @@ def test_screenshots_writes_one_png_per_page(capsys, db_path, tmp_path, qapp):
         image = QImage(str(path))
         assert image.width() >= 400 and image.height() >= 200, path
     assert out.count(".png") == len(names)
+
+
+def test_backup_and_restore_commands(capsys, db_path, tmp_path):
+    run(capsys, "--db", str(db_path), "demo", "--members", "40")
+    code, out, _ = run(capsys, "--db", str(db_path), "backup", "--to", str(tmp_path / "usb"))
+    assert code == ExitCode.OK and "会员 40 人" in out
+    (copy,) = (tmp_path / "usb").glob("*.sqlite3")
+    database = open_database(db_path)
+    with database.session() as session:
+        session.execute(text("DELETE FROM membership_event"))
+        session.execute(text("DELETE FROM member"))
+    database.close()
+    code, out, _ = run(capsys, "--db", str(db_path), "restore", str(copy))
+    assert code == ExitCode.OK
+    assert "被替换的数据库：会员 0 人" in out and "恢复：会员 40 人" in out
+    database = open_database(db_path)
+    assert count_all(database.sessions) == 40
+    database.close()
+
+
+def test_restore_of_a_foreign_file_exits_4_and_keeps_the_database(capsys, db_path, tmp_path):
+    run(capsys, "--db", str(db_path), "demo", "--members", "5")
+    junk = tmp_path / "junk.sqlite3"
+    junk.write_bytes(b"junk")
+    code, _, err = run(capsys, "--db", str(db_path), "restore", str(junk))
+    assert code == ExitCode.DATABASE_REFUSED and "不能用来恢复" in err
+    database = open_database(db_path)
+    assert count_all(database.sessions) == 5
+    database.close()

@@ -119,7 +119,7 @@ def test_an_older_database_is_backed_up_before_it_is_upgraded(db_path):
     assert load_profile(database.sessions).union_name == "老工会"
     backup = database.upgrade_backup
     assert backup is not None and backup.is_file()
-    assert "before-upgrade-0001" in backup.name
+    assert backup.name.endswith("-upgrade.sqlite3") and backup.parent.name == "backups"
     copy = sqlite3.connect(backup)
     assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
     assert copy.execute("SELECT union_name FROM branch_profile").fetchone() == ("老工会",)
@@ -161,3 +161,21 @@ def test_an_upgrade_whose_backup_cannot_be_written_changes_nothing(db_path, monk
     check = eng.create_engine_for(eng.database_url(db_path))
     assert migrate.current_revision(check) == "0001"
     check.dispose()
+
+
+def test_head_revision_constant_matches_the_newest_migration():
+    from gonghui_desk.db.revision import HEAD_REVISION
+
+    assert migrate.head_revision() == HEAD_REVISION, "bump db/revision.HEAD_REVISION"
+
+
+def test_writes_are_noticed_for_the_backup_on_exit(db):
+    from gonghui_desk.services.demo import fill_demo
+
+    load_profile(db.sessions)
+    assert not db.changed  # reading is not a change
+    save_profile(db.sessions, BranchProfile(union_name="某某工会"))
+    assert db.changed
+    db.changed = False
+    list(fill_demo(db.sessions, 3))  # bulk INSERT statements count too
+    assert db.changed

@@ -2,5 +2,6 @@
 
 from gonghui_desk.db.models.members import Member, MembershipEvent
 from gonghui_desk.db.models.profile import BranchProfileRow
+from gonghui_desk.db.models.settings import AppSetting
 
-__all__ = ["BranchProfileRow", "Member", "MembershipEvent"]
+__all__ = ["AppSetting", "BranchProfileRow", "Member", "MembershipEvent"]

@@ -1,0 +1,226 @@
+"""Backups and restore: verified copies, a rotation policy, and an atomic swap back.
+
+A backup is made with SQLite's online backup API and checked with ``integrity_check``
+before it gets its final name (db.engine.backup_file). Restore verifies the chosen file,
+backs up the current database, and swaps the verified copy in with one rename.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import errno
+import re
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from gonghui_desk.db import engine as eng
+from gonghui_desk.db.database import Database
+from gonghui_desk.db.models import AppSetting
+from gonghui_desk.db.session import SessionFactory, session_scope
+from gonghui_desk.errors import (
+    DatabaseNewer,
+    DatabaseNotOurs,
+    FieldProblem,
+    UserError,
+    ValidationError,
+)
+
+REASONS = {
+    "manual": "手动备份",
+    "exit": "退出时自动备份",
+    "upgrade": "升级前自动备份",
+    "import": "导入前自动备份",
+    "restore": "恢复前自动备份",
+}
+_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})-(?P<reason>[a-z]+)\.sqlite3$")
+
+
+@dataclass(frozen=True)
+class BackupPolicy:
+    folder: Path
+    keep_daily: int = 7
+    keep_monthly: int = 12
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    taken: dt.datetime
+    reason: str
+    size: int
+    counts: dict[str, int]
+
+    @property
+    def reason_label(self) -> str:
+        return REASONS.get(self.reason, self.reason)
+
+    @property
+    def members(self) -> int:
+        return self.counts.get("member", 0)
+
+
+def default_folder(db: Database) -> Path:
+    path = db.path
+    if path is None:
+        raise UserError("只有本机数据库文件可以备份。")
+    return path.parent / "backups"
+
+
+def load_policy(db: Database) -> BackupPolicy:
+    with session_scope(db.sessions) as session:
+        values = {s.key: s.value for s in session.query(AppSetting).filter(
+            AppSetting.key.like("backup.%"))}
+    folder = values.get("backup.folder")
+    return BackupPolicy(
+        folder=Path(folder) if folder else default_folder(db),
+        keep_daily=int(values.get("backup.keep_daily", 7)),
+        keep_monthly=int(values.get("backup.keep_monthly", 12)),
+    )
+
+
+def save_policy(sessions: SessionFactory, policy: BackupPolicy) -> None:
+    problems = []
+    if not 1 <= policy.keep_daily <= 365:
+        problems.append(FieldProblem("保留每日备份", "应在 1 到 365 份之间。"))
+    if not 0 <= policy.keep_monthly <= 120:
+        problems.append(FieldProblem("保留每月备份", "应在 0 到 120 份之间。"))
+    if not str(policy.folder).strip():
+        problems.append(FieldProblem("备份文件夹", "必须填写。"))
+    if problems:
+        raise ValidationError(problems)
+    with session_scope(sessions) as session:
+        for key, value in (
+            ("backup.folder", str(policy.folder)),
+            ("backup.keep_daily", str(policy.keep_daily)),
+            ("backup.keep_monthly", str(policy.keep_monthly)),
+        ):
+            session.merge(AppSetting(key=key, value=value))
+
+
+def _explain(error: BaseException, folder: Path) -> str:
+    code = getattr(error, "errno", None)
+    text = str(error).lower()
+    if code == errno.ENOSPC or "disk is full" in text or "no space" in text:
+        why = "磁盘（或 U 盘）空间不足"
+    elif code in (errno.EACCES, errno.EPERM, errno.EROFS) or "readonly" in text:
+        why = "没有写入权限，或该位置是只读的"
+    elif code == errno.ENOTDIR or code == errno.EEXIST:
+        why = "该路径不是文件夹"
+    elif code == errno.ENOENT:
+        why = "该位置不存在（U 盘或网络共享是否已连接？）"
+    else:
+        why = str(error)
+    return (
+        f"无法写入备份文件夹 {folder}：{why}。数据库没有受到影响。"
+        "请换一个文件夹，或腾出空间后再备份。"
+    )
+
+
+def back_up(db: Database, folder: Path, reason: str = "manual",
+            now: dt.datetime | None = None) -> BackupInfo:
+    """Write a verified copy of the open database into ``folder``."""
+    source = db.path
+    if source is None:
+        raise UserError("只有本机数据库文件可以备份。")
+    if reason not in REASONS:
+        raise ValueError(f"unknown backup reason {reason!r}")
+    taken = (now or dt.datetime.now()).replace(microsecond=0)
+    target = folder / f"{source.stem}-{taken:%Y%m%d-%H%M%S}-{reason}.sqlite3"
+    try:
+        eng.backup_file(source, target)
+    except (OSError, sqlite3.Error) as exc:
+        raise UserError(_explain(exc, folder)) from exc
+    facts = eng.describe_file(target)
+    return BackupInfo(target, taken, reason, target.stat().st_size, facts.counts)
+
+
+def list_backups(folder: Path, stem: str | None = None) -> list[BackupInfo]:
+    """The backups in ``folder``, newest first (``stem`` limits them to one database)."""
+    found = []
+    if not folder.is_dir():
+        return []
+    for path in folder.glob("*.sqlite3"):
+        match = _NAME.match(path.name)
+        if not match or (stem is not None and match["stem"] != stem):
+            continue
+        taken = dt.datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S")
+        facts = eng.describe_file(path)
+        found.append(BackupInfo(path, taken, match["reason"], path.stat().st_size, facts.counts))
+    return sorted(found, key=lambda b: b.taken, reverse=True)
+
+
+def rotate(folder: Path, stem: str, policy: BackupPolicy) -> list[Path]:
+    """Keep the newest backup of each of the last N days and M months; manual ones stay."""
+    keep_days: list[dt.date] = []
+    keep_months: list[tuple[int, int]] = []
+    removed = []
+    for backup in list_backups(folder, stem):
+        if backup.reason == "manual":
+            continue
+        day, month = backup.taken.date(), (backup.taken.year, backup.taken.month)
+        keep = False
+        if day not in keep_days and len(keep_days) < policy.keep_daily:
+            keep_days.append(day)
+            keep = True
+        if month not in keep_months and len(keep_months) < policy.keep_monthly:
+            keep_months.append(month)
+            keep = True
+        if not keep:
+            backup.path.unlink(missing_ok=True)
+            removed.append(backup.path)
+    return removed
+
+
+def back_up_and_rotate(db: Database, reason: str, folder: Path | None = None) -> BackupInfo:
+    """A backup into the configured folder (or ``folder``), then the rotation policy there."""
+    policy = load_policy(db)
+    target = folder or policy.folder
+    info = back_up(db, target, reason)
+    if db.path is not None and target == policy.folder:
+        rotate(target, db.path.stem, policy)
+    return info
+
+
+def check_restorable(file: Path) -> eng.FileFacts:
+    """Refuse a file that is not ours, is damaged, or is from a newer version."""
+    from gonghui_desk.db import migrate
+
+    if not file.is_file():
+        raise UserError(f"找不到备份文件 {file}。")
+    facts = eng.describe_file(file)
+    if facts.state is not eng.FileState.OURS:
+        raise DatabaseNotOurs(f"文件 {file} 不是工会桌面的数据库或备份，不能用来恢复。")
+    if facts.integrity:
+        raise UserError(
+            f"备份文件 {file} 已损坏（完整性检查未通过：{facts.integrity[0]}），不能用来恢复。"
+            "请选择另一份备份。"
+        )
+    if facts.revision is not None and not migrate.is_known(facts.revision):
+        raise DatabaseNewer(
+            f"备份文件 {file} 由更新版本的工会桌面写入，本版本不能恢复它。请先升级工会桌面。"
+        )
+    return facts
+
+
+def restore(db: Database, file: Path) -> BackupInfo:
+    """Replace the open database by ``file``; returns the backup taken of what was replaced.
+
+    ``db`` is closed afterwards: open the database again (an older backup is migrated then).
+    Until the final rename the current database is untouched.
+    """
+    target = db.path
+    if target is None:
+        raise UserError("只有本机数据库文件可以恢复。")
+    if file.resolve() == target.resolve():
+        raise UserError("不能用正在使用的数据库恢复它自己。")
+    check_restorable(file)
+    before = back_up_and_rotate(db, "restore")
+    staging = target.with_name(target.name + ".restoring")
+    try:
+        eng.backup_file(file, staging)
+    except (OSError, sqlite3.Error) as exc:
+        raise UserError(_explain(exc, target.parent)) from exc
+    db.close()
+    eng.replace_file(staging, target)
+    return before
