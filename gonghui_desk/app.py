@@ -13,9 +13,10 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from gonghui_desk import APP_NAME, __version__
 from gonghui_desk.config import data_dir_override, resolve_db_location, settings_file
@@ -28,6 +29,9 @@ from gonghui_desk.ui.i18n import install_translators
 from gonghui_desk.ui.main_window import MainWindow
 from gonghui_desk.ui.pages import PAGES
 from gonghui_desk.ui.settings import AppSettings
+
+if TYPE_CHECKING:
+    from gonghui_desk.db.database import Database
 
 log = logging.getLogger(__name__)
 
@@ -76,15 +80,67 @@ class Startup:
         self.window = MainWindow(self.settings)
 
     def attach_database(self) -> None:
-        """Open the database and fill the window; raises ``UserError`` when refused."""
-        from gonghui_desk.db.database import open_database
+        """Open the database and fill the window; raises ``UserError`` when refused.
 
-        db = open_database(resolve_db_location(self.db_option, self.data_dir))
-        self.app.aboutToQuit.connect(db.close)
+        When someone else has it open, the chair chooses: read-only, or (for a lock left by
+        a crashed program on this PC) take it over.
+        """
+        from gonghui_desk.db.database import open_database
+        from gonghui_desk.db.lock import DatabaseLocked
+
+        location = resolve_db_location(self.db_option, self.data_dir)
+        try:
+            db = open_database(location)
+        except DatabaseLocked as locked:
+            choice = ask_about_lock(self.window, locked)
+            if choice == "recover":
+                db = open_database(location, recover_stale_lock=True)
+            elif choice == "read_only":
+                db = open_database(location, read_only=True)
+            else:
+                raise
+        self.app.aboutToQuit.connect(lambda: close_database(db))
         context = AppContext(
             db=db, data_dir=self.data_dir, log_path=self.log_path, settings=self.settings
         )
         self.window.attach(context)
+
+
+def close_database(db: Database) -> None:
+    """On exit: a verified, rotated backup when something changed, then release the file."""
+    from gonghui_desk.services.backup import back_up_and_rotate
+
+    try:
+        if db.changed and not db.read_only and db.path is not None:
+            info = back_up_and_rotate(db, "exit")
+            log.info("backup on exit: %s", info.path)
+    except UserError as error:  # the chair is leaving; the reason goes to the log
+        log.warning("backup on exit failed: %s", error.message)
+    finally:
+        db.close()
+
+
+def ask_about_lock(parent: QWidget, locked: UserError) -> str:
+    """'recover', 'read_only' or 'quit', asked in the chair's words."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(QCoreApplication.translate("Startup", "Database in use"))
+    box.setText(locked.message)
+    if getattr(locked, "stale", False):
+        take = box.addButton(
+            QCoreApplication.translate("Startup", "Unlock and open"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+    else:
+        take = box.addButton(
+            QCoreApplication.translate("Startup", "Open read-only"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+    box.addButton(QCoreApplication.translate("Startup", "Quit"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    if box.clickedButton() is not take:
+        return "quit"
+    return "recover" if getattr(locked, "stale", False) else "read_only"
 
 
 def run_gui(db_option: str | None) -> int:

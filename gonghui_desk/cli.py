@@ -53,6 +53,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--db", metavar="PATH",
         help="数据库文件路径或 SQLAlchemy URL（默认：环境变量 GONGHUI_DB，其次用户数据文件夹）",
     )
+    parser.add_argument(
+        "--recover-stale-lock", action="store_true",
+        help="本机上次未正常退出留下的锁定文件：确认无人使用后解除并打开",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.add_parser("init", help="创建数据库或升级到当前结构版本")
     demo = commands.add_parser("demo", help="在空数据库中生成演示工会数据")

@@ -18,6 +18,7 @@ from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
 from gonghui_desk.db import engine as eng
+from gonghui_desk.db.lock import WriterLock
 from gonghui_desk.db.revision import HEAD_REVISION, current_revision
 from gonghui_desk.db.session import SessionFactory, session_scope
 from gonghui_desk.errors import DatabaseNewer, DatabaseNotOurs, UserError
@@ -34,6 +35,8 @@ class Database:
     sessions: SessionFactory
     upgrade_backup: Path | None = None  # the copy taken before a migration, if any
     changed: bool = False  # something was written since opening (for the backup on exit)
+    read_only: bool = False
+    lock: WriterLock | None = None
 
     @property
     def path(self) -> Path | None:
@@ -51,6 +54,8 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+        if self.lock is not None:
+            self.lock.release()
 
 
 def upgrade_backup_path(db_path: Path) -> Path:
@@ -59,32 +64,46 @@ def upgrade_backup_path(db_path: Path) -> Path:
     return db_path.parent / "backups" / f"{db_path.stem}-{stamp}-upgrade.sqlite3"
 
 
-def open_database(location: str | Path) -> Database:
+def open_database(
+    location: str | Path, *, read_only: bool = False, recover_stale_lock: bool = False
+) -> Database:
     """Open (creating when missing) and migrate the database at ``location``.
 
-    Raises ``DatabaseNotOurs`` or ``DatabaseNewer`` (CLI exit code 4) without writing
-    anything to a file it refuses.
+    Raises ``DatabaseNotOurs``, ``DatabaseNewer`` or ``DatabaseLocked`` (CLI exit code 4)
+    without writing anything to a file it refuses. ``read_only`` opens without the writer
+    lock and without migrating; ``recover_stale_lock`` takes over a lock whose process on
+    this host is gone.
     """
     url = eng.database_url(location)
     path = eng.sqlite_path(url)
+    lock = None
     if path is not None:
         _refuse_foreign_file(path)
+        if read_only and not path.is_file():
+            raise UserError(f"找不到数据库 {path}，无法以只读方式打开。")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise UserError(f"无法创建数据库所在的文件夹 {path.parent}：{exc.strerror}。") from exc
-    engine = eng.create_engine_for(url)
+        if not read_only:
+            lock = WriterLock(path)
+            lock.acquire(recover_stale=recover_stale_lock)
+    engine = eng.create_engine_for(url, read_only=read_only)
     try:
-        backup = _migrate(engine, path)
-        eng.mark_as_ours(engine)
+        backup = None
+        if read_only:
+            _check_read_only(engine, path)
+        else:
+            backup = _migrate(engine, path)
+            eng.mark_as_ours(engine)
     except SQLAlchemyDatabaseError as exc:
-        engine.dispose()
+        _abandon(engine, lock)
         raise UserError(f"无法打开数据库 {path or url}：{exc.orig}") from exc
     except BaseException:
-        engine.dispose()
+        _abandon(engine, lock)
         raise
     sessions = sessionmaker(engine, expire_on_commit=False)
-    database = Database(url, engine, sessions, backup)
+    database = Database(url, engine, sessions, backup, read_only=read_only, lock=lock)
     _track_changes(database)
     return database
 
@@ -101,6 +120,20 @@ def _track_changes(database: Database) -> None:
 
     event.listen(database.sessions, "after_flush", flushed)
     event.listen(database.sessions, "do_orm_execute", executed)
+
+
+def _abandon(engine: Engine, lock: WriterLock | None) -> None:
+    engine.dispose()
+    if lock is not None:
+        lock.release()
+
+
+def _check_read_only(engine: Engine, path: Path | None) -> None:
+    if current_revision(engine) != HEAD_REVISION:
+        raise UserError(
+            f"数据库 {path or engine.url} 需要先升级结构才能打开，只读方式不能升级。"
+            "请在没有别人使用时正常打开一次。"
+        )
 
 
 def _refuse_foreign_file(path: Path) -> None:

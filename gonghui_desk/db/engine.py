@@ -59,9 +59,28 @@ def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         cursor.close()
 
 
-def create_engine_for(url: URL) -> Engine:
+def _on_connect_read_only(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA query_only = ON")
+    finally:
+        cursor.close()
+
+
+def create_engine_for(url: URL, *, read_only: bool = False) -> Engine:
     if url.get_backend_name() != "sqlite":
         return create_engine(url, pool_pre_ping=True)
+    path = sqlite_path(url)
+    if read_only and path is not None:
+        # SQLite opens the file itself read-only: nothing, not even a stray PRAGMA, writes.
+        ro_url = URL.create(
+            "sqlite+pysqlite", database=f"{path.resolve().as_uri()}?mode=ro",
+            query={"uri": "true"},
+        )
+        engine = create_engine(ro_url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        event.listen(engine, "connect", _on_connect_read_only)
+        return engine
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
     event.listen(engine, "connect", _on_connect)
     return engine

@@ -80,7 +80,10 @@ class MainWindow(QMainWindow):
     def attach(self, context: AppContext) -> None:
         """Show the open database: status bar, navigation, the home page."""
         self._context = context
-        self.database_label.setText(self.tr("Database: %1").replace("%1", context.db.display_name))
+        label = self.tr("Database: %1").replace("%1", context.db.display_name)
+        if context.db.read_only:
+            label += self.tr(" (read-only: someone else has it open)")
+        self.database_label.setText(label)
         self.navigation.currentRowChanged.connect(self._show_row)
         self.navigation.setEnabled(True)
         self.about_action.setEnabled(True)

@@ -172,6 +172,10 @@ This area does not keep records in this version yet; no hardship files have been
         <translation>数据库：%1</translation>
     </message>
     <message>
+        <source> (read-only: someone else has it open)</source>
+        <translation>（只读：另有人正在使用）</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -429,6 +433,22 @@ No forms can be exported in this version yet.</source>
 </context>
 <context>
     <name>Startup</name>
+    <message>
+        <source>Database in use</source>
+        <translation>数据库正在使用中</translation>
+    </message>
+    <message>
+        <source>Unlock and open</source>
+        <translation>解除锁定并打开</translation>
+    </message>
+    <message>
+        <source>Open read-only</source>
+        <translation>只读打开</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
     <message>
         <source>Gonghui Desk</source>
         <translation>工会桌面</translation>

@@ -87,6 +87,7 @@ class SettingsPage(Page):
             self.profile_inputs[name] = widget
         self.save_button = QPushButton(self.tr("Save branch profile"))
         self.save_button.clicked.connect(self.save_profile)
+        self.save_button.setEnabled(not self.context.db.read_only)
         self.saved_label = QLabel()
         row = QHBoxLayout()
         row.addWidget(self.save_button)
