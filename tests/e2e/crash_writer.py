@@ -1,0 +1,49 @@
+"""Child process for the crash test: writes until it is killed.
+
+Mode ``stream``: many small transactions, each adding one batch of members with their
+membership events (through the ORM and the session scope every service uses), printing
+``committed N`` only after the commit has returned. Mode ``demo``: one large demo fill.
+"""
+
+import datetime as dt
+import sys
+
+from sqlalchemy import func, select
+
+from gonghui_desk.db.database import open_database
+from gonghui_desk.db.models import Member, MembershipEvent
+from gonghui_desk.domain import membership as ms
+from gonghui_desk.services.demo import fill_demo
+
+BATCH = 40
+
+
+def stream(db) -> None:
+    with db.session() as session:
+        last = session.scalar(select(func.max(Member.note)).where(Member.note.like("batch-%")))
+    number = int(last.split("-")[1]) + 1 if last else 0
+    print("ready", flush=True)
+    while True:
+        with db.session() as session:
+            for i in range(BATCH):
+                member = Member(
+                    name=f"压测{number}-{i}", gender="男" if i % 2 else "女",
+                    note=f"batch-{number:08d}", status=ms.ACTIVE,
+                )
+                member.events = [MembershipEvent(kind=ms.JOIN, effective_date=dt.date(2020, 1, 1))]
+                session.add(member)
+        print(f"committed {number}", flush=True)
+        number += 1
+
+
+def demo(db) -> None:
+    print("ready", flush=True)
+    for _ in fill_demo(db.sessions, 20000, seed=5, as_of=dt.date(2026, 11, 21)):
+        pass
+    print("committed demo", flush=True)
+
+
+if __name__ == "__main__":
+    mode, path = sys.argv[1], sys.argv[2]
+    database = open_database(path, recover_stale_lock=True)
+    {"stream": stream, "demo": demo}[mode](database)
