@@ -17,6 +17,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
+from gonghui_desk.db import audit
 from gonghui_desk.db import engine as eng
 from gonghui_desk.db.lock import WriterLock
 from gonghui_desk.db.revision import HEAD_REVISION, current_revision
@@ -104,6 +105,7 @@ def open_database(
         raise
     sessions = sessionmaker(engine, expire_on_commit=False)
     database = Database(url, engine, sessions, backup, read_only=read_only, lock=lock)
+    audit.install(sessions)
     _track_changes(database)
     return database
 

@@ -1,0 +1,163 @@
+"""Change history written in one place, from session events, so no service can forget it.
+
+Every ORM insert, update and delete of an audited table becomes a ``change_log`` row with
+each field's old and new value, the time and the actor, in the same transaction as the
+change itself (a rolled-back change leaves no history). ORM bulk INSERTs are recorded row
+by row; bulk UPDATE and DELETE statements on audited tables are refused, because their old
+values cannot be known — load the objects instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import json
+from collections.abc import Iterable, Mapping
+from contextvars import ContextVar
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Table, event, insert, inspect
+from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
+from sqlalchemy.orm.base import LoaderCallableStatus
+
+from gonghui_desk.db.models import ChangeRecord
+from gonghui_desk.db.session import SessionFactory
+
+CREATE, UPDATE, DELETE, PURGE, EXPORT = "create", "update", "delete", "purge", "export"
+NOT_AUDITED = frozenset({"change_log"})
+CHANGE_LOG: Table = ChangeRecord.__table__  # type: ignore[assignment]
+# Kept out of the diff: they change on every write and say nothing a person needs.
+IGNORED_FIELDS = frozenset({"created_at", "updated_at"})
+
+
+def _os_user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name in the environment
+        return "未知用户"
+
+
+_actor: ContextVar[str | None] = ContextVar("gonghui_actor", default=None)
+
+
+def set_actor(name: str | None) -> None:
+    """Who is making changes from now on (the app user); ``None`` for the OS user."""
+    _actor.set(name)
+
+
+def current_actor() -> str:
+    return _actor.get() or _os_user()
+
+
+def _plain(value: Any) -> Any:
+    if value is LoaderCallableStatus.NO_VALUE:
+        return None
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
+
+
+def _entry(table: str, record_id: object, action: str,
+           changes: Mapping[str, list[Any]]) -> dict[str, object]:
+    return {
+        "at": dt.datetime.now().replace(microsecond=0),
+        "actor": current_actor(),
+        "table_name": table,
+        "record_id": str(record_id),
+        "action": action,
+        "changes": json.dumps(changes, ensure_ascii=False, sort_keys=True),
+    }
+
+
+def _record_id(state: Any) -> str:
+    """The primary key, already assigned by the flush (composite keys joined by '/')."""
+    key = state.mapper.primary_key_from_instance(state.obj())
+    return "/".join(str(part) for part in key)
+
+
+def _object_entries(session: Session) -> Iterable[dict[str, object]]:
+    for obj in session.new:
+        state = inspect(obj)
+        table = state.mapper.local_table.name
+        if table in NOT_AUDITED:
+            continue
+        values = {
+            attr.key: [None, _plain(attr.value)]
+            for attr in state.attrs
+            if attr.key in state.mapper.columns and attr.key not in IGNORED_FIELDS
+        }
+        yield _entry(table, _record_id(state), CREATE, values)
+    for obj in session.dirty:
+        state = inspect(obj)
+        table = state.mapper.local_table.name
+        if table in NOT_AUDITED or not session.is_modified(obj, include_collections=False):
+            continue
+        changes = {}
+        for attr in state.attrs:
+            if attr.key not in state.mapper.columns or attr.key in IGNORED_FIELDS:
+                continue
+            history = attr.history
+            if history.has_changes():
+                old = history.deleted[0] if history.deleted else None
+                new = history.added[0] if history.added else None
+                if old != new:
+                    changes[attr.key] = [_plain(old), _plain(new)]
+        if changes:
+            yield _entry(table, _record_id(state), UPDATE, changes)
+    for obj in session.deleted:
+        state = inspect(obj)
+        table = state.mapper.local_table.name
+        if table in NOT_AUDITED:
+            continue
+        old = {
+            attr.key: [_plain(attr.loaded_value), None]
+            for attr in state.attrs
+            if attr.key in state.mapper.columns and attr.key not in IGNORED_FIELDS
+        }
+        yield _entry(table, _record_id(state), DELETE, old)
+
+
+def _after_flush(session: Session, _flush: UOWTransaction) -> None:
+    entries = list(_object_entries(session))
+    if entries:
+        session.connection().execute(insert(CHANGE_LOG), entries)
+
+
+def _bulk_statement(state: ORMExecuteState) -> None:
+    if not (state.is_insert or state.is_update or state.is_delete):
+        return
+    table = getattr(state.statement, "table", None)
+    if not isinstance(table, Table) or table.name in NOT_AUDITED:
+        return
+    if not state.is_insert:
+        raise RuntimeError(
+            f"bulk UPDATE/DELETE on {table.name} would bypass the change history; "
+            "load the objects and change them instead"
+        )
+    rows = state.parameters
+    if isinstance(rows, Mapping):
+        rows = [rows]
+    entries = [
+        _entry(table.name, row.get("id", ""), CREATE,
+               {k: [None, _plain(v)] for k, v in row.items() if k not in IGNORED_FIELDS})
+        for row in rows or []
+    ]
+    if entries:
+        state.session.connection().execute(insert(CHANGE_LOG), entries)
+
+
+def record(session: Session, table: str, record_id: object, action: str,
+           details: Mapping[str, Any]) -> None:
+    """An entry for something that is not a field change (a purge, a full-ID export)."""
+    session.connection().execute(
+        insert(CHANGE_LOG),
+        [_entry(table, record_id, action, {k: [None, _plain(v)] for k, v in details.items()})],
+    )
+
+
+def install(sessions: SessionFactory) -> None:
+    event.listen(sessions, "after_flush", _after_flush)
+    event.listen(sessions, "do_orm_execute", _bulk_statement)
