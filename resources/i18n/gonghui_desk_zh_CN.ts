@@ -111,6 +111,66 @@ This area does not keep records in this version yet; no hardship files have been
     </message>
 </context>
 <context>
+    <name>HistoryColumns</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>内容</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryView</name>
+    <message>
+        <source>Search names, values or who made the change</source>
+        <translation>搜索姓名、内容或操作人</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Newest %1 of %2 shown; search or export for the rest</source>
+        <translation>显示最新 %1 条，共 %2 条；其余可搜索或导出</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s)</source>
+        <translation>
+            <numerusform>共 %n 条</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export change history</source>
+        <translation>导出修改记录</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <source>Home</source>
@@ -257,6 +317,10 @@ This area does not keep records in this version yet; no hardship files have been
         <source>Search name, department, ID number or phone</source>
         <translation>搜索姓名、部门、身份证号或手机号</translation>
     </message>
+    <message>
+        <source>Change history…</source>
+        <translation>修改记录…</translation>
+    </message>
     <message numerus="yes">
         <source>%n person(s)</source>
         <translation>
@@ -343,6 +407,13 @@ This area does not keep records in this version yet; no hardship files have been
     </message>
 </context>
 <context>
+    <name>RecordHistoryDialog</name>
+    <message>
+        <source>Change history: %1</source>
+        <translation>修改记录：%1</translation>
+    </message>
+</context>
+<context>
     <name>RecuperationPage</name>
     <message>
         <source>Recuperation</source>
@@ -377,6 +448,18 @@ No forms can be exported in this version yet.</source>
     <message>
         <source>Settings</source>
         <translation>设置</translation>
+    </message>
+    <message>
+        <source>Branch profile</source>
+        <translation>工会信息</translation>
+    </message>
+    <message>
+        <source>Change history</source>
+        <translation>修改记录</translation>
+    </message>
+    <message>
+        <source>Language and data</source>
+        <translation>界面语言与数据</translation>
     </message>
     <message>
         <source>Branch profile (used in every form header)</source>

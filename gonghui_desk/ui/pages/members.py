@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from gonghui_desk.domain import membership as ms
 from gonghui_desk.ui.context import AppContext
+from gonghui_desk.ui.dialogs.history import RecordHistoryDialog
 from gonghui_desk.ui.models.member_table import COLUMNS, MemberTableModel
 from gonghui_desk.ui.pages.base import Page
 from gonghui_desk.ui.tr import QT_TRANSLATE_NOOP
@@ -67,6 +69,10 @@ class MembersPage(Page):
             header.resizeSection(index, column.width)
         header.setStretchLastSection(True)
         self.layout_.addWidget(self.table, 1)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        history_action = QAction(self.tr("Change history…"), self.table)
+        history_action.triggered.connect(self.show_history)
+        self.table.addAction(history_action)
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -80,6 +86,17 @@ class MembersPage(Page):
         header.setSortIndicatorShown(True)
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         header.sortIndicatorChanged.connect(self.model.sort)
+
+    def show_history(self) -> RecordHistoryDialog | None:
+        """The change history of the selected member."""
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        member_id = self.model.member_id(index.row())
+        name = str(self.model.data(self.model.index(index.row(), 0)))
+        dialog = RecordHistoryDialog(self.context.db.sessions, "member", member_id, name, self)
+        dialog.open()
+        return dialog
 
     def apply_filter(self) -> None:
         statuses = STATUS_FILTERS[self.status_filter.currentIndex()][1]

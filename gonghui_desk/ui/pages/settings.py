@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +30,7 @@ from gonghui_desk.ui.errors import show_user_error
 from gonghui_desk.ui.pages.base import Page
 from gonghui_desk.ui.settings import LANGUAGES
 from gonghui_desk.ui.tr import QT_TRANSLATE_NOOP
+from gonghui_desk.ui.widgets.history_view import HistoryView
 
 CONTEXT = "ProfileFields"
 PROFILE_LABELS = {
@@ -54,18 +56,18 @@ CODE_LISTS: dict[str, CodeList] = {
 class SettingsPage(Page):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, self.tr("Settings"), parent)
-        body = QWidget()
-        body_layout = QVBoxLayout(body)
-        body_layout.setContentsMargins(0, 0, 0, 0)
-        body_layout.addWidget(self._profile_box())
-        body_layout.addWidget(self._language_box())
-        body_layout.addWidget(self._data_box())
-        body_layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(body)
-        self.layout_.addWidget(scroll, 1)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(_scrolling(self._profile_box()), self.tr("Branch profile"))
+        self.history = HistoryView(context.db.sessions)
+        self.tabs.addTab(self.history, self.tr("Change history"))
+        general = QWidget()
+        general_layout = QVBoxLayout(general)
+        general_layout.addWidget(self._language_box())
+        general_layout.addWidget(self._data_box())
+        general_layout.addStretch(1)
+        self.tabs.addTab(_scrolling(general), self.tr("Language and data"))
+        self.tabs.currentChanged.connect(lambda _: self.refresh())
+        self.layout_.addWidget(self.tabs, 1)
 
     # -- branch profile -----------------------------------------------------------------
 
@@ -96,6 +98,11 @@ class SettingsPage(Page):
         return box
 
     def refresh(self) -> None:
+        if self.tabs.currentWidget() is self.history:
+            self.history.reload()
+        self._load_profile()
+
+    def _load_profile(self) -> None:
         profile = load_profile(self.context.db.sessions)
         for name, widget in self.profile_inputs.items():
             value = getattr(profile, name)
@@ -125,7 +132,7 @@ class SettingsPage(Page):
             show_user_error(self, error)
             self.saved_label.setText(self.tr("Not saved: please correct the fields listed."))
             return False
-        self.refresh()  # show the values as saved (trimmed, phone normalised)
+        self._load_profile()  # show the values as saved (trimmed, phone normalised)
         self.saved_label.setText(self.tr("Saved."))
         return True
 
@@ -173,3 +180,11 @@ class SettingsPage(Page):
             field.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             form.addRow(label, field)
         return box
+
+
+def _scrolling(widget: QWidget) -> QScrollArea:
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    scroll.setWidget(widget)
+    return scroll

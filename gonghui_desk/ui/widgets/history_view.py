@@ -1,0 +1,156 @@
+"""The change history as a searchable list with export; used under 设置 and per record."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressDialog,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gonghui_desk.db.session import SessionFactory
+from gonghui_desk.errors import UserError
+from gonghui_desk.services.history import (
+    HistoryFilter,
+    HistoryRow,
+    count_history,
+    export_history,
+    search_history,
+)
+from gonghui_desk.ui.errors import show_user_error
+from gonghui_desk.ui.tr import QT_TRANSLATE_NOOP
+
+SHOWN = 500
+HEADERS = (
+    QT_TRANSLATE_NOOP("HistoryColumns", "Time"),
+    QT_TRANSLATE_NOOP("HistoryColumns", "By"),
+    QT_TRANSLATE_NOOP("HistoryColumns", "Record"),
+    QT_TRANSLATE_NOOP("HistoryColumns", "Action"),
+    QT_TRANSLATE_NOOP("HistoryColumns", "Changes"),
+)
+WIDTHS = (150, 90, 110, 70)
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+class HistoryModel(QAbstractTableModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[HistoryRow] = []
+
+    def set_rows(self, rows: list[HistoryRow]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return QApplication.translate("HistoryColumns", HEADERS[section])
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or role not in (
+            Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole
+        ):
+            return None
+        row = self.rows[index.row()]
+        values = (
+            row.at.strftime("%Y-%m-%d %H:%M:%S"), row.actor, f"{row.table} {row.record_id}",
+            row.action, row.summary,
+        )
+        return values[index.column()]
+
+
+class HistoryView(QWidget):
+    def __init__(
+        self, sessions: SessionFactory, flt: HistoryFilter | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.sessions = sessions
+        self.base_filter = flt or HistoryFilter()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search names, values or who made the change"))
+        self.search.setClearButtonEnabled(True)
+        self.count_label = QLabel()
+        self.export_button = QPushButton(self.tr("Export…"))
+        self.export_button.clicked.connect(self.choose_export_file)
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.count_label)
+        bar.addWidget(self.export_button)
+        self.model = HistoryModel()
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        for column, width in enumerate(WIDTHS):
+            self.table.horizontalHeader().resizeSection(column, width)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(250)
+        self._debounce.timeout.connect(self.reload)
+        self.search.textChanged.connect(self._debounce.start)
+
+    @property
+    def current_filter(self) -> HistoryFilter:
+        return replace(self.base_filter, text=self.search.text())
+
+    def reload(self) -> None:
+        flt = self.current_filter
+        total = count_history(self.sessions, flt)
+        self.model.set_rows(search_history(self.sessions, flt, SHOWN))
+        if total > SHOWN:
+            text = self.tr("Newest %1 of %2 shown; search or export for the rest")
+            self.count_label.setText(text.replace("%1", str(SHOWN)).replace("%2", str(total)))
+        else:
+            self.count_label.setText(self.tr("%n change(s)", "", total))
+
+    def choose_export_file(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export change history"), "修改记录.csv", self.tr("CSV (*.csv)")
+        )
+        if name:
+            self.export_to(Path(name))
+
+    def export_to(self, path: Path) -> None:
+        progress = QProgressDialog(self.tr("Exporting…"), self.tr("Cancel"), 0, 100, self)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        try:
+            for step in export_history(self.sessions, self.current_filter, path):
+                progress.setMaximum(max(step.total, 1))
+                progress.setValue(step.done)
+                QApplication.processEvents()
+                if progress.wasCanceled():
+                    break
+        except UserError as error:
+            show_user_error(self, error)
+        finally:
+            progress.close()
