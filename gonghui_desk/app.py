@@ -99,9 +99,10 @@ class Startup:
                 db = open_database(location, read_only=True)
             else:
                 raise
-        self.app.aboutToQuit.connect(lambda: close_database(db))
+        self.app.aboutToQuit.connect(lambda: close_database(self.window.context.db))
         context = AppContext(
-            db=db, data_dir=self.data_dir, log_path=self.log_path, settings=self.settings
+            db=db, data_dir=self.data_dir, log_path=self.log_path, settings=self.settings,
+            location=location,
         )
         self.window.attach(context)
 

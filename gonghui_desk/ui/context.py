@@ -18,3 +18,4 @@ class AppContext:
     data_dir: Path
     log_path: Path
     settings: AppSettings
+    location: str = ""  # what the database was opened from, to open it again

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt
@@ -78,19 +79,39 @@ class MainWindow(QMainWindow):
         return self._context
 
     def attach(self, context: AppContext) -> None:
-        """Show the open database: status bar, navigation, the home page."""
+        """Show the open database: status bar, navigation, the home page.
+
+        Attaching again (after a restore) drops every page built for the old database.
+        """
+        first = self._context is None
         self._context = context
+        for page in self.pages.values():
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.pages.clear()
         label = self.tr("Database: %1").replace("%1", context.db.display_name)
         if context.db.read_only:
             label += self.tr(" (read-only: someone else has it open)")
         self.database_label.setText(label)
-        self.navigation.currentRowChanged.connect(self._show_row)
+        if first:
+            self.navigation.currentRowChanged.connect(self._show_row)
         self.navigation.setEnabled(True)
         self.about_action.setEnabled(True)
         # Set here, not in __init__: the first shortcut loads Qt's key tables (~10 ms),
         # which need not delay the window's first appearance.
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        if self.navigation.currentRow() == 0:
+            self._show_row(0)
         self.navigation.setCurrentRow(0)
+
+    def replace_database(self) -> None:
+        """Open the database file again (after a restore) and show what it now holds."""
+        from gonghui_desk.db.database import open_database
+
+        old = self.context
+        old.db.close()
+        db = open_database(old.location)
+        self.attach(replace(old, db=db))
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -124,6 +145,7 @@ class MainWindow(QMainWindow):
         module = importlib.import_module(f"gonghui_desk.ui.pages.{spec.module}")
         page: Page = getattr(module, spec.class_name)(self.context)
         page.navigate.connect(self.show_page)
+        page.database_replaced.connect(self.replace_database)
         self.stack.addWidget(page)
         self.pages[spec.key] = page
         return page

@@ -49,6 +49,103 @@
     </message>
 </context>
 <context>
+    <name>BackupPanel</name>
+    <message>
+        <source>Change folder…</source>
+        <translation>更改文件夹…</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <source>Keep the newest backup of the last</source>
+        <translation>保留最近</translation>
+    </message>
+    <message>
+        <source>days and</source>
+        <translation>天（每天最新一份）和</translation>
+    </message>
+    <message>
+        <source>months</source>
+        <translation>个月（每月最新一份）</translation>
+    </message>
+    <message>
+        <source>Rotation</source>
+        <translation>自动清理</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <source>Restore the selected backup…</source>
+        <translation>恢复所选备份…</translation>
+    </message>
+    <message>
+        <source>Restore from a file…</source>
+        <translation>从文件恢复…</translation>
+    </message>
+    <message>
+        <source>Backed up and verified: %1</source>
+        <translation>已备份并校验：%1</translation>
+    </message>
+    <message>
+        <source>Backup settings saved.</source>
+        <translation>备份设置已保存。</translation>
+    </message>
+    <message>
+        <source>Choose a backup in the list first.</source>
+        <translation>请先在列表中选择一份备份。</translation>
+    </message>
+    <message>
+        <source>Restore from a file</source>
+        <translation>从文件恢复</translation>
+    </message>
+    <message>
+        <source>Gonghui Desk databases (*.sqlite3 *.db);;All files (*)</source>
+        <translation>工会桌面数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Replace the current database by this backup?
+
+Now: %1
+Backup %2: %3
+
+The current database is backed up first, so this can be undone.</source>
+        <translation>用这份备份替换当前数据库吗？
+
+当前：%1
+备份 %2：%3
+
+替换前会先自动备份当前数据库，可以再恢复回来。</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+</context>
+<context>
     <name>ContractsPage</name>
     <message>
         <source>Collective contracts</source>
@@ -452,6 +549,10 @@ No forms can be exported in this version yet.</source>
     <message>
         <source>Branch profile</source>
         <translation>工会信息</translation>
+    </message>
+    <message>
+        <source>Backup and restore</source>
+        <translation>备份与恢复</translation>
     </message>
     <message>
         <source>Change history</source>

@@ -14,6 +14,7 @@ class Page(QWidget):
     """A navigation page; ``refresh`` runs each time it is shown, so figures are current."""
 
     navigate = Signal(str)
+    database_replaced = Signal()  # the file was swapped (restore): open it again
 
     def __init__(self, context: AppContext, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)

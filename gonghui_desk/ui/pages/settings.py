@@ -30,6 +30,7 @@ from gonghui_desk.ui.errors import show_user_error
 from gonghui_desk.ui.pages.base import Page
 from gonghui_desk.ui.settings import LANGUAGES
 from gonghui_desk.ui.tr import QT_TRANSLATE_NOOP
+from gonghui_desk.ui.widgets.backup_panel import BackupPanel
 from gonghui_desk.ui.widgets.history_view import HistoryView
 
 CONTEXT = "ProfileFields"
@@ -58,6 +59,9 @@ class SettingsPage(Page):
         super().__init__(context, self.tr("Settings"), parent)
         self.tabs = QTabWidget()
         self.tabs.addTab(_scrolling(self._profile_box()), self.tr("Branch profile"))
+        self.backups = BackupPanel(context)
+        self.backups.restored.connect(self.database_replaced.emit)
+        self.tabs.addTab(self.backups, self.tr("Backup and restore"))
         self.history = HistoryView(context.db.sessions)
         self.tabs.addTab(self.history, self.tr("Change history"))
         general = QWidget()
@@ -100,6 +104,8 @@ class SettingsPage(Page):
     def refresh(self) -> None:
         if self.tabs.currentWidget() is self.history:
             self.history.reload()
+        if self.tabs.currentWidget() is self.backups:
+            self.backups.reload()
         self._load_profile()
 
     def _load_profile(self) -> None:
