@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -25,12 +26,14 @@ from PySide6.QtWidgets import (
 
 from gonghui_desk.assets import icon_path
 from gonghui_desk.ui.context import AppContext
+from gonghui_desk.ui.idle import IdleWatcher
 from gonghui_desk.ui.pages import PAGES, PageSpec
 from gonghui_desk.ui.settings import AppSettings
 
 if TYPE_CHECKING:
     from gonghui_desk.ui.dialogs.about import AboutDialog
     from gonghui_desk.ui.pages.base import Page
+    from gonghui_desk.ui.widgets.lock_screen import LockScreen
 
 log = logging.getLogger(__name__)
 DEFAULT_SIZE = QSize(1100, 720)
@@ -59,6 +62,10 @@ class MainWindow(QMainWindow):
         self.loading_label = QLabel(self.tr("Opening the database…"))
         self.loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.loading_label)
+        self.lock_screen: LockScreen | None = None
+        self._before_lock: QWidget | None = None
+        self.idle = IdleWatcher(self)
+        self.idle.idle.connect(self.lock)
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -103,6 +110,53 @@ class MainWindow(QMainWindow):
         if self.navigation.currentRow() == 0:
             self._show_row(0)
         self.navigation.setCurrentRow(0)
+        from gonghui_desk.services.access import has_password  # after the window is shown
+
+        self.apply_access_settings()
+        if has_password(context.db.sessions):
+            self.lock()
+
+    # -- access -------------------------------------------------------------------------
+
+    def apply_access_settings(self) -> None:
+        """(Re)start the idle lock from the saved settings; it applies only with a password."""
+        from gonghui_desk.services.access import has_password, idle_minutes
+
+        sessions = self.context.db.sessions
+        minutes = idle_minutes(sessions) if has_password(sessions) else 0
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.idle)
+            if minutes:
+                app.installEventFilter(self.idle)
+        self.idle.set_interval_ms(minutes * 60_000)
+
+    def is_locked(self) -> bool:
+        return self.lock_screen is not None and self.stack.currentWidget() is self.lock_screen
+
+    def lock(self) -> None:
+        """Hide every record behind the password screen."""
+        if self.is_locked():
+            return
+        if self.lock_screen is None:
+            from gonghui_desk.ui.widgets.lock_screen import LockScreen
+
+            self.lock_screen = LockScreen()
+            self.lock_screen.unlocked.connect(self.unlock)
+            self.stack.addWidget(self.lock_screen)
+        self._before_lock = self.stack.currentWidget()
+        self.stack.setCurrentWidget(self.lock_screen)
+        self.lock_screen.arm(self.context.db.sessions)
+        self.navigation.setEnabled(False)
+        self.menuBar().setEnabled(False)
+        log.info("window locked")
+
+    def unlock(self) -> None:
+        if self._before_lock is not None:
+            self.stack.setCurrentWidget(self._before_lock)
+        self.navigation.setEnabled(True)
+        self.menuBar().setEnabled(True)
+        self.idle.set_interval_ms(self.idle.timer.interval())
 
     def replace_database(self) -> None:
         """Open the database file again (after a restore) and show what it now holds."""
@@ -146,6 +200,9 @@ class MainWindow(QMainWindow):
         page: Page = getattr(module, spec.class_name)(self.context)
         page.navigate.connect(self.show_page)
         page.database_replaced.connect(self.replace_database)
+        access_changed = getattr(page, "access_changed", None)
+        if access_changed is not None:
+            access_changed.connect(self.apply_access_settings)
         self.stack.addWidget(page)
         self.pages[spec.key] = page
         return page

@@ -315,6 +315,29 @@ This area does not keep records in this version yet; no hardship files have been
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>Enter the password to continue.</source>
+        <translation>请输入密码继续使用。</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Wrong password. Please try again.</source>
+        <translation>密码不正确，请重新输入。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Gonghui Desk</source>
@@ -581,6 +604,62 @@ No forms can be exported in this version yet.</source>
     <message>
         <source>Saved.</source>
         <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Password and automatic lock</source>
+        <translation>密码与自动锁定</translation>
+    </message>
+    <message>
+        <source>A password keeps others at this PC out of the program. It does not encrypt the database file: keep the PC and the backups in safe hands as well.</source>
+        <translation>设置密码可以防止他人在这台电脑上打开本程序，但不会加密数据库文件：电脑和备份也要妥善保管。</translation>
+    </message>
+    <message>
+        <source>empty: no password</source>
+        <translation>留空表示不设密码</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>Repeat new password</source>
+        <translation>确认新密码</translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation>更改密码</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>不自动锁定</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Lock when unused for</source>
+        <translation>无操作自动锁定</translation>
+    </message>
+    <message>
+        <source>Password removed.</source>
+        <translation>已取消密码。</translation>
+    </message>
+    <message>
+        <source>Password saved.</source>
+        <translation>密码已保存。</translation>
+    </message>
+    <message>
+        <source>Automatic lock saved (it needs a password).</source>
+        <translation>自动锁定已保存（设置密码后生效）。</translation>
     </message>
     <message>
         <source>Interface language</source>

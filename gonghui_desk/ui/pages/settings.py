@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import fields
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
+    QSpinBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -23,7 +24,8 @@ from PySide6.QtWidgets import (
 from gonghui_desk.db.revision import current_revision
 from gonghui_desk.domain.codes import INDUSTRY, ORGANISATION_TYPE, UNIT_NATURE, CodeList
 from gonghui_desk.domain.profile import BranchProfile
-from gonghui_desk.errors import ValidationError
+from gonghui_desk.errors import UserError, ValidationError
+from gonghui_desk.services.access import idle_minutes, set_idle_minutes, set_password
 from gonghui_desk.services.profile import load_profile, save_profile
 from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.errors import show_user_error
@@ -55,6 +57,7 @@ CODE_LISTS: dict[str, CodeList] = {
 
 
 class SettingsPage(Page):
+    access_changed = Signal()  # password or idle minutes changed
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, self.tr("Settings"), parent)
         self.tabs = QTabWidget()
@@ -66,6 +69,7 @@ class SettingsPage(Page):
         self.tabs.addTab(self.history, self.tr("Change history"))
         general = QWidget()
         general_layout = QVBoxLayout(general)
+        general_layout.addWidget(self._access_box())
         general_layout.addWidget(self._language_box())
         general_layout.addWidget(self._data_box())
         general_layout.addStretch(1)
@@ -141,6 +145,72 @@ class SettingsPage(Page):
         self._load_profile()  # show the values as saved (trimmed, phone normalised)
         self.saved_label.setText(self.tr("Saved."))
         return True
+
+    # -- password and idle lock ---------------------------------------------------------
+
+    def _access_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Password and automatic lock"))
+        form = QFormLayout(box)
+        note = QLabel(self.tr(
+            "A password keeps others at this PC out of the program. It does not encrypt the "
+            "database file: keep the PC and the backups in safe hands as well."
+        ))
+        note.setWordWrap(True)
+        form.addRow(note)
+        self.current_password = QLineEdit()
+        self.new_password = QLineEdit()
+        self.repeat_password = QLineEdit()
+        for field in (self.current_password, self.new_password, self.repeat_password):
+            field.setEchoMode(QLineEdit.EchoMode.Password)
+        self.new_password.setPlaceholderText(self.tr("empty: no password"))
+        form.addRow(self.tr("Current password"), self.current_password)
+        form.addRow(self.tr("New password"), self.new_password)
+        form.addRow(self.tr("Repeat new password"), self.repeat_password)
+        self.password_button = QPushButton(self.tr("Change password"))
+        self.password_button.clicked.connect(self.change_password)
+        self.idle_minutes = QSpinBox()
+        self.idle_minutes.setRange(0, 240)
+        self.idle_minutes.setSuffix(self.tr(" min"))
+        self.idle_minutes.setSpecialValueText(self.tr("never"))
+        self.idle_minutes.setValue(idle_minutes(self.context.db.sessions))
+        self.idle_button = QPushButton(self.tr("Save"))
+        self.idle_button.clicked.connect(self.save_idle_minutes)
+        idle_row = QHBoxLayout()
+        idle_row.addWidget(self.idle_minutes)
+        idle_row.addWidget(self.idle_button)
+        idle_row.addStretch(1)
+        form.addRow(self.password_button)
+        form.addRow(self.tr("Lock when unused for"), idle_row)
+        self.access_label = QLabel()
+        form.addRow(self.access_label)
+        for widget in (self.password_button, self.idle_button):
+            widget.setEnabled(not self.context.db.read_only)
+        return box
+
+    def change_password(self) -> bool:
+        try:
+            set_password(self.context.db.sessions, self.current_password.text(),
+                         self.new_password.text(), self.repeat_password.text())
+        except UserError as error:
+            show_user_error(self, error)
+            return False
+        removed = not self.new_password.text()
+        for field in (self.current_password, self.new_password, self.repeat_password):
+            field.clear()
+        self.access_label.setText(
+            self.tr("Password removed.") if removed else self.tr("Password saved.")
+        )
+        self.access_changed.emit()
+        return True
+
+    def save_idle_minutes(self) -> None:
+        try:
+            set_idle_minutes(self.context.db.sessions, self.idle_minutes.value())
+        except UserError as error:
+            show_user_error(self, error)
+            return
+        self.access_label.setText(self.tr("Automatic lock saved (it needs a password)."))
+        self.access_changed.emit()
 
     # -- language -----------------------------------------------------------------------
 
