@@ -11,6 +11,7 @@ from pathlib import Path
 
 from sqlalchemy import Select, func, or_, select
 
+from gonghui_desk.db.audit import current_actor
 from gonghui_desk.db.models import ChangeRecord
 from gonghui_desk.db.session import SessionFactory, session_scope
 from gonghui_desk.domain.masking import mask_id_number, mask_phone
@@ -131,6 +132,10 @@ def export_history(sessions: SessionFactory, flt: HistoryFilter, path: Path,
                                      row.record_id, row.action, row.summary])
                 done = min(done + batch, total)
                 yield Progress(done, total, "导出修改记录")
+            exported = dt.datetime.now().strftime("%Y-%m-%d %H:%M:%S")
+            writer.writerow([])
+            writer.writerow([f"导出人：{current_actor()}", f"导出时间：{exported}",
+                             "证件号码和手机号已隐去中间位"])
         partial.replace(path)
     except OSError as exc:
         raise UserError(f"无法写入 {path}：{exc.strerror}。请换一个位置再导出。") from exc

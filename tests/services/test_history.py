@@ -45,5 +45,6 @@ def test_export_writes_a_csv_excel_can_read(db, tmp_path):
     assert raw.startswith(b"\xef\xbb\xbf")  # BOM: Excel opens the Chinese correctly
     rows = list(csv.reader(target.open(encoding="utf-8-sig")))
     assert rows[0] == ["时间", "操作人", "类别", "记录编号", "操作", "内容"]
-    assert len(rows) == 13 and all(r[4] == "新增" for r in rows[1:])
+    assert len(rows) == 15 and all(r[4] == "新增" for r in rows[1:13])
+    assert rows[14][0].startswith("导出人：") and rows[14][1].startswith("导出时间：")
     assert not list(tmp_path.glob("*.partial"))
