@@ -78,45 +78,43 @@ def _record_id(state: Any) -> str:
     return "/".join(str(part) for part in key)
 
 
-def _object_entries(session: Session) -> Iterable[dict[str, object]]:
-    for obj in session.new:
+def _audited(objects: Iterable[object]) -> Iterable[tuple[Any, str, list[Any]]]:
+    """(state, table name, column attributes worth recording) of each audited object."""
+    for obj in objects:
         state = inspect(obj)
         table = state.mapper.local_table.name
         if table in NOT_AUDITED:
             continue
-        values = {
-            attr.key: [None, _plain(attr.value)]
-            for attr in state.attrs
+        columns = [
+            attr for attr in state.attrs
             if attr.key in state.mapper.columns and attr.key not in IGNORED_FIELDS
-        }
+        ]
+        yield state, table, columns
+
+
+def _updates(columns: list[Any]) -> dict[str, list[Any]]:
+    changes = {}
+    for attr in columns:
+        history = attr.history
+        if history.has_changes():
+            old = history.deleted[0] if history.deleted else None
+            new = history.added[0] if history.added else None
+            if old != new:
+                changes[attr.key] = [_plain(old), _plain(new)]
+    return changes
+
+
+def _object_entries(session: Session) -> Iterable[dict[str, object]]:
+    for state, table, columns in _audited(session.new):
+        values = {attr.key: [None, _plain(attr.value)] for attr in columns}
         yield _entry(table, _record_id(state), CREATE, values)
-    for obj in session.dirty:
-        state = inspect(obj)
-        table = state.mapper.local_table.name
-        if table in NOT_AUDITED or not session.is_modified(obj, include_collections=False):
-            continue
-        changes = {}
-        for attr in state.attrs:
-            if attr.key not in state.mapper.columns or attr.key in IGNORED_FIELDS:
-                continue
-            history = attr.history
-            if history.has_changes():
-                old = history.deleted[0] if history.deleted else None
-                new = history.added[0] if history.added else None
-                if old != new:
-                    changes[attr.key] = [_plain(old), _plain(new)]
+    dirty = (o for o in session.dirty if session.is_modified(o, include_collections=False))
+    for state, table, columns in _audited(dirty):
+        changes = _updates(columns)
         if changes:
             yield _entry(table, _record_id(state), UPDATE, changes)
-    for obj in session.deleted:
-        state = inspect(obj)
-        table = state.mapper.local_table.name
-        if table in NOT_AUDITED:
-            continue
-        old = {
-            attr.key: [_plain(attr.loaded_value), None]
-            for attr in state.attrs
-            if attr.key in state.mapper.columns and attr.key not in IGNORED_FIELDS
-        }
+    for state, table, columns in _audited(session.deleted):
+        old = {attr.key: [_plain(attr.loaded_value), None] for attr in columns}
         yield _entry(table, _record_id(state), DELETE, old)
 
 
