@@ -213,7 +213,7 @@ def take_screenshots(db_location: str, outdir: Path) -> list[Path]:
         about.close()
     finally:
         window.close()
-        if window._context is not None:
+        if window.attached:
             window.context.db.close()
         startup.handler.uninstall()
     return written

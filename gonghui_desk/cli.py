@@ -175,12 +175,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     return ExitCode.OK if report.ok else ExitCode.CHECK_FAILED
 
 
-def _counts_text(counts: dict[str, int]) -> str:
-    return f"会员 {counts.get('member', 0)} 人，会籍记录 {counts.get('membership_event', 0)} 条"
-
-
 def cmd_backup(args: argparse.Namespace) -> int:
-    from gonghui_desk.services.backup import back_up_and_rotate
+    from gonghui_desk.services.backup import back_up_and_rotate, counts_text
 
     db = _open(args)
     try:
@@ -188,23 +184,23 @@ def cmd_backup(args: argparse.Namespace) -> int:
     finally:
         db.close()
     size = f"{info.size / 1024 / 1024:.1f} MB"
-    print(f"已备份并校验：{info.path}（{size}，{_counts_text(info.counts)}）")
+    print(f"已备份并校验：{info.path}（{size}，{counts_text(info.counts)}）")
     return ExitCode.OK
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from gonghui_desk.db import engine as eng
-    from gonghui_desk.services.backup import check_restorable, restore
+    from gonghui_desk.services.backup import counts_text, restore
 
-    incoming = check_restorable(args.file)
     db = _open(args)
-    current = eng.describe_file(db.path) if db.path else None
-    before = restore(db, args.file)
+    try:
+        result = restore(db, args.file)
+    finally:
+        db.close()  # restore closes it when it succeeds; a refusal must release the lock too
     reopened = _open(args)  # migrates a backup from an older version
     reopened.close()
-    if current is not None:
-        print(f"被替换的数据库：{_counts_text(current.counts)}，已先备份到 {before.path}")
-    print(f"已从 {args.file} 恢复：{_counts_text(incoming.counts)}")
+    before = result.before
+    print(f"被替换的数据库：{counts_text(before.counts)}，已先备份到 {before.path}")
+    print(f"已从 {args.file} 恢复：{counts_text(result.restored.counts)}")
     return ExitCode.OK
 
 

@@ -60,6 +60,22 @@ class BackupInfo:
         return self.counts.get("member", 0)
 
 
+@dataclass(frozen=True)
+class RestoreResult:
+    before: BackupInfo  # the backup of what was replaced
+    restored: eng.FileFacts  # what the restored file holds
+
+
+def counts_text(counts: dict[str, int]) -> str:
+    """How much a database or backup holds, in the chair's words."""
+    return f"会员 {counts.get('member', 0)} 人，会籍记录 {counts.get('membership_event', 0)} 条"
+
+
+def current_counts(db: Database) -> dict[str, int]:
+    """Record counts of the open database (for 'what would be replaced')."""
+    return eng.describe_file(db.path, verify=False).counts if db.path else {}
+
+
 def default_folder(db: Database) -> Path:
     path = db.path
     if path is None:
@@ -131,7 +147,7 @@ def back_up(db: Database, folder: Path, reason: str = "manual",
         eng.backup_file(source, target)
     except (OSError, sqlite3.Error) as exc:
         raise UserError(_explain(exc, folder)) from exc
-    facts = eng.describe_file(target)
+    facts = eng.describe_file(target, verify=False)  # backup_file has just verified it
     return BackupInfo(target, taken, reason, target.stat().st_size, facts.counts)
 
 
@@ -145,7 +161,7 @@ def list_backups(folder: Path, stem: str | None = None) -> list[BackupInfo]:
         if not match or (stem is not None and match["stem"] != stem):
             continue
         taken = dt.datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S")
-        facts = eng.describe_file(path)
+        facts = eng.describe_file(path, verify=False)
         found.append(BackupInfo(path, taken, match["reason"], path.stat().st_size, facts.counts))
     return sorted(found, key=lambda b: b.taken, reverse=True)
 
@@ -203,8 +219,8 @@ def check_restorable(file: Path) -> eng.FileFacts:
     return facts
 
 
-def restore(db: Database, file: Path) -> BackupInfo:
-    """Replace the open database by ``file``; returns the backup taken of what was replaced.
+def restore(db: Database, file: Path) -> RestoreResult:
+    """Replace the open database by ``file``; says what was backed up and what came in.
 
     ``db`` is closed afterwards: open the database again (an older backup is migrated then).
     Until the final rename the current database is untouched.
@@ -214,7 +230,7 @@ def restore(db: Database, file: Path) -> BackupInfo:
         raise UserError("只有本机数据库文件可以恢复。")
     if file.resolve() == target.resolve():
         raise UserError("不能用正在使用的数据库恢复它自己。")
-    check_restorable(file)
+    restored = check_restorable(file)
     before = back_up_and_rotate(db, "restore")
     staging = target.with_name(target.name + ".restoring")
     try:
@@ -223,4 +239,4 @@ def restore(db: Database, file: Path) -> BackupInfo:
         raise UserError(_explain(exc, target.parent)) from exc
     db.close()
     eng.replace_file(staging, target)
-    return before
+    return RestoreResult(before, restored)

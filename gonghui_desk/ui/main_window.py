@@ -80,6 +80,10 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
 
     @property
+    def attached(self) -> bool:
+        return self._context is not None
+
+    @property
     def context(self) -> AppContext:
         if self._context is None:
             raise RuntimeError("the main window has no database attached yet")

@@ -97,8 +97,9 @@ def test_restore_round_trip_brings_back_the_old_state(filled, tmp_path):
         session.execute(text("DELETE FROM membership_event WHERE member_id > 20"))
         session.execute(text("DELETE FROM member WHERE id > 20"))
     assert count_all(filled.sessions) == 20
-    before = bk.restore(filled, snapshot.path)
-    assert before.reason == "restore" and before.members == 20
+    result = bk.restore(filled, snapshot.path)
+    assert result.before.reason == "restore" and result.before.members == 20
+    assert result.restored.counts["member"] == 120
     reopened = open_database(filled.path)
     assert count_all(reopened.sessions) == 120
     assert eng.integrity_problems(reopened.engine) == []

@@ -21,15 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gonghui_desk.db import engine as eng
 from gonghui_desk.errors import UserError
 from gonghui_desk.services import backup as bk
 from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.errors import show_user_error
-
-
-def _counts_text(counts: dict[str, int]) -> str:
-    return f"会员 {counts.get('member', 0)} 人，会籍记录 {counts.get('membership_event', 0)} 条"
 
 
 class BackupPanel(QWidget):
@@ -113,7 +108,7 @@ class BackupPanel(QWidget):
         for row, info in enumerate(self.backups):
             cells = (
                 info.taken.strftime("%Y-%m-%d %H:%M:%S"), info.reason_label,
-                f"{info.size / 1024 / 1024:.1f} MB", _counts_text(info.counts),
+                f"{info.size / 1024 / 1024:.1f} MB", bk.counts_text(info.counts),
             )
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
@@ -169,16 +164,15 @@ class BackupPanel(QWidget):
         except UserError as error:
             show_user_error(self, error)
             return False
-        current = eng.describe_file(self.context.db.path) if self.context.db.path else None
         question = self.tr(
             "Replace the current database by this backup?\n\n"
             "Now: %1\nBackup %2: %3\n\n"
             "The current database is backed up first, so this can be undone."
         )
         question = (
-            question.replace("%1", _counts_text(current.counts) if current else "")
+            question.replace("%1", bk.counts_text(bk.current_counts(self.context.db)))
             .replace("%2", file.name)
-            .replace("%3", _counts_text(incoming.counts))
+            .replace("%3", bk.counts_text(incoming.counts))
         )
         answer = QMessageBox.question(self, self.tr("Restore"), question)
         if answer != QMessageBox.StandardButton.Yes:
