@@ -31,10 +31,15 @@ class UserError(Exception):
 
 
 class FieldProblem(NamedTuple):
-    """One wrong value: which field (its Chinese label) and what to do about it."""
+    """One wrong value: which field (its Chinese label) and what to do about it.
+
+    ``key`` names the field in code (``"id_number"``) so that a dialog can put the
+    message next to the right widget; it is empty where there is no such field.
+    """
 
     field: str
     message: str
+    key: str = ""
 
     def __str__(self) -> str:
         return f"{self.field}：{self.message}"

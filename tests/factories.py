@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from gonghui_desk.db.models import Member, MembershipEvent
 from gonghui_desk.domain import membership as ms
+from gonghui_desk.domain.pinyin import pinyin_keys
 
 
 def make_member(session: Session, **overrides: Any) -> Member:
@@ -25,6 +26,9 @@ def make_member(session: Session, **overrides: Any) -> Member:
         "join_date": joined,
     }
     values.update(overrides)
+    keys = pinyin_keys(values["name"])
+    values.setdefault("pinyin_initials", keys.initials)
+    values.setdefault("pinyin_full", keys.full)
     member = Member(**values)
     member.events = [MembershipEvent(kind=k, effective_date=d) for k, d in events]
     member.status = ms.status_after([(d, k) for k, d in events])

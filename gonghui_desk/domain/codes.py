@@ -58,6 +58,34 @@ ID_TYPE = CodeList(
 )
 RESIDENT_ID = ID_TYPE.values[0]
 
+TECH_LEVEL = CodeList(
+    "技术等级",
+    (
+        "无",
+        "职业资格一级（高级技师）",
+        "职业资格二级（技师）",
+        "职业资格三级（高级）",
+        "职业资格四级（中级）",
+        "职业资格五级（初级）",
+    ),
+)
+
+HUKOU_TYPE = CodeList("户籍类型", ("农业户口", "非农业户口"))
+
+# The groups the ACFTU set out to organise from 2018 (网约车司机 added later).
+NEW_EMPLOYMENT_FORM = CodeList(
+    "新就业形态类别",
+    (
+        "货车司机", "快递员", "护工护理员", "家政服务员", "商场信息员", "网约送餐员",
+        "房产中介员", "保安员", "网约车司机",
+    ),
+)
+
+# 全国五一劳动奖章 holders are recorded as 省部级.
+MODEL_WORKER_LEVEL = CodeList("劳模等级", ("全国", "省部级", "地市级", "其他"))
+
+YES_NO = CodeList("是否", ("是", "否"))
+
 EDUCATION = CodeList(
     "学历", ("博士", "硕士", "本科", "大专", "中专", "高中", "初中", "小学及以下")
 )

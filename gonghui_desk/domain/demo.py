@@ -16,7 +16,13 @@ from functools import cache
 from stdnum import numdb
 
 from gonghui_desk.domain import membership as ms
-from gonghui_desk.domain.codes import EDUCATION, ETHNICITY, POLITICAL_STATUS
+from gonghui_desk.domain.codes import (
+    EDUCATION,
+    ETHNICITY,
+    MODEL_WORKER_LEVEL,
+    POLITICAL_STATUS,
+    TECH_LEVEL,
+)
 from gonghui_desk.domain.idnumber import check_character
 from gonghui_desk.domain.profile import BranchProfile
 
@@ -49,6 +55,27 @@ DEPARTMENTS: tuple[tuple[str, int], ...] = (
     ("设备维修部", 6), ("仓储物流部", 8), ("销售部", 7), ("研发中心", 8),
     ("安全环保部", 3), ("财务部", 3), ("人力资源部", 3), ("行政办公室", 4),
     ("后勤服务中心", 3),
+)
+
+# Posts (岗位) by department; a post listed as a 新就业形态 group makes its holder one.
+POSTS: dict[str, tuple[str, ...]] = {
+    "生产一车间": ("数控车工", "铣工", "焊工", "操作工", "班组长"),
+    "生产二车间": ("冲压工", "热处理工", "操作工", "班组长", "统计员"),
+    "装配车间": ("装配工", "钳工", "操作工", "班组长"),
+    "质检部": ("质检员", "计量员", "质量工程师"),
+    "设备维修部": ("维修电工", "机修钳工", "设备工程师"),
+    "仓储物流部": ("仓管员", "叉车司机", "货车司机", "快递员"),
+    "销售部": ("销售代表", "客服专员", "销售经理"),
+    "研发中心": ("机械工程师", "电气工程师", "工艺工程师", "技术员"),
+    "安全环保部": ("安全员", "环保专员"),
+    "财务部": ("会计", "出纳"),
+    "人力资源部": ("人事专员", "培训专员"),
+    "行政办公室": ("文员", "行政专员", "司机"),
+    "后勤服务中心": ("保安员", "厨师", "保洁员", "护工护理员"),
+}
+NEW_FORM_POSTS = frozenset({"货车司机", "快递员", "保安员", "护工护理员"})
+WORKER_POSTS = frozenset(
+    p for posts in POSTS.values() for p in posts if p.endswith(("工", "长", "员", "司机"))
 )
 
 # County codes with one unbroken meaning; the home province (浙江) dominates, as in a real
@@ -91,6 +118,16 @@ class DemoMember:
     political_status: str
     join_date: dt.date
     events: tuple[DemoEvent, ...]
+    post: str = ""
+    tech_level: str = ""
+    hukou_type: str = ""
+    hukou_place: str = ""
+    native_place: str = ""
+    migrant_worker: bool = False
+    new_employment_form: str = ""
+    dispatched: bool = False
+    card_number: str = ""
+    model_worker_level: str = ""
 
 
 @cache
@@ -137,6 +174,14 @@ OTHER_UNIONS = (
 HANDLERS = ("曾晓梅", "单立新", "欧阳倩")
 
 
+@cache
+def _place(region: str) -> tuple[str, str]:
+    """(province, county) names of a region code, from stdnum's table."""
+    props = {k: v for _, p in numdb.get("cn/loc").info(region) for k, v in p.items()}
+    county = props.get("county", "").split(",")[-1]
+    return props.get("province", ""), county.split("]")[-1]
+
+
 class DemoBranch:
     """Generates members one at a time; call ``members(n)``."""
 
@@ -150,6 +195,7 @@ class DemoBranch:
         self._surname_weights = [w for _, w in SURNAMES]
         self._departments = [d for d, _ in DEPARTMENTS]
         self._department_weights = [w for _, w in DEPARTMENTS]
+        self._cards = 0
 
     def members(self, count: int) -> Iterator[DemoMember]:
         for _ in range(count):
@@ -220,20 +266,45 @@ class DemoBranch:
                 employment = "退休"
         elif rng.random() < 0.09 and join + dt.timedelta(days=60) < today:
             events.append(self._leaving_event(join))
+        id_number = self._id_number(birth, gender)
+        department = rng.choices(self._departments, self._department_weights)[0]
+        post = rng.choice(POSTS[department])
+        province, county = _place(id_number[:6])
+        from_elsewhere = not id_number.startswith("33")
+        rural = rng.random() < (0.8 if from_elsewhere else 0.3)
+        self._cards += 1
         return DemoMember(
             name=self._name(gender),
             gender=gender,
             birth_date=birth,
             ethnicity=ethnicity,
-            id_number=self._id_number(birth, gender),
+            id_number=id_number,
             phone=self._phone(),
-            department=rng.choices(self._departments, self._department_weights)[0],
+            department=department,
             employment_status=employment,
             education=education,
             political_status=political,
             join_date=join,
             events=tuple(events),
+            post=post,
+            tech_level=self._tech_level(post),
+            hukou_type="农业户口" if rural else "非农业户口",
+            hukou_place=province + county,
+            native_place=province,
+            migrant_worker=rural and post in WORKER_POSTS,
+            new_employment_form=post if post in NEW_FORM_POSTS else "",
+            dispatched=post in WORKER_POSTS and rng.random() < 0.08,
+            card_number=f"{join.year}{self._cards:07d}",
+            model_worker_level=(
+                rng.choices(MODEL_WORKER_LEVEL.values, (1, 4, 20, 30))[0]
+                if rng.random() < 0.004 else ""
+            ),
         )
+
+    def _tech_level(self, post: str) -> str:
+        if post not in WORKER_POSTS:
+            return TECH_LEVEL.values[0]
+        return self.rng.choices(TECH_LEVEL.values, (30, 1, 4, 12, 28, 25))[0]
 
     def _first_event(self, join: dt.date) -> DemoEvent:
         if self.rng.random() < 0.12:

@@ -12,6 +12,7 @@ from gonghui_desk.db.session import SessionFactory, session_scope
 from gonghui_desk.domain import membership as ms
 from gonghui_desk.domain.codes import RESIDENT_ID
 from gonghui_desk.domain.demo import DemoBranch, demo_profile
+from gonghui_desk.domain.pinyin import pinyin_keys
 from gonghui_desk.errors import UserError
 from gonghui_desk.services import Progress
 from gonghui_desk.services.profile import load_profile, save_profile
@@ -37,8 +38,9 @@ def fill_demo(
             f"数据库中已有 {existing} 名会员，演示数据只能填入空数据库，以免与真实数据混在一起。"
             "请换一个数据库文件（--db 新文件名）。"
         )
-    if not load_profile(sessions).union_name:
-        save_profile(sessions, demo_profile())
+    profile = load_profile(sessions)
+    if not profile.union_name:
+        profile = save_profile(sessions, demo_profile())
     branch = DemoBranch(seed, as_of or dt.date.today())
     people = branch.members(members)
     yield Progress(0, members, "生成演示会员")
@@ -52,6 +54,7 @@ def fill_demo(
                 person = next(people)
                 member_id = done + offset + 1
                 events = [(e.effective_date, e.kind) for e in person.events]
+                keys = pinyin_keys(person.name)
                 member_rows.append({
                     "id": member_id, "name": person.name, "gender": person.gender,
                     "birth_date": person.birth_date, "ethnicity": person.ethnicity,
@@ -60,7 +63,14 @@ def fill_demo(
                     "employment_status": person.employment_status,
                     "education": person.education, "political_status": person.political_status,
                     "join_date": person.join_date, "status": ms.status_after(events),
-                    "note": "",
+                    "note": "", "post": person.post, "tech_level": person.tech_level,
+                    "hukou_type": person.hukou_type, "hukou_place": person.hukou_place,
+                    "work_unit": profile.unit_name, "native_place": person.native_place,
+                    "migrant_worker": person.migrant_worker,
+                    "new_employment_form": person.new_employment_form,
+                    "dispatched": person.dispatched, "card_number": person.card_number,
+                    "model_worker_level": person.model_worker_level,
+                    "pinyin_initials": keys.initials, "pinyin_full": keys.full,
                 })
                 event_rows.extend(
                     {

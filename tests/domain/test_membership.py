@@ -45,3 +45,37 @@ def test_rejoining_after_transfer_out_is_allowed():
 def test_impossible_histories_are_refused_with_the_date(events):
     with pytest.raises(ValueError, match=events[-1][0].isoformat()):
         ms.status_after(events)
+
+
+def check(kind, day, history=(), **extra):
+    draft = ms.EventDraft(kind, day, **extra)
+    return {p.key for p in ms.check_event(
+        draft, list(history), birth_date=D(1990, 1, 1), today=D(2026, 11, 21)
+    )}
+
+
+def test_event_checks_follow_the_history():
+    joined = [(D(2015, 3, 1), ms.JOIN)]
+    assert check(ms.RESERVE, D(2026, 11, 21), joined) == set()
+    assert check(ms.RESTORE, D(2026, 11, 21), joined) == {"kind"}  # not reserved
+    assert check(ms.JOIN, D(2026, 11, 21), joined) == {"kind"}  # already a member
+    assert check(ms.WITHDRAW, D(2026, 11, 22), joined, reason="个人要求退会") == {
+        "effective_date"
+    }
+    assert check(ms.WITHDRAW, D(2020, 1, 1), joined) == {"reason"}
+    assert check(ms.TRANSFER_IN, D(2020, 1, 1)) == {"counterpart_union"}
+    assert check(ms.JOIN, D(1989, 12, 31)) == {"effective_date"}  # before birth
+
+
+def test_a_back_dated_event_must_fit_between_the_existing_ones():
+    history = [(D(2015, 3, 1), ms.JOIN), (D(2020, 1, 1), ms.TRANSFER_OUT)]
+    # Reserving in 2021 would come after the transfer out: impossible.
+    assert check(ms.RESERVE, D(2021, 1, 1), history) == {"kind"}
+    # Reserving in 2019 fits, but then the 2020 transfer out follows 保留 — allowed.
+    assert check(ms.RESERVE, D(2019, 1, 1), history) == set()
+
+
+def test_kinds_offered_after_each_status():
+    assert ms.kinds_allowed_after(ms.NOT_YET) == (ms.JOIN, ms.TRANSFER_IN)
+    assert ms.RESTORE in ms.kinds_allowed_after(ms.RESERVED)
+    assert ms.RESERVE not in ms.kinds_allowed_after(ms.RESERVED)
