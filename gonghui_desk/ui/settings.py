@@ -38,3 +38,18 @@ class AppSettings:
     def window_geometry(self, value: QByteArray) -> None:
         self._store.setValue("window/geometry", value)
         self._store.sync()
+
+    @property
+    def member_columns(self) -> list[str] | None:
+        """Keys of the members list's visible columns; ``None`` until the user chooses."""
+        value = self._store.value("members/columns")
+        if isinstance(value, str):
+            return [v for v in value.split(",") if v]
+        if isinstance(value, list):
+            return [str(v) for v in value]
+        return None
+
+    @member_columns.setter
+    def member_columns(self, keys: list[str]) -> None:
+        self._store.setValue("members/columns", ",".join(keys))
+        self._store.sync()

@@ -391,12 +391,20 @@ This area does not keep records in this version yet; no hardship files have been
         <translation>部门/车间</translation>
     </message>
     <message>
+        <source>Post</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
         <source>Mobile</source>
         <translation>移动电话</translation>
+    </message>
+    <message>
+        <source>Card number</source>
+        <translation>会员证号</translation>
     </message>
     <message>
         <source>Joined</source>
@@ -406,9 +414,322 @@ This area does not keep records in this version yet; no hardship files have been
         <source>Status</source>
         <translation>会籍状态</translation>
     </message>
+    <message>
+        <source>Ethnic group</source>
+        <translation>民族</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>学历</translation>
+    </message>
+    <message>
+        <source>Political affiliation</source>
+        <translation>政治面貌</translation>
+    </message>
+    <message>
+        <source>Employment</source>
+        <translation>就业状况</translation>
+    </message>
+    <message>
+        <source>Migrant worker</source>
+        <translation>农民工</translation>
+    </message>
+    <message>
+        <source>New form of employment</source>
+        <translation>新就业形态类别</translation>
+    </message>
+    <message>
+        <source>Agency worker</source>
+        <translation>劳务派遣</translation>
+    </message>
+    <message>
+        <source>Model worker</source>
+        <translation>劳模等级</translation>
+    </message>
 </context>
 <context>
-    <name>MembersPage</name>
+    <name>MemberDetailPanel</name>
+    <message>
+        <source>Select a member to see the full record.</source>
+        <translation>在左侧列表中选择一名会员，即可查看完整信息。</translation>
+    </message>
+    <message>
+        <source>Membership history</source>
+        <translation>会籍变化记录</translation>
+    </message>
+    <message>
+        <source>Membership status: %1</source>
+        <translation>会籍状态：%1</translation>
+    </message>
+</context>
+<context>
+    <name>MemberDialog</name>
+    <message>
+        <source>Edit member</source>
+        <translation>修改会员信息</translation>
+    </message>
+    <message>
+        <source>Add member</source>
+        <translation>新增会员</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Identity and contact</source>
+        <translation>身份与联系方式</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation>工作信息</translation>
+    </message>
+    <message>
+        <source>Personal details</source>
+        <translation>个人情况</translation>
+    </message>
+    <message>
+        <source>Membership</source>
+        <translation>会籍</translation>
+    </message>
+    <message>
+        <source>How the member came in</source>
+        <translation>入会登记</translation>
+    </message>
+    <message>
+        <source>For 入会 the effective date is the date joined the union.</source>
+        <translation>选择“入会”时，会籍变化日期即入会日期。</translation>
+    </message>
+    <message>
+        <source>Possibly the same person:</source>
+        <translation>可能是同一人：</translation>
+    </message>
+    <message>
+        <source>Click a name to look at that record, or click “Save anyway” if this is a different person.</source>
+        <translation>点击姓名可查看已有记录；如确认不是同一人，请点击“仍然保存”。</translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation>仍然保存</translation>
+    </message>
+</context>
+<context>
+    <name>MemberExportMenu</name>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Provincial member information form (.xlsx)…</source>
+        <translation>省级会员信息采集表（.xlsx）…</translation>
+    </message>
+    <message>
+        <source>Roster, numbers masked (.xlsx)…</source>
+        <translation>会员花名册，号码脱敏（.xlsx）…</translation>
+    </message>
+    <message>
+        <source>Roster with full ID numbers and mobiles (.xlsx)…</source>
+        <translation>会员花名册，含完整证件号码和手机号（.xlsx）…</translation>
+    </message>
+    <message>
+        <source>Export members</source>
+        <translation>导出会员</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Full numbers</source>
+        <translation>完整号码</translation>
+    </message>
+    <message>
+        <source>The file will contain full ID numbers and mobiles, which are sensitive personal information. Keep it safe and delete it when it is no longer needed. The export is recorded in the change history. Continue?</source>
+        <translation>导出的文件将包含完整的证件号码和手机号，属于敏感个人信息。请妥善保管，不再需要时及时删除。本次导出将记入修改记录。是否继续？</translation>
+    </message>
+    <message>
+        <source>Exporting members</source>
+        <translation>正在导出会员</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s) exported to %1</source>
+        <translation>
+            <numerusform>已导出 %n 名会员到 %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MemberFields</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Ethnic group</source>
+        <translation>民族</translation>
+    </message>
+    <message>
+        <source>Document type</source>
+        <translation>有效证件类别</translation>
+    </message>
+    <message>
+        <source>Document number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>移动电话</translation>
+    </message>
+    <message>
+        <source>Department / workshop</source>
+        <translation>部门/车间</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <source>Employment</source>
+        <translation>就业状况</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>学历</translation>
+    </message>
+    <message>
+        <source>Skill level</source>
+        <translation>技术等级</translation>
+    </message>
+    <message>
+        <source>Political affiliation</source>
+        <translation>政治面貌</translation>
+    </message>
+    <message>
+        <source>Household registration type</source>
+        <translation>户籍类型</translation>
+    </message>
+    <message>
+        <source>Household registered in</source>
+        <translation>户籍所在地</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <source>Native place</source>
+        <translation>籍贯</translation>
+    </message>
+    <message>
+        <source>Migrant worker member</source>
+        <translation>是否农民工会员</translation>
+    </message>
+    <message>
+        <source>New form of employment</source>
+        <translation>新就业形态类别</translation>
+    </message>
+    <message>
+        <source>Agency (dispatched) worker</source>
+        <translation>是否劳务派遣</translation>
+    </message>
+    <message>
+        <source>Member card number</source>
+        <translation>会员证号</translation>
+    </message>
+    <message>
+        <source>Model worker level</source>
+        <translation>劳模等级</translation>
+    </message>
+    <message>
+        <source>Date joined the union</source>
+        <translation>入会日期</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>会籍变化类型</translation>
+    </message>
+    <message>
+        <source>Effective date</source>
+        <translation>会籍变化日期</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>会籍变化原因</translation>
+    </message>
+    <message>
+        <source>Other union</source>
+        <translation>对方工会</translation>
+    </message>
+    <message>
+        <source>Handled by</source>
+        <translation>经办人</translation>
+    </message>
+</context>
+<context>
+    <name>MemberFilterBar</name>
+    <message>
+        <source>All departments</source>
+        <translation>全部部门</translation>
+    </message>
+    <message>
+        <source>Either sex</source>
+        <translation>性别不限</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Migrant workers: any</source>
+        <translation>农民工：不限</translation>
+    </message>
+    <message>
+        <source>Migrant workers only</source>
+        <translation>仅农民工会员</translation>
+    </message>
+    <message>
+        <source>Not migrant workers</source>
+        <translation>非农民工会员</translation>
+    </message>
+    <message>
+        <source>New forms of employment: any</source>
+        <translation>新就业形态：不限</translation>
+    </message>
+    <message>
+        <source>Any new form of employment</source>
+        <translation>新就业形态（任一类别）</translation>
+    </message>
+    <message>
+        <source>Model workers: any</source>
+        <translation>劳模：不限</translation>
+    </message>
+    <message>
+        <source>Model workers (any level)</source>
+        <translation>劳模（任一等级）</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>年龄</translation>
+    </message>
+</context>
+<context>
+    <name>MemberFilters</name>
     <message>
         <source>Members (active and reserved)</source>
         <translation>会员（在册及保留会籍）</translation>
@@ -430,22 +751,94 @@ This area does not keep records in this version yet; no hardship files have been
         <translation>全部人员</translation>
     </message>
     <message>
+        <source>Members on a given day</source>
+        <translation>指定日期的会员</translation>
+    </message>
+</context>
+<context>
+    <name>MembersPage</name>
+    <message>
         <source>Members</source>
         <translation>会员</translation>
     </message>
     <message>
-        <source>Search name, department, ID number or phone</source>
-        <translation>搜索姓名、部门、身份证号或手机号</translation>
+        <source>Search name, pinyin (zs), ID number or its last digits, mobile, card no.</source>
+        <translation>搜索姓名、拼音（如 zs）、证件号码或尾号、手机号、会员证号</translation>
+    </message>
+    <message>
+        <source>Add member…</source>
+        <translation>新增会员…</translation>
+    </message>
+    <message>
+        <source>Recycle bin…</source>
+        <translation>回收站…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Membership change…</source>
+        <translation>会籍变动…</translation>
+    </message>
+    <message>
+        <source>Undo last change</source>
+        <translation>撤销最近一次会籍变动</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
     </message>
     <message>
         <source>Change history…</source>
         <translation>修改记录…</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>显示列</translation>
     </message>
     <message numerus="yes">
         <source>%n person(s)</source>
         <translation>
             <numerusform>共 %n 人</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Remove the membership change “%1” of %2 from %3?</source>
+        <translation>撤销 %2 于 %3 的“%1”记录吗？</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n selected member(s) to the recycle bin? They can be restored from there.</source>
+        <translation>
+            <numerusform>将选中的 %n 名会员移到回收站吗？可以从回收站恢复。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MembershipChangeDialog</name>
+    <message>
+        <source>Membership change: %1</source>
+        <translation>会籍变动：%1</translation>
+    </message>
+    <message>
+        <source>Present status: %1</source>
+        <translation>当前会籍状态：%1</translation>
+    </message>
+    <message>
+        <source>Other union: the union the member transfers from.</source>
+        <translation>对方工会：会员转出的原工会。</translation>
+    </message>
+    <message>
+        <source>Other union: the union the member transfers to.</source>
+        <translation>对方工会：会员将转入的工会。</translation>
+    </message>
+    <message>
+        <source>Reserved members (e.g. after retirement) pay no dues and cannot vote or stand for election.</source>
+        <translation>保留会籍的会员（如退休人员）不交会费，不享有选举权和被选举权。</translation>
     </message>
 </context>
 <context>
@@ -546,6 +939,53 @@ This area does not keep records in this version yet; no trips or applications ha
         <translation>职工疗休养：年度政策与名额、疗休养批次、逐条说明理由的资格审核、带候补名单的公平分配、费用以及上级工会要求的统计表。
 
 本版本尚未开放疗休养的记录功能，目前没有任何批次或申请。</translation>
+    </message>
+</context>
+<context>
+    <name>RecycleBinDialog</name>
+    <message>
+        <source>Recycle bin</source>
+        <translation>回收站</translation>
+    </message>
+    <message>
+        <source>Deleted members are kept here and can be restored. Purging deletes them for good, together with their change history.</source>
+        <translation>删除的会员保存在这里，可以恢复。永久删除后，会员记录及其修改记录将彻底清除。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门/车间</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>会籍状态</translation>
+    </message>
+    <message>
+        <source>Deleted at</source>
+        <translation>删除时间</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Delete permanently…</source>
+        <translation>永久删除…</translation>
+    </message>
+    <message>
+        <source>Delete permanently</source>
+        <translation>永久删除</translation>
+    </message>
+    <message>
+        <source>Delete %1 permanently? The records and their change history cannot be recovered afterwards (only a backup taken earlier still holds them).</source>
+        <translation>确定永久删除 %1 吗？删除后记录及其修改记录无法找回（只有此前的备份中还保留）。</translation>
     </message>
 </context>
 <context>
@@ -715,6 +1155,13 @@ No forms can be exported in this version yet.</source>
     <message>
         <source>Gonghui Desk</source>
         <translation>工会桌面</translation>
+    </message>
+</context>
+<context>
+    <name>Tasks</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 </TS>

@@ -26,6 +26,10 @@ def _date(value: dt.date | None) -> str:
     return value.isoformat() if value else ""
 
 
+def _yes(value: bool) -> str:
+    return "是" if value else ""
+
+
 @dataclass(frozen=True)
 class Column:
     key: str
@@ -34,34 +38,48 @@ class Column:
     width: int
     sort_key: str | None = None
     centred: bool = False
+    shown: bool = True  # shown until the user chooses otherwise
+
+
+def _column(key: str, header: str, value: Callable[[MemberRow], str], width: int,
+            sort: bool = False, centred: bool = False, shown: bool = True) -> Column:
+    return Column(key, header, value, width, key if sort else None, centred, shown)
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("name", QT_TRANSLATE_NOOP("MemberColumns", "Name"), lambda r: r.name, 110, "name"),
-    Column(
-        "gender", QT_TRANSLATE_NOOP("MemberColumns", "Sex"), lambda r: r.gender, 50, "gender", True
-    ),
-    Column(
-        "birth_date", QT_TRANSLATE_NOOP("MemberColumns", "Date of birth"),
-        lambda r: _date(r.birth_date), 110, "birth_date", True,
-    ),
-    Column(
-        "department", QT_TRANSLATE_NOOP("MemberColumns", "Department"),
-        lambda r: r.department, 130, "department",
-    ),
-    Column(
-        "id_number", QT_TRANSLATE_NOOP("MemberColumns", "ID number"),
-        lambda r: r.id_number_masked, 165,
-    ),
-    Column("phone", QT_TRANSLATE_NOOP("MemberColumns", "Mobile"), lambda r: r.phone_masked, 110),
-    Column(
-        "join_date", QT_TRANSLATE_NOOP("MemberColumns", "Joined"),
-        lambda r: _date(r.join_date), 110, "join_date", True,
-    ),
-    Column(
-        "status", QT_TRANSLATE_NOOP("MemberColumns", "Status"), lambda r: r.status, 90, "status",
-        True,
-    ),
+    _column("name", QT_TRANSLATE_NOOP("MemberColumns", "Name"), lambda r: r.name, 100, True),
+    _column("gender", QT_TRANSLATE_NOOP("MemberColumns", "Sex"), lambda r: r.gender, 50, True,
+            True),
+    _column("birth_date", QT_TRANSLATE_NOOP("MemberColumns", "Date of birth"),
+            lambda r: _date(r.birth_date), 100, True, True),
+    _column("department", QT_TRANSLATE_NOOP("MemberColumns", "Department"),
+            lambda r: r.department, 120, True),
+    _column("post", QT_TRANSLATE_NOOP("MemberColumns", "Post"), lambda r: r.post, 100),
+    _column("id_number", QT_TRANSLATE_NOOP("MemberColumns", "ID number"),
+            lambda r: r.id_number_masked, 160),
+    _column("phone", QT_TRANSLATE_NOOP("MemberColumns", "Mobile"), lambda r: r.phone_masked, 105),
+    _column("card_number", QT_TRANSLATE_NOOP("MemberColumns", "Card number"),
+            lambda r: r.card_number, 110, True, shown=False),
+    _column("join_date", QT_TRANSLATE_NOOP("MemberColumns", "Joined"),
+            lambda r: _date(r.join_date), 100, True, True),
+    _column("status", QT_TRANSLATE_NOOP("MemberColumns", "Status"), lambda r: r.status, 80, True,
+            True),
+    _column("ethnicity", QT_TRANSLATE_NOOP("MemberColumns", "Ethnic group"),
+            lambda r: r.ethnicity, 80, shown=False),
+    _column("education", QT_TRANSLATE_NOOP("MemberColumns", "Education"),
+            lambda r: r.education, 80, shown=False),
+    _column("political_status", QT_TRANSLATE_NOOP("MemberColumns", "Political affiliation"),
+            lambda r: r.political_status, 100, shown=False),
+    _column("employment_status", QT_TRANSLATE_NOOP("MemberColumns", "Employment"),
+            lambda r: r.employment_status, 90, shown=False),
+    _column("migrant_worker", QT_TRANSLATE_NOOP("MemberColumns", "Migrant worker"),
+            lambda r: _yes(r.migrant_worker), 80, centred=True, shown=False),
+    _column("new_employment_form", QT_TRANSLATE_NOOP("MemberColumns", "New form of employment"),
+            lambda r: r.new_employment_form, 110, shown=False),
+    _column("dispatched", QT_TRANSLATE_NOOP("MemberColumns", "Agency worker"),
+            lambda r: _yes(r.dispatched), 80, centred=True, shown=False),
+    _column("model_worker_level", QT_TRANSLATE_NOOP("MemberColumns", "Model worker"),
+            lambda r: r.model_worker_level, 80, shown=False),
 )
 
 
@@ -94,6 +112,21 @@ class MemberTableModel(QAbstractTableModel):
 
     def member_id(self, row: int) -> int:
         return self._ids[row]
+
+    def row_of(self, member_id: int) -> int | None:
+        """Where a member is in the current list, or ``None`` when filtered out."""
+        try:
+            return self._ids.index(member_id)
+        except ValueError:
+            return None
+
+    def invalidate(self, member_ids: list[int]) -> None:
+        """Rows changed elsewhere: drop them from the cache and repaint them."""
+        for member_id in member_ids:
+            self._rows.pop(member_id, None)
+            row = self.row_of(member_id)
+            if row is not None:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
     # -- Qt model interface -------------------------------------------------------------
 

@@ -1,59 +1,70 @@
-"""会员: the member list with search and a status filter, fast at 100,000 members."""
+"""会员: the member list with search, filters, a detail panel and the record's actions.
+
+The list stays fast at 100,000 members: the model holds ids from SQL and fetches rows a
+page at a time (ui/models/member_table.py); sorting and filtering are done in SQL.
+"""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QCoreApplication, QItemSelection, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
     QTableView,
     QWidget,
 )
 
-from gonghui_desk.domain import membership as ms
+from gonghui_desk.services import member_records as records
+from gonghui_desk.services.members import MemberFilter, departments
+from gonghui_desk.services.membership import undo_last_event
+from gonghui_desk.services.profile import load_profile
 from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.dialogs.history import RecordHistoryDialog
-from gonghui_desk.ui.models.member_table import COLUMNS, MemberTableModel
+from gonghui_desk.ui.dialogs.member_edit import MemberDialog
+from gonghui_desk.ui.dialogs.membership_change import MembershipChangeDialog
+from gonghui_desk.ui.dialogs.recycle_bin import RecycleBinDialog
+from gonghui_desk.ui.models.member_table import COLUMNS, CONTEXT, MemberTableModel
 from gonghui_desk.ui.pages.base import Page
-from gonghui_desk.ui.tr import QT_TRANSLATE_NOOP
+from gonghui_desk.ui.pages.member_export import MemberExportMenu
+from gonghui_desk.ui.widgets.member_detail import MemberDetailPanel
+from gonghui_desk.ui.widgets.member_filters import MemberFilterBar
 
-SEARCH_DELAY_MS = 250
-
-# (English label, statuses) — the first entry is the default view.
-STATUS_FILTERS: tuple[tuple[str, frozenset[str]], ...] = (
-    (QT_TRANSLATE_NOOP("MembersPage", "Members (active and reserved)"), ms.MEMBER_STATUSES),
-    (QT_TRANSLATE_NOOP("MembersPage", "Active"), frozenset({ms.ACTIVE})),
-    (QT_TRANSLATE_NOOP("MembersPage", "Reserved"), frozenset({ms.RESERVED})),
-    (
-        QT_TRANSLATE_NOOP("MembersPage", "Former members"),
-        frozenset({ms.TRANSFERRED_OUT, ms.WITHDRAWN, ms.EXPELLED}),
-    ),
-    (QT_TRANSLATE_NOOP("MembersPage", "Everyone on file"), frozenset()),
-)
+SEARCH_DELAY_MS = 150
 
 
 class MembersPage(Page):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, self.tr("Members"), parent)
         self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search name, department, ID number or phone"))
+        self.search.setPlaceholderText(
+            self.tr("Search name, pinyin (zs), ID number or its last digits, mobile, card no.")
+        )
         self.search.setClearButtonEnabled(True)
-        self.status_filter = QComboBox()
-        for label, _ in STATUS_FILTERS:
-            self.status_filter.addItem(QCoreApplication.translate("MembersPage", label))
-        self.count_label = QLabel()
-        bar = QHBoxLayout()
-        bar.addWidget(self.search, 1)
-        bar.addWidget(self.status_filter)
-        bar.addWidget(self.count_label)
-        self.layout_.addLayout(bar)
+        self._make_actions()
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        add_button = QPushButton(self.tr("Add member…"))
+        add_button.clicked.connect(self.add_member)
+        top.addWidget(add_button)
+        self.export_menu = MemberExportMenu(self)
+        top.addWidget(self.export_menu.button)
+        top.addWidget(self._columns_button())
+        bin_button = QPushButton(self.tr("Recycle bin…"))
+        bin_button.clicked.connect(self.open_recycle_bin)
+        top.addWidget(bin_button)
+        self.layout_.addLayout(top)
+        self.filters = MemberFilterBar()
+        self.count_label = self.filters.count_label
+        self.layout_.addWidget(self.filters)
 
         self.model = MemberTableModel(context.db.sessions)
         self.model.modelReset.connect(self._update_count)
@@ -64,47 +75,238 @@ class MembersPage(Page):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
         for index, column in enumerate(COLUMNS):
             header.resizeSection(index, column.width)
+        self._apply_column_choice()
         header.setStretchLastSection(True)
-        self.layout_.addWidget(self.table, 1)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        history_action = QAction(self.tr("Change history…"), self.table)
-        history_action.triggered.connect(self.show_history)
-        self.table.addAction(history_action)
+        for action in (self.edit_action, self.change_action, self.delete_action,
+                       self.history_action):
+            self.table.addAction(action)
+        self.table.doubleClicked.connect(lambda _: self.edit_member())
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.detail = MemberDetailPanel(
+            [self.edit_action, self.change_action, self.undo_action, self.history_action]
+        )
+        self.detail.setMinimumWidth(280)
+        splitter = QSplitter()
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 0)
+        splitter.setSizes([900, 320])
+        self.layout_.addWidget(splitter, 1)
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(SEARCH_DELAY_MS)
         self._debounce.timeout.connect(self.apply_filter)
         self.search.textChanged.connect(self._debounce.start)
-        self.status_filter.currentIndexChanged.connect(self.apply_filter)
+        self.filters.changed.connect(self.apply_filter)
         # Sorting is wired by hand rather than with setSortingEnabled, which would query
         # once here and again when the page is shown.
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(True)
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         header.sortIndicatorChanged.connect(self.model.sort)
+        self._update_actions()
 
-    def show_history(self) -> RecordHistoryDialog | None:
-        """The change history of the selected member."""
-        index = self.table.currentIndex()
-        if not index.isValid():
-            return None
-        member_id = self.model.member_id(index.row())
-        name = str(self.model.data(self.model.index(index.row(), 0)))
-        dialog = RecordHistoryDialog(self.context.db.sessions, "member", member_id, name, self)
-        dialog.open()
-        return dialog
+    # -- actions --------------------------------------------------------------------------
+
+    def _make_actions(self) -> None:
+        def action(text: str, slot: object, shortcut: str = "") -> QAction:
+            made = QAction(text, self)
+            made.triggered.connect(slot)
+            if shortcut:
+                made.setShortcut(QKeySequence(shortcut))
+                made.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(made)
+            return made
+
+        self.edit_action = action(self.tr("Edit…"), self.edit_member, "Ctrl+E")
+        self.change_action = action(self.tr("Membership change…"), self.change_membership)
+        self.undo_action = action(self.tr("Undo last change"), self.undo_last_change)
+        self.delete_action = action(self.tr("Delete…"), self.delete_members, "Del")
+        self.history_action = action(self.tr("Change history…"), self.show_history)
+
+    def _columns_button(self) -> QPushButton:
+        button = QPushButton(self.tr("Columns"))
+        menu = QMenu(button)
+        self.column_actions: list[QAction] = []
+        for index, column in enumerate(COLUMNS):
+            choice = menu.addAction(QCoreApplication.translate(CONTEXT, column.header))
+            choice.setCheckable(True)
+            choice.setEnabled(index != 0)  # the name always stays
+            choice.toggled.connect(self._columns_chosen)
+            self.column_actions.append(choice)
+        button.setMenu(menu)
+        return button
+
+    def _apply_column_choice(self) -> None:
+        chosen = self.context.settings.member_columns
+        for index, column in enumerate(COLUMNS):
+            visible = index == 0 or (column.key in chosen if chosen else column.shown)
+            self.table.setColumnHidden(index, not visible)
+            action = self.column_actions[index]
+            action.blockSignals(True)
+            action.setChecked(visible)
+            action.blockSignals(False)
+
+    def _columns_chosen(self) -> None:
+        keys = [c.key for c, a in zip(COLUMNS, self.column_actions, strict=True) if a.isChecked()]
+        self.context.settings.member_columns = keys
+        self._apply_column_choice()
+
+    # -- the list -------------------------------------------------------------------------
+
+    def current_filter(self) -> MemberFilter:
+        return replace(self.model.current_filter, text=self.search.text(),
+                       **self.filters.values())
 
     def apply_filter(self) -> None:
-        statuses = STATUS_FILTERS[self.status_filter.currentIndex()][1]
-        flt = replace(self.model.current_filter, text=self.search.text(), statuses=statuses)
-        self.model.set_filter(flt)
+        self.model.set_filter(self.current_filter())
 
     def refresh(self) -> None:
+        self.filters.set_departments(departments(self.context.db.sessions))
         self.apply_filter()
 
     def _update_count(self) -> None:
+        """After the list was re-queried: count, and keep the shown member selected."""
         self.count_label.setText(self.tr("%n person(s)", "", self.model.rowCount()))
+        shown = self.detail.member_id
+        row = self.model.row_of(shown) if shown is not None else None
+        if row is not None:
+            self.table.selectRow(row)
+        elif shown is not None:
+            self.detail.show_member(None)
+        self._update_actions()
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.model.member_id(r) for r in rows]
+
+    def select_member(self, member_id: int) -> None:
+        """Show a member, widening the filters when the list does not contain them."""
+        row = self.model.row_of(member_id)
+        if row is None:
+            self.search.blockSignals(True)
+            self.search.clear()
+            self.search.blockSignals(False)
+            self.filters.reset()
+            self.apply_filter()
+            row = self.model.row_of(member_id)
+        if row is None:  # in the 回收站 or gone
+            self.detail.show_member(None)
+            return
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtCenter)
+
+    def _selection_changed(self, _new: QItemSelection, _old: QItemSelection) -> None:
+        ids = self.selected_ids()
+        detail = records.get_member(self.context.db.sessions, ids[0]) if len(ids) == 1 else None
+        self.detail.show_member(detail)
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        count = len(self.selected_ids())
+        for action in (self.edit_action, self.change_action, self.undo_action,
+                       self.history_action):
+            action.setEnabled(count == 1)
+        self.delete_action.setEnabled(count >= 1)
+
+    def _after_change(self, member_id: int | None) -> None:
+        self.refresh()
+        if member_id is not None:
+            self.select_member(member_id)
+
+    # -- record actions ---------------------------------------------------------------------
+
+    def _handler(self) -> str:
+        return load_profile(self.context.db.sessions).chair
+
+    def add_member(self) -> MemberDialog:
+        dialog = MemberDialog(
+            self.context, None, departments(self.context.db.sessions), self._handler(), self
+        )
+        dialog.open_member.connect(lambda member_id: self._follow_link(dialog, member_id))
+        dialog.accepted.connect(lambda: self._after_change(dialog.member_id))
+        dialog.open()
+        return dialog
+
+    def edit_member(self) -> MemberDialog | None:
+        ids = self.selected_ids()
+        if len(ids) != 1:
+            return None
+        detail = records.get_member(self.context.db.sessions, ids[0])
+        dialog = MemberDialog(
+            self.context, detail, departments(self.context.db.sessions), parent=self
+        )
+        dialog.open_member.connect(lambda member_id: self._follow_link(dialog, member_id))
+        dialog.accepted.connect(lambda: self._after_change(detail.id))
+        dialog.open()
+        return dialog
+
+    def _follow_link(self, dialog: MemberDialog, member_id: int) -> None:
+        dialog.reject()
+        self.select_member(member_id)
+
+    def change_membership(self) -> MembershipChangeDialog | None:
+        ids = self.selected_ids()
+        if len(ids) != 1:
+            return None
+        detail = records.get_member(self.context.db.sessions, ids[0])
+        dialog = MembershipChangeDialog(self.context, detail, self._handler(), self)
+        dialog.accepted.connect(lambda: self._after_change(detail.id))
+        dialog.open()
+        return dialog
+
+    def undo_last_change(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) != 1:
+            return
+        detail = records.get_member(self.context.db.sessions, ids[0])
+        if not detail.events:
+            return
+        last = detail.events[-1]
+        answer = QMessageBox.question(
+            self, self.tr("Undo last change"),
+            self.tr("Remove the membership change “%1” of %2 from %3?")
+            .replace("%1", last.kind).replace("%2", detail.data.name)
+            .replace("%3", f"{last.effective_date:%Y-%m-%d}"),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            undo_last_event(self.context.db.sessions, detail.id)
+            self._after_change(detail.id)
+
+    def delete_members(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Delete"),
+            self.tr("Move %n selected member(s) to the recycle bin? They can be restored "
+                    "from there.", "", len(ids)),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            records.move_to_recycle_bin(self.context.db.sessions, ids)
+            self.detail.show_member(None)
+            self.refresh()
+
+    def open_recycle_bin(self) -> RecycleBinDialog:
+        dialog = RecycleBinDialog(self.context, self)
+        dialog.finished.connect(lambda _: dialog.changed and self.refresh())
+        dialog.open()
+        return dialog
+
+    def show_history(self) -> RecordHistoryDialog | None:
+        """The change history of the selected member."""
+        ids = self.selected_ids()
+        if len(ids) != 1:
+            return None
+        row = self.model.row_of(ids[0])
+        name = str(self.model.data(self.model.index(row or 0, 0)))
+        dialog = RecordHistoryDialog(self.context.db.sessions, "member", ids[0], name, self)
+        dialog.open()
+        return dialog

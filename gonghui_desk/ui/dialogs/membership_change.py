@@ -1,0 +1,102 @@
+"""Record a membership change (会籍变化) for one member: only the changes that can follow
+the member's present status are offered, and each message sits next to its field."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gonghui_desk.domain import membership as ms
+from gonghui_desk.domain.codes import MEMBERSHIP_CHANGE_REASON
+from gonghui_desk.errors import ValidationError
+from gonghui_desk.services.member_records import MemberDetail
+from gonghui_desk.services.membership import add_event
+from gonghui_desk.ui.context import AppContext
+from gonghui_desk.ui.models.member_fields import title
+from gonghui_desk.ui.widgets.fields import CodeCombo, FieldRow, OptionalDateEdit
+
+
+class MembershipChangeDialog(QDialog):
+    def __init__(
+        self, context: AppContext, detail: MemberDetail, handler: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.detail = detail
+        self.new_status = detail.status
+        self.setWindowTitle(self.tr("Membership change: %1").replace("%1", detail.data.name))
+        self.kind = QComboBox()
+        self.kind.addItems(list(ms.kinds_allowed_after(detail.status)))
+        self.date = OptionalDateEdit()
+        self.date.set_value(dt.date.today())
+        self.date.setMaximumDate(QDate.currentDate())
+        self.reason = CodeCombo(MEMBERSHIP_CHANGE_REASON)
+        self.union = QLineEdit()
+        self.handled_by = QLineEdit(handler)
+        self.rows = {
+            "kind": FieldRow(self.kind),
+            "effective_date": FieldRow(self.date),
+            "reason": FieldRow(self.reason),
+            "counterpart_union": FieldRow(self.union),
+            "handled_by": FieldRow(self.handled_by),
+        }
+        current = QLabel(self.tr("Present status: %1").replace("%1", detail.status))
+        form = QFormLayout()
+        for key, row in self.rows.items():
+            form.addRow(title(key), row)
+        self.union_hint = QLabel()
+        self.union_hint.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(current)
+        layout.addLayout(form)
+        layout.addWidget(self.union_hint)
+        layout.addWidget(buttons)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self._kind_changed()
+        self.resize(520, 0)
+
+    def _kind_changed(self) -> None:
+        kind = self.kind.currentText()
+        hints = {
+            ms.TRANSFER_IN: self.tr("Other union: the union the member transfers from."),
+            ms.TRANSFER_OUT: self.tr("Other union: the union the member transfers to."),
+            ms.RESERVE: self.tr(
+                "Reserved members (e.g. after retirement) pay no dues and cannot vote "
+                "or stand for election."),
+        }
+        self.union_hint.setText(hints.get(kind, ""))
+        self.union.setEnabled(kind in (ms.TRANSFER_IN, ms.TRANSFER_OUT))
+
+    def draft(self) -> ms.EventDraft:
+        return ms.EventDraft(
+            self.kind.currentText(), self.date.value(), self.reason.value(),
+            self.union.text() if self.union.isEnabled() else "", self.handled_by.text(),
+        )
+
+    def accept(self) -> None:
+        for row in self.rows.values():
+            row.show_message("")
+        try:
+            self.new_status = add_event(self.context.db.sessions, self.detail.id, self.draft())
+        except ValidationError as error:
+            for problem in error.problems:
+                self.rows.get(problem.key, self.rows["kind"]).show_message(problem.message)
+            return
+        super().accept()

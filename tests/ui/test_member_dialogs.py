@@ -1,0 +1,164 @@
+"""The member dialog, the membership-change dialog and the recycle bin, driven as a user."""
+
+import datetime as dt
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from gonghui_desk.domain import membership as ms
+from gonghui_desk.domain.member import MemberData
+from gonghui_desk.services import member_records as records
+from gonghui_desk.services.members import MemberFilter, count_all, search_ids
+
+ZHANG = MemberData(name="张三", id_number="110105199003070017", phone="13812345678",
+                   department="装配车间", join_date=dt.date(2015, 6, 1))
+
+
+@pytest.fixture
+def page(window):
+    return window.show_page("members")
+
+
+def add_zhang(db):
+    return records.create_member(db.sessions, ZHANG, ms.EventDraft(ms.JOIN, None))
+
+
+def type_member(dialog, name, id_number, phone=""):
+    dialog.widgets["name"].setText(name)
+    dialog.widgets["id_number"].setText(id_number)
+    dialog.widgets["id_number"].editingFinished.emit()
+    dialog.widgets["phone"].setText(phone)
+
+
+def message(dialog, key):
+    row = dialog.rows[key]
+    return row.message.text() if row.message.isVisibleTo(dialog) else ""
+
+
+def test_adding_a_member_fills_birth_and_sex_from_the_id_and_selects_them(page, db):
+    dialog = page.add_member()
+    type_member(dialog, "曾晓梅", "１１０１０５ １９９００３０７ ０４８ｘ", "139 0000 1111")
+    assert dialog.widgets["id_number"].text() == "11010519900307048X"
+    assert dialog.widgets["gender"].currentText() == "女"
+    assert dialog.widgets["birth_date"].value() == dt.date(1990, 3, 7)
+    dialog.accept()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert page.detail.values["id_number"].text() == "11010519900307048X"  # full in the panel
+    row = page.model.row_of(dialog.member_id)
+    assert page.table.selectionModel().isRowSelected(row)
+    assert search_ids(db.sessions, MemberFilter(text="zxm")) == [dialog.member_id]
+
+
+def test_wrong_values_are_shown_next_to_their_fields_and_nothing_is_saved(page, db):
+    dialog = page.add_member()
+    type_member(dialog, "", "110105199003070018", "1381234")
+    assert "校验位" in message(dialog, "id_number")  # shown while typing
+    dialog.accept()
+    assert dialog.isVisible()
+    assert "必须填写" in message(dialog, "name")
+    assert "校验位" in message(dialog, "id_number")
+    assert "11 位" in message(dialog, "phone")
+    assert count_all(db.sessions) == 0
+
+
+def test_birth_date_typed_against_the_id_is_flagged(page, db):
+    dialog = page.add_member()
+    dialog.widgets["birth_date"].set_value(dt.date(1990, 3, 8))
+    type_member(dialog, "张三", "110105199003070017")
+    dialog.accept()
+    assert "1990-03-07" in message(dialog, "birth_date")
+
+
+def test_an_id_on_file_is_refused_naming_the_member(page, db):
+    add_zhang(db)
+    dialog = page.add_member()
+    type_member(dialog, "张叁", "110105199003070017")
+    dialog.accept()
+    assert "张三（在册，装配车间）" in message(dialog, "id_number")
+    assert count_all(db.sessions) == 1
+
+
+def test_same_phone_warns_with_a_link_and_saves_on_the_second_click(page, db, qtbot):
+    first = add_zhang(db)
+    dialog = page.add_member()
+    type_member(dialog, "李四", "110105198801010022", "13812345678")
+    dialog.accept()
+    assert dialog.isVisible()
+    assert f"href='{first}'" in dialog.general.text()
+    assert dialog.save_button.text() == "仍然保存"
+    dialog.accept()
+    assert count_all(db.sessions) == 2
+
+
+def test_following_the_duplicate_link_shows_the_existing_record(page, db):
+    first = add_zhang(db)
+    page.search.setText("不存在的人")
+    page.apply_filter()
+    dialog = page.add_member()
+    type_member(dialog, "李四", "110105198801010022", "13812345678")
+    dialog.accept()
+    dialog.general.linkActivated.emit(str(first))
+    assert not dialog.isVisible()
+    assert page.detail.member_id == first
+    assert page.search.text() == ""
+
+
+def test_editing_keeps_the_member_selected_and_shows_the_new_values(page, db):
+    member_id = add_zhang(db)
+    page.refresh()
+    page.select_member(member_id)
+    dialog = page.edit_member()
+    assert dialog.widgets["id_number"].text() == "110105199003070017"
+    dialog.widgets["post"].setText("钳工")
+    dialog.accept()
+    assert page.detail.member_id == member_id
+    assert page.detail.values["post"].text() == "钳工"
+
+
+def test_membership_change_dialog_validates_and_updates_the_status(page, db):
+    member_id = add_zhang(db)
+    page.refresh()
+    page.select_member(member_id)
+    dialog = page.change_membership()
+    kinds = [dialog.kind.itemText(i) for i in range(dialog.kind.count())]
+    assert kinds == [ms.RESERVE, ms.TRANSFER_OUT, ms.EXPEL, ms.WITHDRAW]
+    dialog.kind.setCurrentText(ms.TRANSFER_OUT)
+    dialog.accept()
+    assert dialog.isVisible()
+    assert "必须选择原因" in dialog.rows["reason"].message.text()
+    dialog.reason.set_value("劳动（工作）关系发生变化")
+    dialog.union.setText("乙公司工会")
+    dialog.accept()
+    assert not dialog.isVisible()
+    assert records.get_member(db.sessions, member_id).status == ms.TRANSFERRED_OUT
+    # No longer a member, so the list widens to everyone on file to keep showing them.
+    assert page.filters.status.currentText() == "全部人员"
+    assert page.detail.member_id == member_id
+    assert page.detail.status.text() == "会籍状态：已转出"
+    assert [page.detail.events.item(r, 1).text() for r in range(2)] == [ms.JOIN, ms.TRANSFER_OUT]
+
+
+def test_delete_restore_and_purge_through_the_recycle_bin(page, db, monkeypatch):
+    member_id = add_zhang(db)
+    page.refresh()
+    page.select_member(member_id)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    page.delete_members()
+    assert page.model.rowCount() == 0
+    bin_dialog = page.open_recycle_bin()
+    assert bin_dialog.table.rowCount() == 1
+    assert bin_dialog.table.item(0, 2).text() == "110105********0017"
+    bin_dialog.table.selectRow(0)
+    bin_dialog.restore_selected()
+    bin_dialog.reject()
+    assert page.model.rowCount() == 1
+    records.move_to_recycle_bin(db.sessions, [member_id])
+    bin_dialog = page.open_recycle_bin()
+    bin_dialog.table.selectRow(0)
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.No)
+    bin_dialog.purge_selected()
+    assert bin_dialog.table.rowCount() == 1  # said no: still there
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    bin_dialog.purge_selected()
+    assert bin_dialog.table.rowCount() == 0
+    assert records.recycle_bin(db.sessions) == []
