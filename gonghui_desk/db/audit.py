@@ -27,8 +27,9 @@ from gonghui_desk.db.session import SessionFactory
 CREATE, UPDATE, DELETE, PURGE, EXPORT = "create", "update", "delete", "purge", "export"
 NOT_AUDITED = frozenset({"change_log"})
 CHANGE_LOG: Table = ChangeRecord.__table__  # type: ignore[assignment]
-# Kept out of the diff: they change on every write and say nothing a person needs.
-IGNORED_FIELDS = frozenset({"created_at", "updated_at"})
+# Kept out of the diff: they change on every write, or follow from another field
+# (the pinyin keys from the name), and say nothing a person needs.
+IGNORED_FIELDS = frozenset({"created_at", "updated_at", "pinyin_initials", "pinyin_full"})
 
 
 def _os_user() -> str:

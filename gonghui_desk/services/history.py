@@ -15,6 +15,8 @@ from gonghui_desk.db.audit import current_actor
 from gonghui_desk.db.models import ChangeRecord
 from gonghui_desk.db.session import SessionFactory, session_scope
 from gonghui_desk.domain.masking import mask_id_number, mask_phone
+from gonghui_desk.domain.member import FIELD_LABELS as MEMBER_FIELD_LABELS
+from gonghui_desk.domain.membership import EVENT_LABELS
 from gonghui_desk.errors import UserError
 from gonghui_desk.services import Progress
 
@@ -28,16 +30,13 @@ ACTION_LABELS = {
     "create": "新增", "update": "修改", "delete": "删除", "purge": "彻底删除", "export": "导出",
 }
 FIELD_LABELS = {
-    "name": "姓名", "gender": "性别", "birth_date": "出生日期", "ethnicity": "民族",
-    "id_type": "证件类别", "id_number": "证件号码", "phone": "移动电话", "department": "部门",
-    "employment_status": "就业状况", "education": "学历", "political_status": "政治面貌",
-    "join_date": "入会日期", "status": "会籍状态", "note": "备注", "kind": "变化类型",
-    "effective_date": "生效日期", "reason": "原因", "counterpart_union": "对方工会",
-    "handled_by": "经办人", "member_id": "会员", "union_name": "工会名称",
-    "unit_name": "单位名称", "stats_code": "统计编码", "region_code": "行政区划代码",
-    "organisation_type": "组织类型", "unit_nature": "单位性质", "industry": "所属行业",
-    "chair": "工会主席", "contact_person": "联系人", "contact_phone": "联系电话",
-    "address": "地址", "key": "项目", "value": "值", "id": "编号",
+    **MEMBER_FIELD_LABELS,
+    **EVENT_LABELS,
+    "status": "会籍状态", "deleted_at": "移入回收站", "member_id": "会员",
+    "union_name": "工会名称", "unit_name": "单位名称", "stats_code": "统计编码",
+    "region_code": "行政区划代码", "organisation_type": "组织类型", "unit_nature": "单位性质",
+    "industry": "所属行业", "chair": "工会主席", "contact_person": "联系人",
+    "contact_phone": "联系电话", "address": "地址", "key": "项目", "value": "值", "id": "编号",
 }
 MASKERS = {"id_number": mask_id_number, "phone": mask_phone}
 

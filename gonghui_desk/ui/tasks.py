@@ -3,7 +3,7 @@ a progress dialog shows how far it is and offers to cancel.
 
 Cancelling stops pulling from the generator and closes it, so its ``finally`` blocks run
 on the worker (an export removes its half-written file there). An exception inside the
-work is raised again on the GUI thread, where the usual handlers show it. Tests set
+work is raised again on the GUI thread, where the usual handlers show it. Tests may set
 ``RUN_INLINE`` so the same generator runs in the calling thread, with no dialog.
 """
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterator
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from gonghui_desk.services import Progress
@@ -20,18 +20,19 @@ from gonghui_desk.services import Progress
 RUN_INLINE = False
 
 
-class _Worker(QObject):
+class _WorkThread(QThread):
+    """Runs the generator; its signals are delivered queued to the GUI thread."""
+
     progressed = Signal(int, int, str)
-    finished = Signal(object)  # None when done or cancelled, else the exception
 
     def __init__(self, work: Callable[[], Iterator[Progress]]) -> None:
         super().__init__()
         self.work = work
         self.cancelled = threading.Event()
         self.completed = False
+        self.error: BaseException | None = None
 
     def run(self) -> None:
-        error: BaseException | None = None
         try:
             steps = self.work()
             try:
@@ -42,10 +43,26 @@ class _Worker(QObject):
                 else:
                     self.completed = True
             finally:
-                steps.close()  # type: ignore[attr-defined]
-        except BaseException as exc:  # handed to the GUI thread, raised there
-            error = exc
-        self.finished.emit(error)
+                close = getattr(steps, "close", None)
+                if close is not None:
+                    close()
+        except BaseException as exc:  # handed to the GUI thread and raised there
+            self.error = exc
+
+
+class _ProgressView(QObject):
+    """Lives in the GUI thread and turns the worker's signals into dialog updates."""
+
+    def __init__(self, dialog: QProgressDialog) -> None:
+        super().__init__()
+        self.dialog = dialog
+
+    @Slot(int, int, str)
+    def show_progress(self, done: int, total: int, message: str) -> None:
+        self.dialog.setMaximum(max(total, 1))
+        self.dialog.setValue(min(done, max(total, 1)))
+        if message:
+            self.dialog.setLabelText(message)
 
 
 def run_with_progress(
@@ -63,32 +80,18 @@ def run_with_progress(
     dialog.setMinimumDuration(300)
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
-    worker = _Worker(work)
-    thread = QThread()
-    worker.moveToThread(thread)
+    view = _ProgressView(dialog)
+    thread = _WorkThread(work)
+    thread.progressed.connect(view.show_progress)
+    dialog.canceled.connect(thread.cancelled.set)
     loop = QEventLoop()
-    outcome: list[BaseException | None] = []
-
-    def progressed(done: int, total: int, message: str) -> None:
-        dialog.setMaximum(max(total, 1))
-        dialog.setValue(min(done, max(total, 1)))
-        if message:
-            dialog.setLabelText(message)
-
-    def finished(error: BaseException | None) -> None:
-        outcome.append(error)
-        thread.quit()
-        loop.quit()
-
-    worker.progressed.connect(progressed)
-    worker.finished.connect(finished)
-    dialog.canceled.connect(worker.cancelled.set)
-    thread.started.connect(worker.run)
+    thread.finished.connect(loop.quit)
     thread.start()
-    loop.exec()
+    if not thread.isFinished():
+        loop.exec()
     thread.wait()
     dialog.close()
-    error = outcome[0] if outcome else None
-    if error is not None:
-        raise error
-    return worker.completed
+    dialog.deleteLater()
+    if thread.error is not None:
+        raise thread.error
+    return thread.completed

@@ -33,7 +33,7 @@ def test_member_context_menu_shows_that_members_history(window, db, qtbot):
     assert dialog.windowTitle() == "修改记录：单立新"
     rows = dialog.view.model.rows
     assert [r.action for r in rows] == ["修改", "新增"]
-    assert rows[0].summary == "部门：装配车间 → 质检部"
+    assert rows[0].summary == "部门/车间：装配车间 → 质检部"
 
 
 def test_history_export_from_the_view(window, db, tmp_path):

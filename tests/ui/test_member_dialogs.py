@@ -162,3 +162,15 @@ def test_delete_restore_and_purge_through_the_recycle_bin(page, db, monkeypatch)
     bin_dialog.purge_selected()
     assert bin_dialog.table.rowCount() == 0
     assert records.recycle_bin(db.sessions) == []
+
+
+def test_the_shown_member_stays_selected_when_the_filter_changes(page, db):
+    member_id = add_zhang(db)
+    page.refresh()
+    page.select_member(member_id)
+    page.filters.status.setCurrentIndex(page.filters.status.count() - 1)  # on a day
+    row = page.model.row_of(member_id)
+    assert page.table.selectionModel().isRowSelected(row)
+    page.search.setText("不存在")
+    page.apply_filter()
+    assert page.detail.member_id is None  # not in the list any more: the panel clears

@@ -67,9 +67,10 @@ class MembersPage(Page):
         self.layout_.addWidget(self.filters)
 
         self.model = MemberTableModel(context.db.sessions)
-        self.model.modelReset.connect(self._update_count)
         self.table = QTableView()
         self.table.setModel(self.model)
+        # After setModel, so the view has cleared its selection before we restore it.
+        self.model.modelReset.connect(self._update_count)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
