@@ -7,13 +7,15 @@ changing this file alone.
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import sqlite3
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, Select, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.orm import Session
 
 # "GHDK" — written into the SQLite header, so a file is recognisably ours (PRAGMA application_id).
 APPLICATION_ID = 0x4748444B
@@ -232,3 +234,29 @@ def replace_file(source: Path, target: Path) -> None:
     for suffix in ("-wal", "-shm"):
         Path(f"{target}{suffix}").unlink(missing_ok=True)
     source.replace(target)
+
+
+def first_column(session: Session, statement: Select[Any]) -> list[Any]:
+    """The first column of every row, read straight from the DBAPI cursor.
+
+    For the members list's 100,000 ordered ids this costs a third less than an ORM or
+    Core result, which processes each row. Only for plain values (ids, text, numbers):
+    dates are passed in as ISO text, as SQLAlchemy stores them in SQLite.
+    """
+    compiled = statement.compile(
+        dialect=session.get_bind().dialect, compile_kwargs={"render_postcompile": True}
+    )
+    params = compiled.construct_params()
+    values = [_plain_param(params[name]) for name in compiled.positiontup or ()]
+    cursor = session.connection().connection.cursor()
+    try:
+        cursor.execute(str(compiled), values)
+        return [row[0] for row in cursor.fetchall()]
+    finally:
+        cursor.close()
+
+
+def _plain_param(value: Any) -> Any:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat(sep=" ") if isinstance(value, dt.datetime) else value.isoformat()
+    return value

@@ -255,8 +255,8 @@ class MemberDialog(QDialog):
     # -- saving -------------------------------------------------------------------------
 
     def show_problems(self, problems: tuple[FieldProblem, ...] | list[FieldProblem]) -> None:
-        for row in self.rows.values():
-            row.show_message("")
+        for field_row in self.rows.values():
+            field_row.show_message("")
         general = []
         for problem in problems:
             row = self.rows.get(problem.key) or self.rows.get(f"event_{problem.key}")

@@ -297,7 +297,7 @@ class MembersPage(Page):
 
     def open_recycle_bin(self) -> RecycleBinDialog:
         dialog = RecycleBinDialog(self.context, self)
-        dialog.finished.connect(lambda _: dialog.changed and self.refresh())
+        dialog.finished.connect(lambda _: self.refresh() if dialog.changed else None)
         dialog.open()
         return dialog
 

@@ -85,19 +85,19 @@ class MemberDetailPanel(QWidget):
         body_layout.addWidget(fields)
         body_layout.addWidget(QLabel(self.tr("Membership history")))
         body_layout.addWidget(self.events)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(self.body)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setWidget(self.body)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.placeholder)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         self.show_member(None)
 
     def show_member(self, detail: MemberDetail | None) -> None:
         self.member_id = detail.id if detail else None
         self.placeholder.setVisible(detail is None)
-        self.scroll.setVisible(detail is not None)
+        self.scroll_area.setVisible(detail is not None)
         if detail is None:
             for label in self.values.values():
                 label.clear()

@@ -7,6 +7,7 @@ can show who was a member on a chosen day.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, Signal
@@ -41,7 +42,7 @@ STATUS_FILTERS: tuple[tuple[str, frozenset[str] | str], ...] = (
 )
 
 
-def _combo(first: str, values: list[tuple[str, object]]) -> QComboBox:
+def _combo(first: str, values: Sequence[tuple[str, object]]) -> QComboBox:
     combo = QComboBox()
     combo.addItem(first, None)
     for text, data in values:
@@ -97,8 +98,8 @@ class MemberFilterBar(QWidget):
             first.addWidget(widget)
         first.addStretch(1)
         second = QHBoxLayout()
-        for widget in (self.migrant, self.new_form, self.model_worker, self.clear_button):
-            second.addWidget(widget)
+        for item in (self.migrant, self.new_form, self.model_worker, self.clear_button):
+            second.addWidget(item)
         second.addStretch(1)
         second.addWidget(self.count_label)
         layout = QGridLayout(self)
@@ -136,8 +137,9 @@ class MemberFilterBar(QWidget):
                    self.model_worker, self.min_age, self.max_age, self.day)
         for widget in widgets:
             widget.blockSignals(True)
-        for combo in widgets[1:6]:
-            combo.setCurrentIndex(0)  # type: ignore[attr-defined]
+        for combo in (self.department, self.gender, self.migrant, self.new_form,
+                      self.model_worker):
+            combo.setCurrentIndex(0)
         self.min_age.setValue(0)
         self.max_age.setValue(0)
         everyone_index = next(
