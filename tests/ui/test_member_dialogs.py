@@ -174,3 +174,28 @@ def test_the_shown_member_stays_selected_when_the_filter_changes(page, db):
     page.search.setText("不存在")
     page.apply_filter()
     assert page.detail.member_id is None  # not in the list any more: the panel clears
+
+
+def test_export_from_the_page_writes_the_filtered_list(page, db, tmp_path, monkeypatch):
+    import openpyxl
+    from PySide6.QtWidgets import QFileDialog
+
+    add_zhang(db)
+    records.create_member(
+        db.sessions,
+        MemberData(name="李四", id_number="110105198801010022", department="质检部",
+                   join_date=dt.date(2016, 1, 1)),
+        ms.EventDraft(ms.JOIN, None),
+    )
+    page.refresh()
+    bar = page.filters
+    bar.department.setCurrentIndex(bar.department.findData("质检部"))
+    target = tmp_path / "名册"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    written = page.export_menu.export("plain", False)
+    assert written == target.with_suffix(".xlsx")
+    sheet = openpyxl.load_workbook(written).active
+    values = [c for row in sheet.iter_rows(values_only=True) for c in row if c]
+    assert "李四" in values and "张三" not in values
+    assert "110105********0022" in values  # masked in the plain roster

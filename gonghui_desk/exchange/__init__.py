@@ -1,0 +1,1 @@
+"""Spreadsheet exports and imports; no Qt here (STYLE.md: exchange knows no UI)."""
