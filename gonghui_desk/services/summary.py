@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
-from gonghui_desk.db.models import MembershipEvent
+from gonghui_desk.db.models import Member, MembershipEvent
 from gonghui_desk.db.session import SessionFactory, session_scope
 from gonghui_desk.domain import membership as ms
 from gonghui_desk.services.members import count_by_status
@@ -35,6 +35,8 @@ def members_summary(sessions: SessionFactory, today: dt.date | None = None) -> M
         query = (
             select(func.count())
             .select_from(MembershipEvent)
+            .join(Member, Member.id == MembershipEvent.member_id)
+            .where(Member.deleted_at.is_(None))  # the 回收站 counts nowhere
             .where(MembershipEvent.kind.in_(kinds))
             .where(MembershipEvent.effective_date.between(year_start, today))
         )

@@ -134,3 +134,15 @@ def test_counts_and_this_years_movements(db):
     assert summary.left_this_year == 1    # 欧阳倩 transferred out on 2026-03-01
     next_year = members_summary(db.sessions, today=dt.date(2027, 1, 1))
     assert (next_year.joined_this_year, next_year.left_this_year) == (0, 0)
+
+
+def test_members_in_the_recycle_bin_count_nowhere(db):
+    from gonghui_desk.services.member_records import move_to_recycle_bin
+
+    _, b, _ = add_people(db)
+    move_to_recycle_bin(db.sessions, [b])
+    assert b not in search_ids(db.sessions, MemberFilter())
+    assert count_by_status(db.sessions)[ms.ACTIVE] == 1
+    summary = members_summary(db.sessions, today=dt.date(2026, 11, 21))
+    assert summary.joined_this_year == 0  # 张伟's 2026 join no longer counts
+    assert count_members_on(db.sessions, dt.date(2026, 11, 21)) == 1
