@@ -24,6 +24,7 @@ from gonghui_desk.domain.codes import (
     TECH_LEVEL,
 )
 from gonghui_desk.domain.idnumber import check_character
+from gonghui_desk.domain.member import MemberData
 from gonghui_desk.domain.profile import BranchProfile
 
 # Surname frequencies (per mille, rounded) after the national surname surveys; the rare
@@ -105,29 +106,10 @@ class DemoEvent:
 
 
 @dataclass(frozen=True)
-class DemoMember:
-    name: str
-    gender: str
-    birth_date: dt.date
-    ethnicity: str
-    id_number: str
-    phone: str
-    department: str
-    employment_status: str
-    education: str
-    political_status: str
-    join_date: dt.date
-    events: tuple[DemoEvent, ...]
-    post: str = ""
-    tech_level: str = ""
-    hukou_type: str = ""
-    hukou_place: str = ""
-    native_place: str = ""
-    migrant_worker: bool = False
-    new_employment_form: str = ""
-    dispatched: bool = False
-    card_number: str = ""
-    model_worker_level: str = ""
+class DemoMember(MemberData):
+    """A member's record (every field of ``MemberData``) and their membership history."""
+
+    events: tuple[DemoEvent, ...] = ()
 
 
 @cache

@@ -10,8 +10,8 @@ from sqlalchemy import func, insert, select
 from gonghui_desk.db.models import Member, MembershipEvent
 from gonghui_desk.db.session import SessionFactory, session_scope
 from gonghui_desk.domain import membership as ms
-from gonghui_desk.domain.codes import RESIDENT_ID
 from gonghui_desk.domain.demo import DemoBranch, demo_profile
+from gonghui_desk.domain.member import FIELD_NAMES
 from gonghui_desk.domain.pinyin import pinyin_keys
 from gonghui_desk.errors import UserError
 from gonghui_desk.services import Progress
@@ -55,23 +55,13 @@ def fill_demo(
                 member_id = done + offset + 1
                 events = [(e.effective_date, e.kind) for e in person.events]
                 keys = pinyin_keys(person.name)
-                member_rows.append({
-                    "id": member_id, "name": person.name, "gender": person.gender,
-                    "birth_date": person.birth_date, "ethnicity": person.ethnicity,
-                    "id_type": RESIDENT_ID, "id_number": person.id_number,
-                    "phone": person.phone, "department": person.department,
-                    "employment_status": person.employment_status,
-                    "education": person.education, "political_status": person.political_status,
-                    "join_date": person.join_date, "status": ms.status_after(events),
-                    "note": "", "post": person.post, "tech_level": person.tech_level,
-                    "hukou_type": person.hukou_type, "hukou_place": person.hukou_place,
-                    "work_unit": profile.unit_name, "native_place": person.native_place,
-                    "migrant_worker": person.migrant_worker,
-                    "new_employment_form": person.new_employment_form,
-                    "dispatched": person.dispatched, "card_number": person.card_number,
-                    "model_worker_level": person.model_worker_level,
-                    "pinyin_initials": keys.initials, "pinyin_full": keys.full,
-                })
+                row: dict[str, object] = {name: getattr(person, name) for name in FIELD_NAMES}
+                row.update(
+                    id=member_id, status=ms.status_after(events),
+                    work_unit=person.work_unit or profile.unit_name,
+                    pinyin_initials=keys.initials, pinyin_full=keys.full,
+                )
+                member_rows.append(row)
                 event_rows.extend(
                     {
                         "member_id": member_id, "kind": e.kind,
