@@ -952,6 +952,10 @@ This area does not keep records in this version yet; no trips or applications ha
         <translation>删除的会员保存在这里，可以恢复。永久删除后，会员记录及其修改记录将彻底清除。</translation>
     </message>
     <message>
+        <source>The recycle bin is empty.</source>
+        <translation>回收站是空的。</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>姓名</translation>
     </message>

@@ -31,6 +31,7 @@ class RecycleBinDialog(QDialog):
             "Deleted members are kept here and can be restored. Purging deletes them for "
             "good, together with their change history."))
         intro.setWordWrap(True)
+        self.empty = QLabel(self.tr("The recycle bin is empty."))
         self.table = QTableWidget(0, 5)
         self.table.setHorizontalHeaderLabels([
             self.tr("Name"), self.tr("Department"), self.tr("ID number"), self.tr("Status"),
@@ -40,6 +41,8 @@ class RecycleBinDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate((100, 120, 170, 90)):
+            self.table.setColumnWidth(column, width)
         self.restore_button = QPushButton(self.tr("Restore"))
         self.purge_button = QPushButton(self.tr("Delete permanently…"))
         self.restore_button.clicked.connect(self.restore_selected)
@@ -52,6 +55,7 @@ class RecycleBinDialog(QDialog):
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
+        layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
         layout.addLayout(actions)
         layout.addWidget(close)
@@ -66,8 +70,10 @@ class RecycleBinDialog(QDialog):
                       f"{row.deleted_at:%Y-%m-%d %H:%M}")
             for column, value in enumerate(values):
                 self.table.setItem(index, column, QTableWidgetItem(value))
-        self.table.resizeColumnsToContents()
         has_rows = bool(self.rows)
+        if has_rows:
+            self.table.resizeColumnsToContents()
+        self.empty.setVisible(not has_rows)
         self.restore_button.setEnabled(has_rows)
         self.purge_button.setEnabled(has_rows)
 
