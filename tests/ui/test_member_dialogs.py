@@ -199,3 +199,31 @@ def test_export_from_the_page_writes_the_filtered_list(page, db, tmp_path, monke
     values = [c for row in sheet.iter_rows(values_only=True) for c in row if c]
     assert "李四" in values and "张三" not in values
     assert "110105********0022" in values  # masked in the plain roster
+
+
+def test_a_read_only_database_can_be_searched_but_not_changed(db, db_path, data_dir, gui_app,
+                                                              qtbot):
+    from gonghui_desk.config import log_file, settings_file
+    from gonghui_desk.db.database import open_database
+    from gonghui_desk.ui.context import AppContext
+    from gonghui_desk.ui.pages.members import MembersPage
+    from gonghui_desk.ui.settings import AppSettings
+
+    member_id = add_zhang(db)
+    db.close()
+    reader = open_database(db_path, read_only=True)
+    try:
+        context = AppContext(reader, data_dir, log_file(data_dir), AppSettings(
+            settings_file(data_dir)))
+        page = MembersPage(context)
+        qtbot.addWidget(page)
+        page.refresh()
+        page.select_member(member_id)
+        assert page.detail.member_id == member_id
+        assert page.history_action.isEnabled()
+        assert not page.add_button.isEnabled()
+        assert not page.edit_action.isEnabled() and not page.delete_action.isEnabled()
+        exports = [a.isEnabled() for a in page.export_menu.button.menu().actions()]
+        assert exports == [False, True, False]  # only the masked roster
+    finally:
+        reader.close()

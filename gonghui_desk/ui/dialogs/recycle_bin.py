@@ -70,10 +70,10 @@ class RecycleBinDialog(QDialog):
                       f"{row.deleted_at:%Y-%m-%d %H:%M}")
             for column, value in enumerate(values):
                 self.table.setItem(index, column, QTableWidgetItem(value))
-        has_rows = bool(self.rows)
-        if has_rows:
+        has_rows = bool(self.rows) and not self.context.db.read_only
+        if self.rows:
             self.table.resizeColumnsToContents()
-        self.empty.setVisible(not has_rows)
+        self.empty.setVisible(not self.rows)
         self.restore_button.setEnabled(has_rows)
         self.purge_button.setEnabled(has_rows)
 

@@ -28,17 +28,20 @@ class MemberExportMenu(QObject):
         self.page = page
         self.button = QPushButton(self.tr("Export"))
         menu = QMenu(self.button)
-        menu.addAction(
+        provincial = menu.addAction(
             self.tr("Provincial member information form (.xlsx)…"),
             lambda: self.export(PROVINCIAL, True),
         )
         menu.addAction(
             self.tr("Roster, numbers masked (.xlsx)…"), lambda: self.export(PLAIN, False)
         )
-        menu.addAction(
+        full = menu.addAction(
             self.tr("Roster with full ID numbers and mobiles (.xlsx)…"),
             lambda: self.export(PLAIN, True),
         )
+        # Full numbers are recorded in the change history, which a read-only file can't take.
+        for action in (provincial, full):
+            action.setEnabled(not page.context.db.read_only)
         self.button.setMenu(menu)
 
     def suggested_path(self, layout: str) -> Path:

@@ -52,9 +52,11 @@ class MembersPage(Page):
         self._make_actions()
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
-        add_button = QPushButton(self.tr("Add member…"))
-        add_button.clicked.connect(self.add_member)
-        top.addWidget(add_button)
+        self.add_button = QPushButton(self.tr("Add member…"))
+        self.add_button.clicked.connect(self.add_member)
+        # Opened read-only (another PC has it): look, search and export, but change nothing.
+        self.add_button.setEnabled(not context.db.read_only)
+        top.addWidget(self.add_button)
         self.export_menu = MemberExportMenu(self)
         top.addWidget(self.export_menu.button)
         top.addWidget(self._columns_button())
@@ -212,10 +214,11 @@ class MembersPage(Page):
 
     def _update_actions(self) -> None:
         count = len(self.selected_ids())
-        for action in (self.edit_action, self.change_action, self.undo_action,
-                       self.history_action):
-            action.setEnabled(count == 1)
-        self.delete_action.setEnabled(count >= 1)
+        writable = not self.context.db.read_only
+        self.history_action.setEnabled(count == 1)
+        for action in (self.edit_action, self.change_action, self.undo_action):
+            action.setEnabled(count == 1 and writable)
+        self.delete_action.setEnabled(count >= 1 and writable)
 
     def _after_change(self, member_id: int | None) -> None:
         self.refresh()
