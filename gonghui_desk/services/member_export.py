@@ -11,10 +11,11 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from gonghui_desk.db.models import Member, MembershipEvent
 from gonghui_desk.db.session import SessionFactory, session_scope
+from gonghui_desk.services.members import latest_events
 
 
 @dataclass(frozen=True)
@@ -71,22 +72,7 @@ EXPORT_COLUMNS = (
 def _latest_events(sessions: SessionFactory, member_ids: list[int]) -> dict[int, LatestEvent]:
     # One window query per batch instead of loading every member's history: the index on
     # (member_id, effective_date) serves it.
-    ranked = (
-        select(
-            MembershipEvent.member_id,
-            MembershipEvent.kind,
-            MembershipEvent.effective_date,
-            MembershipEvent.reason,
-            func.row_number()
-            .over(
-                partition_by=MembershipEvent.member_id,
-                order_by=(MembershipEvent.effective_date.desc(), MembershipEvent.id.desc()),
-            )
-            .label("position"),
-        )
-        .where(MembershipEvent.member_id.in_(member_ids))
-        .subquery()
-    )
+    ranked = latest_events(MembershipEvent.member_id.in_(member_ids))
     query = select(ranked.c.member_id, ranked.c.kind, ranked.c.effective_date,
                    ranked.c.reason).where(ranked.c.position == 1)
     with session_scope(sessions) as session:

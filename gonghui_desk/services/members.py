@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy import ColumnElement, Select, Subquery, func, or_, select
 
 from gonghui_desk.db.engine import first_column
 from gonghui_desk.db.models import Member, MembershipEvent
@@ -121,16 +121,19 @@ def search_condition(raw: str) -> ColumnElement[bool] | None:
     return Member.name.like(f"%{_escape_like(text)}%", escape="\\")
 
 
-def members_on_query(day: dt.date) -> Select[tuple[int]]:
-    """Ids of people who were members (在册 or 保留) at the end of ``day``.
+def latest_events(*conditions: ColumnElement[bool]) -> Subquery:
+    """Each member's latest event among those matching ``conditions`` (``position`` = 1).
 
-    The last event on or before the day decides; events on the same day count in the
-    order they were entered, as ``domain.membership.status_after`` replays them.
+    Latest means the last effective date; on the same day, the one entered last, as
+    ``domain.membership.status_after`` replays them. Columns: member_id, kind,
+    effective_date, reason, position.
     """
-    ranked = (
+    return (
         select(
             MembershipEvent.member_id,
             MembershipEvent.kind,
+            MembershipEvent.effective_date,
+            MembershipEvent.reason,
             func.row_number()
             .over(
                 partition_by=MembershipEvent.member_id,
@@ -138,9 +141,15 @@ def members_on_query(day: dt.date) -> Select[tuple[int]]:
             )
             .label("position"),
         )
-        .where(MembershipEvent.effective_date <= day)
+        .where(*conditions)
         .subquery()
     )
+
+
+def members_on_query(day: dt.date) -> Select[tuple[int]]:
+    """Ids of people who were members (在册 or 保留) at the end of ``day``: the last event
+    on or before the day decides."""
+    ranked = latest_events(MembershipEvent.effective_date <= day)
     return select(ranked.c.member_id).where(
         ranked.c.position == 1, ranked.c.kind.in_(sorted(ms.MEMBER_KINDS))
     )
