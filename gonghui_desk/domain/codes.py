@@ -7,6 +7,7 @@ Values are Chinese data as the provincial templates use them (see DOMAIN.md §1,
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -17,8 +18,12 @@ class CodeList:
     values: tuple[str, ...]
     codes: tuple[str, ...] = ()
 
+    @cached_property
+    def _value_set(self) -> frozenset[str]:
+        return frozenset(self.values)
+
     def __contains__(self, value: object) -> bool:
-        return value in self.values
+        return value in self._value_set
 
     def code_of(self, value: str) -> str | None:
         if not self.codes or value not in self.values:

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, fields
 
+from gonghui_desk.domain.code_match import match_code
 from gonghui_desk.domain.codes import (
     EDUCATION,
     EMPLOYMENT_STATUS,
@@ -112,6 +113,7 @@ MAX_LENGTH: dict[str, int] = {
 }
 TEXT_FIELDS = tuple(MAX_LENGTH)
 
+_MOBILE = re.compile(r"1[3-9][0-9]{9}")
 _CARD_NUMBER = re.compile(r"[0-9A-Za-z\-]+")
 _OTHER_DOCUMENT = re.compile(r"[0-9A-Z]{5,30}")
 
@@ -149,15 +151,18 @@ def birth_dates_for_ages(
 
 
 def _clean_text(value: str) -> str:
-    return " ".join(unicodedata.normalize("NFKC", value or "").split())
+    if not value:
+        return ""
+    if not unicodedata.is_normalized("NFKC", value):
+        value = unicodedata.normalize("NFKC", value)
+    parts = value.split()
+    return parts[0] if len(parts) == 1 else " ".join(parts)
 
 
 class _Checker:
     def __init__(self, draft: MemberData, today: dt.date) -> None:
         self.today = today
-        self.values: dict[str, object] = {
-            name: getattr(draft, name) for name in FIELD_NAMES
-        }
+        self.values: dict[str, object] = dict(draft.__dict__)
         self.problems: list[FieldProblem] = []
         self.notices: list[str] = []
 
@@ -168,23 +173,31 @@ class _Checker:
         return str(self.values[key] or "")
 
     def run(self) -> MemberCheck:
-        for key in (*TEXT_FIELDS, *CODE_LISTS):
-            self.values[key] = _clean_text(self.text(key))
-        if not self.text("name"):
-            self.bad("name", "必须填写。")
+        values = self.values
         for key, limit in MAX_LENGTH.items():
-            if len(self.text(key)) > limit:
-                self.bad(key, f"最多 {limit} 个字，现有 {len(self.text(key))} 个。")
+            text = values[key] = _clean_text(str(values[key] or ""))
+            if len(text) > limit:
+                self.bad(key, f"最多 {limit} 个字，现有 {len(text)} 个。")
+        if not values["name"]:
+            self.bad("name", "必须填写。")
         self._document()
         self._gender_and_birth()
         for key, code_list in CODE_LISTS.items():
-            value = self.text(key)
-            if value and value not in code_list:
-                self.bad(key, f"“{value}”不在{code_list.name}列表中，请从下拉列表中选择。")
+            value = str(values[key] or "")
+            if not value or value in code_list:
+                values[key] = value
+                continue
+            # NFKC would turn the lists' full-width brackets half-width: match leniently
+            matched = match_code(code_list, value)
+            if matched is None:
+                values[key] = " ".join(value.split())
+                self.bad(key, f"“{value.strip()}”不在{code_list.name}列表中，请从下拉列表中选择。")
+            else:  # 待(下)岗 is 待（下）岗: the list's own wording is stored
+                values[key] = matched
         self._phone()
         self._card_number()
         self._join_date()
-        data = MemberData(**self.values)  # type: ignore[arg-type]
+        data = MemberData(**values)  # type: ignore[arg-type]
         return MemberCheck(data, tuple(self.problems), tuple(self.notices))
 
     def _document(self) -> None:
@@ -245,7 +258,7 @@ class _Checker:
         if not raw:
             self.notices.append("未填写移动电话：上报会员实名信息时为必填项。")
             return
-        mobile = normalise_mobile(raw)
+        mobile = raw if _MOBILE.fullmatch(raw) else normalise_mobile(raw)
         if mobile is None:
             self.bad("phone", "应为 11 位手机号码，例如 138 1234 5678。")
         else:

@@ -55,10 +55,13 @@ def _latin(text: str) -> str:
     return "".join(ch for ch in text.lower() if ch.isascii() and ch.isalnum())
 
 
-def _syllables(text: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def _syllables(text: str) -> tuple[str, ...]:
+    # given names repeat far more than whole names (伟, 芳, 建国): an import of a big
+    # roster reads most of them from here
     if not text:
-        return []
-    return [s for s in lazy_pinyin(text, style=Style.NORMAL, errors=_latin) if s]
+        return ()
+    return tuple(s for s in lazy_pinyin(text, style=Style.NORMAL, errors=_latin) if s)
 
 
 def _split_surname(name: str) -> tuple[tuple[str, ...], str]:
@@ -66,7 +69,7 @@ def _split_surname(name: str) -> tuple[tuple[str, ...], str]:
         return COMPOUND_SURNAMES[name[:2]], name[2:]
     if name[:1] in SURNAME_READINGS:
         return SURNAME_READINGS[name[:1]], name[1:]
-    return tuple(_syllables(name[:1])), name[1:]
+    return _syllables(name[:1]), name[1:]
 
 
 @lru_cache(maxsize=65536)

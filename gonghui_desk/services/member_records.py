@@ -133,7 +133,7 @@ def review_member(
         return _review(session, draft, member_id, today or dt.date.today())
 
 
-def _apply(member: Member, data: MemberData) -> None:
+def apply_fields(member: Member, data: MemberData) -> None:
     for name in FIELD_NAMES:
         setattr(member, name, getattr(data, name))
     member.id_number = data.id_number or None
@@ -193,7 +193,7 @@ def create_member(
         if problems:
             raise ValidationError(problems)
         member = Member()
-        _apply(member, data)
+        apply_fields(member, data)
         member.events = [_event(first_event)]
         member.status = ms.status_after([(arrived, first_event.kind)])  # type: ignore[list-item]
         session.add(member)
@@ -241,7 +241,7 @@ def update_member(
                 ))
         if problems:
             raise ValidationError(problems)
-        _apply(member, data)
+        apply_fields(member, data)
         if first is not None and first.kind == ms.JOIN and data.join_date is not None:
             first.effective_date = data.join_date
         return data

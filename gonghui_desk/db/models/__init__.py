@@ -1,8 +1,18 @@
 """All mapped models; importing this package registers every table on ``Base.metadata``."""
 
 from gonghui_desk.db.models.history import ChangeRecord
+from gonghui_desk.db.models.imports import ImportBatch, ImportBatchItem, ImportProfile
 from gonghui_desk.db.models.members import Member, MembershipEvent
 from gonghui_desk.db.models.profile import BranchProfileRow
 from gonghui_desk.db.models.settings import AppSetting
 
-__all__ = ["AppSetting", "BranchProfileRow", "ChangeRecord", "Member", "MembershipEvent"]
+__all__ = [
+    "AppSetting",
+    "BranchProfileRow",
+    "ChangeRecord",
+    "ImportBatch",
+    "ImportBatchItem",
+    "ImportProfile",
+    "Member",
+    "MembershipEvent",
+]

@@ -1,0 +1,107 @@
+"""What an import found, for people: the JSON report of the CLI and the problem workbook.
+
+The problem workbook lists sheet, row (as the spreadsheet shows it), column, value and what
+to fix, one line per problem, so the chair can correct the source file line by line. ID
+numbers in it are masked: it is a working list, likely to be mailed around.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+
+from gonghui_desk.errors import UserError
+from gonghui_desk.exchange.member_import import (
+    DUPLICATE,
+    EXISTING,
+    NEW,
+    REJECTED,
+    UNCHANGED,
+    UPDATE,
+    ImportPlan,
+)
+
+PROBLEM_HEADERS = ("工作表", "行号", "列", "单元格内容", "问题及修改方法")
+_WIDTHS = (14, 8, 22, 26, 80)
+
+
+def report(plan: ImportPlan, *, written: bool, batch_id: int | None) -> dict[str, Any]:
+    """The figures of the CLI's ``--report`` file."""
+    adds, updates = plan.to_write()
+    return {
+        "file": str(plan.file),
+        "sheet": plan.sheet,
+        "header_row": plan.header_row,
+        "mode": plan.mode,
+        "rows_read": len(plan.rows),
+        "added": len(adds) if written else 0,
+        "updated": len(updates) if written else 0,
+        "would_add": plan.count(NEW),
+        "would_update": plan.count(UPDATE),
+        "unchanged": plan.count(UNCHANGED),
+        "rejected": plan.count(REJECTED),
+        "duplicates": plan.count(DUPLICATE, EXISTING),
+        "passed_over": [
+            {"row": row, "why": why, "text": text} for row, why, text in plan.passed_over
+        ],
+        "written": written,
+        "batch_id": batch_id,
+        "errors": [
+            {"sheet": p.sheet, "row": p.row, "column": p.column, "value": p.value,
+             "message": p.message}
+            for p in plan.problems
+        ],
+    }
+
+
+def summary_lines(plan: ImportPlan) -> list[str]:
+    lines = [
+        f"“{plan.file.name}”工作表“{plan.sheet}”，表头在第 {plan.header_row} 行，"
+        f"读到 {len(plan.rows)} 名会员：",
+        f"  新增 {plan.count(NEW)}，更新 {plan.count(UPDATE)}，无变化 {plan.count(UNCHANGED)}，"
+        f"已有记录跳过 {plan.count(EXISTING)}，文件内重复 {plan.count(DUPLICATE)}，"
+        f"有错误 {plan.count(REJECTED)}",
+    ]
+    if plan.passed_over:
+        lines.append(f"  另有 {len(plan.passed_over)} 行不是会员（合计、说明或签字行），未导入")
+    return lines
+
+
+def write_problem_workbook(plan: ImportPlan, path: Path) -> int:
+    """Save the problem list as .xlsx; return how many problems it holds."""
+    problems = plan.problems
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "导入问题清单"
+    sheet.append([f"导入问题清单：{plan.file.name}（工作表“{plan.sheet}”）"])
+    sheet["A1"].font = Font(bold=True, size=13)
+    sheet.append(PROBLEM_HEADERS)
+    thin = Side(style="thin", color="999999")
+    for cell in sheet[2]:
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="DDEBF7")
+        cell.border = Border(top=thin, bottom=thin, left=thin, right=thin)
+    for problem in problems:
+        sheet.append([problem.sheet, problem.row, problem.column, problem.value,
+                      problem.message])
+    for index, width in enumerate(_WIDTHS, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for row in sheet.iter_rows(min_row=3, max_col=5):
+        row[3].number_format = "@"  # values stay text: a long number is not reformatted
+        row[4].alignment = wrap
+    sheet.freeze_panes = "A3"
+    sheet.auto_filter.ref = f"A2:E{max(len(problems) + 2, 2)}"
+    partial = path.with_name(path.name + ".partial")
+    try:
+        workbook.save(partial)
+        partial.replace(path)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise UserError(f"问题清单无法保存到 {path}：{exc.strerror or exc}。"
+                        "如文件在 Excel/WPS 中打开着，请先关闭。") from exc
+    return len(problems)
