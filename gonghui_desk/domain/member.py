@@ -242,7 +242,9 @@ class _Checker:
             )
 
     def _gender_and_birth(self) -> None:
-        if not self.text("gender"):
+        id_wrong = any(p.key == "id_number" for p in self.problems)
+        if not self.text("gender") and not (id_wrong and self.text("id_type") == RESIDENT_ID):
+            # with a wrong ID number the sex is not missing: it will come from the number
             self.bad("gender", "必须选择（填写有效身份证号码时自动取得）。")
         birth = self.values["birth_date"]
         if isinstance(birth, dt.date):

@@ -138,6 +138,13 @@ class _Planner:
                        "请在原表中增加这一列，或在列对应中指定它所在的列。")
         return self.problem(row, key, message, cells)
 
+    def field_problems(self, row: RowValues, problems: tuple[FieldProblem, ...],
+                       cells: dict[str, Any]) -> list[RowProblem]:
+        """The checker's problems, less those of a cell already reported as unreadable."""
+        unreadable = {p.column for p in row.problems}
+        found = (self.field_problem(row, p, cells) for p in problems)
+        return [p for p in found if p.column not in unreadable]
+
     # -- one row ------------------------------------------------------------------------
 
     def events_for_new(self, row: RowValues, data: MemberData) -> list[ms.EventDraft]:
@@ -169,7 +176,7 @@ class _Planner:
         check = clean_member(MemberData(**draft_values), self.today)
         result = RowResult(row.row, check.data.name, NEW, check.data,
                            problems=row.problems, notices=[*row.notices, *check.notices])
-        result.problems += [self.field_problem(row, p, cells) for p in check.problems]
+        result.problems += self.field_problems(row, check.problems, cells)
         if kind == ms.RESTORE:
             result.problems.append(self.problem(
                 row, "change_kind", "新会员不能以“恢复”登记：请填写“入会”或“转入”。", cells
@@ -217,7 +224,7 @@ class _Planner:
         data = check.data
         result = RowResult(row.row, data.name, UPDATE, data, member_id=member_id,
                            problems=row.problems, notices=[*row.notices, *check.notices])
-        result.problems += [self.field_problem(row, p, cells) for p in check.problems]
+        result.problems += self.field_problems(row, check.problems, cells)
         changes = [
             f"{FIELD_LABELS[k]}：{_show(getattr(current, k))} → {_show(getattr(data, k))}"
             for k in FIELD_NAMES if getattr(current, k) != getattr(data, k)

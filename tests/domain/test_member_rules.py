@@ -65,9 +65,9 @@ def test_other_documents_skip_the_id_rules_but_need_a_birth_date_and_sex():
     ("field", "value", "key"),
     [
         ("name", "", "name"),
-        # without a valid ID the sex can't be derived, so it must be chosen as well
-        ("id_number", "", {"id_number", "gender"}),
-        ("id_number", "110105199003070018", {"id_number", "gender"}),  # check character
+        # the number is the one thing to fix: the sex follows from it once it is right
+        ("id_number", "", "id_number"),
+        ("id_number", "110105199003070018", "id_number"),  # check character
         ("phone", "1381234567", "phone"),  # ten digits
         ("phone", "0571-88888888", "phone"),  # a landline is not a mobile
         ("education", "大学", "education"),

@@ -1,0 +1,147 @@
+"""The import commands of ``gonghui-desk``: import members, undo-import, export template.
+
+They run the same pipeline as the import wizard (exchange.member_import) with a text
+progress bar, and say in Chinese what was read, written or refused.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from gonghui_desk.errors import ExitCode, UserError
+
+
+def add_parsers(commands: Any) -> None:
+    """Register the commands on the main parser's sub-parsers."""
+    importer = commands.add_parser(
+        "import", help="从电子表格导入会员（.xlsx/.xlsm/.xls/.ods/.csv），全部通过才写入"
+    )
+    importer.add_argument("what", choices=["members"], help="导入什么：members（会员）")
+    importer.add_argument("file", type=Path, help="名册文件")
+    importer.add_argument("--sheet", metavar="NAME", help="工作表名称（默认第一个）")
+    importer.add_argument(
+        "--mode", choices=["add", "upsert"], default="add",
+        help="add：只添加新会员（默认）；upsert：添加并按证件号码更新已有会员",
+    )
+    importer.add_argument("--valid-only", action="store_true",
+                          help="有错误的行跳过，只导入通过检查的行")
+    importer.add_argument("--dry-run", action="store_true", help="只检查、不写入")
+    importer.add_argument("--report", type=Path, metavar="OUT.json",
+                          help="把统计和问题清单写入 JSON 文件")
+    importer.add_argument("--problems", type=Path, metavar="OUT.xlsx",
+                          help="把问题清单写入 Excel 文件，便于修改原表")
+    undo = commands.add_parser("undo-import", help="撤销一次导入（删除其新增、恢复其更新）")
+    undo.add_argument("batch_id", type=int, help="导入批次编号（导入时显示）")
+    export = commands.add_parser("export", help="导出表格：export template members --out F")
+    export.add_argument("form", help="template：空白导入模板")
+    export.add_argument("target", nargs="?", help="模板种类：members")
+    export.add_argument("--out", type=Path, required=True, metavar="FILE", help="保存到")
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from gonghui_desk.cli import _open, run_with_progress
+    from gonghui_desk.exchange import import_report
+    from gonghui_desk.exchange.import_session import prepare_request
+    from gonghui_desk.exchange.member_import import (
+        ImportPlan,
+        back_up_and_write,
+        plan_import,
+    )
+    from gonghui_desk.exchange.workbook import read_sheet
+
+    db = _open(args)
+    try:
+        print(f"正在读取 {args.file} ……")
+        sheet = read_sheet(args.file, args.sheet)
+        request = prepare_request(db.sessions, sheet, args.file, args.mode)
+        out: list[ImportPlan] = []
+        run_with_progress(plan_import(db.sessions, request, out))
+        plan = out[0]
+        for line in import_report.summary_lines(plan):
+            print(line)
+        for problem in plan.problems[:20]:
+            print(f"  第 {problem.row} 行 [{problem.column}] {problem.value}：{problem.message}")
+        if len(plan.problems) > 20:
+            print(f"  ……共 {len(plan.problems)} 个问题，完整清单见 --report 或 --problems 文件")
+        if args.problems:
+            count = import_report.write_problem_workbook(plan, args.problems)
+            print(f"问题清单（{count} 条）已保存：{args.problems}")
+        result: dict[str, int] = {}
+        written = False
+        refused: UserError | None = None
+        adds, updates = plan.to_write()
+        if not args.dry_run:
+            try:
+                if adds or updates:
+                    run_with_progress(back_up_and_write(
+                        db, plan, valid_only=args.valid_only, result=result
+                    ))
+                    written = True
+                elif plan.blocked and not args.valid_only:
+                    raise UserError("有行未通过检查，没有导入任何数据。")
+            except UserError as exc:
+                refused = exc
+        batch_id = result.get("batch_id")
+        if args.report:
+            _write_report(args.report, import_report.report(
+                plan, written=written, batch_id=batch_id
+            ))
+    finally:
+        db.close()
+    if refused is not None:
+        print(refused.message)
+        return refused.exit_code
+    if written:
+        print(f"已导入：新增 {len(adds)} 人，更新 {len(updates)} 人（导入批次 {batch_id}；"
+              f"撤销：gonghui-desk undo-import {batch_id}）")
+        return ExitCode.OK
+    if args.dry_run:
+        print("试运行：没有写入任何数据。")
+        return ExitCode.INPUT_REJECTED if plan.blocked else ExitCode.OK
+    print("没有需要写入的新内容。")
+    return ExitCode.OK
+
+
+def _write_report(path: Path, content: dict[str, Any]) -> None:
+    try:
+        path.write_text(json.dumps(content, ensure_ascii=False, indent=2), encoding="utf-8")
+    except OSError as exc:
+        raise UserError(f"报告无法写入 {path}：{exc.strerror or exc}。") from exc
+
+
+def cmd_undo_import(args: argparse.Namespace) -> int:
+    from gonghui_desk.cli import _open, run_with_progress
+    from gonghui_desk.services.backup import back_up_and_rotate
+    from gonghui_desk.services.import_batches import get_batch, undo_batch
+
+    db = _open(args)
+    try:
+        batch = get_batch(db.sessions, args.batch_id)
+        if db.path is not None and batch.undone_at is None:
+            back_up_and_rotate(db, "import")
+        run_with_progress(undo_batch(db.sessions, args.batch_id))
+    finally:
+        db.close()
+    print(f"已撤销导入批次 {batch.id}（{batch.file_name}，{batch.at:%Y-%m-%d %H:%M}）："
+          f"删除新增的 {batch.added} 人，恢复更新的 {batch.updated} 人。")
+    return ExitCode.OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    if args.form != "template":
+        print(f"未知的导出内容“{args.form}”。可用：template members")
+        return ExitCode.USAGE
+    if args.target != "members":
+        print("请指定模板种类：gonghui-desk export template members --out 文件.xlsx")
+        return ExitCode.USAGE
+    if args.out.suffix.lower() != ".xlsx":
+        print("模板只能保存为 .xlsx 文件。")
+        return ExitCode.USAGE
+    from gonghui_desk.exchange.member_template import write_member_template
+
+    write_member_template(args.out)
+    print(f"已保存会员导入模板：{args.out}")
+    return ExitCode.OK
