@@ -95,11 +95,14 @@ class RowReader:
             return None  # the common case: a name or a number where it belongs
         mapped = [cells[i] for i in self.mapping if i < width]
         filled = [c for c in mapped if c is not None and as_text(c)]
-        if not filled:
-            return "无内容"  # e.g. a template row with only its 序号
-        first = as_text(next(c for c in cells if c is not None and as_text(c)))
-        if any(name in _TOTAL_NAMES for name in identity):
+        words = [t for t in (as_text(c) for c in cells if c is not None) if t]
+        first = words[0] if words else ""
+        if first.replace(" ", "") in _TOTAL_NAMES or any(n in _TOTAL_NAMES for n in identity):
             return "合计行"
+        if not filled:
+            if any(not w.isdigit() for w in words):
+                return "说明或签字行"  # e.g. a merged note written in the 序号 column
+            return "无内容"  # e.g. a template row with only its 序号
         if _NOT_A_MEMBER.match(first) and not any(identity[1:]):
             return "说明或签字行"
         if not any(identity) and len(filled) <= 2:
