@@ -10,8 +10,8 @@ from typing import Any
 from openpyxl import Workbook
 
 from gonghui_desk.domain.idnumber import check_character
-from gonghui_desk.exchange.member_import import ImportPlan, PlanRequest, plan_import
 from gonghui_desk.exchange.import_session import prepare_request
+from gonghui_desk.exchange.member_import import ImportPlan, PlanRequest, plan_import
 from gonghui_desk.exchange.workbook import read_sheet
 
 TODAY = dt.date(2026, 11, 21)
