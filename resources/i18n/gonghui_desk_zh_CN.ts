@@ -315,6 +315,316 @@ This area does not keep records in this version yet; no hardship files have been
     </message>
 </context>
 <context>
+    <name>ImportBatchesDialog</name>
+    <message>
+        <source>Import history</source>
+        <translation>导入记录</translation>
+    </message>
+    <message>
+        <source>Each import is kept as one batch. Undoing it removes the members it added and restores the members it updated, as long as none of them was changed since.</source>
+        <translation>每次导入记为一个批次。撤销某次导入，会删除该次新增的会员，并把该次更新的会员恢复为导入前的内容；前提是这些会员在导入后没有再被修改过。</translation>
+    </message>
+    <message>
+        <source>Nothing has been imported yet.</source>
+        <translation>还没有导入过会员。</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>导入时间</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>导入方式</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Undo this import…</source>
+        <translation>撤销此次导入…</translation>
+    </message>
+    <message>
+        <source>In effect</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>Undone %1 by %2</source>
+        <translation>已撤销（%1，%2）</translation>
+    </message>
+    <message>
+        <source>Undo this import</source>
+        <translation>撤销此次导入</translation>
+    </message>
+    <message>
+        <source>Undo the import of “%1” made %2?
+
+The %3 member(s) it added will be removed (not moved to the recycle bin), and the %4 member(s) it updated will get back what they had before. The database is backed up first.</source>
+        <translation>撤销 %2 导入的“%1”？
+
+此次新增的 %3 名会员将被删除（不进回收站），此次更新的 %4 名会员将恢复为导入前的内容。撤销前会自动备份数据库。</translation>
+    </message>
+    <message>
+        <source>Backing up the database</source>
+        <translation>正在备份数据库</translation>
+    </message>
+    <message>
+        <source>Undoing the import</source>
+        <translation>正在撤销导入</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFilePage</name>
+    <message>
+        <source>Choose the roster file</source>
+        <translation>选择会员名册文件</translation>
+    </message>
+    <message>
+        <source>Excel, WPS, .ods or .csv. Title rows above the header are fine: the header row is found on the next page.</source>
+        <translation>可以是 Excel、WPS、.ods 或 .csv 文件。表头上方有标题行也没关系：下一步会自动找到表头所在的行。</translation>
+    </message>
+    <message>
+        <source>The file to import</source>
+        <translation>要导入的文件</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <source>Reading the sheet</source>
+        <translation>正在读取工作表</translation>
+    </message>
+    <message>
+        <source>Reading %1</source>
+        <translation>正在读取 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ImportMappingPage</name>
+    <message>
+        <source>Header row and columns</source>
+        <translation>表头和列对应</translation>
+    </message>
+    <message>
+        <source>Check which item each column holds. Columns set to “(not imported)” are left out; 姓名 and 证件号码 are required.</source>
+        <translation>请核对每一列对应的项目。设为“（不导入）”的列不会导入；“姓名”和“证件号码”两列必须指定。</translation>
+    </message>
+    <message>
+        <source>Header row</source>
+        <translation>表头所在行</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Header in the file</source>
+        <translation>表中列名</translation>
+    </message>
+    <message>
+        <source>First values</source>
+        <translation>前几行的内容</translation>
+    </message>
+    <message>
+        <source>Import as</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
+        <source>Members already on file</source>
+        <translation>表中已在本会登记的会员</translation>
+    </message>
+    <message>
+        <source> Set the header row above and choose each column's item below.</source>
+        <translation>请在上方指定表头所在的行，并在下面为各列选择对应的项目。</translation>
+    </message>
+    <message>
+        <source>The columns were matched as you confirmed them last time for this header.</source>
+        <translation>已按上次导入同样表头时确认的列对应填好。</translation>
+    </message>
+    <message>
+        <source>The columns were matched by their names: please check them.</source>
+        <translation>已按列名自动对应，请核对。</translation>
+    </message>
+    <message>
+        <source>(not imported)</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message>
+        <source>Choose the column that holds %1.</source>
+        <translation>请指定“%1”所在的列。</translation>
+    </message>
+    <message>
+        <source>There is nothing below the header row (row %1): no members to import.</source>
+        <translation>表头（第 %1 行）下面没有内容，没有可导入的会员。</translation>
+    </message>
+    <message>
+        <source>Checking the rows</source>
+        <translation>正在逐行检查</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreview</name>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Changes, problems and notes</source>
+        <translation>变更、问题和提示</translation>
+    </message>
+    <message>
+        <source>All rows</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>With problems</source>
+        <translation>有问题</translation>
+    </message>
+    <message>
+        <source>With notes</source>
+        <translation>有提示</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewPage</name>
+    <message>
+        <source>Check the rows</source>
+        <translation>检查结果</translation>
+    </message>
+    <message>
+        <source>Every row of the sheet and what the import will do with it. Nothing is written until you press “Import”.</source>
+        <translation>表中每一行及导入时如何处理。按“导入”之前，不会写入任何数据。</translation>
+    </message>
+    <message>
+        <source>Export problem list…</source>
+        <translation>导出问题清单…</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Import only the rows that passed the checks (skip the rows with problems)</source>
+        <translation>只导入通过检查的行（跳过有问题的行）</translation>
+    </message>
+    <message>
+        <source>Row %1 (%2): %3</source>
+        <translation>第 %1 行（%2）：%3</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>……另有 %n 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not members, not imported:</source>
+        <translation>以下行不是会员，不导入：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) did not pass the checks, so nothing will be imported. Export the problem list, correct the file and import it again; or tick the box above to import only the rows that passed.</source>
+        <translation>
+            <numerusform>有 %n 行未通过检查，整个文件都不会导入。请导出问题清单，修改原表后重新导入；或勾选上面的“只导入通过检查的行”。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There is nothing new to import.</source>
+        <translation>没有需要导入的新内容。</translation>
+    </message>
+    <message>
+        <source>“Import” adds %1 and updates %2 member(s). The database is backed up first; the import can be undone under “Import history”.</source>
+        <translation>按“导入”将新增 %1 名、更新 %2 名会员。导入前自动备份数据库，导入后可在“导入记录”中撤销。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) with problems are skipped.</source>
+        <translation>
+            <numerusform>有问题的 %n 行不导入。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Importing members</source>
+        <translation>正在导入会员</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was imported.</source>
+        <translation>已取消，没有导入任何数据。</translation>
+    </message>
+    <message>
+        <source>Import members</source>
+        <translation>导入会员</translation>
+    </message>
+    <message>
+        <source>Imported: %1 added, %2 updated (batch %3). It can be undone under “Import history”.</source>
+        <translation>已导入：新增 %1，更新 %2（批次 %3），可在“导入记录”中撤销。</translation>
+    </message>
+    <message>
+        <source>Save the problem list</source>
+        <translation>保存问题清单</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Writing the problem list</source>
+        <translation>正在写入问题清单</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) saved to %1</source>
+        <translation>
+            <numerusform>问题清单（%n 条）已保存：%1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Import members</source>
+        <translation>导入会员</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <source>Locked</source>
@@ -792,6 +1102,18 @@ This area does not keep records in this version yet; no hardship files have been
     <message>
         <source>Change history…</source>
         <translation>修改记录…</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入会员…</translation>
+    </message>
+    <message>
+        <source>Import history…</source>
+        <translation>导入记录…</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
     </message>
     <message>
         <source>Columns</source>

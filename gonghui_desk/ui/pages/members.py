@@ -29,6 +29,8 @@ from gonghui_desk.services.membership import undo_last_event
 from gonghui_desk.services.profile import load_profile
 from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.dialogs.history import RecordHistoryDialog
+from gonghui_desk.ui.dialogs.import_batches import ImportBatchesDialog
+from gonghui_desk.ui.dialogs.import_wizard import ImportWizard
 from gonghui_desk.ui.dialogs.member_edit import MemberDialog
 from gonghui_desk.ui.dialogs.membership_change import MembershipChangeDialog
 from gonghui_desk.ui.dialogs.recycle_bin import RecycleBinDialog
@@ -59,6 +61,7 @@ class MembersPage(Page):
         top.addWidget(self.add_button)
         self.export_menu = MemberExportMenu(self)
         top.addWidget(self.export_menu.button)
+        top.addWidget(self._import_button())
         top.addWidget(self._columns_button())
         bin_button = QPushButton(self.tr("Recycle bin…"))
         bin_button.clicked.connect(self.open_recycle_bin)
@@ -133,6 +136,18 @@ class MembersPage(Page):
         self.undo_action = action(self.tr("Undo last change"), self.undo_last_change)
         self.delete_action = action(self.tr("Delete…"), self.delete_members, "Del")
         self.history_action = action(self.tr("Change history…"), self.show_history)
+        self.import_action = action(self.tr("Import…"), self.import_members)
+        # An import writes; its history can be looked at in a read-only file too.
+        self.import_action.setEnabled(not self.context.db.read_only)
+        self.import_history_action = action(self.tr("Import history…"), self.open_import_history)
+
+    def _import_button(self) -> QPushButton:
+        button = QPushButton(self.tr("Import"))
+        menu = QMenu(button)
+        menu.addAction(self.import_action)
+        menu.addAction(self.import_history_action)
+        button.setMenu(menu)
+        return button
 
     def _columns_button(self) -> QPushButton:
         button = QPushButton(self.tr("Columns"))
@@ -300,6 +315,20 @@ class MembersPage(Page):
 
     def open_recycle_bin(self) -> RecycleBinDialog:
         dialog = RecycleBinDialog(self.context, self)
+        dialog.finished.connect(lambda _: self.refresh() if dialog.changed else None)
+        dialog.open()
+        return dialog
+
+    def import_members(self) -> ImportWizard | None:
+        if self.context.db.read_only:
+            return None
+        wizard = ImportWizard(self.context, self)
+        wizard.accepted.connect(self.refresh)
+        wizard.open()
+        return wizard
+
+    def open_import_history(self) -> ImportBatchesDialog:
+        dialog = ImportBatchesDialog(self.context, self)
         dialog.finished.connect(lambda _: self.refresh() if dialog.changed else None)
         dialog.open()
         return dialog

@@ -1,0 +1,228 @@
+"""The last page of the import wizard: what every row will become, then 导入.
+
+Nothing is written while any row fails its checks, unless the user ticks that only the
+rows that passed are to be imported. 导入 backs the database up, writes one batch (which
+can be undone under 导入记录) and remembers the column mapping for this header.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWizardPage,
+)
+
+from gonghui_desk.errors import UserError
+from gonghui_desk.exchange.import_report import summary_lines, write_problem_workbook
+from gonghui_desk.exchange.import_session import remember_mapping
+from gonghui_desk.exchange.member_import import BLOCKING, ImportPlan, back_up_and_write
+from gonghui_desk.services import Progress
+from gonghui_desk.ui.dialogs.import_pages import WARNING_STYLE
+from gonghui_desk.ui.errors import show_user_error
+from gonghui_desk.ui.models.import_preview import WIDTHS, ImportPreviewModel, row_filters
+from gonghui_desk.ui.tasks import run_with_progress
+
+if TYPE_CHECKING:
+    from gonghui_desk.ui.dialogs.import_wizard import ImportWizard
+
+PASSED_OVER_SHOWN = 5
+
+
+class ImportPreviewPage(QWizardPage):
+    def __init__(self, importer: ImportWizard) -> None:
+        super().__init__()
+        self.importer = importer
+        self.setTitle(self.tr("Check the rows"))
+        self.setSubTitle(self.tr(
+            "Every row of the sheet and what the import will do with it. Nothing is "
+            "written until you press “Import”."))
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.passed_over = QLabel()
+        self.passed_over.setWordWrap(True)
+        self.filter = QComboBox()
+        self.filter.currentIndexChanged.connect(self.filter_changed)
+        self.export_button = QPushButton(self.tr("Export problem list…"))
+        self.export_button.clicked.connect(self.export_problems)
+        self.exported = QLabel()
+        tools = QHBoxLayout()
+        tools.addWidget(QLabel(self.tr("Show")))
+        tools.addWidget(self.filter)
+        tools.addWidget(self.export_button)
+        tools.addWidget(self.exported, 1)
+        self.model = ImportPreviewModel()
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        for column, width in enumerate(WIDTHS):
+            header.resizeSection(column, width)
+        header.setStretchLastSection(True)
+        self.valid_only = QCheckBox(self.tr(
+            "Import only the rows that passed the checks (skip the rows with problems)"))
+        self.valid_only.toggled.connect(self._update_status)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.passed_over)
+        layout.addLayout(tools)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.valid_only)
+        layout.addWidget(self.status)
+        self.filters = row_filters()
+
+    @property
+    def plan(self) -> ImportPlan:
+        plan = self.importer.state.plan
+        assert plan is not None
+        return plan
+
+    def initializePage(self) -> None:
+        plan = self.plan
+        self.summary.setText("\n".join(line.strip() for line in summary_lines(plan)))
+        self._show_passed_over(plan)
+        self.filter.blockSignals(True)
+        self.filter.clear()
+        for choice in self.filters:
+            count = sum(1 for r in plan.rows if choice.keep(r)) if choice.key != "all" else (
+                len(plan.rows))
+            self.filter.addItem(f"{choice.label}（{count}）", choice.key)
+        self.filter.setCurrentIndex(0)
+        self.filter.blockSignals(False)
+        self.model.set_rows(plan.rows)
+        self.export_button.setEnabled(bool(plan.problems))
+        self.exported.clear()
+        self.valid_only.setChecked(False)
+        self.valid_only.setVisible(plan.blocked)
+        self._update_status()
+
+    def _show_passed_over(self, plan: ImportPlan) -> None:
+        lines = [
+            self.tr("Row %1 (%2): %3").replace("%1", str(row)).replace("%2", why)
+            .replace("%3", words)
+            for row, why, words in plan.passed_over[:PASSED_OVER_SHOWN]
+        ]
+        more = len(plan.passed_over) - PASSED_OVER_SHOWN
+        if more > 0:
+            lines.append(self.tr("… and %n more", "", more))
+        self.passed_over.setText(
+            self.tr("Not members, not imported:") + "\n" + "\n".join(lines) if lines else ""
+        )
+        self.passed_over.setVisible(bool(lines))
+
+    def filter_changed(self, index: int) -> None:
+        choice = self.filters[index] if 0 <= index < len(self.filters) else None
+        self.model.set_filter(None if choice is None or choice.key == "all" else choice.keep)
+
+    # -- what happens on 导入 -------------------------------------------------------------
+
+    def _update_status(self) -> None:
+        plan = self.plan
+        adds, updates = plan.to_write()
+        bad = plan.count(*BLOCKING)
+        if plan.blocked and not self.valid_only.isChecked():
+            text = self.tr(
+                "%n row(s) did not pass the checks, so nothing will be imported. Export the "
+                "problem list, correct the file and import it again; or tick the box above to "
+                "import only the rows that passed.", "", bad)
+            self.status.setStyleSheet(WARNING_STYLE)
+        elif not adds and not updates:
+            text = self.tr("There is nothing new to import.")
+            self.status.setStyleSheet(WARNING_STYLE)
+        else:
+            text = self.tr(
+                "“Import” adds %1 and updates %2 member(s). The database is backed up first; "
+                "the import can be undone under “Import history”.")
+            text = text.replace("%1", str(len(adds))).replace("%2", str(len(updates)))
+            if plan.blocked:
+                text += " " + self.tr("%n row(s) with problems are skipped.", "", bad)
+            self.status.setStyleSheet("")
+        self.status.setText(text)
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        plan = self.importer.state.plan
+        if plan is None or (plan.blocked and not self.valid_only.isChecked()):
+            return False
+        adds, updates = plan.to_write()
+        return bool(adds or updates)
+
+    def validatePage(self) -> bool:
+        state = self.importer.state
+        db = self.importer.context.db
+        plan, valid_only = self.plan, self.valid_only.isChecked()
+        result: dict[str, int] = {}
+        try:
+            done = run_with_progress(
+                self, self.tr("Importing members"),
+                lambda: back_up_and_write(db, plan, valid_only=valid_only, result=result),
+            )
+            if not done:
+                self.status.setText(self.tr("Cancelled: nothing was imported."))
+                self.status.setStyleSheet(WARNING_STYLE)
+                return False
+            remember_mapping(db.sessions, state.headers, state.mapping)
+        except UserError as error:
+            show_user_error(self, error)
+            return False
+        adds, updates = plan.to_write()
+        self.importer.batch_id = result["batch_id"]
+        QMessageBox.information(
+            self, self.tr("Import members"),
+            self.tr("Imported: %1 added, %2 updated (batch %3). It can be undone under "
+                    "“Import history”.")
+            .replace("%1", str(len(adds))).replace("%2", str(len(updates)))
+            .replace("%3", str(result["batch_id"])),
+        )
+        return True
+
+    # -- the problem list ---------------------------------------------------------------
+
+    def export_problems(self) -> Path | None:
+        plan = self.plan
+        suggested = plan.file.with_name(f"{plan.file.stem}-问题清单.xlsx")
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the problem list"), str(suggested),
+            self.tr("Excel workbook (*.xlsx)"),
+        )
+        if not chosen:
+            return None
+        path = Path(chosen)
+        path = path if path.suffix.lower() == ".xlsx" else path.with_suffix(".xlsx")
+        counted: list[int] = []
+        message = self.tr("Writing the problem list")
+
+        def work() -> Iterator[Progress]:
+            yield Progress(0, 0, message)
+            counted.append(write_problem_workbook(plan, path))
+
+        try:
+            if not run_with_progress(self, self.tr("Save the problem list"), work):
+                return None
+        except UserError as error:
+            show_user_error(self, error)
+            return None
+        self.exported.setText(
+            self.tr("%n problem(s) saved to %1", "", counted[0]).replace("%1", str(path)))
+        return path
