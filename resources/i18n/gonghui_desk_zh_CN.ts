@@ -420,6 +420,26 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
         <translation>工作表</translation>
     </message>
     <message>
+        <source>No roster yet? Save the blank import template, fill it in and import it here. Its drop-down lists hold the values the provincial form accepts.</source>
+        <translation>还没有名册？可以先保存空白导入模板，填好后在这里导入。模板中的下拉列表就是省总采集表认可的填法。</translation>
+    </message>
+    <message>
+        <source>Save the blank template…</source>
+        <translation>保存空白导入模板…</translation>
+    </message>
+    <message>
+        <source>Save the blank template</source>
+        <translation>保存空白导入模板</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Template saved: %1</source>
+        <translation>模板已保存：%1</translation>
+    </message>
+    <message>
         <source>Reading the sheet</source>
         <translation>正在读取工作表</translation>
     </message>
@@ -480,7 +500,7 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
     </message>
     <message>
         <source>Choose the column that holds %1.</source>
-        <translation>请指定“%1”所在的列。</translation>
+        <translation>请指定%1所在的列。</translation>
     </message>
     <message>
         <source>There is nothing below the header row (row %1): no members to import.</source>
@@ -541,6 +561,10 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
         <translation>显示</translation>
     </message>
     <message>
+        <source>Select a row to read all that is said about it.</source>
+        <translation>选中一行，可在这里看到它的全部说明。</translation>
+    </message>
+    <message>
         <source>Import only the rows that passed the checks (skip the rows with problems)</source>
         <translation>只导入通过检查的行（跳过有问题的行）</translation>
     </message>
@@ -555,8 +579,8 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
         </translation>
     </message>
     <message>
-        <source>Not members, not imported:</source>
-        <translation>以下行不是会员，不导入：</translation>
+        <source>Row %1, %2: %3</source>
+        <translation>第 %1 行，%2：%3</translation>
     </message>
     <message numerus="yes">
         <source>%n row(s) did not pass the checks, so nothing will be imported. Export the problem list, correct the file and import it again; or tick the box above to import only the rows that passed.</source>

@@ -117,7 +117,30 @@ def test_choosing_an_item_taken_elsewhere_moves_it_and_both_keys_are_required(pa
     combos[0].setCurrentIndex(0)
     assert not mapping.isComplete()
     assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
-    assert "证件号码" in mapping.problem.text()
+    assert mapping.problem.text() == "请指定“证件号码”所在的列。"
+
+
+def test_the_blank_template_can_be_saved_from_the_first_page(page, tmp_path, monkeypatch,
+                                                             boxes):
+    wizard = page.import_members()
+    target = tmp_path / "模板"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    saved = wizard.file_page.save_template()
+    assert saved == tmp_path / "模板.xlsx"
+    book = openpyxl.load_workbook(saved)
+    assert book.sheetnames[0] == "会员信息"
+    assert str(saved) in boxes[-1]
+
+
+def test_an_unreadable_file_says_why_and_offers_no_sheet(page, tmp_path, boxes):
+    wizard = page.import_members()
+    bad = tmp_path / "名册.xlsx"
+    bad.write_bytes(b"not a spreadsheet")
+    wizard.file_page.path.setText(str(bad))
+    wizard.file_page.load_sheets()
+    assert "不是电子表格" in boxes[-1]
+    assert wizard.file_page.sheets.count() == 0
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
 
 
 def test_a_bad_row_blocks_the_import_until_only_valid_rows_are_asked_for(page, db, tmp_path,
@@ -136,6 +159,11 @@ def test_a_bad_row_blocks_the_import_until_only_valid_rows_are_asked_for(page, d
     assert preview.model.rowCount() == 1
     shown = preview.model.index(0, 3).data()
     assert preview.model.result(0).name == "赵六" and "校验位" in shown
+    preview.table.selectRow(0)
+    assert preview.detail.toPlainText().splitlines()[:2] == [
+        "第 6 行，赵六：有错误",
+        "• 【证件号码 (填写18位身份证)】身份证号码校验位不符（可能有一位抄错），请逐位核对。",
+    ]
     preview.filter.setCurrentIndex(preview.filter.findData("新增"))
     assert preview.model.rowCount() == 3
 

@@ -33,7 +33,7 @@ from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.errors import show_user_error
 from gonghui_desk.ui.tasks import run_with_progress
 
-WIDTHS = (130, 80, 220, 90, 170, 50, 50)
+WIDTHS = (130, 80, 220, 90, 170, 60, 60)
 NUMBER_COLUMNS = (5, 6)
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QRadioButton,
     QSpinBox,
@@ -47,6 +48,7 @@ from gonghui_desk.exchange.member_import import (
     PlanRequest,
     plan_import,
 )
+from gonghui_desk.exchange.member_template import write_member_template
 from gonghui_desk.exchange.workbook import FILE_FILTER, SheetData, read_sheet, sheet_names
 from gonghui_desk.services import Progress
 from gonghui_desk.ui.errors import show_user_error
@@ -90,9 +92,26 @@ class ImportFilePage(QWizardPage):
         self.sheets = QComboBox()
         self.sheets.setMinimumWidth(240)
         self.sheets.currentIndexChanged.connect(lambda _: self.completeChanged.emit())
-        form = QFormLayout(self)
+        sheet_row = QHBoxLayout()
+        sheet_row.addWidget(self.sheets)
+        sheet_row.addStretch(1)
+        form = QFormLayout()
         form.addRow(self.tr("File"), file_row)
-        form.addRow(self.tr("Sheet"), self.sheets)
+        form.addRow(self.tr("Sheet"), sheet_row)
+        template_note = QLabel(self.tr(
+            "No roster yet? Save the blank import template, fill it in and import it here. "
+            "Its drop-down lists hold the values the provincial form accepts."))
+        template_note.setWordWrap(True)
+        template = QPushButton(self.tr("Save the blank template…"))
+        template.clicked.connect(self.save_template)
+        template_row = QHBoxLayout()
+        template_row.addWidget(template)
+        template_row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addStretch(1)
+        layout.addWidget(template_note)
+        layout.addLayout(template_row)
         self._loaded: Path | None = None
 
     def browse(self) -> None:
@@ -104,6 +123,23 @@ class ImportFilePage(QWizardPage):
         if chosen:
             self.path.setText(chosen)
             self.load_sheets()
+
+    def save_template(self) -> Path | None:
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the blank template"), str(Path.home() / "会员导入模板.xlsx"),
+            self.tr("Excel workbook (*.xlsx)"),
+        )
+        if not chosen:
+            return None
+        path = Path(chosen) if chosen.lower().endswith(".xlsx") else Path(chosen + ".xlsx")
+        try:
+            write_member_template(path)
+        except UserError as error:
+            show_user_error(self, error)
+            return None
+        QMessageBox.information(self, self.tr("Save the blank template"),
+                                self.tr("Template saved: %1").replace("%1", str(path)))
+        return path
 
     def _path_typed(self) -> None:
         if self.path.text().strip() and self.current_path() != self._loaded:
@@ -189,9 +225,9 @@ class ImportMappingPage(QWizardPage):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
-        for column, width in enumerate((50, 200, 280)):
+        for column, width in enumerate((50, 220, 0, 190)):
             header.resizeSection(column, width)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet(WARNING_STYLE)
@@ -306,7 +342,7 @@ class ImportMappingPage(QWizardPage):
 
     def _check(self) -> None:
         named = set(self.importer.state.mapping.values())
-        missing = [TARGET_LABELS[k] for k in ("name", "id_number") if k not in named]
+        missing = [f"“{TARGET_LABELS[k]}”" for k in ("name", "id_number") if k not in named]
         self.problem.setText(
             self.tr("Choose the column that holds %1.").replace("%1", "、".join(missing))
             if missing and self.importer.state.headers else ""

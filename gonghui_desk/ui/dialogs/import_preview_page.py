@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -20,7 +21,9 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWizardPage,
@@ -33,7 +36,12 @@ from gonghui_desk.exchange.member_import import BLOCKING, ImportPlan, back_up_an
 from gonghui_desk.services import Progress
 from gonghui_desk.ui.dialogs.import_pages import WARNING_STYLE
 from gonghui_desk.ui.errors import show_user_error
-from gonghui_desk.ui.models.import_preview import WIDTHS, ImportPreviewModel, row_filters
+from gonghui_desk.ui.models.import_preview import (
+    WIDTHS,
+    ImportPreviewModel,
+    details,
+    row_filters,
+)
 from gonghui_desk.ui.tasks import run_with_progress
 
 if TYPE_CHECKING:
@@ -52,8 +60,6 @@ class ImportPreviewPage(QWizardPage):
             "written until you press “Import”."))
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.passed_over = QLabel()
-        self.passed_over.setWordWrap(True)
         self.filter = QComboBox()
         self.filter.currentIndexChanged.connect(self.filter_changed)
         self.export_button = QPushButton(self.tr("Export problem list…"))
@@ -78,6 +84,15 @@ class ImportPreviewPage(QWizardPage):
         for column, width in enumerate(WIDTHS):
             header.resizeSection(column, width)
         header.setStretchLastSection(True)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_detail())
+        self.detail = QPlainTextEdit()
+        self.detail.setReadOnly(True)
+        self.detail.setPlaceholderText(self.tr("Select a row to read all that is said about it."))
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 1)
+        splitter.setSizes([300, 70])
         self.valid_only = QCheckBox(self.tr(
             "Import only the rows that passed the checks (skip the rows with problems)"))
         self.valid_only.toggled.connect(self._update_status)
@@ -85,9 +100,8 @@ class ImportPreviewPage(QWizardPage):
         self.status.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
-        layout.addWidget(self.passed_over)
         layout.addLayout(tools)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(splitter, 1)
         layout.addWidget(self.valid_only)
         layout.addWidget(self.status)
         self.filters = row_filters()
@@ -100,8 +114,8 @@ class ImportPreviewPage(QWizardPage):
 
     def initializePage(self) -> None:
         plan = self.plan
-        self.summary.setText("\n".join(line.strip() for line in summary_lines(plan)))
-        self._show_passed_over(plan)
+        lines = [line.strip() for line in summary_lines(plan)]
+        self.summary.setText("\n".join(lines + self._passed_over(plan)))
         self.filter.blockSignals(True)
         self.filter.clear()
         for choice in self.filters:
@@ -111,29 +125,39 @@ class ImportPreviewPage(QWizardPage):
         self.filter.setCurrentIndex(0)
         self.filter.blockSignals(False)
         self.model.set_rows(plan.rows)
+        self._show_detail()
         self.export_button.setEnabled(bool(plan.problems))
         self.exported.clear()
         self.valid_only.setChecked(False)
         self.valid_only.setVisible(plan.blocked)
         self._update_status()
 
-    def _show_passed_over(self, plan: ImportPlan) -> None:
+    def _passed_over(self, plan: ImportPlan) -> list[str]:
+        """The lines that are not members (合计, 制表人), under the summary's count of them."""
         lines = [
-            self.tr("Row %1 (%2): %3").replace("%1", str(row)).replace("%2", why)
+            "    " + self.tr("Row %1 (%2): %3").replace("%1", str(row)).replace("%2", why)
             .replace("%3", words)
             for row, why, words in plan.passed_over[:PASSED_OVER_SHOWN]
         ]
         more = len(plan.passed_over) - PASSED_OVER_SHOWN
         if more > 0:
-            lines.append(self.tr("… and %n more", "", more))
-        self.passed_over.setText(
-            self.tr("Not members, not imported:") + "\n" + "\n".join(lines) if lines else ""
-        )
-        self.passed_over.setVisible(bool(lines))
+            lines.append("    " + self.tr("… and %n more", "", more))
+        return lines
 
     def filter_changed(self, index: int) -> None:
         choice = self.filters[index] if 0 <= index < len(self.filters) else None
         self.model.set_filter(None if choice is None or choice.key == "all" else choice.keep)
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        current = self.table.currentIndex()
+        if not current.isValid():
+            self.detail.clear()
+            return
+        row = self.model.result(current.row())
+        title = (self.tr("Row %1, %2: %3").replace("%1", str(row.row))
+                 .replace("%2", row.name or "—").replace("%3", row.verdict))
+        self.detail.setPlainText("\n".join([title, *("• " + line for line in details(row))]))
 
     # -- what happens on 导入 -------------------------------------------------------------
 

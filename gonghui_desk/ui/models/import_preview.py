@@ -84,11 +84,20 @@ def row_filters() -> list[RowFilter]:
 
 
 def details(row: RowResult) -> list[str]:
-    """What the preview says about a row: changes, then problems, then notes."""
-    lines = list(row.changes)
-    lines += [f"【{p.column}】{p.message}" for p in row.problems]
+    """What the preview says about a row: problems first, then changes, then notes.
+
+    A column is named by its header on one line: "证件号码\n(填写18位身份证)" would end
+    the table cell at its line break.
+    """
+    lines = [f"【{' '.join(p.column.split())}】{p.message}" for p in row.problems]
+    lines += row.changes
     lines += row.notices
     return lines
+
+
+def one_line(lines: list[str]) -> str:
+    """Sentences run on; a change ("岗位：焊工 → 操作工") is closed with "；"."""
+    return "".join(t if t.endswith(("。", "；")) else t + "；" for t in lines).rstrip("；")
 
 
 class ImportPreviewModel(QAbstractTableModel):
@@ -142,7 +151,7 @@ class ImportPreviewModel(QAbstractTableModel):
                 return row.name
             if column == VERDICT:
                 return row.verdict
-            return "；".join(details(row))
+            return one_line(details(row))
         if role == Qt.ItemDataRole.ToolTipRole and column == DETAILS:
             return "\n".join(details(row)) or None
         if role == Qt.ItemDataRole.ForegroundRole:
