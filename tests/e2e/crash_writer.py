@@ -2,7 +2,9 @@
 
 Mode ``stream``: many small transactions, each adding one batch of members with their
 membership events (through the ORM and the session scope every service uses), printing
-``committed N`` only after the commit has returned. Mode ``demo``: one large demo fill.
+``committed N`` only after the commit has returned. Mode ``import``: the same batches as
+spreadsheet imports (the import pipeline, one recorded import batch each). Mode ``demo``:
+one large demo fill.
 """
 
 import datetime as dt
@@ -36,6 +38,43 @@ def stream(db) -> None:
         number += 1
 
 
+def imports(db) -> None:
+    from pathlib import Path
+
+    from gonghui_desk.domain.idnumber import check_character
+    from gonghui_desk.exchange.header_map import auto_mapping
+    from gonghui_desk.exchange.member_import import (
+        ImportPlan,
+        PlanRequest,
+        plan_import,
+        write_plan,
+    )
+    from gonghui_desk.exchange.workbook import SheetData
+
+    with db.session() as session:
+        last = session.scalar(select(func.max(Member.note)).where(Member.note.like("batch-%")))
+    number = int(last.split("-")[1]) + 1 if last else 0
+    header = ["姓名", "身份证号", "入会日期", "备注"]
+    print("ready", flush=True)
+    while True:
+        birth = dt.date(1960, 1, 1) + dt.timedelta(days=number)
+        rows = [(1, header)]
+        for i in range(BATCH):
+            body = f"110105{birth:%Y%m%d}{i:03d}"
+            rows.append((i + 2, [f"导入{number}-{i}", body + check_character(body),
+                                 "2020/01/01", f"batch-{number:08d}"]))
+        sheet = SheetData("会员", rows)
+        request = PlanRequest(sheet, Path(f"batch-{number}.xlsx"), 1, tuple(header),
+                              auto_mapping(header), "add", dt.date(2026, 11, 21))
+        out: list[ImportPlan] = []
+        for _ in plan_import(db.sessions, request, out):
+            pass
+        for _ in write_plan(db.sessions, out[0], valid_only=False, result={}):
+            pass
+        print(f"committed {number}", flush=True)
+        number += 1
+
+
 def demo(db) -> None:
     print("ready", flush=True)
     for _ in fill_demo(db.sessions, 20000, seed=5, as_of=dt.date(2026, 11, 21)):
@@ -46,4 +85,4 @@ def demo(db) -> None:
 if __name__ == "__main__":
     mode, path = sys.argv[1], sys.argv[2]
     database = open_database(path, recover_stale_lock=True)
-    {"stream": stream, "demo": demo}[mode](database)
+    {"stream": stream, "import": imports, "demo": demo}[mode](database)

@@ -1,7 +1,8 @@
 """Power-cut test: a writer is killed with SIGKILL at random moments, again and again.
 
 After every kill the file must pass ``integrity_check``, every transaction the writer
-reported as committed must be there, and no batch may be half written.
+reported as committed must be there, and no batch may be half written. Imports are killed
+the same way: no partial import batch may be visible.
 """
 
 import random
@@ -17,11 +18,12 @@ from sqlalchemy import func, select
 
 from gonghui_desk.db import engine as eng
 from gonghui_desk.db.database import open_database
-from gonghui_desk.db.models import Member, MembershipEvent
+from gonghui_desk.db.models import ImportBatch, ImportBatchItem, Member, MembershipEvent
 
 pytestmark = pytest.mark.slow
 WRITER = Path(__file__).with_name("crash_writer.py")
 STREAM_KILLS = 100
+IMPORT_KILLS = 40
 DEMO_KILLS = 10
 
 
@@ -75,6 +77,20 @@ def check_file(db_path, reported_batches):
     return members
 
 
+def check_import_batches(db_path):
+    """Every recorded import batch has all its members, and every member its batch."""
+    database = open_database(db_path, recover_stale_lock=True)
+    try:
+        with database.session() as session:
+            batches = session.scalars(select(ImportBatch)).all()
+            items = session.scalar(select(func.count()).select_from(ImportBatchItem))
+            members = session.scalar(select(func.count()).select_from(Member))
+    finally:
+        database.close()
+    assert all(b.added == 40 for b in batches)
+    assert items == members == 40 * len(batches)
+
+
 def test_random_kills_never_corrupt_or_lose_committed_work(tmp_path, record_property):
     rng = random.Random(20261121)
     db_path = tmp_path / "crash.sqlite3"
@@ -85,6 +101,15 @@ def test_random_kills_never_corrupt_or_lose_committed_work(tmp_path, record_prop
         committed += kill_at_random("stream", db_path, rng, stats)
         members = check_file(db_path, committed)
     assert len(committed) > STREAM_KILLS  # the writer did get work done between kills
+
+    import_path = tmp_path / "import.sqlite3"
+    open_database(import_path).close()
+    imported = []
+    for _ in range(IMPORT_KILLS):
+        imported += kill_at_random("import", import_path, rng, stats)
+        check_file(import_path, imported)
+        check_import_batches(import_path)
+    assert len(imported) > 0
 
     demo_path = tmp_path / "demo.sqlite3"
     open_database(demo_path).close()
@@ -98,6 +123,8 @@ def test_random_kills_never_corrupt_or_lose_committed_work(tmp_path, record_prop
             break
     record_property("kills", stats["kills"])
     record_property("stream_commits_checked", len(committed))
+    record_property("import_commits_checked", len(imported))
     record_property("members_checked", members)
-    print(f"\ncrash test: {stats['kills']} kills, {len(committed)} reported commits all "
-          f"present, {members} members checked, no half-written batch")
+    print(f"\ncrash test: {stats['kills']} kills, {len(committed)} reported commits and "
+          f"{len(imported)} reported imports all present, {members} members checked, "
+          "no half-written batch")
