@@ -115,12 +115,13 @@ def _write_report(path: Path, content: dict[str, Any]) -> None:
 def cmd_undo_import(args: argparse.Namespace) -> int:
     from gonghui_desk.cli import _open, run_with_progress
     from gonghui_desk.services.backup import back_up_and_rotate
-    from gonghui_desk.services.import_batches import get_batch, undo_batch
+    from gonghui_desk.services.import_batches import check_undo, get_batch, undo_batch
 
     db = _open(args)
     try:
         batch = get_batch(db.sessions, args.batch_id)
-        if db.path is not None and batch.undone_at is None:
+        check_undo(db.sessions, args.batch_id)
+        if db.path is not None:
             back_up_and_rotate(db, "import")
         run_with_progress(undo_batch(db.sessions, args.batch_id))
     finally:

@@ -74,8 +74,9 @@ class RowReader:
     def __init__(self, sheet: str, headers: Sequence[str], mapping: dict[int, str]) -> None:
         self.sheet = sheet
         self.mapping = dict(sorted(mapping.items()))
-        self.column_of = {key: headers[i] if i < len(headers) else "" for i, key in
-                          self.mapping.items()}
+        # a header's line break ("证件号码\n(填写18位身份证)") would split a problem line
+        self.column_of = {key: " ".join(headers[i].split()) if i < len(headers) else ""
+                          for i, key in self.mapping.items()}
         for index, key in self.mapping.items():
             if not self.column_of[key]:
                 self.column_of[key] = f"第 {index + 1} 列"

@@ -322,7 +322,7 @@ class _Planner:
         else:
             result.notices.append(
                 f"已在本会登记（{known.name}，{known.status}{where}），本次跳过；"
-                "如需用表中信息更新，请选择“添加并更新”。"
+                f"如需用表中信息更新，请选择“{MODE_LABELS[UPSERT]}”。"
             )
         return result
 
@@ -357,7 +357,10 @@ class _Planner:
                         _masked_id(result.data),
                         f"与第 {others} 行的证件号码相同：同一人只能有一条记录，请删去重复的行。",
                     ))
+        if "card_number" not in self.mapped:  # cards on file are unique already
+            return
         for card, same in seen_cards.items():
+            same = [r for r in same if r.verdict != DUPLICATE]
             owner = cards.get(card)
             for result in same:
                 if len(same) > 1:

@@ -320,25 +320,38 @@ def _changed_since(session: Session, batch: ImportBatch) -> list[str]:
     return names
 
 
+def _refusal(session: Session, batch_id: int) -> tuple[ImportBatch, str | None]:
+    batch = session.get(ImportBatch, batch_id)
+    if batch is None:
+        raise UserError(f"没有编号为 {batch_id} 的导入批次。")
+    if batch.undone_at is not None:
+        return batch, (f"导入批次 {batch_id} 已于 {batch.undone_at:%Y-%m-%d %H:%M} 由 "
+                       f"{batch.undone_by} 撤销过。")
+    changed = _changed_since(session, batch)
+    if changed:
+        who = "、".join(changed[:5]) + ("等" if len(changed) > 5 else "")
+        return batch, (
+            f"导入后又修改过其中的会员（{who}），撤销会丢掉这些修改，因此不能整批撤销。"
+            "请逐个处理这些记录，或从导入前的自动备份恢复。"
+        )
+    return batch, None
+
+
+def check_undo(sessions: SessionFactory, batch_id: int) -> None:
+    """Raise the reason ``undo_batch`` would refuse, before anything (a backup) is done."""
+    with session_scope(sessions) as session:
+        _, refusal = _refusal(session, batch_id)
+    if refusal:
+        raise UserError(refusal)
+
+
 def undo_batch(sessions: SessionFactory, batch_id: int) -> Iterator[Progress]:
     """Remove what the batch added, restore what it updated; one transaction."""
     message = "正在撤销导入"
     with session_scope(sessions) as session:
-        batch = session.get(ImportBatch, batch_id)
-        if batch is None:
-            raise UserError(f"没有编号为 {batch_id} 的导入批次。")
-        if batch.undone_at is not None:
-            raise UserError(
-                f"导入批次 {batch_id} 已于 {batch.undone_at:%Y-%m-%d %H:%M} 由 "
-                f"{batch.undone_by} 撤销过。"
-            )
-        changed = _changed_since(session, batch)
-        if changed:
-            who = "、".join(changed[:5]) + ("等" if len(changed) > 5 else "")
-            raise UserError(
-                f"导入后又修改过其中的会员（{who}），撤销会丢掉这些修改，因此不能整批撤销。"
-                "请逐个处理这些记录，或从导入前的自动备份恢复。"
-            )
+        batch, refusal = _refusal(session, batch_id)
+        if refusal:
+            raise UserError(refusal)
         items = list(session.scalars(
             select(ImportBatchItem).where(ImportBatchItem.batch_id == batch_id)
         ))

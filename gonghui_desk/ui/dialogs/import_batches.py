@@ -28,7 +28,12 @@ from gonghui_desk.errors import UserError
 from gonghui_desk.exchange.member_import import MODE_LABELS
 from gonghui_desk.services import Progress
 from gonghui_desk.services.backup import back_up_and_rotate
-from gonghui_desk.services.import_batches import BatchInfo, list_batches, undo_batch
+from gonghui_desk.services.import_batches import (
+    BatchInfo,
+    check_undo,
+    list_batches,
+    undo_batch,
+)
 from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.errors import show_user_error
 from gonghui_desk.ui.tasks import run_with_progress
@@ -119,6 +124,11 @@ class ImportBatchesDialog(QDialog):
         """Ask, back up, undo; True when the import was undone."""
         batch = self.selected()
         if batch is None or batch.undone_at is not None:
+            return False
+        try:  # a refusal is said before the question and before any backup
+            check_undo(self.context.db.sessions, batch.id)
+        except UserError as error:
+            show_user_error(self, error)
             return False
         answer = QMessageBox.warning(
             self, self.tr("Undo this import"),
