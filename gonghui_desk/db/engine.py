@@ -107,6 +107,10 @@ def inspect_file(path: Path) -> FileState:
         (application_id,) = connection.execute("PRAGMA application_id").fetchone()
         (tables,) = connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError:
+        # A damaged schema page: the header still says whose file it is, and the damage
+        # is then reported as damage, not as "not ours".
+        if int.from_bytes(header[68:72], "big") == APPLICATION_ID:
+            return FileState.OURS
         return FileState.NOT_SQLITE
     finally:
         connection.close()

@@ -8,6 +8,7 @@ raises ``CellError`` with a Chinese message saying what is wrong and what to do.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import unicodedata
 
@@ -84,6 +85,8 @@ def as_date(value: Cell) -> tuple[dt.date | None, bool]:
     if isinstance(value, bool):
         raise CellError("应填写日期，例如 2019/03/05。")
     if isinstance(value, (int, float)):
+        if not math.isfinite(value):
+            raise CellError(f"“{as_text(value)}”不是日期，请按 2019/03/05 的格式填写。")
         serial = int(value)
         if value == serial and 19000101 <= serial <= 29991231:  # 20190305 as a number
             return as_date(str(serial))

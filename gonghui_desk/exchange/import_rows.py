@@ -51,7 +51,7 @@ class RowProblem:
     message: str
 
 
-@dataclass
+@dataclass(slots=True)
 class RowValues:
     """A row's readable values by field key, and what could not be read."""
 

@@ -48,7 +48,7 @@ _UNKNOWN_UNION = "原工会未登记（导入）"
 _CHECK_CHUNK = 2000
 
 
-@dataclass
+@dataclass(slots=True)
 class RowResult:
     row: int
     name: str
@@ -282,8 +282,8 @@ class _Planner:
             why = self.reader.kind_of_line(cells)
             if why is not None:
                 if why != "无内容":
-                    words = next(str(c) for c in cells if str(c or "").strip())
-                    passed_over.append((number, why, words.strip()[:60]))
+                    words = next((t for t in map(as_text, cells) if t), "")
+                    passed_over.append((number, why, words[:60]))
                 continue
             row = self.reader.read(number, cells)
             raw = {k: cells[i] if i < len(cells) else None

@@ -1,5 +1,6 @@
 import datetime as dt
 import json
+from dataclasses import replace
 
 import pytest
 from sqlalchemy import select
@@ -64,7 +65,7 @@ def test_an_id_number_on_file_is_refused_naming_whose_it_is(db):
     assert "张三（在册，装配车间）" in excinfo.value.message
     # typed differently (15 digits would differ; spaces, lower case) is still the same number
     with pytest.raises(ValidationError):
-        add(db, MemberData(**{**other.__dict__, "id_number": "1101 0519 9003 0700 17"}))
+        add(db, replace(other, **{"id_number": "1101 0519 9003 0700 17"}))
     assert count_all(db.sessions) == 1
 
 
@@ -93,7 +94,7 @@ def test_same_name_and_birth_date_or_same_phone_are_warnings_with_a_link(db):
 
 
 def test_card_numbers_are_unique(db):
-    add(db, MemberData(**{**ZHANG.__dict__, "card_number": "A001"}))
+    add(db, replace(ZHANG, **{"card_number": "A001"}))
     other = MemberData(name="李四", id_number="110105198801010022", join_date=dt.date(2016, 1, 1),
                        card_number="a001")
     with pytest.raises(ValidationError) as excinfo:
@@ -103,7 +104,7 @@ def test_card_numbers_are_unique(db):
 
 def test_update_moves_the_first_join_event_with_the_join_date(db):
     member_id = add(db)
-    changed = MemberData(**{**ZHANG.__dict__, "name": "曾三", "join_date": dt.date(2014, 1, 1)})
+    changed = replace(ZHANG, **{"name": "曾三", "join_date": dt.date(2014, 1, 1)})
     records.update_member(db.sessions, member_id, changed, today=TODAY)
     detail = records.get_member(db.sessions, member_id)
     assert detail.events[0].effective_date == dt.date(2014, 1, 1)
@@ -113,7 +114,7 @@ def test_update_moves_the_first_join_event_with_the_join_date(db):
     with pytest.raises(ValidationError) as excinfo:  # joining after being reserved
         records.update_member(
             db.sessions, member_id,
-            MemberData(**{**changed.__dict__, "join_date": dt.date(2017, 1, 1)}), today=TODAY,
+            replace(changed, **{"join_date": dt.date(2017, 1, 1)}), today=TODAY,
         )
     assert problem_keys(excinfo) == {"join_date"}
 
