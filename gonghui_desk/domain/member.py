@@ -161,7 +161,9 @@ def _clean_text(value: str) -> str:
     if not unicodedata.is_normalized("NFKC", value):
         value = unicodedata.normalize("NFKC", value)
     parts = value.split()
-    return parts[0] if len(parts) == 1 else " ".join(parts)
+    if len(parts) == 1 and len(parts[0]) == len(value):
+        return value  # the same object: an import keeps one copy of each text, not two
+    return " ".join(parts)
 
 
 class _Checker:

@@ -89,7 +89,7 @@ def kinds_allowed_after(status: str) -> tuple[str, ...]:
     return tuple(k for k in EVENT_KINDS.values if status in _ALLOWED_FROM[k])
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EventDraft:
     """A membership change as typed in the membership-change dialog."""
 

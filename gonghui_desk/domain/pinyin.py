@@ -16,7 +16,6 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin
 
 # Surname readings that differ from the character's everyday reading.
 SURNAME_READINGS: dict[str, tuple[str, ...]] = {
@@ -61,6 +60,10 @@ def _syllables(text: str) -> tuple[str, ...]:
     # roster reads most of them from here
     if not text:
         return ()
+    # imported on first use: its dictionaries take 55 MB, which an import of a big roster
+    # should not hold while the spreadsheet is being parsed
+    from pypinyin import Style, lazy_pinyin
+
     return tuple(s for s in lazy_pinyin(text, style=Style.NORMAL, errors=_latin) if s)
 
 

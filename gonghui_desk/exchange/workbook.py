@@ -129,10 +129,14 @@ def _kept_rows(
 ) -> list[tuple[int, list[Cell]]]:
     pad: list[Cell] = [""] * first_col
     kept = []
+    # One object per distinct value: a roster repeats 汉族, 在岗 and its unit name in every
+    # row, and 100,000 rows of copies would cost 80 MB.
+    same: dict[Cell, Cell] = {}
+    share = same.setdefault
     for offset, cells in enumerate(source):
         # counting empties runs in C: a million blank rows cost a fraction of a second
         if cells.count("") + cells.count(None) < len(cells):
-            kept.append((first_row + offset + 1, [*pad, *cells] if pad else list(cells)))
+            kept.append((first_row + offset + 1, [*pad, *map(share, cells, cells)]))
     return kept
 
 

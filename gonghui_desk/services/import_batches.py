@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import operator
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -44,14 +45,14 @@ from gonghui_desk.services.member_records import apply_fields
 CHUNK = 5000
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NewMember:
     data: MemberData  # cleaned
     events: tuple[ms.EventDraft, ...]  # in date order, the first 入会 or 转入
     status: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MemberUpdate:
     member_id: int
     data: MemberData  # cleaned, the whole record as it is to be
@@ -132,19 +133,21 @@ def _insert_sql(table: str, columns: Sequence[str]) -> str:
             f"VALUES ({', '.join('?' for _ in columns)})")
 
 
-def _sql_value(value: object) -> object:
-    if isinstance(value, bool):
-        return int(value)
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value
+_all_fields = operator.attrgetter(*FIELD_NAMES)
+_DATE_AT = tuple(FIELD_NAMES.index(k) for k in ("birth_date", "join_date"))
+_ID_AT = FIELD_NAMES.index("id_number")
 
 
 def _member_row(member_id: int, new: NewMember) -> tuple[object, ...]:
+    """The values in ``_MEMBER_COLUMNS`` order; dates as SQLAlchemy stores them in SQLite."""
     data = new.data
     keys = pinyin_keys(data.name)
-    values = [_sql_value(getattr(data, name)) for name in FIELD_NAMES]
-    values[FIELD_NAMES.index("id_number")] = data.id_number or None
+    values = list(_all_fields(data))  # booleans bind as 0/1 by themselves
+    for index in _DATE_AT:
+        day = values[index]
+        if day is not None:
+            values[index] = day.isoformat()
+    values[_ID_AT] = values[_ID_AT] or None
     return (member_id, *values, new.status, keys.initials, keys.full)
 
 
