@@ -16,7 +16,6 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-
 # Surname readings that differ from the character's everyday reading.
 SURNAME_READINGS: dict[str, tuple[str, ...]] = {
     "曾": ("zeng",), "单": ("shan",), "解": ("xie",), "仇": ("qiu",), "区": ("ou",),

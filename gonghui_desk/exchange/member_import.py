@@ -24,7 +24,7 @@ from gonghui_desk.db.database import Database
 from gonghui_desk.db.session import SessionFactory
 from gonghui_desk.domain import membership as ms
 from gonghui_desk.domain.idnumber import convert_15_to_18, normalise
-from gonghui_desk.domain.masking import mask_id_number
+from gonghui_desk.domain.masking import mask_id_number, mask_phone
 from gonghui_desk.domain.member import FIELD_LABELS, FIELD_NAMES, MemberData, clean_member
 from gonghui_desk.errors import FieldProblem, UserError
 from gonghui_desk.exchange.cell_values import as_text, shown
@@ -226,7 +226,7 @@ class _Planner:
                            problems=row.problems, notices=[*row.notices, *check.notices])
         result.problems += self.field_problems(row, check.problems, cells)
         changes = [
-            f"{FIELD_LABELS[k]}：{_show(getattr(current, k))} → {_show(getattr(data, k))}"
+            f"{FIELD_LABELS[k]}：{_show(getattr(current, k), k)} → {_show(getattr(data, k), k)}"
             for k in FIELD_NAMES if getattr(current, k) != getattr(data, k)
         ]
         kind = row.values.get("change_kind") or ""
@@ -399,9 +399,15 @@ def _masked_id(data: MemberData | None) -> str:
     return mask_id_number(data.id_number) if data is not None else ""
 
 
-def _show(value: object) -> str:
+_MASKED = {"id_number": mask_id_number, "phone": mask_phone}
+
+
+def _show(value: object, key: str = "") -> str:
+    """A value in a change line; ID numbers and mobiles masked, as in every list."""
     if value is None or value == "":
         return "（空）"
+    if key in _MASKED:
+        return _MASKED[key](str(value))
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, dt.date):

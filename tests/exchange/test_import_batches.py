@@ -123,6 +123,10 @@ def test_add_and_update_shows_what_changes(db, tmp_path):
     write(db, plan)
     assert get_member(db.sessions, 1).data.department == "质检科"
     assert get_member(db.sessions, 2).data.phone == person(1)["phone"]
+    rows = hr_rows(1)
+    rows[1][3] = "13700001234"
+    phone_change = plan_file(db, write_xlsx(tmp_path / "新电话.xlsx", rows), mode=UPSERT)
+    assert "移动电话：139****0000 → 137****1234" in phone_change.rows[0].changes
     assert count(db) == 4
 
 
