@@ -14,7 +14,6 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
-from gonghui_desk.errors import UserError
 from gonghui_desk.exchange.member_import import (
     DUPLICATE,
     EXISTING,
@@ -24,6 +23,7 @@ from gonghui_desk.exchange.member_import import (
     UPDATE,
     ImportPlan,
 )
+from gonghui_desk.exchange.saving import save_workbook
 
 PROBLEM_HEADERS = ("工作表", "行号", "列", "单元格内容", "问题及修改方法")
 _WIDTHS = (14, 8, 22, 26, 80)
@@ -96,12 +96,5 @@ def write_problem_workbook(plan: ImportPlan, path: Path) -> int:
         row[4].alignment = wrap
     sheet.freeze_panes = "A3"
     sheet.auto_filter.ref = f"A2:E{max(len(problems) + 2, 2)}"
-    partial = path.with_name(path.name + ".partial")
-    try:
-        workbook.save(partial)
-        partial.replace(path)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise UserError(f"问题清单无法保存到 {path}：{exc.strerror or exc}。"
-                        "如文件在 Excel/WPS 中打开着，请先关闭。") from exc
+    save_workbook(workbook, path)
     return len(problems)

@@ -19,8 +19,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from gonghui_desk.domain import membership as ms
 from gonghui_desk.domain.codes import MEMBERSHIP_CHANGE_REASON, YES_NO, CodeList
 from gonghui_desk.domain.member import CODE_LISTS
-from gonghui_desk.errors import UserError
 from gonghui_desk.exchange.header_map import TARGET_LABELS
+from gonghui_desk.exchange.saving import save_workbook
 
 COLUMNS: tuple[str, ...] = (
     "name", "gender", "birth_date", "ethnicity", "id_type", "id_number", "phone",
@@ -108,11 +108,4 @@ def write_member_template(path: Path, rows: int = TEMPLATE_ROWS) -> None:
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.paperSize = "9"
     codes.sheet_state = "hidden"
-    partial = path.with_name(path.name + ".partial")
-    try:
-        workbook.save(partial)
-        partial.replace(path)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise UserError(f"模板无法保存到 {path}：{exc.strerror or exc}。"
-                        "如同名文件在 Excel/WPS 中打开着，请先关闭。") from exc
+    save_workbook(workbook, path)

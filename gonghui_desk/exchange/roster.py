@@ -39,6 +39,7 @@ from gonghui_desk.domain.masking import mask_id_number, mask_phone
 from gonghui_desk.domain.member import CODE_LISTS, FIELD_LABELS
 from gonghui_desk.domain.profile import BranchProfile
 from gonghui_desk.errors import UserError
+from gonghui_desk.exchange.saving import file_error, replace_file
 from gonghui_desk.services import Progress
 from gonghui_desk.services.member_export import ExportRow, fetch_export_rows
 from gonghui_desk.services.members import MemberFilter, search_ids
@@ -265,40 +266,17 @@ def _plain_bottom(sheet: _Sheet, first: int, last: int) -> None:
     sheet.line(f"导出人：{audit.current_actor()}　导出时间：{now:%Y-%m-%d %H:%M}", NOTE)
 
 
-def _file_error(exc: OSError, path: Path, *, replacing: bool = False) -> UserError:
-    if replacing and isinstance(exc, PermissionError):
-        # The folder took the .partial file, so it is the target that is locked: Excel and
-        # WPS lock a workbook on Windows while it is open.
-        return UserError(
-            f"无法写入“{path.name}”：这个文件可能正在 Excel 或 WPS 中打开，或被设为只读。"
-            "请先关闭该文件再导出，或换一个文件名。原有文件没有改动。")
-    if isinstance(exc, FileNotFoundError):
-        return UserError(f"文件夹“{path.parent}”不存在，没有导出文件。请重新选择保存位置。")
-    if isinstance(exc, PermissionError):
-        return UserError(f"没有权限在文件夹“{path.parent}”中保存文件。"
-                         "请换一个文件夹（例如“文档”或桌面）再导出。")
-    return UserError(f"无法保存“{path.name}”：{exc.strerror or exc}。"
-                     "请检查磁盘剩余空间，或换一个位置再导出。")
-
-
-def _replace(partial: Path, path: Path) -> None:
-    try:
-        partial.replace(path)
-    except OSError as exc:
-        raise _file_error(exc, path, replacing=True) from exc
-
-
 def _move_into_place(sessions: SessionFactory, partial: Path, path: Path,
                      record: dict[str, object] | None) -> None:
     """Replace ``path``; with ``record``, also write the change-history entry for it."""
     if record is None:
-        _replace(partial, path)
+        replace_file(partial, path)
         return
     with session_scope(sessions) as session:
         audit.record(session, "member", "", audit.EXPORT, record)
         # Inside the entry's transaction: a failed move rolls the entry back, and full
         # numbers never reach the target without their entry.
-        _replace(partial, path)
+        replace_file(partial, path)
 
 
 def _discard_temporary(ws: Sheet) -> None:
@@ -367,7 +345,7 @@ def export_roster(
         try:
             wb.save(partial)
         except OSError as exc:
-            raise _file_error(exc, path) from exc
+            raise file_error(exc, path) from exc
         record: dict[str, object] | None = None
         if full_numbers:
             record = {"导出": LAYOUT_NAMES[layout], "人数": written, "文件": path.name,

@@ -1,0 +1,47 @@
+"""Saving a workbook so that a failure leaves no half file and names what to do.
+
+The workbook goes to ``<name>.partial`` beside the target and replaces it only when whole:
+an older file of that name stays intact until then. Excel and WPS lock a workbook on
+Windows while it is open, which is the usual reason a replace is refused.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from gonghui_desk.errors import UserError
+
+
+def file_error(exc: OSError, path: Path, *, replacing: bool = False) -> UserError:
+    if replacing and isinstance(exc, PermissionError):
+        # The folder took the .partial file, so it is the target that is locked.
+        return UserError(
+            f"无法写入“{path.name}”：这个文件可能正在 Excel 或 WPS 中打开，或被设为只读。"
+            "请先关闭该文件再导出，或换一个文件名。原有文件没有改动。")
+    if isinstance(exc, FileNotFoundError):
+        return UserError(f"文件夹“{path.parent}”不存在，没有导出文件。请重新选择保存位置。")
+    if isinstance(exc, PermissionError):
+        return UserError(f"没有权限在文件夹“{path.parent}”中保存文件。"
+                         "请换一个文件夹（例如“文档”或桌面）再导出。")
+    return UserError(f"无法保存“{path.name}”：{exc.strerror or exc}。"
+                     "请检查磁盘剩余空间，或换一个位置再导出。")
+
+
+def replace_file(partial: Path, path: Path) -> None:
+    try:
+        partial.replace(path)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise file_error(exc, path, replacing=True) from exc
+
+
+def save_workbook(workbook: Any, path: Path) -> None:
+    """Save an openpyxl workbook to ``path`` through a ``.partial`` file."""
+    partial = path.with_name(path.name + ".partial")
+    try:
+        workbook.save(partial)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise file_error(exc, path) from exc
+    replace_file(partial, path)
