@@ -115,7 +115,8 @@ def _write_report(path: Path, content: dict[str, Any]) -> None:
 def cmd_undo_import(args: argparse.Namespace) -> int:
     from gonghui_desk.cli import _open, run_with_progress
     from gonghui_desk.services.backup import back_up_and_rotate
-    from gonghui_desk.services.import_batches import check_undo, get_batch, undo_batch
+    from gonghui_desk.services.import_batches import get_batch
+    from gonghui_desk.services.import_undo import check_undo, undo_batch
 
     db = _open(args)
     try:

@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-import unicodedata
+
+from gonghui_desk.domain.code_match import loose
 
 Cell = str | float | int | bool | dt.date | dt.datetime | dt.time | dt.timedelta | None
 
@@ -37,10 +38,6 @@ class CellError(ValueError):
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
-
-
-def _squeeze(text: str) -> str:
-    return "".join(unicodedata.normalize("NFKC", text).split())
 
 
 def as_text(value: Cell) -> str:
@@ -99,7 +96,7 @@ def as_date(value: Cell) -> tuple[dt.date | None, bool]:
     if match:
         year, month, day = (int(g) for g in match.groups())
         return _valid_date(year, month, day, str(value)), False
-    text = _squeeze(str(value))
+    text = loose(str(value))
     for pattern in _DATE_PATTERNS:
         match = pattern.fullmatch(text)
         if match:
@@ -121,7 +118,7 @@ def as_yes_no(value: Cell) -> bool:
         return value
     if value == "是" or value == "否":
         return value == "是"
-    key = _squeeze(as_text(value)).upper()
+    key = loose(as_text(value))
     if key in _YES:
         return True
     if key in _NO or not key:
@@ -146,7 +143,7 @@ def as_document_number(value: Cell) -> str:
             )
         return as_text(value)
     text = as_text(value)
-    if ("E" in text or "e" in text) and _SCIENTIFIC.fullmatch(_squeeze(text).upper()):
+    if ("E" in text or "e" in text) and _SCIENTIFIC.fullmatch(loose(text)):
         raise CellError(
             f"证件号码是科学计数法“{text}”，后几位已经丢失，无法还原。"
             "请在原表中把这一列设为“文本”格式，重新录入这一行的号码。"

@@ -14,10 +14,9 @@ with a cancel button, the CLI with a text bar.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
-from pathlib import Path
+from dataclasses import replace
 from typing import Any
 
 from gonghui_desk.db.database import Database
@@ -28,89 +27,38 @@ from gonghui_desk.domain.masking import mask_id_number, mask_phone
 from gonghui_desk.domain.member import FIELD_LABELS, FIELD_NAMES, MemberData, clean_member
 from gonghui_desk.errors import FieldProblem, UserError
 from gonghui_desk.exchange.cell_values import as_text, shown
-from gonghui_desk.exchange.header_map import EVENT_LABELS
+from gonghui_desk.exchange.header_map import TARGET_LABELS
+from gonghui_desk.exchange.import_plan import (
+    ADD,
+    BLOCKING,
+    DUPLICATE,
+    EXISTING,
+    MODE_LABELS,
+    NEW,
+    REJECTED,
+    UNCHANGED,
+    UPDATE,
+    UPSERT,
+    ImportPlan,
+    PlanRequest,
+    RowResult,
+    check_mapping,
+)
 from gonghui_desk.exchange.import_rows import RowProblem, RowReader, RowValues
-from gonghui_desk.exchange.workbook import SheetData
 from gonghui_desk.services import Progress
 from gonghui_desk.services import import_batches as batches
 from gonghui_desk.services.backup import back_up_and_rotate
 
-ADD, UPSERT = "add", "upsert"
-MODE_LABELS = {ADD: "只添加新会员", UPSERT: "添加新会员并更新已有会员"}
-NEW, UPDATE, UNCHANGED, EXISTING, DUPLICATE, REJECTED = (
-    "新增", "更新", "无变化", "已有记录", "文件内重复", "有错误"
-)
-BLOCKING = frozenset({DUPLICATE, REJECTED})
+__all__ = [
+    "ADD", "BLOCKING", "DUPLICATE", "EXISTING", "MODE_LABELS", "NEW", "REJECTED", "UNCHANGED",
+    "UPDATE", "UPSERT", "ImportPlan", "PlanRequest", "RowResult", "back_up_and_write",
+    "plan_import", "refuse_blocked", "write_plan",
+]
 # check_event names the event's fields; the sheet names them as the provincial form does.
 _EVENT_KEYS = {"kind": "change_kind", "effective_date": "change_date",
                "reason": "change_reason", "counterpart_union": "counterpart_union"}
 _UNKNOWN_UNION = "原工会未登记（导入）"
 _CHECK_CHUNK = 2000
-
-
-@dataclass(slots=True)
-class RowResult:
-    row: int
-    name: str
-    verdict: str
-    data: MemberData | None = None
-    events: tuple[ms.EventDraft, ...] = ()
-    member_id: int | None = None
-    changes: tuple[str, ...] = ()
-    problems: list[RowProblem] = field(default_factory=list)
-    notices: list[str] = field(default_factory=list)
-    status: str = ""
-
-
-@dataclass
-class ImportPlan:
-    file: Path
-    sheet: str
-    header_row: int
-    mode: str
-    rows: list[RowResult]
-    passed_over: list[tuple[int, str, str]]  # (row, why, first words)
-
-    def count(self, *verdicts: str) -> int:
-        return sum(1 for r in self.rows if r.verdict in verdicts)
-
-    @property
-    def blocked(self) -> bool:
-        return any(r.verdict in BLOCKING for r in self.rows)
-
-    @property
-    def problems(self) -> list[RowProblem]:
-        return [p for r in self.rows for p in r.problems]
-
-    def to_write(self) -> tuple[list[RowResult], list[RowResult]]:
-        adds = [r for r in self.rows if r.verdict == NEW]
-        updates = [r for r in self.rows if r.verdict == UPDATE]
-        return adds, updates
-
-
-@dataclass(frozen=True)
-class PlanRequest:
-    sheet: SheetData
-    file: Path
-    header_row: int
-    headers: tuple[str, ...]
-    mapping: dict[int, str]  # column index → field key
-    mode: str = ADD
-    today: dt.date = field(default_factory=dt.date.today)
-
-
-def _check_mapping(request: PlanRequest) -> None:
-    named = set(request.mapping.values())
-    if "name" not in named or "id_number" not in named:
-        missing = "、".join(
-            FIELD_LABELS[k] for k in ("name", "id_number") if k not in named
-        )
-        raise UserError(f"必须指定“{missing}”所在的列（会员实名制，按证件号码识别会员）。")
-    counts = Counter(request.mapping.values())
-    twice = [k for k, n in counts.items() if n > 1]
-    if twice:
-        labels = "、".join(FIELD_LABELS.get(k, EVENT_LABELS.get(k, k)) for k in twice)
-        raise UserError(f"“{labels}”被指定给了多列，每个项目只能对应一列。")
 
 
 class _Planner:
@@ -123,7 +71,7 @@ class _Planner:
 
     def problem(self, row: RowValues | RowResult, key: str, message: str,
                 cells: dict[str, Any]) -> RowProblem:
-        label = FIELD_LABELS.get(key) or EVENT_LABELS.get(key, key)
+        label = TARGET_LABELS.get(key, key)
         return RowProblem(
             self.request.sheet.name, row.row, self.reader.column(key, label),
             shown(cells.get(key)), message,
@@ -268,7 +216,7 @@ class _Planner:
 
     def steps(self, out: list[ImportPlan]) -> Iterator[Progress]:
         request = self.request
-        _check_mapping(request)
+        check_mapping(request)
         message = "正在逐行检查"
         body = [(n, c) for n, c in request.sheet.rows if n > request.header_row]
         total = len(body)

@@ -16,7 +16,8 @@ from gonghui_desk.domain import membership as ms
 from gonghui_desk.errors import UserError, ValidationError
 
 
-def _history(member: Member) -> list[tuple[dt.date, str]]:
+def history_of(member: Member) -> list[tuple[dt.date, str]]:
+    """(date, kind) of the member's events in the order they took effect."""
     events = sorted(member.events, key=lambda e: (e.effective_date, e.id))
     return [(e.effective_date, e.kind) for e in events]
 
@@ -39,7 +40,7 @@ def add_event(
     """Record a membership change; return the member's status after it."""
     with session_scope(sessions) as session:
         member = _member(session, member_id)
-        history = _history(member)
+        history = history_of(member)
         problems = ms.check_event(
             draft, history, birth_date=member.birth_date, today=today or dt.date.today()
         )

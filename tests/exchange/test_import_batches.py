@@ -23,6 +23,7 @@ from gonghui_desk.exchange.member_template import header_text, write_member_temp
 from gonghui_desk.exchange.workbook import read_sheet
 from gonghui_desk.services import import_batches as batches
 from gonghui_desk.services.backup import list_backups, load_policy
+from gonghui_desk.services.import_undo import undo_batch
 from gonghui_desk.services.member_records import get_member, move_to_recycle_bin, update_member
 from tests.exchange.rosters import TODAY, hr_rows, person, plan_file, write_xlsx
 
@@ -152,13 +153,13 @@ def test_undo_restores_the_database_exactly(db, tmp_path):
     batch_id = write(db, plan_file(db, write_xlsx(tmp_path / "二.xlsx", rows), mode=UPSERT))
     assert count(db) == 5 and get_member(db.sessions, 2).status == "已退会"
     assert get_member(db.sessions, 1).events[0].effective_date == dt.date(2014, 12, 1)
-    for _ in batches.undo_batch(db.sessions, batch_id):
+    for _ in undo_batch(db.sessions, batch_id):
         pass
     assert snapshot(db) == before
     info = batches.get_batch(db.sessions, batch_id)
     assert info.undone_at is not None
     with pytest.raises(UserError, match="撤销过"):
-        list(batches.undo_batch(db.sessions, batch_id))
+        list(undo_batch(db.sessions, batch_id))
 
 
 def test_undo_refuses_when_an_imported_member_was_changed_since(db, tmp_path):
@@ -168,7 +169,7 @@ def test_undo_refuses_when_an_imported_member_was_changed_since(db, tmp_path):
 
     update_member(db.sessions, 2, replace(detail.data, post="钳工"), today=TODAY)
     with pytest.raises(UserError, match=f"导入后又修改过其中的会员（{person(1)['name']}）"):
-        list(batches.undo_batch(db.sessions, batch_id))
+        list(undo_batch(db.sessions, batch_id))
     assert count(db) == 2
 
 

@@ -28,12 +28,8 @@ from gonghui_desk.errors import UserError
 from gonghui_desk.exchange.member_import import MODE_LABELS
 from gonghui_desk.services import Progress
 from gonghui_desk.services.backup import back_up_and_rotate
-from gonghui_desk.services.import_batches import (
-    BatchInfo,
-    check_undo,
-    list_batches,
-    undo_batch,
-)
+from gonghui_desk.services.import_batches import BatchInfo, list_batches
+from gonghui_desk.services.import_undo import check_undo, undo_batch
 from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.errors import show_user_error
 from gonghui_desk.ui.tasks import run_with_progress

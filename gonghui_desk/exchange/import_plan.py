@@ -1,0 +1,91 @@
+"""What an import plan is made of: the request, a verdict per row, the plan itself.
+
+exchange.member_import builds plans and writes them; the wizard, the report and the
+command line read them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from gonghui_desk.domain import membership as ms
+from gonghui_desk.domain.member import MemberData
+from gonghui_desk.errors import UserError
+from gonghui_desk.exchange.header_map import TARGET_LABELS
+from gonghui_desk.exchange.import_rows import RowProblem
+from gonghui_desk.exchange.workbook import SheetData
+
+ADD, UPSERT = "add", "upsert"
+MODE_LABELS = {ADD: "只添加新会员", UPSERT: "添加新会员并更新已有会员"}
+NEW, UPDATE, UNCHANGED, EXISTING, DUPLICATE, REJECTED = (
+    "新增", "更新", "无变化", "已有记录", "文件内重复", "有错误"
+)
+BLOCKING = frozenset({DUPLICATE, REJECTED})
+
+
+@dataclass(slots=True)
+class RowResult:
+    row: int
+    name: str
+    verdict: str
+    data: MemberData | None = None
+    events: tuple[ms.EventDraft, ...] = ()
+    member_id: int | None = None
+    changes: tuple[str, ...] = ()
+    problems: list[RowProblem] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+    status: str = ""
+
+
+@dataclass
+class ImportPlan:
+    file: Path
+    sheet: str
+    header_row: int
+    mode: str
+    rows: list[RowResult]
+    passed_over: list[tuple[int, str, str]]  # (row, why, first words)
+
+    def count(self, *verdicts: str) -> int:
+        return sum(1 for r in self.rows if r.verdict in verdicts)
+
+    @property
+    def blocked(self) -> bool:
+        return any(r.verdict in BLOCKING for r in self.rows)
+
+    @property
+    def problems(self) -> list[RowProblem]:
+        return [p for r in self.rows for p in r.problems]
+
+    def to_write(self) -> tuple[list[RowResult], list[RowResult]]:
+        adds = [r for r in self.rows if r.verdict == NEW]
+        updates = [r for r in self.rows if r.verdict == UPDATE]
+        return adds, updates
+
+
+@dataclass(frozen=True)
+class PlanRequest:
+    sheet: SheetData
+    file: Path
+    header_row: int
+    headers: tuple[str, ...]
+    mapping: dict[int, str]  # column index → field key
+    mode: str = ADD
+    today: dt.date = field(default_factory=dt.date.today)
+
+
+def check_mapping(request: PlanRequest) -> None:
+    named = set(request.mapping.values())
+    if "name" not in named or "id_number" not in named:
+        missing = "、".join(
+            TARGET_LABELS[k] for k in ("name", "id_number") if k not in named
+        )
+        raise UserError(f"必须指定“{missing}”所在的列（会员实名制，按证件号码识别会员）。")
+    counts = Counter(request.mapping.values())
+    twice = [k for k, n in counts.items() if n > 1]
+    if twice:
+        labels = "、".join(TARGET_LABELS.get(k, k) for k in twice)
+        raise UserError(f"“{labels}”被指定给了多列，每个项目只能对应一列。")
