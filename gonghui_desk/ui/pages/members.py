@@ -7,6 +7,7 @@ page at a time (ui/models/member_table.py); sorting and filtering are done in SQ
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QItemSelection, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
@@ -29,8 +30,6 @@ from gonghui_desk.services.membership import undo_last_event
 from gonghui_desk.services.profile import load_profile
 from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.dialogs.history import RecordHistoryDialog
-from gonghui_desk.ui.dialogs.import_batches import ImportBatchesDialog
-from gonghui_desk.ui.dialogs.import_wizard import ImportWizard
 from gonghui_desk.ui.dialogs.member_edit import MemberDialog
 from gonghui_desk.ui.dialogs.membership_change import MembershipChangeDialog
 from gonghui_desk.ui.dialogs.recycle_bin import RecycleBinDialog
@@ -42,6 +41,10 @@ from gonghui_desk.ui.widgets.member_filters import MemberFilterBar
 
 SEARCH_DELAY_MS = 150
 
+
+if TYPE_CHECKING:
+    from gonghui_desk.ui.dialogs.import_batches import ImportBatchesDialog
+    from gonghui_desk.ui.dialogs.import_wizard import ImportWizard
 
 class MembersPage(Page):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
@@ -320,6 +323,10 @@ class MembersPage(Page):
         return dialog
 
     def import_members(self) -> ImportWizard | None:
+        # the import code (spreadsheet readers, openpyxl) loads when first used: 70 ms the
+        # members page need not pay every time it opens
+        from gonghui_desk.ui.dialogs.import_wizard import ImportWizard
+
         if self.context.db.read_only:
             return None
         wizard = ImportWizard(self.context, self)
@@ -328,6 +335,8 @@ class MembersPage(Page):
         return wizard
 
     def open_import_history(self) -> ImportBatchesDialog:
+        from gonghui_desk.ui.dialogs.import_batches import ImportBatchesDialog
+
         dialog = ImportBatchesDialog(self.context, self)
         dialog.finished.connect(lambda _: self.refresh() if dialog.changed else None)
         dialog.open()
