@@ -73,9 +73,10 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("file", type=Path, help="要恢复的备份文件")
     shots = commands.add_parser("screenshots", help="打开主窗口，逐页截图保存为 PNG")
     shots.add_argument("outdir", type=Path, help="截图保存的文件夹")
-    from gonghui_desk import cli_import
+    from gonghui_desk import cli_forms, cli_import
 
     cli_import.add_parsers(commands)
+    cli_forms.add_parsers(commands)
     return parser
 
 
@@ -217,20 +218,24 @@ def cmd_screenshots(args: argparse.Namespace) -> int:
     return ExitCode.OK
 
 
-def _import_command(name: str) -> Callable[[argparse.Namespace], int]:
+def _command(module: str, name: str) -> Callable[[argparse.Namespace], int]:
+    """A command whose module is imported only when it runs."""
     def run(args: argparse.Namespace) -> int:
-        from gonghui_desk import cli_import
+        import importlib
 
-        handler: Callable[[argparse.Namespace], int] = getattr(cli_import, name)
+        handler: Callable[[argparse.Namespace], int] = getattr(
+            importlib.import_module(f"gonghui_desk.{module}"), name
+        )
         return handler(args)
 
     return run
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
-    "import": _import_command("cmd_import"),
-    "undo-import": _import_command("cmd_undo_import"),
-    "export": _import_command("cmd_export"),
+    "import": _command("cli_import", "cmd_import"),
+    "undo-import": _command("cli_import", "cmd_undo_import"),
+    "forms": _command("cli_forms", "cmd_forms"),
+    "export": _command("cli_forms", "cmd_export"),
     "init": cmd_init,
     "demo": cmd_demo,
     "check": cmd_check,

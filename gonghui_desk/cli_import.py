@@ -1,4 +1,4 @@
-"""The import commands of ``gonghui-desk``: import members, undo-import, export template.
+"""The import commands of ``gonghui-desk``: import members, undo-import.
 
 They run the same pipeline as the import wizard (exchange.member_import) with a text
 progress bar, and say in Chinese what was read, written or refused.
@@ -35,10 +35,6 @@ def add_parsers(commands: Any) -> None:
                           help="把问题清单写入 Excel 文件，便于修改原表")
     undo = commands.add_parser("undo-import", help="撤销一次导入（删除其新增、恢复其更新）")
     undo.add_argument("batch_id", type=int, help="导入批次编号（导入时显示）")
-    export = commands.add_parser("export", help="导出表格：export template members --out F")
-    export.add_argument("form", help="template：空白导入模板")
-    export.add_argument("target", nargs="?", help="模板种类：members")
-    export.add_argument("--out", type=Path, required=True, metavar="FILE", help="保存到")
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -131,19 +127,3 @@ def cmd_undo_import(args: argparse.Namespace) -> int:
           f"删除新增的 {batch.added} 人，恢复更新的 {batch.updated} 人。")
     return ExitCode.OK
 
-
-def cmd_export(args: argparse.Namespace) -> int:
-    if args.form != "template":
-        print(f"未知的导出内容“{args.form}”。可用：template members")
-        return ExitCode.USAGE
-    if args.target != "members":
-        print("请指定模板种类：gonghui-desk export template members --out 文件.xlsx")
-        return ExitCode.USAGE
-    if args.out.suffix.lower() != ".xlsx":
-        print("模板只能保存为 .xlsx 文件。")
-        return ExitCode.USAGE
-    from gonghui_desk.exchange.member_template import write_member_template
-
-    write_member_template(args.out)
-    print(f"已保存会员导入模板：{args.out}")
-    return ExitCode.OK

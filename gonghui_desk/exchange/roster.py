@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -32,14 +31,14 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.page import PageMargins
 
 from gonghui_desk.db import audit
-from gonghui_desk.db.session import SessionFactory, session_scope
+from gonghui_desk.db.session import SessionFactory
 from gonghui_desk.domain import membership as ms
 from gonghui_desk.domain.codes import MEMBERSHIP_CHANGE_REASON, YES_NO
 from gonghui_desk.domain.masking import mask_id_number, mask_phone
 from gonghui_desk.domain.member import CODE_LISTS, FIELD_LABELS
 from gonghui_desk.domain.profile import BranchProfile
 from gonghui_desk.errors import UserError
-from gonghui_desk.exchange.saving import file_error, replace_file
+from gonghui_desk.exchange.saving import discard_temporary, file_error, move_into_place
 from gonghui_desk.services import Progress
 from gonghui_desk.services.member_export import ExportRow, fetch_export_rows
 from gonghui_desk.services.members import MemberFilter, search_ids
@@ -266,35 +265,6 @@ def _plain_bottom(sheet: _Sheet, first: int, last: int) -> None:
     sheet.line(f"导出人：{audit.current_actor()}　导出时间：{now:%Y-%m-%d %H:%M}", NOTE)
 
 
-def _move_into_place(sessions: SessionFactory, partial: Path, path: Path,
-                     record: dict[str, object] | None) -> None:
-    """Replace ``path``; with ``record``, also write the change-history entry for it."""
-    if record is None:
-        replace_file(partial, path)
-        return
-    with session_scope(sessions) as session:
-        audit.record(session, "member", "", audit.EXPORT, record)
-        # Inside the entry's transaction: a failed move rolls the entry back, and full
-        # numbers never reach the target without their entry.
-        replace_file(partial, path)
-
-
-def _discard_temporary(ws: Sheet) -> None:
-    """Remove openpyxl's temporary copy of a sheet (the same personal data, in %TEMP%).
-
-    openpyxl removes it only on saving or at exit; its writer is the only handle on it.
-    """
-    writer = getattr(ws, "_writer", None)
-    if writer is None:
-        return
-    # We got here by a cancel or an error, which is what the caller must see; a second
-    # failure while closing a file we throw away must not replace it.
-    with suppress(Exception):
-        if not ws.closed:
-            ws.close()
-    Path(writer.out).unlink(missing_ok=True)
-
-
 def export_roster(
     sessions: SessionFactory,
     flt: MemberFilter,
@@ -350,10 +320,10 @@ def export_roster(
         if full_numbers:
             record = {"导出": LAYOUT_NAMES[layout], "人数": written, "文件": path.name,
                       "位置": str(path.parent), "证件号码": "完整（未隐去）"}
-        _move_into_place(sessions, partial, path, record)
+        move_into_place(sessions, partial, path, record)
         completed = True
     finally:
         if not completed:
             for ws in wb.worksheets:
-                _discard_temporary(ws)
+                discard_temporary(ws)
         partial.unlink(missing_ok=True)

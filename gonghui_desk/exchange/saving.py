@@ -7,9 +7,12 @@ Windows while it is open, which is the usual reason a replace is refused.
 
 from __future__ import annotations
 
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
+from gonghui_desk.db import audit
+from gonghui_desk.db.session import SessionFactory, session_scope
 from gonghui_desk.errors import UserError
 
 
@@ -45,3 +48,33 @@ def save_workbook(workbook: Any, path: Path) -> None:
         partial.unlink(missing_ok=True)
         raise file_error(exc, path) from exc
     replace_file(partial, path)
+
+
+def move_into_place(sessions: SessionFactory, partial: Path, path: Path,
+                    record: dict[str, object] | None, table: str = "member") -> None:
+    """Replace ``path``; with ``record``, also write the change-history entry for it
+    (an export of ``table``'s records that shows sensitive values whole)."""
+    if record is None:
+        replace_file(partial, path)
+        return
+    with session_scope(sessions) as session:
+        audit.record(session, table, "", audit.EXPORT, record)
+        # Inside the entry's transaction: a failed move rolls the entry back, and full
+        # numbers never reach the target without their entry.
+        replace_file(partial, path)
+
+
+def discard_temporary(ws: Any) -> None:
+    """Remove openpyxl's temporary copy of a sheet (the same personal data, in %TEMP%).
+
+    openpyxl removes it only on saving or at exit; its writer is the only handle on it.
+    """
+    writer = getattr(ws, "_writer", None)
+    if writer is None:
+        return
+    # We got here by a cancel or an error, which is what the caller must see; a second
+    # failure while closing a file we throw away must not replace it.
+    with suppress(Exception):
+        if not ws.closed:
+            ws.close()
+    Path(writer.out).unlink(missing_ok=True)

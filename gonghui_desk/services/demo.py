@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from dataclasses import asdict
 
 from sqlalchemy import func, insert, select
 
-from gonghui_desk.db.models import Member, MembershipEvent
+from gonghui_desk.db.models import Member, MembershipEvent, YearFiguresRow
 from gonghui_desk.db.session import SessionFactory, session_scope
 from gonghui_desk.domain import membership as ms
-from gonghui_desk.domain.demo import DemoBranch, demo_profile
+from gonghui_desk.domain.demo import DemoBranch, demo_profile, demo_year_figures
 from gonghui_desk.domain.member import FIELD_NAMES
 from gonghui_desk.domain.pinyin import pinyin_keys
 from gonghui_desk.errors import UserError
@@ -41,7 +42,8 @@ def fill_demo(
     profile = load_profile(sessions)
     if not profile.union_name:
         profile = save_profile(sessions, demo_profile())
-    branch = DemoBranch(seed, as_of or dt.date.today())
+    today = as_of or dt.date.today()
+    branch = DemoBranch(seed, today)
     people = branch.members(members)
     yield Progress(0, members, "生成演示会员")
     with session_scope(sessions) as session:
@@ -74,3 +76,6 @@ def fill_demo(
             session.execute(insert(MembershipEvent), event_rows)
             done += size
             yield Progress(done, members, "写入演示会员")
+        for year in (today.year - 1, today.year):
+            if session.get(YearFiguresRow, year) is None:
+                session.add(YearFiguresRow(**asdict(demo_year_figures(year, members))))

@@ -14,6 +14,7 @@ from sqlalchemy import Select, func, or_, select
 from gonghui_desk.db.audit import current_actor
 from gonghui_desk.db.models import ChangeRecord
 from gonghui_desk.db.session import SessionFactory, session_scope
+from gonghui_desk.domain.annual import COUNT_LABELS, FLAG_LABELS
 from gonghui_desk.domain.masking import mask_id_number, mask_phone
 from gonghui_desk.domain.member import FIELD_LABELS as MEMBER_FIELD_LABELS
 from gonghui_desk.domain.membership import EVENT_LABELS
@@ -25,6 +26,7 @@ TABLE_LABELS = {
     "membership_event": "会籍变化",
     "branch_profile": "工会信息",
     "app_setting": "设置",
+    "year_figures": "年度基本情况",
 }
 ACTION_LABELS = {
     "create": "新增", "update": "修改", "delete": "删除", "purge": "彻底删除", "export": "导出",
@@ -37,6 +39,7 @@ FIELD_LABELS = {
     "region_code": "行政区划代码", "organisation_type": "组织类型", "unit_nature": "单位性质",
     "industry": "所属行业", "chair": "工会主席", "contact_person": "联系人",
     "contact_phone": "联系电话", "address": "地址", "key": "项目", "value": "值", "id": "编号",
+    "year": "年度", **COUNT_LABELS, **FLAG_LABELS,
 }
 MASKERS = {"id_number": mask_id_number, "phone": mask_phone}
 

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 
 from gonghui_desk.db.models import Member, MembershipEvent
 from gonghui_desk.db.session import SessionFactory, session_scope
@@ -69,10 +69,14 @@ EXPORT_COLUMNS = (
 )
 
 
-def _latest_events(sessions: SessionFactory, member_ids: list[int]) -> dict[int, LatestEvent]:
+def _latest_events(sessions: SessionFactory, member_ids: list[int],
+                   as_of: dt.date | None) -> dict[int, LatestEvent]:
     # One window query per batch instead of loading every member's history: the index on
     # (member_id, effective_date) serves it.
-    ranked = latest_events(MembershipEvent.member_id.in_(member_ids))
+    conditions: list[ColumnElement[bool]] = [MembershipEvent.member_id.in_(member_ids)]
+    if as_of is not None:
+        conditions.append(MembershipEvent.effective_date <= as_of)
+    ranked = latest_events(*conditions)
     query = select(ranked.c.member_id, ranked.c.kind, ranked.c.effective_date,
                    ranked.c.reason).where(ranked.c.position == 1)
     with session_scope(sessions) as session:
@@ -83,9 +87,12 @@ def _latest_events(sessions: SessionFactory, member_ids: list[int]) -> dict[int,
 
 
 def fetch_export_rows(
-    sessions: SessionFactory, ids: Sequence[int], *, with_latest_event: bool = True
+    sessions: SessionFactory, ids: Sequence[int], *, with_latest_event: bool = True,
+    as_of: dt.date | None = None,
 ) -> list[ExportRow]:
     """Full rows for ``ids`` in the same order; ids deleted or binned meanwhile are left out.
+
+    ``latest_event`` is the latest on or before ``as_of`` when given (a roster as of a day).
 
     Meant for batches of about a thousand ids (one short read each), so a long export
     never holds a transaction open while the file is being written.
@@ -96,7 +103,7 @@ def fetch_export_rows(
     query = select(*EXPORT_COLUMNS).where(Member.id.in_(wanted), Member.deleted_at.is_(None))
     with session_scope(sessions) as session:
         found = {r.id: r._asdict() for r in session.execute(query)}
-    events = _latest_events(sessions, list(found)) if with_latest_event else {}
+    events = _latest_events(sessions, list(found), as_of) if with_latest_event else {}
     return [
         ExportRow(**found[member_id], latest_event=events.get(member_id))
         for member_id in wanted

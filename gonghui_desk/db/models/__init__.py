@@ -1,5 +1,6 @@
 """All mapped models; importing this package registers every table on ``Base.metadata``."""
 
+from gonghui_desk.db.models.annual import YearFiguresRow
 from gonghui_desk.db.models.history import ChangeRecord
 from gonghui_desk.db.models.imports import ImportBatch, ImportBatchItem, ImportProfile
 from gonghui_desk.db.models.members import Member, MembershipEvent
@@ -15,4 +16,5 @@ __all__ = [
     "ImportProfile",
     "Member",
     "MembershipEvent",
+    "YearFiguresRow",
 ]

@@ -1,0 +1,62 @@
+"""Export a form to a file: build it, draw it, move it into place, record full numbers.
+
+The format follows the file name (.pdf or .xlsx). The file is written beside the target as
+``<name>.partial`` and replaces it only when whole, so a cancelled or failed export leaves
+no half file. An export that shows sensitive values whole (a form that legally needs
+them, or full numbers asked for) is recorded in the change history in the same step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from gonghui_desk.db.session import SessionFactory
+from gonghui_desk.errors import UserError
+from gonghui_desk.exchange.forms import form_by_id
+from gonghui_desk.exchange.forms.model import Document
+from gonghui_desk.exchange.forms.spec import FormParams
+from gonghui_desk.exchange.render.pdf import render_pdf
+from gonghui_desk.exchange.render.xlsx import render_xlsx
+from gonghui_desk.exchange.saving import file_error, move_into_place
+from gonghui_desk.services import Progress
+
+Renderer = Callable[[Document, Path], Iterator[Progress]]
+RENDERERS: dict[str, Renderer] = {".pdf": render_pdf, ".xlsx": render_xlsx}
+
+
+def renderer_for(path: Path) -> Renderer:
+    renderer = RENDERERS.get(path.suffix.lower())
+    if renderer is None:
+        raise UserError(f"“{path.name}”：表格只能保存为 PDF（.pdf）或 Excel（.xlsx）文件，"
+                        "请把文件名改为以 .pdf 或 .xlsx 结尾。")
+    return renderer
+
+
+def export_form(
+    sessions: SessionFactory, form_id: str, params: FormParams, path: Path
+) -> Iterator[Progress]:
+    """Write form ``form_id`` filled with ``params`` to ``path``; raise ``UserError`` when
+    the form cannot be filled or the file cannot be written."""
+    renderer = renderer_for(path)
+    spec = form_by_id(form_id)
+    yield Progress(0, 1, "正在读取数据")
+    doc = spec.build(sessions, params)
+    yield from write_document(sessions, doc, path, renderer)
+
+
+def write_document(sessions: SessionFactory, doc: Document, path: Path,
+                   renderer: Renderer) -> Iterator[Progress]:
+    partial = path.with_name(path.name + ".partial")
+    try:
+        try:
+            yield from renderer(doc, partial)
+        except OSError as exc:
+            raise file_error(exc, path) from exc
+        record: dict[str, object] | None = None
+        if doc.shows_private_values():
+            record = {"导出": doc.title, **doc.record, "文件": path.name,
+                      "位置": str(path.parent), "证件号码": "完整（未隐去）"}
+        move_into_place(sessions, partial, path, record)
+    finally:
+        partial.unlink(missing_ok=True)

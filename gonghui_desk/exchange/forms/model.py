@@ -1,0 +1,214 @@
+"""What an official form is, independent of how it is drawn.
+
+A form module turns the records into a ``Document``: a title, a header block from the branch
+profile, a body, notes and sign-off blocks. The body is a ``Table`` (a roster: columns and a
+stream of rows, optionally grouped with subtotals) or a ``Grid`` (a single-record form laid
+out like its paper original: label and value cells, some spanning columns or rows). The PDF
+and Excel renderers draw any document; no form knows about either of them.
+
+Sensitive columns and cells carry the function that masks them. They are masked unless the
+document reveals them: because the form legally needs the full value (``required``) or
+because the user asked for full numbers (``Document.reveal``), which is then recorded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+CellValue = str | int | float | dt.date | None
+Masker = Callable[[str | None], str]
+
+TEXT, DATE, NUMBER = "text", "date", "number"
+LEFT, CENTER, RIGHT = "left", "center", "right"
+
+
+@dataclass(frozen=True)
+class Private:
+    """How a sensitive value is masked, and whether this form legally needs it whole."""
+
+    mask: Masker
+    required: bool = False
+
+
+@dataclass(frozen=True)
+class Column:
+    """One roster column: header text, width in Excel character units, what it shows."""
+
+    header: str
+    width: float
+    value: Callable[[Any], CellValue]
+    kind: str = TEXT
+    align: str = CENTER
+    private: Private | None = None
+    choices: tuple[str, ...] = ()  # offered as a dropdown in the .xlsx
+
+
+@dataclass(frozen=True)
+class Table:
+    """A roster: ``batches`` yields the rows in order, in lists of a few hundred.
+
+    With ``group``, rows arrive sorted by it and each group ends with a subtotal line made by
+    ``subtotal(key, count)``. ``summary`` lines (totals) follow the table.
+    """
+
+    columns: tuple[Column, ...]
+    batches: Callable[[], Iterator[Sequence[Any]]]
+    count: int
+    numbered: bool = True
+    group: Callable[[Any], str] | None = None
+    subtotal: Callable[[str, int], str] | None = None
+    summary: tuple[str, ...] = ()
+    frozen_columns: int = 2  # 序号 and 姓名 stay in view when scrolling sideways
+    font_size: float = 9
+
+    def headers(self) -> list[str]:
+        return (["序号"] if self.numbered else []) + [c.header for c in self.columns]
+
+    def widths(self) -> list[float]:
+        return ([5.0] if self.numbered else []) + [c.width for c in self.columns]
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell of a single-record form; ``label`` cells name what the next cell holds."""
+
+    value: CellValue
+    span: int = 1
+    rows: int = 1
+    label: bool = False
+    align: str | None = None  # default: labels centred, short values centred, long text left
+    private: Private | None = None
+    signoff: str = ""  # e.g. "负责人（签字）：\n年　月　日", at the box's bottom right
+
+
+def signoff_box(opinion: str = "", who: str = "负责人（签字）", span: int = 1) -> Cell:
+    """The box in which a body writes its opinion, signs, stamps and dates."""
+    return Cell(opinion, span=span, signoff=f"{who}：　　　　　（盖章）\n年　　月　　日")
+
+
+def label(text: str, span: int = 1, rows: int = 1) -> Cell:
+    return Cell(text, span=span, rows=rows, label=True)
+
+
+@dataclass(frozen=True)
+class GridRow:
+    """A row of cells, left to right, skipping columns a cell above still spans.
+
+    ``lines`` is the least height in lines of text: 1 for a field, more for a box in
+    which someone writes an opinion and signs.
+    """
+
+    cells: tuple[Cell, ...]
+    lines: int = 1
+
+
+@dataclass(frozen=True)
+class Grid:
+    """A single-record form: column widths (Excel character units) and its rows."""
+
+    widths: tuple[float, ...]
+    rows: tuple[GridRow, ...]
+    font_size: float = 10.5
+    row_height: float = 26.0  # points for a one-line row, as roomy as a paper form
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A cell at its position: first row and column (from 0) and how many it covers."""
+
+    cell: Cell
+    row: int
+    column: int
+    rows: int
+    columns: int
+
+
+def place(grid: Grid) -> list[Placed]:
+    """Position every cell; raise ``ValueError`` when a row does not fill the grid exactly.
+
+    Both renderers draw from these positions, so a form looks the same in PDF and Excel.
+    """
+    width = len(grid.widths)
+    taken: set[tuple[int, int]] = set()
+    placed: list[Placed] = []
+    for r, row in enumerate(grid.rows):
+        c = 0
+        for cell in row.cells:
+            while (r, c) in taken:
+                c += 1
+            if c + cell.span > width:
+                raise ValueError(f"grid row {r + 1} is wider than {width} columns")
+            for dr in range(cell.rows):
+                for dc in range(cell.span):
+                    taken.add((r + dr, c + dc))
+            placed.append(Placed(cell, r, c, cell.rows, cell.span))
+            c += cell.span
+        if any((r, k) not in taken for k in range(width)):
+            raise ValueError(f"grid row {r + 1} leaves columns empty")
+    return placed
+
+
+@dataclass(frozen=True)
+class Document:
+    """A filled form, ready for a renderer.
+
+    ``header`` is the block under the title: (label, value) pairs such as 填表单位 and the
+    date. ``signatures`` are the sign-off lines at the bottom ("工会主席（签字）"); with
+    ``stamp`` they end with （盖章） and 年 月 日. ``record`` names what the export contains
+    for the change history when it shows sensitive values whole.
+    """
+
+    form_id: str
+    title: str
+    body: Table | Grid
+    header: tuple[tuple[str, str], ...] = ()
+    subtitle: str = ""
+    notes: tuple[str, ...] = ()
+    signatures: tuple[str, ...] = ()
+    stamp: bool = False
+    landscape: bool = False
+    sheet_name: str = ""
+    reveal: bool = False
+    exported_by: str = ""
+    exported_at: dt.datetime = field(default_factory=lambda: _now())
+    record: dict[str, object] = field(default_factory=dict)
+
+    def shown(self, private: Private | None, value: CellValue) -> CellValue:
+        """``value`` as this document prints it: masked unless revealed."""
+        if private is None or private.required or self.reveal or not isinstance(value, str):
+            return value
+        return private.mask(value)
+
+    def shows_private_values(self) -> bool:
+        """Whether any sensitive value appears whole (such an export is recorded)."""
+        if isinstance(self.body, Table):
+            privates = [c.private for c in self.body.columns]
+        else:
+            privates = [cell.private for row in self.body.rows for cell in row.cells]
+        return any(p is not None and (p.required or self.reveal) for p in privates)
+
+    def footer(self) -> str:
+        return f"导出人：{self.exported_by}　导出时间：{self.exported_at:%Y-%m-%d %H:%M}"
+
+    def header_line(self) -> str:
+        return "　　".join(f"{name}：{value}" for name, value in self.header)
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+def format_value(value: CellValue) -> str:
+    """How a value reads on paper: dates as 2026-09-30, numbers without a trailing .0."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return f"{value:%Y-%m-%d %H:%M}"
+    if isinstance(value, dt.date):
+        return f"{value:%Y-%m-%d}"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)

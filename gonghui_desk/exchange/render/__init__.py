@@ -1,0 +1,1 @@
+"""Renderers that turn any form document into a file: PDF (reportlab) and .xlsx (openpyxl)."""

@@ -1,0 +1,284 @@
+"""Any form ``Document`` to an A4 PDF, page by page, yielding progress.
+
+A roster is drawn row by row straight onto the canvas: the column header again at the top of
+every page, a row never split across pages, long values wrapped inside their cell. That is
+several times faster than handing ten thousand rows to a platypus table, which re-measures
+what is left of the table at every page break. A single-record form is drawn as its grid
+of bordered label and value cells, like the paper original.
+
+The caller passes a temporary path and moves the file into place when this finishes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from gonghui_desk.exchange.forms.model import (
+    CENTER,
+    LEFT,
+    RIGHT,
+    Document,
+    Grid,
+    Placed,
+    Table,
+    format_value,
+    place,
+)
+from gonghui_desk.exchange.render.pdf_page import (
+    BOTTOM,
+    FILL_STROKE,
+    FONT,
+    PageFrame,
+    cell_baselines,
+    leading,
+    wrap,
+)
+from gonghui_desk.services import Progress
+
+PAD = 2.5  # points between a cell's border and its text
+LINE = 0.6  # border width
+TITLE_SIZE = 18
+
+
+def render_pdf(doc: Document, path: Path) -> Iterator[Progress]:
+    """Write ``doc`` to ``path`` as PDF; each step says how far the drawing is."""
+    frame = PageFrame(path, wide=doc.landscape, footer=doc.footer(), title=doc.title)
+    _title_block(frame, doc)
+    if isinstance(doc.body, Table):
+        yield from _RosterDrawer(frame, doc, doc.body).draw()
+    else:
+        _draw_grid(frame, doc, doc.body)
+    _closing_block(frame, doc)
+    total = doc.body.count if isinstance(doc.body, Table) else 1
+    yield Progress(total, total, "正在保存 PDF 文件")
+    frame.save()
+
+
+def _title_block(frame: PageFrame, doc: Document) -> None:
+    frame.text_line(doc.title, TITLE_SIZE, align="center", bold=True)
+    if doc.subtitle:
+        frame.text_line(doc.subtitle, 10.5, align="center")
+    frame.space(4)
+    if doc.header:
+        frame.paragraph(doc.header_line(), 10)
+    frame.space(3)
+
+
+def _closing_block(frame: PageFrame, doc: Document) -> None:
+    """Totals, notes and the sign-off line after the body, on a new page if they don't fit."""
+    size = 10
+    lines = len(doc.notes) + (4 if doc.signatures or doc.stamp else 0)
+    frame.ensure(lines * leading(size) + 6)
+    frame.space(6)
+    for note in doc.notes:
+        frame.paragraph(note, 9)
+    if not (doc.signatures or doc.stamp):
+        return
+    frame.space(leading(size))
+    signers = "　　　　".join(f"{name}：＿＿＿＿＿＿" for name in doc.signatures)
+    if signers:
+        frame.paragraph(signers, size)
+    if doc.stamp:
+        frame.space(leading(size))
+        frame.text_line("（盖章）　　　　　年　　月　　日", size, align="right")
+
+
+class _RosterDrawer:
+    """Draws a ``Table`` down the pages; vertical rules are drawn per stretch of rows."""
+
+    def __init__(self, frame: PageFrame, doc: Document, table: Table) -> None:
+        self.frame = frame
+        self.doc = doc
+        self.table = table
+        self.size = table.font_size
+        widths = table.widths()
+        scale = frame.width / sum(widths)
+        self.widths = [w * scale for w in widths]
+        self.edges = [frame.left]
+        for w in self.widths:
+            self.edges.append(self.edges[-1] + w)
+        self.aligns = ([CENTER] if table.numbered else []) + [c.align for c in table.columns]
+        self.header = [wrap(h, w - 2 * PAD, self.size) for h, w in
+                       zip(table.headers(), self.widths, strict=True)]
+        self.stretch_top = frame.y
+
+    def row_height(self, cells: Sequence[list[str]]) -> float:
+        return max(len(lines) for lines in cells) * leading(self.size) + 2 * PAD
+
+    def draw(self) -> Iterator[Progress]:
+        table = self.table
+        self._header_row()
+        number = 0
+        group_key: str | None = None
+        group_count = 0
+        yield Progress(0, table.count, "正在绘制 PDF 页面")
+        for batch in table.batches():
+            for row in batch:
+                if table.group is not None:
+                    key = table.group(row)
+                    if group_key is not None and key != group_key:
+                        self._full_row(self._subtotal(group_key, group_count))
+                        group_count = 0
+                    group_key = key
+                    group_count += 1
+                number += 1
+                self._data_row(number, row)
+            yield Progress(number, table.count, "正在绘制 PDF 页面")
+        if group_key is not None:
+            self._full_row(self._subtotal(group_key, group_count))
+        for line in table.summary:
+            self._full_row(line)
+        self._close_stretch()
+
+    def _subtotal(self, key: str, count: int) -> str:
+        assert self.table.subtotal is not None
+        return self.table.subtotal(key, count)
+
+    def _data_row(self, number: int, row: object) -> None:
+        values = [str(number)] if self.table.numbered else []
+        values += [format_value(self.doc.shown(c.private, c.value(row)))
+                   for c in self.table.columns]
+        cells = [wrap(v, w - 2 * PAD, self.size) for v, w in zip(values, self.widths, strict=True)]
+        self._cells_row(cells, bold=False)
+
+    def _cells_row(self, cells: Sequence[list[str]], *, bold: bool) -> None:
+        height = self.row_height(cells)
+        self._make_room(height)
+        frame, c = self.frame, self.frame.canvas
+        top = frame.y
+        c.setFont(FONT, self.size)
+        mode = FILL_STROKE if bold else None
+        if bold:
+            c.setLineWidth(self.size / 40)
+        for index, lines in enumerate(cells):
+            if not lines or lines == [""]:
+                continue
+            left, right = self.edges[index], self.edges[index + 1]
+            align = CENTER if bold else self.aligns[index]
+            for text, baseline in zip(lines, cell_baselines(
+                    top, height, len(lines), self.size, middle=True, pad=PAD), strict=True):
+                if align == CENTER:
+                    c.drawCentredString((left + right) / 2, baseline, text, mode=mode)
+                elif align == RIGHT:
+                    c.drawRightString(right - PAD, baseline, text, mode=mode)
+                else:
+                    c.drawString(left + PAD, baseline, text, mode=mode)
+        frame.y -= height
+        c.setLineWidth(LINE)
+        c.line(frame.left, frame.y, frame.right, frame.y)
+
+    def _full_row(self, text: str) -> None:
+        """A line across the whole table (a subtotal or a total), text at the left."""
+        lines = wrap(text, self.frame.width - 2 * PAD, self.size)
+        height = self.row_height([lines])
+        self._make_room(height)
+        self._close_stretch()
+        frame, c = self.frame, self.frame.canvas
+        top = frame.y
+        c.setFont(FONT, self.size)
+        for text_line, baseline in zip(lines, cell_baselines(
+                top, height, len(lines), self.size, middle=True, pad=PAD), strict=True):
+            c.drawString(frame.left + PAD, baseline, text_line)
+        frame.y -= height
+        c.setLineWidth(LINE)
+        c.line(frame.left, frame.y, frame.right, frame.y)
+        c.line(frame.left, top, frame.left, frame.y)
+        c.line(frame.right, top, frame.right, frame.y)
+        self.stretch_top = frame.y
+
+    def _make_room(self, height: float) -> None:
+        if height <= self.frame.room():
+            return
+        self._close_stretch()
+        self.frame.new_page()
+        self._header_row()
+
+    def _header_row(self) -> None:
+        c = self.frame.canvas
+        c.setLineWidth(LINE)
+        c.line(self.frame.left, self.frame.y, self.frame.right, self.frame.y)
+        self.stretch_top = self.frame.y
+        self._cells_row(self.header, bold=True)
+
+    def _close_stretch(self) -> None:
+        """Draw the column rules from the top of this stretch of rows down to the cursor."""
+        bottom = self.frame.y
+        if bottom >= self.stretch_top:
+            return
+        c = self.frame.canvas
+        c.setLineWidth(LINE)
+        c.lines([(x, self.stretch_top, x, bottom) for x in self.edges])
+        self.stretch_top = bottom
+
+
+def _draw_grid(frame: PageFrame, doc: Document, grid: Grid) -> None:
+    """The bordered cells of a single-record form, rows never split across pages."""
+    size = grid.font_size
+    scale = frame.width / sum(grid.widths)
+    widths = [w * scale for w in grid.widths]
+    edges = [frame.left]
+    for w in widths:
+        edges.append(edges[-1] + w)
+    placed = place(grid)
+    texts: dict[int, list[str]] = {}
+    extra = max(grid.row_height - leading(size) - 2 * PAD, 0)
+    heights = [row.lines * leading(size) + 2 * PAD + extra for row in grid.rows]
+    for p in placed:
+        width = edges[p.column + p.columns] - edges[p.column] - 2 * PAD
+        lines = wrap(format_value(doc.shown(p.cell.private, p.cell.value)), width, size)
+        texts[id(p)] = lines
+        signoff = p.cell.signoff.count("\n") + 2 if p.cell.signoff else 0
+        need = (len(lines) + signoff) * leading(size) + 2 * PAD
+        have = sum(heights[p.row:p.row + p.rows])
+        if need > have:
+            heights[p.row + p.rows - 1] += need - have
+    # Rows go down the page; a row that does not fit starts the next page.
+    pages: list[list[int]] = [[]]
+    tops: list[float] = []
+    y = frame.y
+    for r, height in enumerate(heights):
+        if y - height < BOTTOM and pages[-1]:
+            pages.append([])
+            y = frame.top
+        pages[-1].append(r)
+        tops.append(y)
+        y -= height
+    starting: dict[int, list[Placed]] = {}
+    for p in placed:
+        starting.setdefault(p.row, []).append(p)
+    for index, rows in enumerate(pages):
+        if index:
+            frame.new_page()
+        for r in rows:
+            for p in starting.get(r, []):
+                _draw_cell(frame, grid, p, tops[p.row], sum(heights[p.row:p.row + p.rows]),
+                           edges, texts[id(p)])
+    frame.y = y
+
+
+def _draw_cell(frame: PageFrame, grid: Grid, p: Placed, top: float, height: float,
+               edges: list[float], lines: list[str]) -> None:
+    size = grid.font_size
+    c = frame.canvas
+    c.setLineWidth(LINE)
+    left, right = edges[p.column], edges[p.column + p.columns]
+    c.rect(left, top - height, right - left, height)
+    boxed = grid.rows[p.row].lines > 1 or p.rows > 1
+    align = p.cell.align or (CENTER if p.cell.label or (len(lines) == 1 and not boxed) else LEFT)
+    middle = p.cell.label or not boxed or p.cell.align == CENTER
+    c.setFont(FONT, size)
+    for text, baseline in zip(lines, cell_baselines(
+            top, height, len(lines), size, middle=middle, pad=PAD), strict=True):
+        if align == CENTER:
+            c.drawCentredString((left + right) / 2, baseline, text)
+        elif align == RIGHT:
+            c.drawRightString(right - PAD, baseline, text)
+        else:
+            c.drawString(left + PAD, baseline, text)
+    if p.cell.signoff:
+        closing = p.cell.signoff.split("\n")
+        bottom = top - height + PAD + leading(size) * len(closing)
+        for text, baseline in zip(closing, cell_baselines(
+                bottom, 0, len(closing), size, middle=False, pad=0), strict=True):
+            c.drawRightString(right - 3 * PAD - size, baseline, text)

@@ -1,0 +1,206 @@
+"""Any form ``Document`` to an .xlsx workbook that Excel, WPS and LibreOffice open as is.
+
+The sheet carries the same title block as the PDF, a bold bordered header, frozen panes,
+the column widths of the definition, and a print set-up (A4, fit to width, header rows
+repeated, page numbers in the footer). ID and phone numbers are written as text and dates
+as real dates; the sheet is not protected, so the higher body can sort and fill it in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.page import PageMargins
+
+from gonghui_desk.exchange.forms.model import (
+    DATE,
+    LEFT,
+    NUMBER,
+    Document,
+    Grid,
+    Table,
+    format_value,
+    place,
+)
+from gonghui_desk.exchange.render import xlsx_sheet as xs
+from gonghui_desk.exchange.render.xlsx_sheet import FormSheet, RowCells, estimated_lines
+from gonghui_desk.exchange.saving import discard_temporary
+from gonghui_desk.services import Progress
+
+MAX_LIST_CHARS = 255  # Excel refuses the whole file when an in-cell list is longer
+
+
+def render_xlsx(doc: Document, path: Path) -> Iterator[Progress]:
+    """Write ``doc`` to ``path``; each step says how far the writing is."""
+    workbook = Workbook(write_only=True)
+    body = doc.body
+    xs.add_styles(workbook, body.font_size + 1)
+    widths = body.widths() if isinstance(body, Table) else list(body.widths)
+    sheet = FormSheet(workbook, doc.sheet_name or doc.title, widths)
+    done = False
+    try:
+        _print_setup(sheet, doc)
+        _title_block(sheet, doc)
+        if isinstance(body, Table):
+            yield from _table(sheet, doc, body)
+        else:
+            _grid(sheet, doc, body)
+        _closing_block(sheet, doc)
+        total = body.count if isinstance(body, Table) else 1
+        yield Progress(total, total, "正在保存 Excel 文件")
+        workbook.save(path)
+        done = True
+    finally:
+        if not done:
+            discard_temporary(sheet.ws)
+
+
+def _print_setup(sheet: FormSheet, doc: Document) -> None:
+    ws = sheet.ws
+    ws.page_setup.orientation = "landscape" if doc.landscape else "portrait"
+    ws.page_setup.paperSize = "9"  # A4
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    ws.page_margins = PageMargins(left=0.5, right=0.5, top=0.6, bottom=0.7)
+    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
+    ws.protection.sheet = False
+
+
+def _title_block(sheet: FormSheet, doc: Document) -> None:
+    sheet.line(doc.title, xs.TITLE, height=34)
+    if doc.subtitle:
+        sheet.line(doc.subtitle, xs.SUBTITLE, height=20)
+    if doc.header:
+        text = doc.header_line()
+        lines = estimated_lines(text, sum(_widths(sheet)))
+        sheet.line(text, xs.HEADING, height=xs.LINE_HEIGHT * lines + 6)
+
+
+def _widths(sheet: FormSheet) -> list[float]:
+    return [sheet.ws.column_dimensions[get_column_letter(i)].width
+            for i in range(1, sheet.width + 1)]
+
+
+def _table(sheet: FormSheet, doc: Document, table: Table) -> Iterator[Progress]:
+    headers = table.headers()
+    widths = table.widths()
+    height = max(estimated_lines(h, w) for h, w in zip(headers, widths, strict=True))
+    sheet.append([sheet.cell(h, xs.HEADER) for h in headers], xs.LINE_HEIGHT * height + 8)
+    header_row = sheet.row
+    ws = sheet.ws
+    ws.print_title_rows = f"{header_row}:{header_row}"
+    frozen = get_column_letter(min(table.frozen_columns, sheet.width) + 1)
+    ws.freeze_panes = f"{frozen}{header_row + 1}"
+    offset = 1 if table.numbered else 0
+    styles = ([xs.TEXT] if table.numbered else []) + [_column_style(c.kind, c.align)
+                                                      for c in table.columns]
+    row_cells = RowCells(sheet, styles)
+    number = 0
+    group_key: str | None = None
+    group_count = 0
+    yield Progress(0, table.count, "正在写入表格")
+    for batch in table.batches():
+        for row in batch:
+            if table.group is not None:
+                key = table.group(row)
+                if group_key is not None and key != group_key:
+                    assert table.subtotal is not None
+                    sheet.line(table.subtotal(group_key, group_count), xs.TEXT_LEFT)
+                    group_count = 0
+                group_key = key
+                group_count += 1
+            number += 1
+            values: list[object] = [number] if table.numbered else []
+            values += [_cell_value(doc, c, row) for c in table.columns]
+            sheet.append(row_cells.fill(values))
+        yield Progress(number, table.count, "正在写入表格")
+    if group_key is not None:
+        assert table.subtotal is not None
+        sheet.line(table.subtotal(group_key, group_count), xs.TEXT_LEFT)
+    for line in table.summary:
+        sheet.line(line, xs.TEXT_LEFT)
+    if number:
+        _dropdowns(sheet, table, header_row + 1, sheet.row, offset)
+
+
+def _column_style(kind: str, align: str) -> str:
+    if kind == DATE:
+        return xs.DATE
+    if kind == NUMBER:
+        return xs.NUMBER
+    return xs.TEXT_LEFT if align == LEFT else xs.TEXT
+
+
+def _cell_value(doc: Document, column: Any, row: Any) -> object:
+    value = doc.shown(column.private, column.value(row))
+    if column.kind == DATE or column.kind == NUMBER or value is None:
+        return value
+    return value if isinstance(value, str) else format_value(value)
+
+
+def _dropdowns(sheet: FormSheet, table: Table, first: int, last: int, offset: int) -> None:
+    for index, column in enumerate(table.columns, 1 + offset):
+        formula = '"' + ",".join(column.choices) + '"'
+        if not column.choices or len(formula) > MAX_LIST_CHARS:
+            continue
+        letter = get_column_letter(index)
+        dropdown = DataValidation(type="list", formula1=formula, allow_blank=True,
+                                  showErrorMessage=True, errorTitle="输入有误",
+                                  error="请从下拉列表中选择。")
+        dropdown.add(f"{letter}{first}:{letter}{last}")
+        sheet.ws.data_validations.append(dropdown)
+
+
+def _grid(sheet: FormSheet, doc: Document, grid: Grid) -> None:
+    """Each grid row becomes a sheet row; spans become merged cells with full borders."""
+    placed = place(grid)
+    first_row = sheet.row + 1
+    rows: list[list[Any]] = [[sheet.cell(None, xs.LABEL) for _ in grid.widths]
+                             for _ in grid.rows]
+    lines = [row.lines for row in grid.rows]
+    merges: list[tuple[int, int, int, int]] = []
+    for p in placed:
+        text = format_value(doc.shown(p.cell.private, p.cell.value))
+        if p.cell.signoff:
+            text = f"{text}\n\n{p.cell.signoff}" if text else f"\n\n{p.cell.signoff}"
+        boxed = grid.rows[p.row].lines > 1 or p.rows > 1 or p.cell.signoff
+        style = xs.LABEL if p.cell.label else (xs.BOX if boxed else xs.TEXT)
+        if p.cell.align == LEFT and style == xs.TEXT:
+            style = xs.TEXT_LEFT
+        for r in range(p.row, p.row + p.rows):
+            for c in range(p.column, p.column + p.columns):
+                rows[r][c] = sheet.cell(None, style)
+        rows[p.row][p.column] = sheet.cell(text or None, style)
+        width = sum(grid.widths[p.column:p.column + p.columns])
+        need = estimated_lines(text, width)
+        last = p.row + p.rows - 1
+        have = sum(lines[p.row:last + 1])
+        if need > have:
+            lines[last] += need - have
+        merges.append((p.row, p.column, p.rows, p.columns))
+    for cells, count in zip(rows, lines, strict=True):
+        sheet.append(cells, xs.LINE_HEIGHT * count + 8)
+    for r, c, height, width in merges:
+        if height > 1 or width > 1:
+            sheet.ws.merged_cells.add(
+                f"{get_column_letter(c + 1)}{first_row + r}:"
+                f"{get_column_letter(c + width)}{first_row + r + height - 1}"
+            )
+
+
+def _closing_block(sheet: FormSheet, doc: Document) -> None:
+    width = sum(_widths(sheet))
+    for note in doc.notes:
+        sheet.line(note, xs.NOTE, height=xs.LINE_HEIGHT * estimated_lines(note, width) + 4)
+    if doc.signatures or doc.stamp:
+        parts = [f"{name}：＿＿＿＿＿＿" for name in doc.signatures]
+        if doc.stamp:
+            parts.append("（盖章）　　　　年　　月　　日")
+        sheet.line("　　　　".join(parts), xs.PLAIN, height=36)
+    sheet.line(doc.footer(), xs.NOTE, height=18)
