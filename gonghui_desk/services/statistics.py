@@ -105,9 +105,9 @@ def events_of(sessions: SessionFactory, member_id: int) -> list[EventLine]:
     """A member's membership history in the order it took effect."""
     query = (
         select(MembershipEvent.kind, MembershipEvent.effective_date, MembershipEvent.reason,
-               MembershipEvent.counterpart_union)
+               MembershipEvent.counterpart_union.label("counterpart_union"))
         .where(MembershipEvent.member_id == member_id)
         .order_by(MembershipEvent.effective_date, MembershipEvent.id)
     )
     with session_scope(sessions) as session:
-        return [EventLine(*row.tuple()) for row in session.execute(query).all()]
+        return [EventLine(**row._asdict()) for row in session.execute(query).all()]

@@ -29,7 +29,7 @@ from gonghui_desk.services.statistics import EventLine, events_of
 
 TITLE = "工会会员登记表"
 DECLARATION = "本人自愿加入中华全国总工会，承认《中国工会章程》，履行会员义务，按期交纳会费。"
-WIDTHS = (10, 12, 10, 12, 10, 12, 8, 8)
+WIDTHS = (13, 12, 10, 12, 10, 12, 8, 8)
 
 
 def _history(events: list[EventLine]) -> str:

@@ -101,7 +101,8 @@ class PageFrame:
     def __init__(self, path: Path, *, wide: bool, footer: str, title: str) -> None:
         register_font()
         self.size = landscape(A4) if wide else A4
-        self.canvas = FormCanvas(str(path), footer, pagesize=self.size, pageCompression=1)
+        self.canvas = FormCanvas(str(path), footer, pagesize=self.size, pageCompression=1,
+                                 initialFontName=FONT, initialFontSize=10)
         self.canvas.setTitle(title)
         self.canvas.setAuthor("工会桌面")
         self.canvas.setCreator("工会桌面")

@@ -70,6 +70,11 @@ def _print_setup(sheet: FormSheet, doc: Document) -> None:
     ws.page_margins = PageMargins(left=0.5, right=0.5, top=0.6, bottom=0.7)
     ws.oddFooter.center.text = "第 &P 页，共 &N 页"
     ws.protection.sheet = False
+    if isinstance(doc.body, Table):
+        # A write-only sheet takes its view settings before its first row.
+        header_row = 1 + bool(doc.subtitle) + bool(doc.header) + 1
+        frozen = get_column_letter(min(doc.body.frozen_columns, sheet.width) + 1)
+        ws.freeze_panes = f"{frozen}{header_row + 1}"
 
 
 def _title_block(sheet: FormSheet, doc: Document) -> None:
@@ -93,10 +98,7 @@ def _table(sheet: FormSheet, doc: Document, table: Table) -> Iterator[Progress]:
     height = max(estimated_lines(h, w) for h, w in zip(headers, widths, strict=True))
     sheet.append([sheet.cell(h, xs.HEADER) for h in headers], xs.LINE_HEIGHT * height + 8)
     header_row = sheet.row
-    ws = sheet.ws
-    ws.print_title_rows = f"{header_row}:{header_row}"
-    frozen = get_column_letter(min(table.frozen_columns, sheet.width) + 1)
-    ws.freeze_panes = f"{frozen}{header_row + 1}"
+    sheet.ws.print_title_rows = f"{header_row}:{header_row}"
     offset = 1 if table.numbered else 0
     styles = ([xs.TEXT] if table.numbered else []) + [_column_style(c.kind, c.align)
                                                       for c in table.columns]
@@ -176,7 +178,10 @@ def _grid(sheet: FormSheet, doc: Document, grid: Grid) -> None:
         for r in range(p.row, p.row + p.rows):
             for c in range(p.column, p.column + p.columns):
                 rows[r][c] = sheet.cell(None, style)
-        rows[p.row][p.column] = sheet.cell(text or None, style)
+        shown = doc.shown(p.cell.private, p.cell.value)
+        # Counts stay numbers, so the higher body can add them up.
+        value = shown if isinstance(shown, (int, float)) and not p.cell.signoff else text
+        rows[p.row][p.column] = sheet.cell(value if value != "" else None, style)
         width = sum(grid.widths[p.column:p.column + p.columns])
         need = estimated_lines(text, width)
         last = p.row + p.rows - 1
