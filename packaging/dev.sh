@@ -12,6 +12,8 @@ VENV=${GONGHUI_VENV:-$ROOT/.venv}
 # Qt's offscreen platform and the bundled font need these; poppler-utils reads PDFs back.
 APT_BASE=(libgl1 libegl1 libglib2.0-0 libfontconfig1 libdbus-1-3 libxkbcommon0 fontconfig
           poppler-utils)
+# The tests open every exported workbook in LibreOffice, as the higher body's PC would.
+APT_TEST=(libreoffice-calc-nogui)
 # A real window on X11 (Qt ≥ 6.5 needs xcb-cursor) and a virtual screen for screenshots.
 APT_WINDOW=(libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
             libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 libx11-xcb1
@@ -72,7 +74,7 @@ case "${1:-}" in
     ;;
   test)
     shift
-    ensure_apt "${APT_BASE[@]}"
+    ensure_apt "${APT_BASE[@]}" "${APT_TEST[@]}"
     ensure_venv "[dev]"
     say "ruff…";  "$VENV/bin/ruff" check gonghui_desk tests bench packaging
     say "mypy…";  "$VENV/bin/mypy"
