@@ -18,6 +18,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.page import PageMargins
 
 from gonghui_desk.exchange.forms.model import (
+    CENTER,
     DATE,
     LEFT,
     NUMBER,
@@ -172,7 +173,8 @@ def _grid(sheet: FormSheet, doc: Document, grid: Grid) -> None:
         if p.cell.signoff:
             text = f"{text}\n\n{p.cell.signoff}" if text else f"\n\n{p.cell.signoff}"
         boxed = grid.rows[p.row].lines > 1 or p.rows > 1 or p.cell.signoff
-        style = xs.LABEL if p.cell.label else (xs.BOX if boxed else xs.TEXT)
+        centred = p.cell.label or p.cell.align == CENTER
+        style = xs.LABEL if centred else (xs.BOX if boxed else xs.TEXT)
         if p.cell.align == LEFT and style == xs.TEXT:
             style = xs.TEXT_LEFT
         for r in range(p.row, p.row + p.rows):
