@@ -97,6 +97,10 @@ def build(sessions: SessionFactory, params: FormParams) -> Document:
         header=(filled_by(profile), ("填报日期", date_text(params.today))),
         body=grid(profile, member_counts_on(sessions, day), event_counts(sessions, start, day),
                   figures, start, day),
+        notes=(
+            "说明：会员人数含保留会籍的会员，按截至日期当天的会籍计算；入会率 = 会员人数 ÷ "
+            "职工人数。职工人数、工会干部、职代会代表和组织情况取自“设置 → 年度基本情况”。",
+        ),
         signatures=("单位负责人（签字）", "填表人"),
         stamp=True,
         sheet_name="基本情况",

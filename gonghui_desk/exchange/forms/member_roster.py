@@ -61,6 +61,16 @@ def columns(unit_name: str) -> tuple[Column, ...]:
     )
 
 
+def _notes(full_ids: bool) -> tuple[str, ...]:
+    notes = [
+        "说明：1. 会员含在册和保留会籍的会员；会籍变化为截至日期当天或以前最近的一次。",
+    ]
+    if not full_ids:
+        notes.append("2. 证件号码和移动电话已隐去中间位数；报送上级工会时，"
+                     "请选择“完整证件号码”重新导出。")
+    return tuple(notes)
+
+
 def build(sessions: SessionFactory, params: FormParams) -> Document:
     day = params.the_as_of()
     profile = load_profile(sessions)
@@ -76,6 +86,7 @@ def build(sessions: SessionFactory, params: FormParams) -> Document:
         subtitle=f"（截至 {date_text(day)}，共 {len(ids)} 人）",
         header=(filled_by(profile), ("单位名称", profile.unit_name or "—")),
         body=Table(columns(profile.unit_name), batches, len(ids), font_size=7),
+        notes=_notes(params.full_ids),
         signatures=("单位负责人（签字）", "填表人"),
         stamp=True,
         landscape=True,

@@ -68,8 +68,9 @@ def _title_block(frame: PageFrame, doc: Document) -> None:
 def _closing_block(frame: PageFrame, doc: Document) -> None:
     """Totals, notes and the sign-off line after the body, on a new page if they don't fit."""
     size = 10
-    lines = len(doc.notes) + (4 if doc.signatures or doc.stamp else 0)
-    frame.ensure(lines * leading(size) + 6)
+    note_lines = sum(len(wrap(note, frame.width, 9)) for note in doc.notes)
+    sign_lines = 4 if doc.signatures or doc.stamp else 0
+    frame.ensure(note_lines * leading(9) + sign_lines * leading(size) + 6)
     frame.space(6)
     for note in doc.notes:
         frame.paragraph(note, 9)
