@@ -15,7 +15,7 @@ from gonghui_desk.domain.profile import BranchProfile
 from gonghui_desk.errors import UserError
 from gonghui_desk.services.annual import save_year
 from gonghui_desk.services.profile import save_profile
-from tests.exchange.forms_helpers import export, first_page_png, pdf_pages
+from tests.exchange.forms_helpers import export, first_page_png, libreoffice_csv, pdf_pages
 from tests.factories import make_member
 
 D = dt.date
@@ -202,3 +202,15 @@ def test_an_unknown_format_or_form_is_refused_before_anything_is_read(branch, tm
         export(branch, "member-roster", tmp_path / "r.docx")
     with pytest.raises(UserError, match="member-roster"):
         export(branch, "no-such-form", tmp_path / "r.pdf")
+
+
+def test_libreoffice_reads_the_statistics_and_the_roster(branch, tmp_path):
+    save_year(branch.sessions, YearFigures(year=2026, staff=10))
+    stats = libreoffice_csv(export(branch, "annual-stats", tmp_path / "统计.xlsx",
+                                   as_of=CUT_OFF, today=TODAY), tmp_path)
+    assert stats[0][0] == "基层工会基本情况统计表"
+    assert ["职工人数", "10", "会员人数", "3"] in stats
+    roster = libreoffice_csv(export(branch, "member-roster", tmp_path / "名册.xlsx",
+                                    as_of=CUT_OFF, today=TODAY), tmp_path)
+    assert [row[1] for row in roster[4:7]] == ["丁", "甲", "戊"]  # by pinyin: ding, jia, wu
+    assert roster[4][7] == "110105********0014"
