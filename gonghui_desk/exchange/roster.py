@@ -18,17 +18,14 @@ stored as a number loses its last digits.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.page import PageMargins
 
 from gonghui_desk.db import audit
 from gonghui_desk.db.session import SessionFactory
@@ -38,6 +35,7 @@ from gonghui_desk.domain.masking import mask_id_number, mask_phone
 from gonghui_desk.domain.member import CODE_LISTS, FIELD_LABELS
 from gonghui_desk.domain.profile import BranchProfile
 from gonghui_desk.errors import UserError
+from gonghui_desk.exchange.render.xlsx_sheet import FormSheet, add_dropdowns, print_layout
 from gonghui_desk.exchange.saving import discard_temporary, file_error, move_into_place
 from gonghui_desk.services import Progress
 from gonghui_desk.services.member_export import ExportRow, fetch_export_rows
@@ -176,43 +174,16 @@ def plain_columns(full_numbers: bool) -> tuple[Column, ...]:
     )
 
 
-class _Sheet:
-    """A streamed worksheet that knows which row it is on (write-only sheets don't)."""
+class _Sheet(FormSheet):
+    """The roster's sheet: 序号 and the columns, header rows repeated and frozen."""
 
-    def __init__(self, ws: Sheet, columns: tuple[Column, ...], header_row: int) -> None:
-        self.ws = ws
+    def __init__(self, workbook: Any, name: str, columns: tuple[Column, ...],
+                 header_row: int) -> None:
+        super().__init__(workbook, name, (6, *(c.width for c in columns)))
         self.columns = columns
-        self.row = 0
-        self.last_letter = get_column_letter(len(columns) + 1)
-        for index, width in enumerate((6, *(c.width for c in columns)), 1):
-            ws.column_dimensions[get_column_letter(index)].width = width
-        ws.freeze_panes = f"C{header_row + 1}"  # header, 序号 and 姓名 stay in view
-        ws.print_title_rows = f"{header_row}:{header_row}"
-        ws.page_setup.orientation = "landscape"
-        ws.page_setup.paperSize = "9"  # A4
-        ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
-        ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.6, bottom=0.6)
-        ws.oddFooter.center.text = "第 &P 页，共 &N 页"
-
-    def cell(self, value: CellValue, style: str) -> Any:
-        cell = WriteOnlyCell(self.ws, None if value == "" else value)
-        cell.style = style
-        return cell
-
-    def append(self, cells: Sequence[Any], height: float | None = None) -> None:
-        self.row += 1
-        if height:
-            self.ws.row_dimensions[self.row].height = height
-        self.ws.append(list(cells))
-
-    def merge(self, first: str, last: str) -> None:
-        self.ws.merged_cells.add(f"{first}{self.row}:{last}{self.row}")
-
-    def line(self, text: str, style: str, height: float | None = None) -> None:
-        """A line of text across the whole table."""
-        self.append([self.cell(text, style)], height)
-        self.merge("A", self.last_letter)
+        self.ws.freeze_panes = f"C{header_row + 1}"  # header, 序号 and 姓名 stay in view
+        self.ws.print_title_rows = f"{header_row}:{header_row}"
+        print_layout(self.ws, landscape=True)
 
     def header(self, style: str, height: float) -> None:
         headers = ("序号", *(c.header for c in self.columns))
@@ -233,23 +204,14 @@ def _provincial_top(sheet: _Sheet, profile: BranchProfile) -> None:
     signer = sheet.cell("单位负责人(签字)：", HEADING)
     sheet.append([sheet.cell(f"填表单位（盖章）：{profile.union_name}", HEADING),
                   *[None] * 10, signer], height=28)
-    sheet.merge("A", "K")
-    sheet.merge("L", sheet.last_letter)
+    sheet.merge(1, 11)
+    sheet.merge(12, sheet.width)
     sheet.header(HEADER, height=42)
 
 
 def _provincial_bottom(sheet: _Sheet, first: int, last: int) -> None:
-    for index, column in enumerate(sheet.columns, 2):
-        formula = '"' + ",".join(column.choices) + '"'
-        # Excel rejects the whole file when an in-cell list exceeds 255 characters.
-        if column.choices and len(formula) <= 255:
-            letter = get_column_letter(index)
-            dropdown = DataValidation(
-                type="list", formula1=formula, allow_blank=True, showErrorMessage=True,
-                errorTitle="输入有误", error="请从下拉列表中选择。",
-            )
-            dropdown.add(f"{letter}{first}:{letter}{last}")
-            sheet.ws.data_validations.append(dropdown)
+    choices = [(i, c.choices) for i, c in enumerate(sheet.columns, 2)]
+    add_dropdowns(sheet.ws, choices, first, last)
     sheet.line(PROVINCIAL_NOTE, NOTE, height=80)
 
 
@@ -260,7 +222,7 @@ def _plain_top(sheet: _Sheet, profile: BranchProfile, total: int, today: dt.date
 
 
 def _plain_bottom(sheet: _Sheet, first: int, last: int) -> None:
-    sheet.ws.auto_filter.ref = f"A{first - 1}:{sheet.last_letter}{last}"
+    sheet.ws.auto_filter.ref = f"A{first - 1}:{sheet.last}{last}"
     now = dt.datetime.now()
     sheet.line(f"导出人：{audit.current_actor()}　导出时间：{now:%Y-%m-%d %H:%M}", NOTE)
 
@@ -294,10 +256,10 @@ def export_roster(
     completed = False
     try:
         if layout == PROVINCIAL:
-            sheet = _Sheet(wb.create_sheet("会员信息"), provincial_columns(profile.unit_name), 4)
+            sheet = _Sheet(wb, "会员信息", provincial_columns(profile.unit_name), 4)
             _provincial_top(sheet, profile)
         else:
-            sheet = _Sheet(wb.create_sheet("会员花名册"), plain_columns(full_numbers), 3)
+            sheet = _Sheet(wb, "会员花名册", plain_columns(full_numbers), 3)
             _plain_top(sheet, profile, total, today or dt.date.today())
         first = sheet.row + 1
         written = 0

@@ -67,6 +67,32 @@ class Table:
     def headers(self) -> list[str]:
         return (["序号"] if self.numbered else []) + [c.header for c in self.columns]
 
+    def walk(self) -> Iterator[tuple[int, Any] | str | None]:
+        """What a renderer draws, in order: ``(number, row)`` for each row, a text for each
+        line across the table (subtotals, then the summary), and ``None`` after each batch,
+        where the renderer reports its progress."""
+        number = 0
+        key: str | None = None
+        count = 0
+        for batch in self.batches():
+            for row in batch:
+                if self.group is not None:
+                    new = self.group(row)
+                    if key is not None and new != key:
+                        yield self._subtotal(key, count)
+                        count = 0
+                    key = new
+                    count += 1
+                number += 1
+                yield number, row
+            yield None
+        if key is not None:
+            yield self._subtotal(key, count)
+        yield from self.summary
+
+    def _subtotal(self, key: str, count: int) -> str:
+        return self.subtotal(key, count) if self.subtotal else f"{key}：{count}"
+
     def widths(self) -> list[float]:
         return ([5.0] if self.numbered else []) + [c.width for c in self.columns]
 

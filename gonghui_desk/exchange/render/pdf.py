@@ -108,33 +108,18 @@ class _RosterDrawer:
         return max(len(lines) for lines in cells) * leading(self.size) + 2 * PAD
 
     def draw(self) -> Iterator[Progress]:
-        table = self.table
         self._header_row()
         number = 0
-        group_key: str | None = None
-        group_count = 0
-        yield Progress(0, table.count, "正在绘制 PDF 页面")
-        for batch in table.batches():
-            for row in batch:
-                if table.group is not None:
-                    key = table.group(row)
-                    if group_key is not None and key != group_key:
-                        self._full_row(self._subtotal(group_key, group_count))
-                        group_count = 0
-                    group_key = key
-                    group_count += 1
-                number += 1
+        yield Progress(0, self.table.count, "正在绘制 PDF 页面")
+        for item in self.table.walk():
+            if item is None:
+                yield Progress(number, self.table.count, "正在绘制 PDF 页面")
+            elif isinstance(item, str):
+                self._full_row(item)
+            else:
+                number, row = item
                 self._data_row(number, row)
-            yield Progress(number, table.count, "正在绘制 PDF 页面")
-        if group_key is not None:
-            self._full_row(self._subtotal(group_key, group_count))
-        for line in table.summary:
-            self._full_row(line)
         self._close_stretch()
-
-    def _subtotal(self, key: str, count: int) -> str:
-        assert self.table.subtotal is not None
-        return self.table.subtotal(key, count)
 
     def _data_row(self, number: int, row: object) -> None:
         values = [str(number)] if self.table.numbered else []

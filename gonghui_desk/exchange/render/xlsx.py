@@ -14,8 +14,6 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.page import PageMargins
 
 from gonghui_desk.exchange.forms.model import (
     CENTER,
@@ -32,8 +30,6 @@ from gonghui_desk.exchange.render import xlsx_sheet as xs
 from gonghui_desk.exchange.render.xlsx_sheet import FormSheet, RowCells, estimated_lines
 from gonghui_desk.exchange.saving import discard_temporary
 from gonghui_desk.services import Progress
-
-MAX_LIST_CHARS = 255  # Excel refuses the whole file when an in-cell list is longer
 
 
 def render_xlsx(doc: Document, path: Path) -> Iterator[Progress]:
@@ -63,14 +59,8 @@ def render_xlsx(doc: Document, path: Path) -> Iterator[Progress]:
 
 def _print_setup(sheet: FormSheet, doc: Document) -> None:
     ws = sheet.ws
-    ws.page_setup.orientation = "landscape" if doc.landscape else "portrait"
-    ws.page_setup.paperSize = "9"  # A4
-    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    xs.print_layout(ws, landscape=doc.landscape)
     ws.print_options.horizontalCentered = True
-    ws.page_margins = PageMargins(left=0.5, right=0.5, top=0.6, bottom=0.7)
-    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
-    ws.protection.sheet = False
     if isinstance(doc.body, Table):
         # A write-only sheet takes its view settings before its first row.
         header_row = 1 + bool(doc.subtitle) + bool(doc.header) + 1
@@ -105,31 +95,20 @@ def _table(sheet: FormSheet, doc: Document, table: Table) -> Iterator[Progress]:
                                                       for c in table.columns]
     row_cells = RowCells(sheet, styles)
     number = 0
-    group_key: str | None = None
-    group_count = 0
     yield Progress(0, table.count, "正在写入表格")
-    for batch in table.batches():
-        for row in batch:
-            if table.group is not None:
-                key = table.group(row)
-                if group_key is not None and key != group_key:
-                    assert table.subtotal is not None
-                    sheet.line(table.subtotal(group_key, group_count), xs.TEXT_LEFT)
-                    group_count = 0
-                group_key = key
-                group_count += 1
-            number += 1
+    for item in table.walk():
+        if item is None:
+            yield Progress(number, table.count, "正在写入表格")
+        elif isinstance(item, str):
+            sheet.line(item, xs.TEXT_LEFT)
+        else:
+            number, row = item
             values: list[object] = [number] if table.numbered else []
             values += [_cell_value(doc, c, row) for c in table.columns]
             sheet.append(row_cells.fill(values))
-        yield Progress(number, table.count, "正在写入表格")
-    if group_key is not None:
-        assert table.subtotal is not None
-        sheet.line(table.subtotal(group_key, group_count), xs.TEXT_LEFT)
-    for line in table.summary:
-        sheet.line(line, xs.TEXT_LEFT)
     if number:
-        _dropdowns(sheet, table, header_row + 1, sheet.row, offset)
+        choices = [(i, c.choices) for i, c in enumerate(table.columns, 1 + offset)]
+        xs.add_dropdowns(sheet.ws, choices, header_row + 1, sheet.row)
 
 
 def _column_style(kind: str, align: str) -> str:
@@ -145,19 +124,6 @@ def _cell_value(doc: Document, column: Any, row: Any) -> object:
     if column.kind == DATE or column.kind == NUMBER or value is None:
         return value
     return value if isinstance(value, str) else format_value(value)
-
-
-def _dropdowns(sheet: FormSheet, table: Table, first: int, last: int, offset: int) -> None:
-    for index, column in enumerate(table.columns, 1 + offset):
-        formula = '"' + ",".join(column.choices) + '"'
-        if not column.choices or len(formula) > MAX_LIST_CHARS:
-            continue
-        letter = get_column_letter(index)
-        dropdown = DataValidation(type="list", formula1=formula, allow_blank=True,
-                                  showErrorMessage=True, errorTitle="输入有误",
-                                  error="请从下拉列表中选择。")
-        dropdown.add(f"{letter}{first}:{letter}{last}")
-        sheet.ws.data_validations.append(dropdown)
 
 
 def _grid(sheet: FormSheet, doc: Document, grid: Grid) -> None:

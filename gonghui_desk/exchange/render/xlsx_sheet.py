@@ -16,6 +16,8 @@ from typing import Any
 from openpyxl.cell.cell import Cell as XlCell
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.page import PageMargins
 
 Sheet = Any  # openpyxl's WriteOnlyWorksheet (openpyxl ships no type hints)
 
@@ -25,6 +27,7 @@ TITLE, SUBTITLE, HEADING, HEADER, TEXT, TEXT_LEFT, NUMBER, DATE, LABEL, BOX, NOT
     "表-日期", "表-项目", "表-填写框", "表-说明", "表-普通",
 )
 LINE_HEIGHT = 14.0  # points per line of 10.5 pt text
+MAX_LIST_CHARS = 255  # Excel refuses the whole file when an in-cell list is longer
 
 
 def add_styles(workbook: Any, size: float) -> None:
@@ -145,3 +148,29 @@ def estimated_lines(text: str, width: float) -> int:
         units = sum(2 if ord(ch) > 0x2E80 else 1 for ch in paragraph)
         lines += max(1, -(-units // max(int(width) - 1, 1)))
     return lines
+
+
+def print_layout(ws: Sheet, *, landscape: bool) -> None:
+    """A4, fit to the page width, page numbers in the footer, nothing protected."""
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.paperSize = "9"  # A4
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.6, bottom=0.7)
+    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
+    ws.protection.sheet = False
+
+
+def add_dropdowns(ws: Sheet, choices: Sequence[tuple[int, Sequence[str]]], first: int,
+                  last: int) -> None:
+    """In-cell lists on rows ``first``..``last`` of each (column number, values) given."""
+    for index, values in choices:
+        formula = '"' + ",".join(values) + '"'
+        if not values or len(formula) > MAX_LIST_CHARS:
+            continue
+        letter = get_column_letter(index)
+        dropdown = DataValidation(type="list", formula1=formula, allow_blank=True,
+                                  showErrorMessage=True, errorTitle="输入有误",
+                                  error="请从下拉列表中选择。")
+        dropdown.add(f"{letter}{first}:{letter}{last}")
+        ws.data_validations.append(dropdown)
