@@ -152,7 +152,7 @@ The current database is backed up first, so this can be undone.</source>
         <translation>集体合同</translation>
     </message>
     <message>
-        <source>Collective contracts: negotiation teams, the workers' congress vote, signing, filing with the labour bureau and its review, publication, expiry and renewal, each with its statutory deadline.
+        <source>Collective contracts: negotiation teams, the workers&apos; congress vote, signing, filing with the labour bureau and its review, publication, expiry and renewal, each with its statutory deadline.
 
 This area does not keep records in this version yet; no contracts have been created.</source>
         <translation>集体合同：协商代表、职代会表决、签订、报送劳动保障部门审查备案、公布、到期与续签，每一步都有法定期限提醒。
@@ -190,6 +190,33 @@ Please copy the details below and send them to whoever supports you. The log fil
     <message>
         <source>Please note</source>
         <translation>提示</translation>
+    </message>
+</context>
+<context>
+    <name>FormParamsPanel</name>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>截至日期</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>起止日期</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>Choose a member in the list first (search by name if needed).</source>
+        <translation>请先在列表中选择一名会员（可按姓名搜索）。</translation>
     </message>
 </context>
 <context>
@@ -310,7 +337,7 @@ This area does not keep records in this version yet; no hardship files have been
         <translation>打开会员名册</translation>
     </message>
     <message>
-        <source>The branch profile is empty: forms need the union's name and codes.</source>
+        <source>The branch profile is empty: forms need the union&apos;s name and codes.</source>
         <translation>尚未填写工会信息：各类报表表头需要工会名称和统计编码等。</translation>
     </message>
 </context>
@@ -483,7 +510,7 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
         <translation>表中已在本会登记的会员</translation>
     </message>
     <message>
-        <source> Set the header row above and choose each column's item below.</source>
+        <source> Set the header row above and choose each column&apos;s item below.</source>
         <translation>请在上方指定表头所在的行，并在下面为各列选择对应的项目。</translation>
     </message>
     <message>
@@ -1090,6 +1117,27 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
     </message>
 </context>
 <context>
+    <name>MemberPicker</name>
+    <message>
+        <source>Name, pinyin, last digits of the ID number…</source>
+        <translation>姓名、拼音、证件号码后几位……</translation>
+    </message>
+    <message>
+        <source>No member matches.</source>
+        <translation>没有符合的会员。</translation>
+    </message>
+    <message>
+        <source>The first %1 of %2 matches; type more to narrow the list.</source>
+        <translation>共 %2 人符合，只列出前 %1 人；请多输入几个字缩小范围。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es).</source>
+        <translation>
+            <numerusform>共 %n 人符合。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MembersPage</name>
     <message>
         <source>Members</source>
@@ -1219,6 +1267,76 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
     </message>
 </context>
 <context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <source>The preview file %1 could not be opened (%2). Please try again.</source>
+        <translation>无法打开预览文件“%1”（%2），请再试一次。</translation>
+    </message>
+    <message>
+        <source>Print preview — %1</source>
+        <translation>打印预览 — %1</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <source>Fit to width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <source>Whole page</source>
+        <translation>整页</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>缩放</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页 共 %2 页</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>The printer could not be started. Check that it is switched on and connected, or choose another printer.</source>
+        <translation>无法启动打印机。请检查打印机是否已开机并连接好，或换一台打印机。</translation>
+    </message>
+    <message>
+        <source>Printing page %1 of %2</source>
+        <translation>正在打印第 %1 页，共 %2 页</translation>
+    </message>
+    <message>
+        <source>Sending to the printer</source>
+        <translation>正在发送到打印机</translation>
+    </message>
+    <message>
+        <source>The form has no pages to print.</source>
+        <translation>这份表格没有可打印的页。</translation>
+    </message>
+    <message>
+        <source>Print %1</source>
+        <translation>打印%1</translation>
+    </message>
+    <message>
+        <source>The pages chosen are not in the form (its pages: 1 to %1).</source>
+        <translation>所选页码不在表格内（表格页码为 1 到 %1）。</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>正在打印</translation>
+    </message>
+</context>
+<context>
     <name>ProfileFields</name>
     <message>
         <source>Union name</source>
@@ -1345,12 +1463,68 @@ This area does not keep records in this version yet; no trips or applications ha
         <translation>报表</translation>
     </message>
     <message>
-        <source>Reports: the PDF and Excel forms the higher-level union requires, filled from the branch profile and the records, with print preview.
-
-No forms can be exported in this version yet.</source>
-        <translation>报表：上级工会要求的 PDF 和 Excel 表格，按工会信息和各类台账自动填写，并可打印预览。
-
-本版本尚不能导出报表。</translation>
+        <source>Full ID numbers (for the higher-level union; recorded in the change history)</source>
+        <translation>完整证件号码（报上级工会用，将记入变更历史）</translation>
+    </message>
+    <message>
+        <source>Not available: the database is open read-only.</source>
+        <translation>数据库以只读方式打开，不能使用此项。</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>填表选项</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <source>Export Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Open file</source>
+        <translation>打开文件</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Form number: %1</source>
+        <translation>表格编号：%1</translation>
+    </message>
+    <message>
+        <source>PDF file (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export %1</source>
+        <translation>导出%1</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>已保存到：%1</translation>
+    </message>
+    <message>
+        <source>Exporting %1</source>
+        <translation>正在导出%1</translation>
+    </message>
+    <message>
+        <source>This form shows full ID numbers, and such an export is recorded in the change history. The database is open read-only, so it cannot be exported now. Close the program on the other PC and open the database again.</source>
+        <translation>这份表格显示完整证件号码，这样的导出要记入变更历史；数据库现在以只读方式打开，无法记录，所以不能导出。请先关闭另一台电脑上的程序，再重新打开数据库。</translation>
     </message>
 </context>
 <context>
@@ -1362,6 +1536,10 @@ No forms can be exported in this version yet.</source>
     <message>
         <source>Branch profile</source>
         <translation>工会信息</translation>
+    </message>
+    <message>
+        <source>Yearly figures</source>
+        <translation>年度基本情况</translation>
     </message>
     <message>
         <source>Backup and restore</source>
@@ -1512,6 +1690,57 @@ No forms can be exported in this version yet.</source>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>YearFiguresPanel</name>
+    <message>
+        <source>Figures the annual statistics need that the member records cannot tell: the employer&apos;s staff, the union&apos;s cadres, the workers&apos; congress and which committees exist. Enter them once a year; the statistics use the year of their cut-off date.</source>
+        <translation>基本情况统计表要用到、会员记录里查不到的数字：单位职工人数、工会干部、职代会代表，以及单位建立了哪些组织和制度。每年填写一次；统计表按截至日期所在的年度取用。</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Numbers of people</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>not filled in</source>
+        <translation>未填写</translation>
+    </message>
+    <message>
+        <source>The unit has (tick what exists)</source>
+        <translation>单位已建立（有的请打勾）</translation>
+    </message>
+    <message>
+        <source>Nothing entered for %1 yet.</source>
+        <translation>%1 年尚未填写。</translation>
+    </message>
+    <message>
+        <source>Showing the figures saved for %1.</source>
+        <translation>显示的是已保存的 %1 年数字。</translation>
+    </message>
+    <message>
+        <source>Save the figures for %1</source>
+        <translation>保存 %1 年的数字</translation>
+    </message>
+    <message>
+        <source>Years entered: %1</source>
+        <translation>已填写的年度：%1</translation>
+    </message>
+    <message>
+        <source>No year entered yet.</source>
+        <translation>还没有填写任何年度。</translation>
+    </message>
+    <message>
+        <source>Not saved: please correct the fields marked in red.</source>
+        <translation>未保存：请更正标红的内容。</translation>
+    </message>
+    <message>
+        <source>Saved the figures for %1.</source>
+        <translation>已保存 %1 年的数字。</translation>
     </message>
 </context>
 </TS>

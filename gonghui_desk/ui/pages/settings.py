@@ -1,4 +1,4 @@
-"""设置: the branch profile, the interface language and where the data is."""
+"""设置: the branch profile, the year's figures, the interface language and where the data is."""
 
 from __future__ import annotations
 
@@ -34,6 +34,7 @@ from gonghui_desk.ui.settings import LANGUAGES
 from gonghui_desk.ui.tr import QT_TRANSLATE_NOOP
 from gonghui_desk.ui.widgets.backup_panel import BackupPanel
 from gonghui_desk.ui.widgets.history_view import HistoryView
+from gonghui_desk.ui.widgets.year_figures_panel import YearFiguresPanel
 
 CONTEXT = "ProfileFields"
 PROFILE_LABELS = {
@@ -62,6 +63,9 @@ class SettingsPage(Page):
         super().__init__(context, self.tr("Settings"), parent)
         self.tabs = QTabWidget()
         self.tabs.addTab(_scrolling(self._profile_box()), self.tr("Branch profile"))
+        self.year_figures = YearFiguresPanel(context.db.sessions, context.db.read_only)
+        self.year_figures_tab = _scrolling(self.year_figures)
+        self.tabs.addTab(self.year_figures_tab, self.tr("Yearly figures"))
         self.backups = BackupPanel(context)
         self.backups.restored.connect(self.database_replaced.emit)
         self.tabs.addTab(self.backups, self.tr("Backup and restore"))
@@ -110,6 +114,8 @@ class SettingsPage(Page):
             self.history.reload()
         if self.tabs.currentWidget() is self.backups:
             self.backups.reload()
+        if self.tabs.currentWidget() is self.year_figures_tab:
+            self.year_figures.show_years_on_file()  # keep what is typed but unsaved
         self._load_profile()
 
     def _load_profile(self) -> None:

@@ -1,0 +1,129 @@
+"""The choices a form asks for on the 报表 page: a year, a cut-off date, a period, a member.
+
+One set of inputs serves every form; a form shows only the rows it lists in its
+``params``, and a choice made for one form is still there when the user comes back to it.
+Dates after today are not offered: the records cannot tell the future.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QSpinBox,
+    QWidget,
+)
+
+from gonghui_desk.db.session import SessionFactory
+from gonghui_desk.domain.annual import FIRST_YEAR
+from gonghui_desk.exchange.forms.spec import AS_OF, PERIOD, RECORD, YEAR, FormParams, FormSpec
+from gonghui_desk.ui.widgets.member_picker import MemberPicker
+
+
+def to_qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def to_date(day: QDate) -> dt.date:
+    return dt.date(day.year(), day.month(), day.day())
+
+
+def date_edit(name: str) -> QDateEdit:
+    edit = QDateEdit()
+    edit.setObjectName(name)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setCalendarPopup(True)
+    edit.setMinimumDate(QDate(FIRST_YEAR, 1, 1))
+    edit.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+    return edit
+
+
+class FormParamsPanel(QWidget):
+    """The inputs for the selected form; ``changed`` when any choice changes."""
+
+    changed = Signal()
+
+    def __init__(self, sessions: SessionFactory, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        today = dt.date.today()
+        self.year = QSpinBox()
+        self.year.setObjectName("param_year")
+        self.year.setRange(FIRST_YEAR, today.year)
+        self.year.setValue(today.year)
+        self.year.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.as_of = date_edit("param_as_of")
+        self.start = date_edit("param_start")
+        self.end = date_edit("param_end")
+        self.set_today(today)
+        self.as_of.setDate(to_qdate(today))
+        self.start.setDate(to_qdate(dt.date(today.year, 1, 1)))
+        self.end.setDate(to_qdate(today))
+        period = QWidget()
+        period_row = QHBoxLayout(period)
+        period_row.setContentsMargins(0, 0, 0, 0)
+        period_row.addWidget(self.start)
+        period_row.addWidget(QLabel(self.tr("to")))
+        period_row.addWidget(self.end)
+        period_row.addStretch(1)
+        self.picker = MemberPicker(sessions)
+        self.form = QFormLayout(self)
+        self.form.setContentsMargins(0, 0, 0, 0)
+        self.form.addRow(self.tr("Year"), self.year)
+        self.form.addRow(self.tr("As of"), self.as_of)
+        self.form.addRow(self.tr("Period"), period)
+        self.form.addRow(self.tr("Member"), self.picker)
+        self.rows: dict[str, QWidget] = {
+            YEAR: self.year, AS_OF: self.as_of, PERIOD: period, RECORD: self.picker,
+        }
+        self.year.valueChanged.connect(lambda _: self.changed.emit())
+        for edit in (self.as_of, self.start, self.end):
+            edit.dateChanged.connect(lambda _: self.changed.emit())
+        self.picker.chosen.connect(lambda _: self.changed.emit())
+
+    def set_today(self, today: dt.date) -> None:
+        """Keep dates from running past today (the page may stay open past midnight)."""
+        for edit in (self.as_of, self.start, self.end):
+            edit.setMaximumDate(to_qdate(today))
+        self.year.setMaximum(today.year)
+
+    def show_for(self, spec: FormSpec) -> None:
+        for name, widget in self.rows.items():
+            self.form.setRowVisible(widget, name in spec.params)
+        if RECORD in spec.params:
+            self.picker.ensure_loaded()
+
+    def missing_choice(self, spec: FormSpec) -> str:
+        """What the user still has to choose before this form can be filled ("" if nothing)."""
+        if RECORD in spec.params and self.picker.record_id is None:
+            return self.tr("Choose a member in the list first (search by name if needed).")
+        return ""
+
+    def form_params(self, spec: FormSpec, full_ids: bool) -> FormParams:
+        """The choices the form asks for; the others stay unset, as the form expects."""
+        asked = set(spec.params)
+        return FormParams(
+            year=self.year.value() if YEAR in asked else None,
+            as_of=to_date(self.as_of.date()) if AS_OF in asked else None,
+            start=to_date(self.start.date()) if PERIOD in asked else None,
+            end=to_date(self.end.date()) if PERIOD in asked else None,
+            record_id=self.picker.record_id if RECORD in asked else None,
+            full_ids=full_ids,
+        )
+
+    def name_part(self, spec: FormSpec) -> str:
+        """What tells one export of the form from another in a file name."""
+        if RECORD in spec.params:
+            return f"{self.picker.current_name()}-{dt.date.today():%Y-%m-%d}"
+        if YEAR in spec.params:
+            return str(self.year.value())
+        if AS_OF in spec.params:
+            return f"{to_date(self.as_of.date()):%Y-%m-%d}"
+        if PERIOD in spec.params:
+            return f"{to_date(self.start.date()):%Y%m%d}-{to_date(self.end.date()):%Y%m%d}"
+        return ""

@@ -1,0 +1,128 @@
+"""Choosing one member for a single-record form: a search box over a short result list.
+
+The search is the members page's (name, pinyin, ID number digits, mobile, card number),
+run in SQL; only the first ``LIMIT`` matches are fetched and shown, with the ID number
+masked, so a picker never loads the whole list.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from gonghui_desk.db.session import SessionFactory
+from gonghui_desk.services.members import MemberFilter, MemberRow, fetch_rows, search_ids
+
+LIMIT = 50
+SEARCH_DELAY_MS = 200
+
+
+def row_text(row: MemberRow) -> str:
+    """One line of the list: name, department, masked ID number, status."""
+    parts = [row.name, row.department or "—", row.id_number_masked or "—", row.status]
+    return "　".join(parts)
+
+
+class MemberPicker(QWidget):
+    """Emits ``chosen`` with a member id, or ``None`` when nothing is selected."""
+
+    chosen = Signal(object)
+
+    def __init__(self, sessions: SessionFactory, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.sessions = sessions
+        self.search = QLineEdit()
+        self.search.setObjectName("member_search")
+        self.search.setPlaceholderText(self.tr("Name, pinyin, last digits of the ID number…"))
+        self.search.setClearButtonEnabled(True)
+        self.results = QListWidget()
+        self.results.setObjectName("member_results")
+        self.results.setMinimumHeight(120)
+        self.results.setMaximumHeight(200)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color: #5f6368;")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.search)
+        layout.addWidget(self.results)
+        layout.addWidget(self.note)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(SEARCH_DELAY_MS)
+        self._debounce.timeout.connect(self.run_search)
+        self.search.textChanged.connect(self._debounce.start)
+        self.results.currentItemChanged.connect(self._current_changed)
+        self._searched = False
+
+    @property
+    def record_id(self) -> int | None:
+        item = self.results.currentItem()
+        if item is None or not item.isSelected():
+            return None
+        value = item.data(Qt.ItemDataRole.UserRole)
+        return int(value) if value is not None else None
+
+    def current_name(self) -> str:
+        item = self.results.currentItem()
+        if item is None or self.record_id is None:
+            return ""
+        return str(item.data(Qt.ItemDataRole.UserRole + 1))
+
+    def ensure_loaded(self) -> None:
+        """Fill the list the first time it is shown (the first members by name)."""
+        if not self._searched:
+            self.run_search()
+
+    def reload(self) -> None:
+        """Search again (members may have changed elsewhere), keeping the member chosen."""
+        if not self._searched:
+            return
+        chosen = self.record_id
+        self.run_search()
+        if chosen is not None:
+            self.select_member(chosen)
+
+    def run_search(self) -> None:
+        self._debounce.stop()
+        self._searched = True
+        text = self.search.text().strip()
+        ids = search_ids(self.sessions, MemberFilter(text=text))
+        shown = ids[:LIMIT]
+        rows = fetch_rows(self.sessions, shown)
+        self.results.blockSignals(True)
+        self.results.clear()
+        for member_id in shown:
+            row = rows.get(member_id)
+            if row is None:  # deleted meanwhile
+                continue
+            item = QListWidgetItem(row_text(row))
+            item.setData(Qt.ItemDataRole.UserRole, row.id)
+            item.setData(Qt.ItemDataRole.UserRole + 1, row.name)
+            self.results.addItem(item)
+        self.results.blockSignals(False)
+        if not ids:
+            self.note.setText(self.tr("No member matches."))
+        elif len(ids) > LIMIT:
+            self.note.setText(
+                self.tr("The first %1 of %2 matches; type more to narrow the list.")
+                .replace("%1", str(LIMIT)).replace("%2", str(len(ids)))
+            )
+        else:
+            self.note.setText(self.tr("%n match(es).", "", len(ids)))
+        if len(rows) == 1:  # one match: that is the member meant
+            self.results.setCurrentRow(0)
+        self.chosen.emit(self.record_id)
+
+    def select_member(self, member_id: int) -> bool:
+        """Select ``member_id`` if it is in the list; True when it is now chosen."""
+        for index in range(self.results.count()):
+            item = self.results.item(index)
+            if item.data(Qt.ItemDataRole.UserRole) == member_id:
+                self.results.setCurrentItem(item)
+                return True
+        return False
+
+    def _current_changed(self, current: QListWidgetItem | None, _: object) -> None:
+        self.chosen.emit(self.record_id)

@@ -1,0 +1,340 @@
+"""报表 page: choosing a form and its options, exporting, previewing and printing."""
+
+import datetime as dt
+import subprocess
+from pathlib import Path
+
+import openpyxl
+import pytest
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+
+from gonghui_desk.db.session import session_scope
+from gonghui_desk.exchange.forms import FORMS
+from gonghui_desk.services.demo import fill_demo
+from gonghui_desk.ui import printing, tasks
+from gonghui_desk.ui.pages.reports import documents_folder
+from tests.factories import make_member
+
+TODAY = dt.date.today()
+ID_NUMBER = "110105199003070017"
+
+
+@pytest.fixture(autouse=True)
+def inline(monkeypatch):
+    monkeypatch.setattr(tasks, "RUN_INLINE", True)
+
+
+@pytest.fixture
+def warnings(monkeypatch):
+    """The text of every warning box shown (show_user_error uses QMessageBox.warning)."""
+    said = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: said.append(text))
+    return said
+
+
+@pytest.fixture
+def save_to(monkeypatch):
+    """Answer the save dialog with a path; records what it suggested."""
+    asked = []
+
+    def answer(path):
+        def fake(parent, caption, suggested, filters, *args, **kwargs):
+            asked.append(Path(suggested))
+            return str(path), ""
+
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", fake)
+        return asked
+
+    return answer
+
+
+@pytest.fixture
+def printed(monkeypatch, tmp_path):
+    """A print dialog that the user accepts, with the printer writing a PDF file instead."""
+    target = tmp_path / "printed.pdf"
+
+    class AcceptingPrintDialog:
+        def __init__(self, printer, parent=None):
+            printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+            printer.setOutputFileName(str(target))
+            self.printer = printer
+
+        def setWindowTitle(self, title):
+            pass
+
+        def setMinMax(self, low, high):
+            pass
+
+        def setOption(self, option, on=True):
+            pass
+
+        def exec(self):
+            return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(printing, "QPrintDialog", AcceptingPrintDialog)
+    return target
+
+
+@pytest.fixture
+def few_members(db):
+    with session_scope(db.sessions) as session:
+        make_member(session, name="张三", id_number=ID_NUMBER)
+        make_member(session, name="李四", id_number="11010519850101002X", phone="13912345678")
+    return db
+
+
+@pytest.fixture
+def many_members(db):
+    list(fill_demo(db.sessions, 80, seed=3, as_of=TODAY))
+    return db
+
+
+def pdf_text(path: Path) -> str:
+    out = subprocess.run(["pdftotext", str(path), "-"], check=True, capture_output=True,
+                         text=True).stdout
+    return out.replace(" ", "")
+
+
+def pdf_page_count(path: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(path)], check=True, capture_output=True,
+                          text=True).stdout
+    return int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages")))
+
+
+def pdf_image_count(path: Path) -> int:
+    """Images in the PDF: a printed page is one image of the form's page."""
+    listing = subprocess.run(["pdfimages", "-list", str(path)], check=True, capture_output=True,
+                             text=True).stdout
+    return sum(1 for line in listing.splitlines()[2:] if line.split()[2] == "image")
+
+
+def test_every_form_is_listed_and_asks_only_for_its_own_options(window):
+    page = window.show_page("reports")
+    assert page.form_list.count() == len(FORMS)
+    for row, spec in enumerate(FORMS):
+        assert page.form_list.item(row).text() == f"{spec.title}\n{spec.id}"
+    page.select_form("member-changes")
+    assert page.description.text() == FORMS[1].description
+    assert page.params.start.isVisible() and not page.params.as_of.isVisible()
+    assert page.params.start.date().toPython() == dt.date(TODAY.year, 1, 1)
+    page.select_form("member-roster")
+    assert page.params.as_of.isVisible() and not page.params.picker.isVisible()
+    assert page.params.as_of.date().toPython() == TODAY
+    assert page.params.as_of.maximumDate().toPython() == TODAY  # no cut-off in the future
+    page.select_form("member-card")
+    assert page.params.picker.isVisible() and not page.params.as_of.isVisible()
+    assert page.full_ids.text() == "完整证件号码（报上级工会用，将记入变更历史）"
+    assert [b.text() for b in (page.pdf_button, page.xlsx_button, page.preview_button,
+                               page.print_button)] == ["导出 PDF…", "导出 Excel…", "预览", "打印…"]
+
+
+def test_roster_exported_as_pdf_is_the_form_with_masked_numbers(window, few_members, save_to,
+                                                                 tmp_path):
+    asked = save_to(tmp_path / "采集表.pdf")
+    page = window.show_page("reports")
+    page.select_form("member-roster")
+    saved = page.export(".pdf")
+    assert saved == tmp_path / "采集表.pdf"
+    assert asked == [documents_folder() / f"工会会员信息采集表-{TODAY:%Y-%m-%d}.pdf"]
+    text = pdf_text(saved)
+    assert "工会会员信息采集表" in text and "张三" in text and "李四" in text
+    assert ID_NUMBER not in text and "110105********0017" in text
+    assert page.status.text() == f"已保存到：{saved}"
+    assert page.open_folder_button.isVisibleTo(page)
+
+
+def test_full_id_numbers_when_ticked(window, few_members, save_to, tmp_path):
+    save_to(tmp_path / "完整")  # no suffix typed: the chosen format's is added
+    page = window.show_page("reports")
+    page.full_ids.setChecked(True)
+    saved = page.export(".pdf")
+    assert saved == tmp_path / "完整.pdf"
+    assert ID_NUMBER in pdf_text(saved)
+
+
+def test_roster_exported_as_excel(window, few_members, save_to, tmp_path):
+    save_to(tmp_path / "采集表.xlsx")
+    page = window.show_page("reports")
+    saved = page.export(".xlsx")
+    cells = [c for row in openpyxl.load_workbook(saved).active.iter_rows(values_only=True)
+             for c in row if c]
+    assert "工会会员信息采集表" in cells and "李四" in cells
+
+
+def test_member_card_for_the_member_picked(window, few_members, save_to, tmp_path):
+    asked = save_to(tmp_path / "登记表.pdf")
+    page = window.show_page("reports")
+    page.select_form("member-card")
+    picker = page.params.picker
+    assert picker.results.count() == 2
+    picker.search.setText("李四")  # an input method commits Chinese text in one go
+    picker.run_search()
+    assert picker.results.count() == 1 and picker.results.item(0).text().startswith("李四")
+    assert "110105********002X" in picker.results.item(0).text()  # masked in the list
+    saved = page.export(".pdf")
+    assert asked[0].name == f"工会会员登记表-李四-{TODAY:%Y-%m-%d}.pdf"
+    text = pdf_text(saved)
+    assert "工会会员登记表" in text and "李四" in text and "张三" not in text
+
+
+def test_member_card_without_a_member_says_so_and_asks_nothing(window, few_members, warnings,
+                                                              monkeypatch):
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: pytest.fail("asked"))
+    page = window.show_page("reports")
+    page.select_form("member-card")
+    assert page.export(".pdf") is None
+    assert warnings == ["请先在列表中选择一名会员（可按姓名搜索）。"]
+
+
+def test_annual_stats_without_the_years_staff_is_refused(window, few_members, save_to,
+                                                         warnings, tmp_path):
+    save_to(tmp_path / "统计表.pdf")
+    page = window.show_page("reports")
+    page.select_form("annual-stats")
+    assert page.export(".pdf") is None
+    assert len(warnings) == 1
+    assert f"还没有填写 {TODAY.year} 年的职工人数" in warnings[0]
+    assert "设置 → 年度基本情况" in warnings[0]
+    assert list(tmp_path.glob("统计表*")) == []
+    assert page.status.text() == ""
+
+
+def test_annual_stats_after_the_years_figures_are_saved(window, few_members, save_to,
+                                                        tmp_path):
+    settings = window.show_page("settings")
+    panel = settings.year_figures
+    panel.counts["staff"].setValue(4)
+    panel.counts["staff_female"].setValue(1)
+    panel.flags["women_committee"].setChecked(True)
+    assert panel.save()
+    save_to(tmp_path / "统计表.pdf")
+    page = window.show_page("reports")
+    page.select_form("annual-stats")
+    text = pdf_text(page.export(".pdf"))
+    assert "基层工会基本情况统计表" in text
+    assert "50.0%（会员2÷职工4）" in text  # 2 members of 4 staff
+
+
+def test_a_period_that_ends_before_it_starts_is_explained(window, few_members, save_to,
+                                                          warnings, tmp_path):
+    save_to(tmp_path / "变动.pdf")
+    page = window.show_page("reports")
+    page.select_form("member-changes")
+    page.params.start.setDate(dt.date(TODAY.year, 1, 1))
+    page.params.end.setDate(dt.date(TODAY.year - 1, 6, 30))
+    assert page.export(".pdf") is None
+    assert "晚于截止日期" in warnings[0]
+    assert not (tmp_path / "变动.pdf").exists()
+
+
+def test_preview_shows_every_page_and_removes_its_file_when_closed(window, many_members):
+    page = window.show_page("reports")
+    dialog = page.preview()
+    assert dialog is not None and dialog.isVisible()
+    pages = pdf_page_count(dialog.path)
+    assert pages > 1
+    assert dialog.page_count() == pages
+    assert dialog.page_label.text() == f"第 1 页 共 {pages} 页"
+    assert dialog.windowTitle() == "打印预览 — 工会会员信息采集表"
+    dialog.close()
+    assert not dialog.path.exists() and not dialog.path.parent.exists()
+
+
+def test_printing_from_the_preview_draws_every_page(window, many_members, printed):
+    page = window.show_page("reports")
+    dialog = page.preview()
+    pages = dialog.page_count()
+    assert dialog.print_document()
+    assert pdf_page_count(printed) == pages
+    assert pdf_image_count(printed) == pages  # each page drawn, none left blank
+    info = subprocess.run(["pdfinfo", str(printed)], capture_output=True, text=True).stdout
+    assert "842 x 595" in info  # the roster is landscape A4, and so is the paper
+    dialog.close()
+
+
+def test_print_button_prints_straight_away_and_keeps_no_temporary_file(
+    window, few_members, printed, tmp_path, monkeypatch
+):
+    import tempfile
+
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    page = window.show_page("reports")
+    page.select_form("member-card")
+    page.params.picker.results.setCurrentRow(0)
+    assert page.print_form()
+    assert pdf_page_count(printed) == 1 == pdf_image_count(printed)  # one A4 page
+    assert list(scratch.iterdir()) == []
+
+
+def test_cancelling_the_print_dialog_prints_nothing(window, few_members, monkeypatch, tmp_path):
+    class CancelledPrintDialog:
+        def __init__(self, printer, parent=None):
+            printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+            printer.setOutputFileName(str(tmp_path / "never.pdf"))
+
+        setWindowTitle = setMinMax = setOption = lambda *a: None
+
+        def exec(self):
+            return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(printing, "QPrintDialog", CancelledPrintDialog)
+    page = window.show_page("reports")
+    assert not page.print_form()
+    assert not (tmp_path / "never.pdf").exists()
+
+
+def test_save_as_in_the_preview_exports_the_form(window, few_members, save_to, tmp_path):
+    save_to(tmp_path / "另存.pdf")
+    page = window.show_page("reports")
+    dialog = page.preview()
+    dialog.save_button.click()
+    assert "工会会员信息采集表" in pdf_text(tmp_path / "另存.pdf")
+    dialog.close()
+
+
+def test_read_only_database_offers_no_full_numbers_and_explains_the_card(
+    db, db_path, data_dir, gui_app, qtbot, warnings, save_to, tmp_path
+):
+    from gonghui_desk.config import log_file, settings_file
+    from gonghui_desk.db.database import open_database
+    from gonghui_desk.ui.context import AppContext
+    from gonghui_desk.ui.pages.reports import ReportsPage
+    from gonghui_desk.ui.settings import AppSettings
+
+    with session_scope(db.sessions) as session:
+        make_member(session, name="张三")
+    db.close()
+    reader = open_database(db_path, read_only=True)
+    try:
+        context = AppContext(reader, data_dir, log_file(data_dir),
+                             AppSettings(settings_file(data_dir)))
+        page = ReportsPage(context)
+        qtbot.addWidget(page)
+        assert not page.full_ids.isEnabled()
+        save_to(tmp_path / "名册.pdf")
+        assert page.export(".pdf") == tmp_path / "名册.pdf"  # masked: nothing to record
+        save_to(tmp_path / "登记表.pdf")
+        page.select_form("member-card")
+        page.params.picker.run_search()
+        assert page.export(".pdf") is None
+        assert "只读" in warnings[0]
+        assert not (tmp_path / "登记表.pdf").exists()
+    finally:
+        reader.close()
+
+
+def test_member_added_elsewhere_appears_when_the_page_is_shown_again(window, few_members):
+    page = window.show_page("reports")
+    page.select_form("member-card")
+    picker = page.params.picker
+    picker.results.setCurrentRow(1)
+    chosen = picker.record_id
+    with session_scope(few_members.sessions) as session:
+        make_member(session, name="王五", id_number="110105197001010010")
+    window.show_page("members")
+    window.show_page("reports")
+    assert picker.results.count() == 3
+    assert picker.record_id == chosen  # the member picked before is still picked
