@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -69,6 +70,11 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     spec = form_by_id(args.form)
     renderer_for(args.out)
+    if spec.record_kind and args.record_id is None:
+        print(f"{spec.title}是一{'名' if spec.record_kind == '会员' else '份'}{spec.record_kind}"
+              f"的表格，请用 --id 编号指定，例如：gonghui-desk export {spec.id} --id 1 --out "
+              f"{args.out}", file=sys.stderr)
+        return ExitCode.USAGE
     params = FormParams(year=args.year, as_of=args.as_of, start=args.start, end=args.end,
                         record_id=args.record_id, full_ids=args.full_ids)
     db = _open(args)

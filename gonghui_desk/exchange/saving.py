@@ -11,6 +11,8 @@ from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.exc import OperationalError
+
 from gonghui_desk.db import audit
 from gonghui_desk.db.session import SessionFactory, session_scope
 from gonghui_desk.errors import UserError
@@ -53,15 +55,30 @@ def save_workbook(workbook: Any, path: Path) -> None:
 def move_into_place(sessions: SessionFactory, partial: Path, path: Path,
                     record: dict[str, object] | None, table: str = "member") -> None:
     """Replace ``path``; with ``record``, also write the change-history entry for it
-    (an export of ``table``'s records that shows sensitive values whole)."""
+    (an export of ``table``'s records that shows sensitive values whole).
+
+    The move happens inside the entry's transaction: a failed move rolls the entry back,
+    and a file whose entry could not be committed is removed again, so full numbers never
+    reach the target without their entry.
+    """
     if record is None:
         replace_file(partial, path)
         return
-    with session_scope(sessions) as session:
-        audit.record(session, table, "", audit.EXPORT, record)
-        # Inside the entry's transaction: a failed move rolls the entry back, and full
-        # numbers never reach the target without their entry.
-        replace_file(partial, path)
+    moved = False
+    try:
+        with session_scope(sessions) as session:
+            audit.record(session, table, "", audit.EXPORT, record)
+            replace_file(partial, path)
+            moved = True
+    except OperationalError as exc:
+        if moved:
+            path.unlink(missing_ok=True)
+        if "readonly" in str(exc):
+            raise UserError(
+                "这份表格含完整的证件号码，这样的导出要记入变更历史；数据库现在是只读打开的，"
+                "无法记录，所以没有导出。请不勾选“完整证件号码”再导出，或等另一台电脑关闭程序后"
+                "重新打开数据库。") from exc
+        raise
 
 
 def discard_temporary(ws: Any) -> None:

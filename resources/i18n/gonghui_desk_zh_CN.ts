@@ -1522,10 +1522,6 @@ This area does not keep records in this version yet; no trips or applications ha
         <source>Exporting %1</source>
         <translation>正在导出%1</translation>
     </message>
-    <message>
-        <source>This form shows full ID numbers, and such an export is recorded in the change history. The database is open read-only, so it cannot be exported now. Close the program on the other PC and open the database again.</source>
-        <translation>这份表格显示完整证件号码，这样的导出要记入变更历史；数据库现在以只读方式打开，无法记录，所以不能导出。请先关闭另一台电脑上的程序，再重新打开数据库。</translation>
-    </message>
 </context>
 <context>
     <name>SettingsPage</name>

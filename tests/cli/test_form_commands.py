@@ -66,7 +66,7 @@ def test_mistakes_are_told_in_chinese_and_write_nothing(capsys, demo_db, tmp_pat
                        tmp_path / "x.doc")
     assert code == ExitCode.INPUT_REJECTED and ".pdf 或 .xlsx" in err
     code, _, err = run(capsys, "--db", demo_db, "export", "member-card", "--out", out_file)
-    assert code == ExitCode.INPUT_REJECTED and "--id" in err
+    assert code == ExitCode.USAGE and "--id" in err
     code, _, err = run(capsys, "--db", demo_db, "export", "member-roster", "--as-of",
                        "2026/09/30", "--out", out_file)
     assert code == ExitCode.USAGE and "YYYY-MM-DD" in err

@@ -150,7 +150,7 @@ def test_the_registration_form_fits_one_page_with_the_full_id(branch, tmp_path):
 
 
 def test_the_registration_form_needs_a_member_that_exists(branch, tmp_path):
-    with pytest.raises(UserError, match="--id"):
+    with pytest.raises(UserError, match="请先选择要填表的会员"):
         export(branch, "member-card", tmp_path / "card.pdf", today=TODAY)
     with pytest.raises(UserError, match="找不到编号为 7 的会员"):  # 庚, in the 回收站
         export(branch, "member-card", tmp_path / "card.pdf", record_id=7, today=TODAY)
@@ -214,3 +214,13 @@ def test_libreoffice_reads_the_statistics_and_the_roster(branch, tmp_path):
                                     as_of=CUT_OFF, today=TODAY), tmp_path)
     assert [row[1] for row in roster[4:7]] == ["丁", "甲", "戊"]  # by pinyin: ding, jia, wu
     assert roster[4][7] == "110105********0014"
+
+
+def test_a_preview_is_recorded_as_such_not_as_a_temporary_file(branch, tmp_path):
+    from gonghui_desk.exchange.forms.export import export_form
+    from gonghui_desk.exchange.forms.spec import FormParams
+
+    list(export_form(branch.sessions, "member-card", FormParams(record_id=1, today=TODAY),
+                     tmp_path / "preview.pdf", preview=True))
+    [entry] = exports(branch)
+    assert entry["用途"] == "在程序中预览或打印" and "文件" not in entry and "位置" not in entry

@@ -338,3 +338,25 @@ def test_member_added_elsewhere_appears_when_the_page_is_shown_again(window, few
     window.show_page("reports")
     assert picker.results.count() == 3
     assert picker.record_id == chosen  # the member picked before is still picked
+
+
+def test_the_full_number_choice_is_offered_only_where_there_are_numbers(window):
+    page = window.show_page("reports")
+    page.select_form("annual-stats")
+    assert page.full_ids.isHidden()
+    page.select_form("member-roster")
+    assert not page.full_ids.isHidden()
+
+
+def test_previews_left_by_a_crashed_session_are_removed(tmp_path, monkeypatch):
+    import tempfile
+
+    from gonghui_desk.ui.dialogs import pdf_preview
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    left = pdf_preview.temporary_folder()
+    (left / "名册.pdf").write_bytes(b"%PDF-1.4 personal data")
+    other = tmp_path / "someone-else"
+    other.mkdir()
+    assert pdf_preview.remove_stale_previews() == 1
+    assert not left.exists() and other.exists()

@@ -114,4 +114,5 @@ SPEC = FormSpec(
     description="截至统计截止日的职工和会员人数、入会率、本年会员变动和工会组织情况。",
     params=(AS_OF,),
     build=build,
+    private_values=False,
 )

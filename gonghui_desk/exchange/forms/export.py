@@ -34,19 +34,24 @@ def renderer_for(path: Path) -> Renderer:
 
 
 def export_form(
-    sessions: SessionFactory, form_id: str, params: FormParams, path: Path
+    sessions: SessionFactory, form_id: str, params: FormParams, path: Path, *,
+    preview: bool = False,
 ) -> Iterator[Progress]:
     """Write form ``form_id`` filled with ``params`` to ``path``; raise ``UserError`` when
-    the form cannot be filled or the file cannot be written."""
+    the form cannot be filled or the file cannot be written.
+
+    ``preview``: the file is a temporary one to show or print in the app, and the change
+    history says the form was previewed or printed rather than naming that file.
+    """
     renderer = renderer_for(path)
     spec = form_by_id(form_id)
     yield Progress(0, 1, "正在读取数据")
     doc = spec.build(sessions, params)
-    yield from write_document(sessions, doc, path, renderer)
+    yield from write_document(sessions, doc, path, renderer, preview=preview)
 
 
 def write_document(sessions: SessionFactory, doc: Document, path: Path,
-                   renderer: Renderer) -> Iterator[Progress]:
+                   renderer: Renderer, *, preview: bool = False) -> Iterator[Progress]:
     partial = path.with_name(path.name + ".partial")
     try:
         try:
@@ -55,8 +60,9 @@ def write_document(sessions: SessionFactory, doc: Document, path: Path,
             raise file_error(exc, path) from exc
         record: dict[str, object] | None = None
         if doc.shows_private_values():
-            record = {"导出": doc.title, **doc.record, "文件": path.name,
-                      "位置": str(path.parent), "证件号码": "完整（未隐去）"}
+            where = ({"用途": "在程序中预览或打印"} if preview else
+                     {"文件": path.name, "位置": str(path.parent)})
+            record = {"导出": doc.title, **doc.record, **where, "证件号码": "完整（未隐去）"}
         move_into_place(sessions, partial, path, record)
     finally:
         partial.unlink(missing_ok=True)

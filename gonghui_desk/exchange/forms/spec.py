@@ -52,7 +52,7 @@ class FormParams:
 
     def the_record(self, what: str) -> int:
         if self.record_id is None:
-            raise UserError(f"请选择要填表的{what}（命令行用 --id 编号）。")
+            raise UserError(f"请先选择要填表的{what}。")
         return self.record_id
 
 
@@ -70,3 +70,4 @@ class FormSpec:
     build: Callable[[SessionFactory, FormParams], Document]
     record_kind: str = ""
     formats: tuple[str, ...] = ("pdf", "xlsx")
+    private_values: bool = True  # has ID or phone numbers that full-number exports show

@@ -9,7 +9,6 @@ is deleted as soon as it is no longer shown.
 from __future__ import annotations
 
 import datetime as dt
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt, QUrl
@@ -26,14 +25,18 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import OperationalError
 
 from gonghui_desk.errors import UserError
 from gonghui_desk.exchange.forms import FORMS
 from gonghui_desk.exchange.forms.export import export_form
 from gonghui_desk.exchange.forms.spec import FormParams, FormSpec
 from gonghui_desk.ui.context import AppContext
-from gonghui_desk.ui.dialogs.pdf_preview import PdfPreviewDialog, load_pdf, remove_temporary
+from gonghui_desk.ui.dialogs.pdf_preview import (
+    PdfPreviewDialog,
+    load_pdf,
+    remove_temporary,
+    temporary_folder,
+)
 from gonghui_desk.ui.errors import show_user_error
 from gonghui_desk.ui.pages.base import Page
 from gonghui_desk.ui.pages.report_params import FormParamsPanel
@@ -165,6 +168,8 @@ class ReportsPage(Page):
         self.preview_button.setEnabled("pdf" in spec.formats)
         self.print_button.setEnabled("pdf" in spec.formats)
         self.xlsx_button.setEnabled("xlsx" in spec.formats)
+        # A form without ID or phone numbers has nothing to show whole.
+        self.full_ids.setVisible(spec.private_values)
         self._clear_status()
 
     def refresh(self) -> None:
@@ -178,7 +183,8 @@ class ReportsPage(Page):
         if missing:
             show_user_error(self, UserError(missing))
             return None
-        return self.params.form_params(spec, self.full_ids.isChecked())
+        full_ids = spec.private_values and self.full_ids.isChecked()
+        return self.params.form_params(spec, full_ids)
 
     # -- export -------------------------------------------------------------------------
 
@@ -221,25 +227,17 @@ class ReportsPage(Page):
         self.open_folder_button.show()
         return path
 
-    def _write(self, spec: FormSpec, params: FormParams, path: Path) -> bool:
+    def _write(self, spec: FormSpec, params: FormParams, path: Path, *,
+               preview: bool = False) -> bool:
         """Run the export in the background; False (the user told why) if it did not finish."""
         sessions = self.context.db.sessions
         try:
             return run_with_progress(
                 self, self.tr("Exporting %1").replace("%1", spec.title),
-                lambda: export_form(sessions, spec.id, params, path),
+                lambda: export_form(sessions, spec.id, params, path, preview=preview),
             )
         except UserError as error:
             show_user_error(self, error)
-        except OperationalError:
-            if not self.context.db.read_only:
-                raise
-            # The form shows ID numbers whole, which must be recorded in the change history.
-            show_user_error(self, UserError(self.tr(
-                "This form shows full ID numbers, and such an export is recorded in the change "
-                "history. The database is open read-only, so it cannot be exported now. Close "
-                "the program on the other PC and open the database again."
-            )))
         return False
 
     def _clear_status(self) -> None:
@@ -255,9 +253,9 @@ class ReportsPage(Page):
 
     def temporary_pdf(self, spec: FormSpec, params: FormParams) -> Path | None:
         """The form exported to a new temporary folder; ``None`` if that did not finish."""
-        folder = Path(tempfile.mkdtemp(prefix="gonghui-preview-"))
+        folder = temporary_folder()
         path = folder / f"{safe_file_name(spec.title)}.pdf"
-        if not self._write(spec, params, path):
+        if not self._write(spec, params, path, preview=True):
             remove_temporary(path)
             return None
         return path
