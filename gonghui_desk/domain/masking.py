@@ -23,3 +23,13 @@ def mask_phone(phone: str | None) -> str:
     if len(phone) < 7:
         return "*" * len(phone)
     return phone[:3] + "*" * (len(phone) - 7) + phone[-4:]
+
+
+def mask_bank_account(account: str | None) -> str:
+    """``6222021234567890123`` → ``6222 **** **** 0123``: bank and last four stay."""
+    digits = (account or "").replace(" ", "")
+    if not digits:
+        return ""
+    if len(digits) <= 8:
+        return "*" * len(digits)
+    return f"{digits[:4]} **** **** {digits[-4:]}"

@@ -15,7 +15,7 @@ from gonghui_desk.db.audit import current_actor
 from gonghui_desk.db.models import ChangeRecord
 from gonghui_desk.db.session import SessionFactory, session_scope
 from gonghui_desk.domain.annual import COUNT_LABELS, FLAG_LABELS
-from gonghui_desk.domain.masking import mask_id_number, mask_phone
+from gonghui_desk.domain.masking import mask_bank_account, mask_id_number, mask_phone
 from gonghui_desk.domain.member import FIELD_LABELS as MEMBER_FIELD_LABELS
 from gonghui_desk.domain.membership import EVENT_LABELS
 from gonghui_desk.errors import UserError
@@ -27,6 +27,12 @@ TABLE_LABELS = {
     "branch_profile": "工会信息",
     "app_setting": "设置",
     "year_figures": "年度基本情况",
+    "dibao_standard": "低保标准",
+    "hardship_file": "困难职工档案",
+    "hardship_relative": "困难职工家庭成员",
+    "hardship_year": "困难职工年度收入",
+    "hardship_step": "困难职工档案办理环节",
+    "aid_payment": "帮扶资金发放",
 }
 ACTION_LABELS = {
     "create": "新增", "update": "修改", "delete": "删除", "purge": "彻底删除", "export": "导出",
@@ -41,7 +47,8 @@ FIELD_LABELS = {
     "contact_phone": "联系电话", "address": "地址", "key": "项目", "value": "值", "id": "编号",
     "year": "年度", **COUNT_LABELS, **FLAG_LABELS,
 }
-MASKERS = {"id_number": mask_id_number, "phone": mask_phone}
+MASKERS = {"id_number": mask_id_number, "phone": mask_phone,
+           "bank_account": mask_bank_account}
 
 
 @dataclass(frozen=True)

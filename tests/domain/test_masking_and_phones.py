@@ -22,3 +22,11 @@ def test_mobile_tolerates_spaces_dashes_full_width_and_country_code():
 def test_landline_needs_an_area_code():
     assert normalise_phone("0571-88886204") == "057188886204"
     assert normalise_phone("88886204") is None
+
+
+def test_bank_accounts_keep_the_bank_and_the_last_four():
+    from gonghui_desk.domain.masking import mask_bank_account
+
+    assert mask_bank_account("6222 0212 3456 7890 123") == "6222 **** **** 0123"
+    assert mask_bank_account("12345678") == "********"
+    assert mask_bank_account("") == "" and mask_bank_account(None) == ""

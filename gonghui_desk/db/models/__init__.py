@@ -1,6 +1,15 @@
 """All mapped models; importing this package registers every table on ``Base.metadata``."""
 
 from gonghui_desk.db.models.annual import YearFiguresRow
+from gonghui_desk.db.models.hardship import (
+    AidPayment,
+    DibaoStandard,
+    HardshipFile,
+    HardshipMoneyItem,
+    HardshipRelative,
+    HardshipStep,
+    HardshipYear,
+)
 from gonghui_desk.db.models.history import ChangeRecord
 from gonghui_desk.db.models.imports import ImportBatch, ImportBatchItem, ImportProfile
 from gonghui_desk.db.models.members import Member, MembershipEvent
@@ -8,9 +17,16 @@ from gonghui_desk.db.models.profile import BranchProfileRow
 from gonghui_desk.db.models.settings import AppSetting
 
 __all__ = [
+    "AidPayment",
     "AppSetting",
     "BranchProfileRow",
     "ChangeRecord",
+    "DibaoStandard",
+    "HardshipFile",
+    "HardshipMoneyItem",
+    "HardshipRelative",
+    "HardshipStep",
+    "HardshipYear",
     "ImportBatch",
     "ImportBatchItem",
     "ImportProfile",
