@@ -1,0 +1,234 @@
+"""Hardship files: open, edit, take steps, set 低保 standards and run the yearly income test.
+
+One household, one open file: before a file is opened or edited, every ID number in its
+household (the applicant's and each member's) is looked up among the applicants and
+household members of the other open files, and a match is refused naming that file.
+A closed file (脱困, 解困, 退出, 不予建档) is kept and stays readable but takes no edits.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, fields
+from decimal import ROUND_HALF_UP, Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from gonghui_desk.db.models import (
+    DibaoStandard,
+    HardshipFile,
+    HardshipMoneyItem,
+    HardshipRelative,
+    HardshipStep,
+    HardshipYear,
+)
+from gonghui_desk.db.session import SessionFactory, session_scope
+from gonghui_desk.domain import hardship_process as hp
+from gonghui_desk.domain.hardship import IncomeTest, Suggestion, check_override, suggest_category
+from gonghui_desk.domain.hardship_file import FileDraft, RelativeDraft, clean_file
+from gonghui_desk.domain.masking import mask_id_number
+from gonghui_desk.errors import FieldProblem, UserError, ValidationError
+
+FEN = Decimal(100)
+INCOME, EXPENSE = "收入", "支出"
+
+
+def to_fen(amount: Decimal) -> int:
+    return int((amount * FEN).quantize(Decimal(1), ROUND_HALF_UP))
+
+
+def to_yuan(fen: int) -> Decimal:
+    return Decimal(fen) / FEN
+
+
+def _open_clash(session: Session, numbers: list[str], except_file: int | None) -> str | None:
+    """A message naming the open file that already holds one of ``numbers``, if any."""
+    if not numbers:
+        return None
+    open_file = HardshipFile.state.not_in(sorted(hp.CLOSED))
+    others = [HardshipFile.id != except_file] if except_file is not None else []
+    applicant = session.execute(
+        select(HardshipFile.id, HardshipFile.name, HardshipFile.id_number)
+        .where(open_file, *others, HardshipFile.id_number.in_(numbers))
+    ).first()
+    relative = session.execute(
+        select(HardshipFile.id, HardshipFile.name, HardshipRelative.id_number)
+        .join(HardshipRelative, HardshipRelative.file_id == HardshipFile.id)
+        .where(open_file, *others, HardshipRelative.id_number.in_(numbers))
+    ).first()
+    found = applicant or relative
+    if found is None:
+        return None
+    file_id, name, number = found
+    return (f"身份证号 {mask_id_number(number)} 已在 {name} 的困难职工档案（编号 {file_id}）中，"
+            "该档案尚未结档。一户只能有一份在档档案：请在那份档案中更新，或先将其结档。")
+
+
+def _fill(row: HardshipFile, draft: FileDraft) -> None:
+    values = asdict(draft)
+    values.pop("relatives")
+    values["monthly_income_fen"] = to_fen(values.pop("monthly_income"))
+    for name, value in values.items():
+        setattr(row, name, value)
+    row.relatives = [
+        HardshipRelative(**{**{k: v for k, v in asdict(r).items() if k != "monthly_income"},
+                            "monthly_income_fen": to_fen(r.monthly_income)})
+        for r in draft.relatives
+    ]
+
+
+def _checked(session: Session, draft: FileDraft, today: dt.date,
+             file_id: int | None) -> FileDraft:
+    cleaned, problems = clean_file(draft, today)
+    if problems:
+        raise ValidationError(problems)
+    clash = _open_clash(session, cleaned.id_numbers(), file_id)
+    if clash:
+        raise ValidationError([FieldProblem("身份证号", clash, "id_number")])
+    return cleaned
+
+
+def open_file(sessions: SessionFactory, draft: FileDraft, applied_on: dt.date, by: str = "",
+              today: dt.date | None = None) -> int:
+    """Open a file with its 申请 step; return its number."""
+    today = today or dt.date.today()
+    step = hp.Step(hp.APPLY, applied_on, by)
+    problems = hp.check_step(step, [], today)
+    if problems:
+        raise ValidationError(problems)
+    with session_scope(sessions) as session:
+        cleaned = _checked(session, draft, today, None)
+        row = HardshipFile(state=hp.APPLIED)
+        _fill(row, cleaned)
+        row.steps = [HardshipStep(kind=step.kind, day=step.day, by=by, note="")]
+        session.add(row)
+        session.flush()
+        return row.id
+
+
+def _file(session: Session, file_id: int) -> HardshipFile:
+    row = session.get(HardshipFile, file_id)
+    if row is None:
+        raise UserError(f"找不到编号为 {file_id} 的困难职工档案。请刷新列表。")
+    return row
+
+
+def steps_of(row: HardshipFile) -> list[hp.Step]:
+    return [hp.Step(s.kind, s.day, s.by, s.note, s.until) for s in row.steps]
+
+
+def update_file(sessions: SessionFactory, file_id: int, draft: FileDraft,
+                today: dt.date | None = None) -> None:
+    """Save changed details and household members of an open file."""
+    with session_scope(sessions) as session:
+        row = _file(session, file_id)
+        if row.state in hp.CLOSED:
+            raise UserError(f"{row.name} 的档案已结档（{row.state}），只能查看，不能修改。")
+        cleaned = _checked(session, draft, today or dt.date.today(), file_id)
+        _fill(row, cleaned)
+
+
+def load_file(sessions: SessionFactory, file_id: int) -> tuple[FileDraft, str, list[hp.Step]]:
+    """A file as its dialog shows it: details (unmasked), state and steps."""
+    names = [f.name for f in fields(FileDraft) if f.name not in ("relatives", "monthly_income")]
+    relative_names = [f.name for f in fields(RelativeDraft) if f.name != "monthly_income"]
+    with session_scope(sessions) as session:
+        row = _file(session, file_id)
+        relatives = tuple(
+            RelativeDraft(**{n: getattr(r, n) for n in relative_names},
+                          monthly_income=to_yuan(r.monthly_income_fen))
+            for r in row.relatives
+        )
+        draft = FileDraft(**{n: getattr(row, n) for n in names},
+                          monthly_income=to_yuan(row.monthly_income_fen), relatives=relatives)
+        return draft, row.state, steps_of(row)
+
+
+def take_step(sessions: SessionFactory, file_id: int, step: hp.Step,
+              today: dt.date | None = None) -> str:
+    """Record a step of the process; return the file's state after it."""
+    with session_scope(sessions) as session:
+        row = _file(session, file_id)
+        taken = steps_of(row)
+        problems = hp.check_step(step, taken, today or dt.date.today())
+        if problems:
+            raise ValidationError(problems)
+        row.steps.append(HardshipStep(kind=step.kind, day=step.day, until=step.until,
+                                      by=step.by.strip(), note=step.note.strip()))
+        row.state = hp.state_after([*taken, step])
+        return row.state
+
+
+def set_dibao(sessions: SessionFactory, region: str, year: int, monthly: Decimal) -> None:
+    """Save the monthly 低保 standard per person of ``region`` in ``year``."""
+    if monthly <= 0:
+        raise ValidationError(
+            [FieldProblem("低保标准", "应为大于 0 的金额（元/人·月）。", "dibao")]
+        )
+    with session_scope(sessions) as session:
+        row = session.get(DibaoStandard, (region, year))
+        if row is None:
+            session.add(DibaoStandard(region=region, year=year, monthly_fen=to_fen(monthly)))
+        else:
+            row.monthly_fen = to_fen(monthly)
+
+
+def dibao_for(sessions: SessionFactory, region: str, year: int) -> Decimal | None:
+    with session_scope(sessions) as session:
+        row = session.get(DibaoStandard, (region, year))
+        return None if row is None else to_yuan(row.monthly_fen)
+
+
+def assess_year(
+    sessions: SessionFactory, file_id: int, year: int,
+    income: list[tuple[str, Decimal]], expenses: list[tuple[str, Decimal]],
+    category: str = "", override_reason: str = "",
+) -> Suggestion:
+    """Run the income test for ``year`` on the items given, keep it with the suggestion,
+    the arithmetic and the category chosen (a different one needs ``override_reason``)."""
+    with session_scope(sessions) as session:
+        row = _file(session, file_id)
+        standard = session.get(DibaoStandard, (row.region, year))
+        dibao = to_yuan(standard.monthly_fen) if standard else Decimal(0)
+        test = IncomeTest(sum((a for _, a in income), Decimal(0)),
+                          sum((a for _, a in expenses), Decimal(0)),
+                          1 + len(row.relatives), dibao)
+        problems = test.problems()
+        if standard is None:
+            problems = [p for p in problems if p.key != "dibao"] + [FieldProblem(
+                "低保标准", f"还没有设置地区 {row.region or '（未填写）'} {year} 年的低保标准："
+                "请在“设置 → 低保标准”中填写后再测算。", "dibao")]
+        if any(a < 0 for _, a in [*income, *expenses]):
+            problems.append(FieldProblem("收支明细", "金额不能为负数。", "items"))
+        suggestion = suggest_category(test) if not problems else None
+        chosen = category or (suggestion.category if suggestion else "") or ""
+        if suggestion is not None:
+            problems += check_override(suggestion.category, chosen, override_reason)
+        if problems or suggestion is None:
+            raise ValidationError(problems)
+        old = session.get(HardshipYear, (file_id, year))
+        if old is not None:
+            session.delete(old)
+            session.flush()
+        session.add(HardshipYear(
+            file_id=file_id, year=year, household_size=test.household_size,
+            income_fen=to_fen(test.annual_income), expenses_fen=to_fen(test.rigid_expenses),
+            dibao_fen=to_fen(dibao), per_capita_fen=to_fen(suggestion.per_capita),
+            suggested=suggestion.category or "", category=chosen,
+            override_reason=override_reason.strip(), arithmetic=suggestion.arithmetic,
+            items=[HardshipMoneyItem(file_id=file_id, year=year, side=side, item=item,
+                                     amount_fen=to_fen(amount))
+                   for side, items in ((INCOME, income), (EXPENSE, expenses))
+                   for item, amount in items],
+        ))
+        if chosen:
+            row.category = chosen
+        return suggestion
+
+
+def open_file_ids(sessions: SessionFactory) -> list[int]:
+    with session_scope(sessions) as session:
+        query = select(HardshipFile.id).where(
+            HardshipFile.state.not_in(sorted(hp.CLOSED))).order_by(HardshipFile.id)
+        return list(session.scalars(query))
