@@ -1,0 +1,91 @@
+"""Aid payments to hardship files, and their totals per year, type, fund source and file."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import asdict, dataclass, field
+from decimal import Decimal
+
+from sqlalchemy import func, select
+
+from gonghui_desk.db.models import AidPayment, HardshipFile
+from gonghui_desk.db.session import SessionFactory, session_scope
+from gonghui_desk.domain import hardship as hs
+from gonghui_desk.domain import hardship_process as hp
+from gonghui_desk.domain.aid import MONEY_FIELDS, PaymentDraft, check_payment
+from gonghui_desk.errors import FieldProblem, UserError, ValidationError
+from gonghui_desk.services.hardship import to_fen, to_yuan
+
+
+def record_payment(sessions: SessionFactory, file_id: int, draft: PaymentDraft,
+                   today: dt.date | None = None) -> int:
+    """Record aid paid to a file's household; return the payment's number.
+
+    Aid goes to households on file (已建档); 临时救助 may also go to a household whose file is
+    still being examined. A closed file takes no payments.
+    """
+    problems = check_payment(draft, today or dt.date.today())
+    if problems:
+        raise ValidationError(problems)
+    with session_scope(sessions) as session:
+        row = session.get(HardshipFile, file_id)
+        if row is None:
+            raise UserError(f"找不到编号为 {file_id} 的困难职工档案。")
+        if row.state in hp.CLOSED:
+            raise UserError(f"{row.name} 的档案已结档（{row.state}），不能再登记帮扶。")
+        applied = min(s.day for s in row.steps)
+        if draft.day < applied:
+            raise ValidationError([FieldProblem(
+                "发放日期", f"早于该档案的申请日期 {applied:%Y-%m-%d}，请核对。", "day")])
+        if row.state != hp.FILED and draft.kind != "临时救助":
+            raise UserError(f"{row.name} 的档案尚未建档（{row.state}）：建档前只能登记临时救助。")
+        values = asdict(draft)
+        for name in MONEY_FIELDS:
+            values[f"{name}_fen"] = to_fen(values.pop(name))
+        payment = AidPayment(file_id=file_id, **values)
+        session.add(payment)
+        session.flush()
+        return payment.id
+
+
+@dataclass
+class AidTotals:
+    """Sums in yuan for a period: overall and per type, fund source and file."""
+
+    total: Decimal = Decimal(0)
+    count: int = 0
+    by_kind: dict[str, Decimal] = field(default_factory=dict)
+    by_source: dict[str, Decimal] = field(default_factory=dict)
+    by_file: dict[int, Decimal] = field(default_factory=dict)
+
+
+def totals(sessions: SessionFactory, start: dt.date, end: dt.date) -> AidTotals:
+    """What was paid from ``start`` to ``end`` (both included); every type and source is
+    present, 0 when nothing was paid of it."""
+    query = (
+        select(AidPayment.file_id, AidPayment.kind, AidPayment.fund_source,
+               func.sum(AidPayment.amount_fen), func.count())
+        .where(AidPayment.day.between(start, end))
+        .group_by(AidPayment.file_id, AidPayment.kind, AidPayment.fund_source)
+    )
+    result = AidTotals(by_kind={k: Decimal(0) for k in hs.AID_TYPE.values},
+                       by_source={s: Decimal(0) for s in hs.FUND_SOURCE.values})
+    by_file: dict[int, Decimal] = defaultdict(Decimal)
+    with session_scope(sessions) as session:
+        for file_id, kind, source, fen, count in session.execute(query):
+            amount = to_yuan(int(fen))
+            result.total += amount
+            result.count += int(count)
+            result.by_kind[kind] = result.by_kind.get(kind, Decimal(0)) + amount
+            result.by_source[source] = result.by_source.get(source, Decimal(0)) + amount
+            by_file[file_id] += amount
+    result.by_file = dict(by_file)
+    return result
+
+
+def last_aid_days(sessions: SessionFactory) -> dict[int, dt.date]:
+    """Each file's most recent payment day."""
+    query = select(AidPayment.file_id, func.max(AidPayment.day)).group_by(AidPayment.file_id)
+    with session_scope(sessions) as session:
+        return {file_id: day for file_id, day in session.execute(query)}

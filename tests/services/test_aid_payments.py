@@ -1,0 +1,91 @@
+"""Aid payments: who may receive them, what medical and study aid must say, and the totals."""
+
+import datetime as dt
+from decimal import Decimal as D
+
+import pytest
+
+from gonghui_desk.domain import hardship_process as hp
+from gonghui_desk.domain.aid import PaymentDraft
+from gonghui_desk.domain.hardship_process import Step
+from gonghui_desk.errors import UserError, ValidationError
+from gonghui_desk.services import aid
+from gonghui_desk.services import hardship as hs
+from tests.services.test_hardship_files import TODAY, draft, id_number
+
+FILING = (Step(hp.VISIT, dt.date(2026, 3, 5)), Step(hp.BRANCH_REVIEW, dt.date(2026, 3, 8)),
+          Step(hp.UPPER_REVIEW, dt.date(2026, 3, 15)),
+          Step(hp.NOTICE, dt.date(2026, 3, 16), until=dt.date(2026, 3, 22)),
+          Step(hp.FILE, dt.date(2026, 3, 23)))
+
+
+def filed(db, name="王大力", number=None):
+    values = {"name": name, "relatives": ()}
+    if number:
+        values["id_number"] = number
+    file_id = hs.open_file(db.sessions, draft(**values), dt.date(2026, 3, 1), today=TODAY)
+    for step in FILING:
+        hs.take_step(db.sessions, file_id, step, today=TODAY)
+    return file_id
+
+
+def pay(kind="生活救助", amount="1000", day=dt.date(2026, 5, 1), source="本级工会经费", **more):
+    return PaymentDraft(kind, day, D(amount), source, handled_by="张主席", **more)
+
+
+def test_aid_goes_to_filed_households_and_temporary_aid_before_filing(db):
+    waiting = hs.open_file(db.sessions, draft(relatives=()), dt.date(2026, 3, 1), today=TODAY)
+    with pytest.raises(UserError, match="建档前只能登记临时救助"):
+        aid.record_payment(db.sessions, waiting, pay(), today=TODAY)
+    assert aid.record_payment(db.sessions, waiting, pay("临时救助", "800"), today=TODAY)
+    hs.take_step(db.sessions, waiting, Step(hp.DECLINED, dt.date(2026, 3, 2), note="不符合"),
+                 today=TODAY)
+    with pytest.raises(UserError, match="已结档"):
+        aid.record_payment(db.sessions, waiting, pay("临时救助"), today=TODAY)
+
+
+def test_medical_and_study_aid_say_who_and_what(db):
+    file_id = filed(db)
+    with pytest.raises(ValidationError) as refused:
+        aid.record_payment(db.sessions, file_id, pay("医疗救助"), today=TODAY)
+    assert {p.key for p in refused.value.problems} == {"patient", "disease"}
+    assert aid.record_payment(db.sessions, file_id, pay(
+        "医疗救助", "5000", patient="李梅", patient_relation="配偶", disease="尿毒症",
+        out_of_pocket=D("36000"), hospital_stays=3, branch_amount=D(5000)), today=TODAY)
+    with pytest.raises(ValidationError) as refused:
+        aid.record_payment(db.sessions, file_id, pay("助学（金秋助学）"), today=TODAY)
+    assert {p.key for p in refused.value.problems} == {"student", "school"}
+
+
+def test_a_payment_is_positive_dated_and_handled(db):
+    file_id = filed(db)
+    bad = PaymentDraft("生活救助", TODAY + dt.timedelta(days=1), D(0), "工会")
+    with pytest.raises(ValidationError) as refused:
+        aid.record_payment(db.sessions, file_id, bad, today=TODAY)
+    assert {p.key for p in refused.value.problems} == {"day", "amount", "fund_source",
+                                                        "handled_by"}
+
+
+def test_totals_per_type_source_and_file_for_a_period(db):
+    first = filed(db)
+    second = filed(db, "赵四", id_number("19750505", "071"))
+    for file_id, payment in ((first, pay(amount="1000.50")),
+                             (first, pay("送温暖（节日慰问）", "500", dt.date(2026, 9, 20),
+                                         "上级帮扶资金")),
+                             (second, pay(amount="2000", day=dt.date(2026, 9, 21))),
+                             (second, pay(amount="300", day=dt.date(2026, 6, 30)))):
+        aid.record_payment(db.sessions, file_id, payment, today=TODAY)
+    year = aid.totals(db.sessions, dt.date(2026, 1, 1), dt.date(2026, 9, 20))
+    assert (year.total, year.count) == (D("1800.50"), 3)
+    assert year.by_kind["生活救助"] == D("1300.50") and year.by_kind["医疗救助"] == 0
+    assert year.by_source == {"本级工会经费": D("1300.50"), "上级帮扶资金": D(500), "行政": 0,
+                              "社会捐助": 0}
+    assert year.by_file == {first: D("1500.50"), second: D(300)}
+    assert aid.last_aid_days(db.sessions) == {first: dt.date(2026, 9, 20),
+                                              second: dt.date(2026, 9, 21)}
+
+
+def test_aid_cannot_predate_the_application(db):
+    file_id = filed(db)
+    with pytest.raises(ValidationError, match="早于该档案的申请日期 2026-03-01"):
+        aid.record_payment(db.sessions, file_id, pay(day=dt.date(2026, 2, 28)), today=TODAY)
