@@ -89,3 +89,38 @@ def last_aid_days(sessions: SessionFactory) -> dict[int, dt.date]:
     query = select(AidPayment.file_id, func.max(AidPayment.day)).group_by(AidPayment.file_id)
     with session_scope(sessions) as session:
         return {file_id: day for file_id, day in session.execute(query)}
+
+
+@dataclass(frozen=True)
+class PaymentRow:
+    """One payment for the ledger, with the household's name."""
+
+    id: int
+    file_id: int
+    name: str
+    kind: str
+    day: dt.date
+    amount: Decimal
+    fund_source: str
+    handled_by: str
+    signed_by: str
+    note: str
+
+
+def payments_between(sessions: SessionFactory, start: dt.date, end: dt.date,
+                     file_id: int | None = None) -> list[PaymentRow]:
+    """Payments from ``start`` to ``end`` (both included), by day; one file's with ``file_id``."""
+    query = (
+        select(AidPayment.id, AidPayment.file_id, HardshipFile.name, AidPayment.kind,
+               AidPayment.day, AidPayment.amount_fen, AidPayment.fund_source,
+               AidPayment.handled_by, AidPayment.signed_by, AidPayment.note)
+        .join(HardshipFile, HardshipFile.id == AidPayment.file_id)
+        .where(AidPayment.day.between(start, end))
+        .order_by(AidPayment.day, AidPayment.id)
+    )
+    if file_id is not None:
+        query = query.where(AidPayment.file_id == file_id)
+    with session_scope(sessions) as session:
+        return [PaymentRow(pid, fid, name, kind, day, to_yuan(fen), source, by, signed, note)
+                for pid, fid, name, kind, day, fen, source, by, signed, note
+                in session.execute(query)]

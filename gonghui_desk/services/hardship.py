@@ -9,7 +9,7 @@ A closed file (脱困, 解困, 退出, 不予建档) is kept and stays readable 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, fields
+from dataclasses import asdict, dataclass, fields
 from decimal import ROUND_HALF_UP, Decimal
 
 from sqlalchemy import select
@@ -225,6 +225,39 @@ def assess_year(
         if chosen:
             row.category = chosen
         return suggestion
+
+
+@dataclass(frozen=True)
+class YearTest:
+    """A year's income test as it was kept: items, the standard used, suggestion and choice."""
+
+    year: int
+    household_size: int
+    income: list[tuple[str, Decimal]]
+    expenses: list[tuple[str, Decimal]]
+    dibao: Decimal
+    per_capita: Decimal
+    suggested: str
+    category: str
+    override_reason: str
+    arithmetic: str
+
+
+def load_years(sessions: SessionFactory, file_id: int) -> list[YearTest]:
+    """The file's yearly income tests, the latest year first."""
+    with session_scope(sessions) as session:
+        rows = session.scalars(select(HardshipYear).where(HardshipYear.file_id == file_id)
+                               .order_by(HardshipYear.year.desc())).all()
+        return [
+            YearTest(
+                r.year, r.household_size,
+                [(i.item, to_yuan(i.amount_fen)) for i in r.items if i.side == INCOME],
+                [(i.item, to_yuan(i.amount_fen)) for i in r.items if i.side == EXPENSE],
+                to_yuan(r.dibao_fen), to_yuan(r.per_capita_fen), r.suggested, r.category,
+                r.override_reason, r.arithmetic,
+            )
+            for r in rows
+        ]
 
 
 def open_file_ids(sessions: SessionFactory) -> list[int]:

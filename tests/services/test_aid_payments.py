@@ -89,3 +89,18 @@ def test_aid_cannot_predate_the_application(db):
     file_id = filed(db)
     with pytest.raises(ValidationError, match="早于该档案的申请日期 2026-03-01"):
         aid.record_payment(db.sessions, file_id, pay(day=dt.date(2026, 2, 28)), today=TODAY)
+
+
+def test_the_ledger_lists_a_periods_payments_with_the_household(db):
+    first = filed(db)
+    second = filed(db, "赵四", id_number("19750505", "071"))
+    aid.record_payment(db.sessions, second, pay(amount="300", day=dt.date(2026, 6, 30)),
+                       today=TODAY)
+    aid.record_payment(db.sessions, first, pay(amount="1000.5", day=dt.date(2026, 5, 1)),
+                       today=TODAY)
+    aid.record_payment(db.sessions, first, pay(amount="80", day=dt.date(2026, 7, 1)), today=TODAY)
+    rows = aid.payments_between(db.sessions, dt.date(2026, 1, 1), dt.date(2026, 6, 30))
+    assert [(r.name, r.day, r.amount) for r in rows] == [
+        ("王大力", dt.date(2026, 5, 1), D("1000.5")), ("赵四", dt.date(2026, 6, 30), D(300))]
+    mine = aid.payments_between(db.sessions, dt.date(2026, 1, 1), dt.date(2026, 12, 31), first)
+    assert [r.amount for r in mine] == [D("1000.5"), D(80)]

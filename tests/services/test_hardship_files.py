@@ -127,3 +127,17 @@ def test_choosing_another_category_needs_a_reason_which_is_kept(db):
         assert (kept.suggested, kept.category) == ("相对困难", "深度困难")
         assert kept.override_reason.startswith("妻子患尿毒症")
     assert hs.load_file(db.sessions, file_id)[0].category == "深度困难"
+
+
+def test_kept_income_tests_read_back_latest_first(db):
+    file_id = open_one(db)
+    for year in (2025, 2026):
+        hs.set_dibao(db.sessions, "330106", year, D(1000))
+        hs.assess_year(db.sessions, file_id, year, [("工资", D(30000)), ("补贴", D("600.5"))],
+                       [("医疗", D(3000))])
+    years = hs.load_years(db.sessions, file_id)
+    assert [y.year for y in years] == [2026, 2025]
+    latest = years[0]
+    assert latest.income == [("工资", D(30000)), ("补贴", D("600.5"))]
+    assert latest.expenses == [("医疗", D(3000))] and latest.household_size == 3
+    assert latest.per_capita == D("766.68") and latest.suggested == latest.category == "深度困难"
