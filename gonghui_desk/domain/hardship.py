@@ -119,7 +119,8 @@ class Suggestion:
 
 
 def _times(multiple: Decimal) -> str:
-    return f"{multiple.normalize():f} 倍"
+    """Nothing for 1 × (plain "低于低保标准"); "的 2 倍" for 2 ×."""
+    return "" if multiple == 1 else f"的 {multiple.normalize():f} 倍"
 
 
 def suggest_category(test: IncomeTest) -> Suggestion:
@@ -132,15 +133,15 @@ def suggest_category(test: IncomeTest) -> Suggestion:
     relative_line = test.dibao * test.relative_multiple
     if test.below(test.deep_multiple):
         category: str | None = DEEP
-        verdict = (f"低于低保标准的{_times(test.deep_multiple)}（{yuan(deep_line)} 元），"
+        verdict = (f"低于低保标准{_times(test.deep_multiple)}（{yuan(deep_line)} 元），"
                    f"建议：{DEEP}")
     elif test.below(test.relative_multiple):
         category = RELATIVE
-        verdict = (f"不低于 {yuan(deep_line)} 元、低于低保标准的{_times(test.relative_multiple)}"
+        verdict = (f"不低于 {yuan(deep_line)} 元、低于低保标准{_times(test.relative_multiple)}"
                    f"（{yuan(relative_line)} 元），建议：{RELATIVE}")
     else:
         category = None
-        verdict = (f"不低于低保标准的{_times(test.relative_multiple)}（{yuan(relative_line)} 元），"
+        verdict = (f"不低于低保标准{_times(test.relative_multiple)}（{yuan(relative_line)} 元），"
                    "不符合收入标准")
     return Suggestion(category, per_capita,
                       f"{formula}；低保标准 {yuan(test.dibao)} 元/人·月，{verdict}。")

@@ -108,8 +108,9 @@ class PaymentRow:
 
 
 def payments_between(sessions: SessionFactory, start: dt.date, end: dt.date,
-                     file_id: int | None = None) -> list[PaymentRow]:
-    """Payments from ``start`` to ``end`` (both included), by day; one file's with ``file_id``."""
+                     file_id: int | None = None, kind: str | None = None) -> list[PaymentRow]:
+    """Payments from ``start`` to ``end`` (both included), by day; only one file's with
+    ``file_id``, only one type with ``kind``."""
     query = (
         select(AidPayment.id, AidPayment.file_id, HardshipFile.name, AidPayment.kind,
                AidPayment.day, AidPayment.amount_fen, AidPayment.fund_source,
@@ -120,7 +121,21 @@ def payments_between(sessions: SessionFactory, start: dt.date, end: dt.date,
     )
     if file_id is not None:
         query = query.where(AidPayment.file_id == file_id)
+    if kind is not None:
+        query = query.where(AidPayment.kind == kind)
     with session_scope(sessions) as session:
         return [PaymentRow(pid, fid, name, kind, day, to_yuan(fen), source, by, signed, note)
                 for pid, fid, name, kind, day, fen, source, by, signed, note
                 in session.execute(query)]
+
+
+def load_payment(sessions: SessionFactory, payment_id: int) -> tuple[int, PaymentDraft]:
+    """A payment as recorded, with the number of its file."""
+    names = [f for f in PaymentDraft.__dataclass_fields__ if f not in MONEY_FIELDS]
+    with session_scope(sessions) as session:
+        row = session.get(AidPayment, payment_id)
+        if row is None:
+            raise UserError(f"找不到编号为 {payment_id} 的帮扶发放记录。")
+        values = {n: getattr(row, n) for n in names}
+        values.update({m: to_yuan(getattr(row, f"{m}_fen")) for m in MONEY_FIELDS})
+        return row.file_id, PaymentDraft(**values)

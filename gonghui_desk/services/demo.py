@@ -16,6 +16,7 @@ from gonghui_desk.domain.member import FIELD_NAMES
 from gonghui_desk.domain.pinyin import pinyin_keys
 from gonghui_desk.errors import UserError
 from gonghui_desk.services import Progress
+from gonghui_desk.services.demo_hardship import fill_hardship_demo
 from gonghui_desk.services.profile import load_profile, save_profile
 
 BATCH = 2000
@@ -79,3 +80,6 @@ def fill_demo(
         for year in (today.year - 1, today.year):
             if session.get(YearFiguresRow, year) is None:
                 session.add(YearFiguresRow(**asdict(demo_year_figures(year, members))))
+    if members:
+        yield Progress(members, members, "生成演示困难职工档案")
+        fill_hardship_demo(sessions, today, seed)

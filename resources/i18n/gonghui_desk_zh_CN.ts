@@ -215,6 +215,14 @@ Please copy the details below and send them to whoever supports you. The log fil
         <translation>会员</translation>
     </message>
     <message>
+        <source>Name…</source>
+        <translation>姓名…</translation>
+    </message>
+    <message>
+        <source>Choose the record in the list first (search by name if needed).</source>
+        <translation>请先在列表中选择要填表的记录（可按姓名搜索）。</translation>
+    </message>
+    <message>
         <source>Choose a member in the list first (search by name if needed).</source>
         <translation>请先在列表中选择一名会员（可按姓名搜索）。</translation>
     </message>
@@ -1125,6 +1133,10 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
     <message>
         <source>No member matches.</source>
         <translation>没有符合的会员。</translation>
+    </message>
+    <message>
+        <source>No record matches.</source>
+        <translation>没有符合的记录。</translation>
     </message>
     <message>
         <source>The first %1 of %2 matches; type more to narrow the list.</source>

@@ -48,7 +48,7 @@ def test_the_arithmetic_is_spelled_out():
     suggestion = suggest_category(IncomeTest(D("48000"), D("6000"), 3, DIBAO))
     assert suggestion.arithmetic == (
         "（家庭年度总收入 48,000.00 元 − 刚性支出 6,000.00 元）÷ 12 个月 ÷ 3 人 = "
-        "1,166.67 元/人·月；低保标准 1,000.00 元/人·月，不低于 1,000.00 元、低于低保标准的"
+        "1,166.67 元/人·月；低保标准 1,000.00 元/人·月，不低于 1,000.00 元、低于低保标准的 "
         "2 倍（2,000.00 元），建议：相对困难。"
     )
 
@@ -56,7 +56,7 @@ def test_the_arithmetic_is_spelled_out():
 def test_multiples_are_settings():
     figures = IncomeTest(D("48000"), D("6000"), 3, DIBAO, relative_multiple=D("1.5"))
     suggestion = suggest_category(figures)
-    assert suggestion.category == RELATIVE and "1.5 倍（1,500.00 元）" in suggestion.arithmetic
+    assert suggestion.category == RELATIVE and "的 1.5 倍（1,500.00 元）" in suggestion.arithmetic
     assert suggest_category(IncomeTest(D("60000"), D(0), 3, DIBAO,
                                        relative_multiple=D("1.5"))).category is None
 

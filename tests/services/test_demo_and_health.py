@@ -46,3 +46,16 @@ def test_check_reports_a_dangling_reference(db):
     assert not report.ok
     assert report.foreign_keys and "member" in report.foreign_keys[0]
     assert any("发现" in line for line in report.lines())
+
+
+def test_the_demo_has_hardship_files_in_every_state_that_pass_the_rules(db):
+    import datetime as dt
+
+    from gonghui_desk.domain import hardship_process as hp
+    from gonghui_desk.services.demo import fill_demo
+    from gonghui_desk.services.hardship_list import FileFilter, list_files
+
+    list(fill_demo(db.sessions, 600, as_of=dt.date(2026, 11, 21)))
+    rows = list_files(db.sessions, FileFilter(), today=dt.date(2026, 11, 21))
+    assert {r.state for r in rows} == set(hp.STATES.values)
+    assert sum(r.aid_this_year for r in rows) > 0

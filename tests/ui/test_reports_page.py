@@ -360,3 +360,30 @@ def test_previews_left_by_a_crashed_session_are_removed(tmp_path, monkeypatch):
     other.mkdir()
     assert pdf_preview.remove_stale_previews() == 1
     assert not left.exists() and other.exists()
+
+
+def test_a_hardship_form_picks_from_the_files_not_the_members(window, few_members, save_to,
+                                                              tmp_path):
+    from gonghui_desk.domain.hardship_file import FileDraft
+    from gonghui_desk.domain.idnumber import check_character
+    from gonghui_desk.services import hardship
+
+    number = "11010519800101001"
+    number += check_character(number)
+    file_id = hardship.open_file(few_members.sessions, FileDraft(name="王大力", id_number=number),
+                                 TODAY)
+    save_to(tmp_path / "建档申请表.pdf")
+    page = window.show_page("reports")
+    page.select_form("hardship-file")
+    picker = page.params.picker
+    label = page.params.form.labelForField(picker)
+    assert label.text() == "困难职工档案"
+    assert [picker.results.item(i).text().split("　")[0]
+            for i in range(picker.results.count())] == ["王大力"]
+    assert f"110105********{number[-4:]}" in picker.results.item(0).text()
+    assert picker.record_id == file_id  # the only match is chosen
+    text = pdf_text(page.export(".pdf"))
+    assert "困难职工建档申请表" in text and "王大力" in text
+    page.select_form("member-card")
+    assert page.params.form.labelForField(picker).text() == "会员"
+    assert picker.results.item(0).text().startswith(("张三", "李四"))

@@ -6,7 +6,15 @@
 from __future__ import annotations
 
 from gonghui_desk.errors import UserError
-from gonghui_desk.exchange.forms import annual_stats, member_card, member_changes, member_roster
+from gonghui_desk.exchange.forms import (
+    aid_ledgers,
+    annual_stats,
+    hardship_aid_forms,
+    hardship_file,
+    member_card,
+    member_changes,
+    member_roster,
+)
 from gonghui_desk.exchange.forms.spec import FormSpec
 
 FORMS: tuple[FormSpec, ...] = (
@@ -14,6 +22,11 @@ FORMS: tuple[FormSpec, ...] = (
     member_changes.SPEC,
     member_card.SPEC,
     annual_stats.SPEC,
+    hardship_file.SPEC,
+    hardship_aid_forms.MEDICAL_SPEC,
+    hardship_aid_forms.STUDY_SPEC,
+    aid_ledgers.PAYMENTS_SPEC,
+    aid_ledgers.LEDGER_SPEC,
 )
 
 

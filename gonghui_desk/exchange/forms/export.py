@@ -45,6 +45,9 @@ def export_form(
     """
     renderer = renderer_for(path)
     spec = form_by_id(form_id)
+    if path.suffix.lower().lstrip(".") not in spec.formats:
+        kinds = "、".join(f".{f}" for f in spec.formats)
+        raise UserError(f"{spec.title}只能导出为 {kinds} 文件，请把文件名改为以 {kinds} 结尾。")
     yield Progress(0, 1, "正在读取数据")
     doc = spec.build(sessions, params)
     yield from write_document(sessions, doc, path, renderer, preview=preview)

@@ -16,12 +16,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
-CellValue = str | int | float | dt.date | None
+CellValue = str | int | float | Decimal | dt.date | None
 Masker = Callable[[str | None], str]
 
-TEXT, DATE, NUMBER = "text", "date", "number"
+TEXT, DATE, NUMBER, MONEY = "text", "date", "number", "money"  # MONEY: Decimal yuan
 LEFT, CENTER, RIGHT = "left", "center", "right"
 
 
@@ -235,6 +236,8 @@ def format_value(value: CellValue) -> str:
         return f"{value:%Y-%m-%d %H:%M}"
     if isinstance(value, dt.date):
         return f"{value:%Y-%m-%d}"
+    if isinstance(value, Decimal):
+        return f"{value:,.2f}"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)

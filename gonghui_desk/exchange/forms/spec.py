@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from gonghui_desk.db.session import SessionFactory
 from gonghui_desk.errors import UserError
@@ -56,11 +57,25 @@ class FormParams:
         return self.record_id
 
 
+class Choice(NamedTuple):
+    """One record a single-record form can be filled for: its number, a line that tells it
+    from the others (sensitive numbers masked), and a short name for the file name."""
+
+    id: int
+    text: str
+    name: str
+
+
+# Finds the records matching a search text: the first choices and how many match in all.
+Picker = Callable[[SessionFactory, str], tuple[list[Choice], int]]
+
+
 @dataclass(frozen=True)
 class FormSpec:
     """One official form: ``build`` reads the records and returns the filled document.
 
-    ``record_kind`` names what a single-record form is filled for (会员).
+    ``record_kind`` names what a single-record form is filled for (会员); ``pick`` finds
+    those records for the 报表 page (``None``: members, with the members search).
     """
 
     id: str
@@ -71,3 +86,4 @@ class FormSpec:
     record_kind: str = ""
     formats: tuple[str, ...] = ("pdf", "xlsx")
     private_values: bool = True  # has ID or phone numbers that full-number exports show
+    pick: Picker | None = None

@@ -19,6 +19,7 @@ from gonghui_desk.exchange.forms.model import (
     CENTER,
     DATE,
     LEFT,
+    MONEY,
     NUMBER,
     Document,
     Grid,
@@ -114,6 +115,8 @@ def _table(sheet: FormSheet, doc: Document, table: Table) -> Iterator[Progress]:
 def _column_style(kind: str, align: str) -> str:
     if kind == DATE:
         return xs.DATE
+    if kind == MONEY:
+        return xs.MONEY
     if kind == NUMBER:
         return xs.NUMBER
     return xs.TEXT_LEFT if align == LEFT else xs.TEXT
@@ -121,6 +124,8 @@ def _column_style(kind: str, align: str) -> str:
 
 def _cell_value(doc: Document, column: Any, row: Any) -> object:
     value = doc.shown(column.private, column.value(row))
+    if column.kind == MONEY and value is not None:
+        return float(value)  # type: ignore[arg-type]
     if column.kind == DATE or column.kind == NUMBER or value is None:
         return value
     return value if isinstance(value, str) else format_value(value)

@@ -22,9 +22,9 @@ from openpyxl.worksheet.page import PageMargins
 Sheet = Any  # openpyxl's WriteOnlyWorksheet (openpyxl ships no type hints)
 
 FONT_NAME = "宋体"
-TITLE, SUBTITLE, HEADING, HEADER, TEXT, TEXT_LEFT, NUMBER, DATE, LABEL, BOX, NOTE, PLAIN = (
+TITLE, SUBTITLE, HEADING, HEADER, TEXT, TEXT_LEFT, NUMBER, MONEY, DATE, LABEL, BOX, NOTE, PLAIN = (
     "表-标题", "表-副标题", "表-表头说明", "表-列标题", "表-文本", "表-文本居左", "表-数字",
-    "表-日期", "表-项目", "表-填写框", "表-说明", "表-普通",
+    "表-金额", "表-日期", "表-项目", "表-填写框", "表-说明", "表-普通",
 )
 LINE_HEIGHT = 14.0  # points per line of 10.5 pt text
 MAX_LIST_CHARS = 255  # Excel refuses the whole file when an in-cell list is longer
@@ -47,6 +47,8 @@ def add_styles(workbook: Any, size: float) -> None:
         NamedStyle(TEXT, font=body, border=box, alignment=centre, number_format="@"),
         NamedStyle(TEXT_LEFT, font=body, border=box, alignment=left, number_format="@"),
         NamedStyle(NUMBER, font=body, border=box,
+                   alignment=Alignment(horizontal="right", vertical="center")),
+        NamedStyle(MONEY, font=body, border=box, number_format="#,##0.00",
                    alignment=Alignment(horizontal="right", vertical="center")),
         NamedStyle(DATE, font=body, border=box, alignment=centre, number_format="yyyy-mm-dd"),
         NamedStyle(LABEL, font=body, border=box, alignment=centre),

@@ -71,6 +71,7 @@ class FormParamsPanel(QWidget):
         period_row.addWidget(QLabel(self.tr("to")))
         period_row.addWidget(self.end)
         period_row.addStretch(1)
+        self.sessions = sessions
         self.picker = MemberPicker(sessions)
         self.form = QFormLayout(self)
         self.form.setContentsMargins(0, 0, 0, 0)
@@ -96,11 +97,22 @@ class FormParamsPanel(QWidget):
         for name, widget in self.rows.items():
             self.form.setRowVisible(widget, name in spec.params)
         if RECORD in spec.params:
+            pick = spec.pick
+            sessions = self.sessions
+            self.picker.set_finder(
+                None if pick is None else (lambda text: pick(sessions, text)),
+                self.tr("Name…"),
+            )
+            label = self.form.labelForField(self.picker)
+            if isinstance(label, QLabel):
+                label.setText(spec.record_kind if pick else self.tr("Member"))
             self.picker.ensure_loaded()
 
     def missing_choice(self, spec: FormSpec) -> str:
         """What the user still has to choose before this form can be filled ("" if nothing)."""
         if RECORD in spec.params and self.picker.record_id is None:
+            if spec.pick is not None:
+                return self.tr("Choose the record in the list first (search by name if needed).")
             return self.tr("Choose a member in the list first (search by name if needed).")
         return ""
 

@@ -1,20 +1,25 @@
-"""Choosing one member for a single-record form: a search box over a short result list.
+"""Choosing the record a single-record form is filled for: a search box over a short list.
 
-The search is the members page's (name, pinyin, ID number digits, mobile, card number),
-run in SQL; only the first ``LIMIT`` matches are fetched and shown, with the ID number
-masked, so a picker never loads the whole list.
+By default the records are members, found with the members page's search (name, pinyin,
+ID number digits, mobile, card number) in SQL; only the first ``LIMIT`` matches are
+fetched and shown, with the ID number masked, so a picker never loads the whole list.
+A form about other records (a hardship file, an aid payment) hands in its own finder.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from gonghui_desk.db.session import SessionFactory
+from gonghui_desk.exchange.forms.spec import Choice
 from gonghui_desk.services.members import MemberFilter, MemberRow, fetch_rows, search_ids
 
 LIMIT = 50
 SEARCH_DELAY_MS = 200
+Finder = Callable[[str], tuple[list[Choice], int]]
 
 
 def row_text(row: MemberRow) -> str:
@@ -55,6 +60,24 @@ class MemberPicker(QWidget):
         self.search.textChanged.connect(self._debounce.start)
         self.results.currentItemChanged.connect(self._current_changed)
         self._searched = False
+        self._finder: Finder | None = None
+        self._member_placeholder = self.search.placeholderText()
+
+    def set_finder(self, finder: Finder | None, placeholder: str = "") -> None:
+        """Search other records with ``finder`` (``None``: members again)."""
+        if finder is self._finder:
+            return
+        self._finder = finder
+        self._searched = False
+        self.results.clear()
+        self.note.clear()
+        self.search.setPlaceholderText(placeholder if finder else self._member_placeholder)
+
+    def _members(self, text: str) -> tuple[list[Choice], int]:
+        ids = search_ids(self.sessions, MemberFilter(text=text))
+        rows = fetch_rows(self.sessions, ids[:LIMIT])
+        shown = [Choice(i, row_text(rows[i]), rows[i].name) for i in ids[:LIMIT] if i in rows]
+        return shown, len(ids)
 
     @property
     def record_id(self) -> int | None:
@@ -88,30 +111,26 @@ class MemberPicker(QWidget):
         self._debounce.stop()
         self._searched = True
         text = self.search.text().strip()
-        ids = search_ids(self.sessions, MemberFilter(text=text))
-        shown = ids[:LIMIT]
-        rows = fetch_rows(self.sessions, shown)
+        choices, total = (self._finder or self._members)(text)
         self.results.blockSignals(True)
         self.results.clear()
-        for member_id in shown:
-            row = rows.get(member_id)
-            if row is None:  # deleted meanwhile
-                continue
-            item = QListWidgetItem(row_text(row))
-            item.setData(Qt.ItemDataRole.UserRole, row.id)
-            item.setData(Qt.ItemDataRole.UserRole + 1, row.name)
+        for choice in choices:
+            item = QListWidgetItem(choice.text)
+            item.setData(Qt.ItemDataRole.UserRole, choice.id)
+            item.setData(Qt.ItemDataRole.UserRole + 1, choice.name)
             self.results.addItem(item)
         self.results.blockSignals(False)
-        if not ids:
-            self.note.setText(self.tr("No member matches."))
-        elif len(ids) > LIMIT:
+        if not total:
+            self.note.setText(self.tr("No member matches.") if self._finder is None
+                              else self.tr("No record matches."))
+        elif total > len(choices):
             self.note.setText(
                 self.tr("The first %1 of %2 matches; type more to narrow the list.")
-                .replace("%1", str(LIMIT)).replace("%2", str(len(ids)))
+                .replace("%1", str(len(choices))).replace("%2", str(total))
             )
         else:
-            self.note.setText(self.tr("%n match(es).", "", len(ids)))
-        if len(rows) == 1:  # one match: that is the member meant
+            self.note.setText(self.tr("%n match(es).", "", total))
+        if len(choices) == 1:  # one match: that is the record meant
             self.results.setCurrentRow(0)
         self.chosen.emit(self.record_id)
 
