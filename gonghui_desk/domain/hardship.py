@@ -55,7 +55,8 @@ AID_TYPE = CodeList(
     "帮扶类型",
     ("生活救助", "医疗救助", "助学（金秋助学）", "临时救助", "送温暖（节日慰问）", "其他"),
 )
-MEDICAL_AID, STUDY_AID = "医疗救助", "助学（金秋助学）"
+MEDICAL_AID, STUDY_AID, TEMPORARY_AID = "医疗救助", "助学（金秋助学）", "临时救助"
+# 临时救助 is the one kind of aid a household whose file is still being examined may receive.
 FUND_SOURCE = CodeList("资金来源", ("本级工会经费", "上级帮扶资金", "行政", "社会捐助"))
 
 CENT = Decimal("0.01")

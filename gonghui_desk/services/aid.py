@@ -38,7 +38,7 @@ def record_payment(sessions: SessionFactory, file_id: int, draft: PaymentDraft,
         if draft.day < applied:
             raise ValidationError([FieldProblem(
                 "发放日期", f"早于该档案的申请日期 {applied:%Y-%m-%d}，请核对。", "day")])
-        if row.state != hp.FILED and draft.kind != "临时救助":
+        if row.state != hp.FILED and draft.kind != hs.TEMPORARY_AID:
             raise UserError(f"{row.name} 的档案尚未建档（{row.state}）：建档前只能登记临时救助。")
         values = asdict(draft)
         for name in MONEY_FIELDS:

@@ -180,6 +180,14 @@ def dibao_for(sessions: SessionFactory, region: str, year: int) -> Decimal | Non
         return None if row is None else to_yuan(row.monthly_fen)
 
 
+def dibao_standards(sessions: SessionFactory, region: str) -> list[tuple[int, Decimal]]:
+    """The region's standards on file as (year, monthly amount), the latest year first."""
+    query = (select(DibaoStandard.year, DibaoStandard.monthly_fen)
+             .where(DibaoStandard.region == region).order_by(DibaoStandard.year.desc()))
+    with session_scope(sessions) as session:
+        return [(year, to_yuan(fen)) for year, fen in session.execute(query)]
+
+
 def assess_year(
     sessions: SessionFactory, file_id: int, year: int,
     income: list[tuple[str, Decimal]], expenses: list[tuple[str, Decimal]],

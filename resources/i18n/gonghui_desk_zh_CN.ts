@@ -49,6 +49,109 @@
     </message>
 </context>
 <context>
+    <name>AidLedgerPanel</name>
+    <message>
+        <source>Paid from</source>
+        <translation>发放日期从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>By type of aid</source>
+        <translation>按帮扶类型</translation>
+    </message>
+    <message>
+        <source>By fund source</source>
+        <translation>按资金来源</translation>
+    </message>
+    <message>
+        <source>The end of the period is before its start.</source>
+        <translation>截止日期早于起始日期。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n payment(s), %1 yuan in all</source>
+        <translation>
+            <numerusform>%n 笔，共 %1 元</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AidPaymentDialog</name>
+    <message>
+        <source>Record aid for %1</source>
+        <translation>登记帮扶：%1</translation>
+    </message>
+    <message>
+        <source>who received it</source>
+        <translation>领取人</translation>
+    </message>
+    <message>
+        <source>Medical aid</source>
+        <translation>医疗救助</translation>
+    </message>
+    <message>
+        <source>Study aid</source>
+        <translation>助学</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>发放</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicantTab</name>
+    <message>
+        <source>Read from the ID number.</source>
+        <translation>由身份证号得出。</translation>
+    </message>
+    <message>
+        <source>Choose from members…</source>
+        <translation>从会员选择…</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Work and income</source>
+        <translation>工作与收入</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>健康状况</translation>
+    </message>
+    <message>
+        <source>Home and household</source>
+        <translation>住房与家庭</translation>
+    </message>
+    <message>
+        <source>Hardship</source>
+        <translation>困难情况</translation>
+    </message>
+    <message>
+        <source>Not linked to a member record.</source>
+        <translation>未关联会员档案。</translation>
+    </message>
+    <message>
+        <source>Filled from the member record of %1.</source>
+        <translation>已从会员 %1 的档案填入。</translation>
+    </message>
+    <message>
+        <source>Linked to a member record.</source>
+        <translation>已关联会员档案。</translation>
+    </message>
+</context>
+<context>
     <name>BackupPanel</name>
     <message>
         <source>Change folder…</source>
@@ -186,6 +289,73 @@ Please copy the details below and send them to whoever supports you. The log fil
     </message>
 </context>
 <context>
+    <name>DibaoPanel</name>
+    <message>
+        <source>The minimum living allowance of the region, in yuan per person a month, as the civil affairs bureau publishes it each year. The hardship income test compares a household&apos;s monthly income per person with it: below the standard suggests 深度困难, below twice the standard 相对困难.</source>
+        <translation>本地区的最低生活保障标准（低保标准），单位为元/人·月，以民政部门每年公布的为准。困难职工收入测算以家庭月人均收入与之比较：低于低保标准建议为深度困难，低于 2 倍低保标准建议为相对困难。</translation>
+    </message>
+    <message>
+        <source>6-digit region code, e.g. 330106</source>
+        <translation>6 位行政区划代码，如 330106</translation>
+    </message>
+    <message>
+        <source>yuan per person a month</source>
+        <translation>元/人·月</translation>
+    </message>
+    <message>
+        <source>Save the standard</source>
+        <translation>保存低保标准</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>低保标准</translation>
+    </message>
+    <message>
+        <source>Region code</source>
+        <translation>行政区划代码</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Monthly amount</source>
+        <translation>月标准</translation>
+    </message>
+    <message>
+        <source>Yuan per person a month</source>
+        <translation>元/人·月</translation>
+    </message>
+    <message>
+        <source>Standards on file</source>
+        <translation>已录入的低保标准</translation>
+    </message>
+    <message>
+        <source>Enter a region code to see its standards.</source>
+        <translation>填写行政区划代码后显示该地区的低保标准。</translation>
+    </message>
+    <message>
+        <source>No standard for region %1 yet.</source>
+        <translation>地区 %1 尚未录入低保标准。</translation>
+    </message>
+    <message>
+        <source>Region %1:</source>
+        <translation>地区 %1：</translation>
+    </message>
+    <message>
+        <source>6, 9 or 12 digits: the region code the hardship files use.</source>
+        <translation>应为 6 位、9 位或 12 位数字，与困难职工档案中的地区代码一致。</translation>
+    </message>
+    <message>
+        <source>Not saved.</source>
+        <translation>未保存。</translation>
+    </message>
+    <message>
+        <source>Saved the standard of %1 for %2.</source>
+        <translation>已保存地区 %1 %2 年的低保标准。</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Please note</source>
@@ -228,18 +398,517 @@ Please copy the details below and send them to whoever supports you. The log fil
     </message>
 </context>
 <context>
+    <name>HardshipColumns</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>困难类别</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Household size</source>
+        <translation>家庭人口</translation>
+    </message>
+    <message>
+        <source>Applied</source>
+        <translation>申请日期</translation>
+    </message>
+    <message>
+        <source>Next review</source>
+        <translation>下次复核</translation>
+    </message>
+    <message>
+        <source>Aid this year (yuan)</source>
+        <translation>本年帮扶（元）</translation>
+    </message>
+    <message>
+        <source>Paid on</source>
+        <translation>发放日期</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>帮扶对象</translation>
+    </message>
+    <message>
+        <source>Type of aid</source>
+        <translation>帮扶类型</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Fund source</source>
+        <translation>资金来源</translation>
+    </message>
+    <message>
+        <source>Handled by</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Signed for by</source>
+        <translation>领取人签字</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>HardshipFields</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Hardship category</source>
+        <translation>困难类别</translation>
+    </message>
+    <message>
+        <source>Filing standard</source>
+        <translation>建档标准</translation>
+    </message>
+    <message>
+        <source>Region code (minimum allowance)</source>
+        <translation>低保地区代码</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Ethnic group</source>
+        <translation>民族</translation>
+    </message>
+    <message>
+        <source>Political affiliation</source>
+        <translation>政治面貌</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>手机号码</translation>
+    </message>
+    <message>
+        <source>Other contact</source>
+        <translation>其他联系方式</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>邮政编码</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>健康状况</translation>
+    </message>
+    <message>
+        <source>Illness</source>
+        <translation>病种</translation>
+    </message>
+    <message>
+        <source>Disability type</source>
+        <translation>残疾类别</translation>
+    </message>
+    <message>
+        <source>Disability grade</source>
+        <translation>残疾等级</translation>
+    </message>
+    <message>
+        <source>Work status</source>
+        <translation>工作状态</translation>
+    </message>
+    <message>
+        <source>Model worker</source>
+        <translation>劳模类型</translation>
+    </message>
+    <message>
+        <source>Housing</source>
+        <translation>住房类型</translation>
+    </message>
+    <message>
+        <source>Floor area (m²)</source>
+        <translation>建筑面积（㎡）</translation>
+    </message>
+    <message>
+        <source>Marital status</source>
+        <translation>婚姻状况</translation>
+    </message>
+    <message>
+        <source>Household registration type</source>
+        <translation>户口类型</translation>
+    </message>
+    <message>
+        <source>Household registered in</source>
+        <translation>户口所在地</translation>
+    </message>
+    <message>
+        <source>Lives at</source>
+        <translation>现居住地</translation>
+    </message>
+    <message>
+        <source>Started work</source>
+        <translation>参加工作时间</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>所属行业</translation>
+    </message>
+    <message>
+        <source>Employer type</source>
+        <translation>单位性质</translation>
+    </message>
+    <message>
+        <source>State of the enterprise</source>
+        <translation>企业状况</translation>
+    </message>
+    <message>
+        <source>Single parent</source>
+        <translation>是否单亲</translation>
+    </message>
+    <message>
+        <source>No one in the family employed</source>
+        <translation>是否零就业家庭</translation>
+    </message>
+    <message>
+        <source>Able to help themselves</source>
+        <translation>是否具有自救能力</translation>
+    </message>
+    <message>
+        <source>Own monthly income (yuan)</source>
+        <translation>本人月均收入（元）</translation>
+    </message>
+    <message>
+        <source>Medical insurance</source>
+        <translation>医保状况</translation>
+    </message>
+    <message>
+        <source>Labour contract from</source>
+        <translation>劳动合同起始</translation>
+    </message>
+    <message>
+        <source>Labour contract until</source>
+        <translation>劳动合同截止</translation>
+    </message>
+    <message>
+        <source>Fixed-term contract</source>
+        <translation>固定期限合同</translation>
+    </message>
+    <message>
+        <source>Member service card no.</source>
+        <translation>会员服务卡号</translation>
+    </message>
+    <message>
+        <source>Bank account</source>
+        <translation>银行账号</translation>
+    </message>
+    <message>
+        <source>Main cause of hardship</source>
+        <translation>主要致困原因</translation>
+    </message>
+    <message>
+        <source>Second cause</source>
+        <translation>次要致困原因</translation>
+    </message>
+    <message>
+        <source>Cause in brief</source>
+        <translation>致困原因简述</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Date of application</source>
+        <translation>申请日期</translation>
+    </message>
+    <message>
+        <source>Received by</source>
+        <translation>受理人</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>与本人关系</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>文化程度</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <source>Monthly income (yuan)</source>
+        <translation>月收入（元）</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <source>Employer or school</source>
+        <translation>单位或学校</translation>
+    </message>
+    <message>
+        <source>Type of aid</source>
+        <translation>帮扶类型</translation>
+    </message>
+    <message>
+        <source>Paid on</source>
+        <translation>发放日期</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Fund source</source>
+        <translation>资金来源</translation>
+    </message>
+    <message>
+        <source>Handled by</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Signed for by</source>
+        <translation>领取人签字</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <source>Patient&apos;s relation</source>
+        <translation>与申请人关系</translation>
+    </message>
+    <message>
+        <source>Paid out of pocket this year</source>
+        <translation>本年度个人自付费用</translation>
+    </message>
+    <message>
+        <source>Hospital stays</source>
+        <translation>住院次数</translation>
+    </message>
+    <message>
+        <source>Aid from the branch</source>
+        <translation>本单位救助金额</translation>
+    </message>
+    <message>
+        <source>Aid from social assistance</source>
+        <translation>社会救助金额</translation>
+    </message>
+    <message>
+        <source>Hospital stays and further treatment</source>
+        <translation>住院及后续治疗情况</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>学生姓名</translation>
+    </message>
+    <message>
+        <source>Admitted to (school)</source>
+        <translation>录取院校</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>专业</translation>
+    </message>
+    <message>
+        <source>Years of study</source>
+        <translation>学制（年）</translation>
+    </message>
+    <message>
+        <source>Admission batch</source>
+        <translation>录取批次</translation>
+    </message>
+    <message>
+        <source>Fees per year</source>
+        <translation>学杂费/年</translation>
+    </message>
+    <message>
+        <source>Student loan</source>
+        <translation>助学贷款</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>办理环节</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Notice ends</source>
+        <translation>公示截止</translation>
+    </message>
+</context>
+<context>
+    <name>HardshipFileDialog</name>
+    <message>
+        <source>Applicant</source>
+        <translation>基本情况</translation>
+    </message>
+    <message>
+        <source>Household members</source>
+        <translation>家庭成员</translation>
+    </message>
+    <message>
+        <source>Income test</source>
+        <translation>收入测算</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>办理过程</translation>
+    </message>
+    <message>
+        <source>Aid paid</source>
+        <translation>帮扶记录</translation>
+    </message>
+    <message>
+        <source>New hardship file</source>
+        <translation>新建困难职工档案</translation>
+    </message>
+    <message>
+        <source>Save the new file first.</source>
+        <translation>请先保存新档案。</translation>
+    </message>
+    <message>
+        <source>Hardship file: %1 (%2)</source>
+        <translation>困难职工档案：%1（%2）</translation>
+    </message>
+    <message>
+        <source>This file is closed (%1). It is kept and can be looked at, but not changed; for new aid, open a new application.</source>
+        <translation>该档案已结档（%1），予以保存，只能查看、不能修改；如需再次帮扶，请新建申请。</translation>
+    </message>
+    <message>
+        <source>The database is open on another computer: the file can only be looked at.</source>
+        <translation>数据库正在另一台电脑上打开：档案只能查看。</translation>
+    </message>
+    <message>
+        <source>Choose from members</source>
+        <translation>从会员选择</translation>
+    </message>
+    <message>
+        <source>The member&apos;s details are copied into the file; check and complete them.</source>
+        <translation>会员的信息将填入档案，请核对并补充。</translation>
+    </message>
+    <message>
+        <source>Household members: %1</source>
+        <translation>家庭成员：%1</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Not saved:</source>
+        <translation>未保存：</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Close without saving the changes to the applicant and household?</source>
+        <translation>基本情况和家庭成员的修改尚未保存，确定关闭吗？</translation>
+    </message>
+</context>
+<context>
     <name>HardshipPage</name>
     <message>
         <source>Hardship aid</source>
         <translation>困难帮扶</translation>
     </message>
     <message>
-        <source>Hardship aid files (one per household): household members, income and rigid expenses, the per-capita income test against the local minimum living allowance, the filing procedure from application to public notice, yearly reviews, aid paid and the official application forms.
-
-This area does not keep records in this version yet; no hardship files have been created.</source>
-        <translation>困难职工帮扶档案（一户一档）：家庭成员、收入与刚性支出、对照当地低保标准的家庭人均收入测算、从申请到公示的建档流程、年度复核、帮扶发放记录以及官方申请表。
-
-本版本尚未开放困难帮扶的记录功能，目前没有任何帮扶档案。</translation>
+        <source>New file…</source>
+        <translation>新建档案…</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>打开…</translation>
+    </message>
+    <message>
+        <source>Record aid…</source>
+        <translation>登记帮扶…</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>档案</translation>
+    </message>
+    <message>
+        <source>Aid ledger</source>
+        <translation>帮扶台账</translation>
+    </message>
+    <message>
+        <source>Search a name or the last digits of an ID number</source>
+        <translation>搜索姓名或身份证号后几位</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>All files</source>
+        <translation>全部档案</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>办理中</translation>
+    </message>
+    <message>
+        <source>On file</source>
+        <translation>在档</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已结档</translation>
+    </message>
+    <message>
+        <source>Review due</source>
+        <translation>复核到期</translation>
+    </message>
+    <message>
+        <source>Yearly review due within 30 days, or overdue</source>
+        <translation>年度复核 30 天内到期或已逾期</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>共 %n 份</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No file matches the filters.</source>
+        <translation>没有符合筛选条件的档案。</translation>
+    </message>
+    <message>
+        <source>No hardship file yet. “New file…” opens one for a household that applies; the minimum living allowance standard for the income test is set under Settings → Minimum living allowance.</source>
+        <translation>还没有困难职工档案。有家庭申请时，点击“新建档案…”建立档案；收入测算所用的低保标准在“设置 → 低保标准”中填写。</translation>
     </message>
 </context>
 <context>
@@ -343,6 +1012,22 @@ This area does not keep records in this version yet; no hardship files have been
     <message>
         <source>Open the member list</source>
         <translation>打开会员名册</translation>
+    </message>
+    <message>
+        <source>Hardship aid reminders</source>
+        <translation>困难帮扶提醒</translation>
+    </message>
+    <message>
+        <source>Click a reminder to open the hardship files</source>
+        <translation>点击提醒打开困难帮扶档案</translation>
+    </message>
+    <message>
+        <source>No reminders.</source>
+        <translation>暂无提醒。</translation>
+    </message>
+    <message>
+        <source>Open the hardship files</source>
+        <translation>打开困难帮扶档案</translation>
     </message>
     <message>
         <source>The branch profile is empty: forms need the union&apos;s name and codes.</source>
@@ -681,6 +1366,103 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
     <message>
         <source>Import</source>
         <translation>导入</translation>
+    </message>
+</context>
+<context>
+    <name>IncomeTab</name>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Household income in the year</source>
+        <translation>家庭年度收入</translation>
+    </message>
+    <message>
+        <source>Rigid expenses in the year</source>
+        <translation>年度刚性支出</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>测算结果</translation>
+    </message>
+    <message>
+        <source>As suggested</source>
+        <translation>按测算建议</translation>
+    </message>
+    <message>
+        <source>Category on file</source>
+        <translation>认定类别</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>困难类别</translation>
+    </message>
+    <message>
+        <source>Reason for a different category</source>
+        <translation>调整理由</translation>
+    </message>
+    <message>
+        <source>Tested: %1</source>
+        <translation>已测算：%1</translation>
+    </message>
+    <message>
+        <source>No year tested yet.</source>
+        <translation>尚未测算。</translation>
+    </message>
+    <message>
+        <source>Save the test for %1</source>
+        <translation>保存 %1 年测算</translation>
+    </message>
+    <message>
+        <source>Showing the test saved for %1.</source>
+        <translation>显示已保存的 %1 年测算。</translation>
+    </message>
+    <message>
+        <source>%1 has not been tested yet.</source>
+        <translation>%1 年尚未测算。</translation>
+    </message>
+    <message>
+        <source>No minimum living allowance standard for region %1 in %2: enter it under Settings → Minimum living allowance before testing.</source>
+        <translation>地区 %1 尚无 %2 年的低保标准：请先在“设置 → 低保标准”中填写，再进行测算。</translation>
+    </message>
+    <message>
+        <source>(not filled in)</source>
+        <translation>（未填写）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Region %1, %2: minimum living allowance %3 yuan per person a month; %n person(s) living together.</source>
+        <translation>
+            <numerusform>地区 %1，%2 年低保标准 %3 元/人·月；共同生活 %n 人。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Some amounts are not numbers in yuan.</source>
+        <translation>有金额不是有效的数字（元）。</translation>
+    </message>
+    <message>
+        <source>Suggested: %1</source>
+        <translation>建议：%1</translation>
+    </message>
+    <message>
+        <source>Not below the income line of the standard</source>
+        <translation>不符合收入标准</translation>
+    </message>
+    <message>
+        <source>The category chosen differs from the suggestion: write the reason, it is kept with the test.</source>
+        <translation>所选类别与测算建议不同：请写明理由，理由随测算一并保存。</translation>
+    </message>
+    <message>
+        <source>The suggested category is put on file.</source>
+        <translation>按测算建议认定困难类别。</translation>
+    </message>
+    <message>
+        <source>Saved the test for %1.</source>
+        <translation>已保存 %1 年测算。</translation>
+    </message>
+    <message>
+        <source>Not saved.</source>
+        <translation>未保存。</translation>
     </message>
 </context>
 <context>
@@ -1248,6 +2030,33 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
     </message>
 </context>
 <context>
+    <name>MoneyItemsTable</name>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Yuan a year</source>
+        <translation>全年金额（元）</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>（未命名）</translation>
+    </message>
+    <message>
+        <source>Total %1 yuan</source>
+        <translation>合计 %1 元</translation>
+    </message>
+</context>
+<context>
     <name>Navigation</name>
     <message>
         <source>Home</source>
@@ -1276,6 +2085,19 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
     <message>
         <source>Settings</source>
         <translation>设置</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentsTab</name>
+    <message>
+        <source>Record aid…</source>
+        <translation>登记帮扶…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n payment(s), %1 yuan in all</source>
+        <translation>
+            <numerusform>%n 笔，共 %1 元</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1469,6 +2291,29 @@ This area does not keep records in this version yet; no trips or applications ha
     </message>
 </context>
 <context>
+    <name>RelativesTab</name>
+    <message>
+        <source>Everyone living with the applicant, not the applicant. They count in the household size of the income test; their ID numbers are checked so that a household has only one open file.</source>
+        <translation>与申请人共同生活的家庭成员（不含本人）。他们计入收入测算的家庭人口；其身份证号用于核对“一户一档”。</translation>
+    </message>
+    <message>
+        <source>Add a household member</source>
+        <translation>添加家庭成员</translation>
+    </message>
+    <message>
+        <source>Remove the selected row</source>
+        <translation>删除所选行</translation>
+    </message>
+    <message>
+        <source>Row %1: the age “%2” is not a number of years.</source>
+        <translation>第 %1 行：年龄“%2”不是有效的周岁数。</translation>
+    </message>
+    <message>
+        <source>Row %1: the monthly income is not an amount in yuan.</source>
+        <translation>第 %1 行：月收入不是有效的金额（元）。</translation>
+    </message>
+</context>
+<context>
     <name>ReportsPage</name>
     <message>
         <source>Reports</source>
@@ -1548,6 +2393,10 @@ This area does not keep records in this version yet; no trips or applications ha
     <message>
         <source>Yearly figures</source>
         <translation>年度基本情况</translation>
+    </message>
+    <message>
+        <source>Minimum living allowance</source>
+        <translation>低保标准</translation>
     </message>
     <message>
         <source>Backup and restore</source>
@@ -1691,6 +2540,53 @@ This area does not keep records in this version yet; no trips or applications ha
     <message>
         <source>Gonghui Desk</source>
         <translation>工会桌面</translation>
+    </message>
+</context>
+<context>
+    <name>StepsTab</name>
+    <message>
+        <source>Next step</source>
+        <translation>办理下一环节</translation>
+    </message>
+    <message>
+        <source>Record the step</source>
+        <translation>登记该环节</translation>
+    </message>
+    <message>
+        <source>State: %1</source>
+        <translation>状态：%1</translation>
+    </message>
+    <message>
+        <source>not yet saved</source>
+        <translation>尚未保存</translation>
+    </message>
+    <message>
+        <source> · yearly review due %1</source>
+        <translation> · 年度复核 %1 到期</translation>
+    </message>
+    <message>
+        <source> · the file is closed and can only be looked at</source>
+        <translation> · 档案已结档，只能查看</translation>
+    </message>
+    <message>
+        <source>Reason (required)</source>
+        <translation>原因（必填）</translation>
+    </message>
+    <message>
+        <source>Close the file</source>
+        <translation>结档</translation>
+    </message>
+    <message>
+        <source>“%1” closes the file: it is kept, but can then only be looked at. Record it?</source>
+        <translation>办理“%1”后档案即结档：档案予以保存，但之后只能查看。确定登记吗？</translation>
+    </message>
+    <message>
+        <source>Not recorded.</source>
+        <translation>未登记。</translation>
+    </message>
+    <message>
+        <source>Recorded: %1.</source>
+        <translation>已登记：%1。</translation>
     </message>
 </context>
 <context>

@@ -141,3 +141,10 @@ def test_kept_income_tests_read_back_latest_first(db):
     assert latest.income == [("工资", D(30000)), ("补贴", D("600.5"))]
     assert latest.expenses == [("医疗", D(3000))] and latest.household_size == 3
     assert latest.per_capita == D("766.68") and latest.suggested == latest.category == "深度困难"
+
+
+def test_standards_are_listed_per_region_latest_first(db):
+    hs.set_dibao(db.sessions, "330106", 2025, D(1100))
+    hs.set_dibao(db.sessions, "330106", 2026, D("1160.5"))
+    hs.set_dibao(db.sessions, "330102", 2026, D(1200))
+    assert hs.dibao_standards(db.sessions, "330106") == [(2026, D("1160.5")), (2025, D(1100))]

@@ -14,6 +14,7 @@ class Page(QWidget):
     """A navigation page; ``refresh`` runs each time it is shown, so figures are current."""
 
     navigate = Signal(str)
+    open_record = Signal(str, int)  # another page, showing one of its records
     database_replaced = Signal()  # the file was swapped (restore): open it again
 
     def __init__(self, context: AppContext, title: str, parent: QWidget | None = None) -> None:
@@ -27,6 +28,10 @@ class Page(QWidget):
 
     def refresh(self) -> None:
         """Re-read what the page shows; pages with live figures override this."""
+
+    def show_record(self, record_id: int) -> None:
+        """Bring one record into view (asked for by another page); pages with records
+        override this."""
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -1,4 +1,5 @@
-"""设置: the branch profile, the year's figures, the interface language and where the data is."""
+"""设置: the branch profile, the year's figures, the 低保 standards, backups, the change
+history, the interface language and where the data is."""
 
 from __future__ import annotations
 
@@ -33,6 +34,7 @@ from gonghui_desk.ui.pages.base import Page
 from gonghui_desk.ui.settings import LANGUAGES
 from gonghui_desk.ui.tr import QT_TRANSLATE_NOOP
 from gonghui_desk.ui.widgets.backup_panel import BackupPanel
+from gonghui_desk.ui.widgets.dibao_panel import DibaoPanel
 from gonghui_desk.ui.widgets.history_view import HistoryView
 from gonghui_desk.ui.widgets.year_figures_panel import YearFiguresPanel
 
@@ -66,6 +68,9 @@ class SettingsPage(Page):
         self.year_figures = YearFiguresPanel(context.db.sessions, context.db.read_only)
         self.year_figures_tab = _scrolling(self.year_figures)
         self.tabs.addTab(self.year_figures_tab, self.tr("Yearly figures"))
+        self.dibao = DibaoPanel(context.db.sessions, context.db.read_only)
+        self.dibao_tab = _scrolling(self.dibao)
+        self.tabs.addTab(self.dibao_tab, self.tr("Minimum living allowance"))
         self.backups = BackupPanel(context)
         self.backups.restored.connect(self.database_replaced.emit)
         self.tabs.addTab(self.backups, self.tr("Backup and restore"))
@@ -116,6 +121,8 @@ class SettingsPage(Page):
             self.backups.reload()
         if self.tabs.currentWidget() is self.year_figures_tab:
             self.year_figures.show_years_on_file()  # keep what is typed but unsaved
+        if self.tabs.currentWidget() is self.dibao_tab:
+            self.dibao.show_standards()
         self._load_profile()
 
     def _load_profile(self) -> None:

@@ -1,0 +1,69 @@
+"""帮扶记录: the aid paid to this household, and "Record aid…" for a new payment."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+
+from gonghui_desk.domain.hardship import TEMPORARY_AID, yuan
+from gonghui_desk.services.aid import payments_between
+from gonghui_desk.ui.context import AppContext
+from gonghui_desk.ui.dialogs.aid_payment import AidPaymentDialog
+from gonghui_desk.ui.models.hardship_table import PaymentLedgerModel
+from gonghui_desk.ui.widgets.hardship_ledger import configure_table
+
+EVER = (dt.date(1900, 1, 1), dt.date(2100, 12, 31))
+
+
+class PaymentsTab(QWidget):
+    """Emits ``paid`` after a payment was recorded."""
+
+    paid = Signal()
+
+    def __init__(self, context: AppContext, handler: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.handler = handler
+        self.file_id: int | None = None
+        self.household = ""
+        self.model = PaymentLedgerModel()
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        configure_table(self.table, [c.width for c in self.model.columns])
+        self.table.setColumnHidden(1, True)  # the household's name: the same on every line
+        self.record_button = QPushButton(self.tr("Record aid…"))
+        self.record_button.clicked.connect(self.record)
+        self.total = QLabel()
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.record_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.total)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self.dialog: AidPaymentDialog | None = None
+        self.temporary_only = False
+
+    def load(self, file_id: int | None, household: str, can_pay: bool,
+             temporary_only: bool = False) -> None:
+        self.file_id, self.household = file_id, household
+        self.temporary_only = temporary_only
+        rows = payments_between(self.context.db.sessions, *EVER, file_id=file_id) \
+            if file_id is not None else []
+        self.model.set_rows(rows)
+        self.total.setText(self.tr("%n payment(s), %1 yuan in all", "", len(rows))
+                           .replace("%1", yuan(self.model.total())))
+        self.record_button.setEnabled(can_pay and file_id is not None)
+
+    def record(self) -> AidPaymentDialog | None:
+        if self.file_id is None:
+            return None
+        dialog = AidPaymentDialog(self.context, self.file_id, self.household, self.handler, self)
+        if self.temporary_only:  # a file still being examined
+            dialog.set_kind(TEMPORARY_AID)
+        dialog.accepted.connect(self.paid.emit)
+        dialog.open()
+        self.dialog = dialog
+        return dialog

@@ -1,0 +1,186 @@
+"""The 困难帮扶 page (list, filters, ledger), its reminders on 首页 and 设置 → 低保标准."""
+
+import datetime as dt
+from decimal import Decimal as D
+
+from PySide6.QtCore import Qt
+
+from gonghui_desk.domain import hardship_process as hp
+from gonghui_desk.domain.aid import PaymentDraft
+from gonghui_desk.domain.hardship_file import FileDraft
+from gonghui_desk.services import hardship as hs
+from gonghui_desk.services.aid import record_payment
+from tests.ui.test_hardship_dialog import REGION, START, TODAY, file_it, id_number, open_wang
+
+LIU = id_number("19750505", "051")
+
+
+def open_liu(db) -> int:
+    draft = FileDraft("刘芳", LIU, region=REGION)
+    return hs.open_file(db.sessions, draft, START, "张主席")
+
+
+def names(page) -> list[str]:
+    return [page.model.row(r).name for r in range(page.model.rowCount())]
+
+
+def pay(db, file_id, kind, amount, source, **details) -> None:
+    record_payment(db.sessions, file_id,
+                   PaymentDraft(kind, TODAY, D(amount), source, "张主席", **details))
+
+
+def test_an_empty_list_says_how_to_start(window):
+    page = window.show_page("hardship")
+    assert page.model.rowCount() == 0
+    assert "新建档案" in page.empty_label.text() and "设置 → 低保标准" in page.empty_label.text()
+    assert not page.open_button.isEnabled() and not page.pay_button.isEnabled()
+
+
+def test_filters_by_id_tail_group_and_review_due(window, db, qtbot):
+    wang = open_wang(db)
+    file_it(db, wang)
+    open_liu(db)
+    page = window.show_page("hardship")
+    assert names(page) == ["王大力", "刘芳"]  # the review due first
+    assert page.count_label.text() == "共 2 份"
+    page.search.setText(LIU[-4:])
+    qtbot.waitUntil(lambda: names(page) == ["刘芳"])
+    page.search.clear()
+    page.group.setCurrentIndex(page.group.findData("在档"))
+    assert names(page) == ["王大力"]
+    page.group.setCurrentIndex(page.group.findData("办理中"))
+    assert names(page) == ["刘芳"]
+    page.group.setCurrentIndex(0)
+    page.review_due.setChecked(True)  # filed 28 days ago: the review is a year away
+    assert names(page) == []
+    assert page.empty_label.text() == "没有符合筛选条件的档案。"
+
+
+def test_the_list_shows_no_full_id_number(window, db):
+    open_wang(db)
+    page = window.show_page("hardship")
+    model = page.model
+    shown = [str(model.data(model.index(0, c))) for c in range(model.columnCount())]
+    assert not any(id_number("19800101", "011") in text for text in shown)
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers == ["姓名", "身份证号", "困难类别", "状态", "家庭人口", "申请日期", "下次复核",
+                       "本年帮扶（元）"]
+
+
+def test_record_aid_from_the_list_and_open_the_file(window, db):
+    wang = open_wang(db)
+    file_it(db, wang)
+    page = window.show_page("hardship")
+    page.select_file(wang)
+    dialog = page.record_aid()
+    dialog.widgets["amount"].setText("1500")
+    dialog.line("handled_by").setText("张主席")
+    dialog.accept()
+    assert page.model.row(0).aid_this_year == D(1500)
+    opened = page.open_selected()
+    assert opened.file_id == wang and opened.payments.model.rowCount() == 1
+
+
+def test_the_ledger_totals_match_the_payments(window, db):
+    wang = open_wang(db)
+    file_it(db, wang)
+    pay(db, wang, "生活救助", "1000", "本级工会经费")
+    pay(db, wang, "医疗救助", "2500.50", "上级帮扶资金", patient="王大力", disease="尿毒症")
+    pay(db, wang, "生活救助", "300", "上级帮扶资金")
+    page = window.show_page("hardship")
+    page.tabs.setCurrentIndex(1)
+    ledger = page.ledger
+    assert ledger.model.rowCount() == 3
+    assert ledger.model.total() == D("3800.50") == ledger.aid_totals.total
+    assert ledger.summary.text() == "3 笔，共 3,800.50 元"
+    assert ledger.by_kind.amount_text("生活救助") == "1,300.00"
+    assert ledger.by_kind.amount_text("医疗救助") == "2,500.50"
+    assert ledger.by_kind.amount_text("临时救助") == "0.00"
+    assert ledger.by_source.amount_text("上级帮扶资金") == "2,800.50"
+    assert ledger.by_source.amount_text("本级工会经费") == "1,000.00"
+    ledger.start.set_value(TODAY)
+    ledger.end.set_value(START)  # before the start: nothing, and said so
+    assert ledger.model.rowCount() == 0
+    assert ledger.summary.text() == "截止日期早于起始日期。"
+
+
+def test_home_reminds_of_a_filed_household_without_aid_this_year(window, db, qtbot):
+    wang = open_wang(db)
+    file_it(db, wang)
+    home = window.show_page("members")
+    home = window.show_page("home")
+    texts = [home.reminders.item(i).text() for i in range(home.reminders.count())]
+    assert f"王大力：{TODAY.year} 年尚未发放帮扶资金" in texts
+    assert not home.no_reminders.isVisibleTo(home)
+    home.open_reminder(home.reminders.item(texts.index(f"王大力：{TODAY.year} 年尚未发放帮扶资金")))
+    assert window.current_page_key() == "hardship"
+    assert window.pages["hardship"].selected_id() == wang
+
+
+def test_home_says_when_there_is_nothing_to_remind_of(window, db):
+    home = window.show_page("home")
+    assert home.reminders.count() == 0
+    assert home.no_reminders.isVisibleTo(home) and home.no_reminders.text() == "暂无提醒。"
+
+
+def test_an_overdue_review_is_shown_in_red_and_found_by_the_filter(window, db):
+    applied = TODAY - dt.timedelta(days=365 + 12 + 3)  # filed a year and 3 days ago
+    wang = open_wang(db, applied=applied)
+    file_it(db, wang, applied)
+    open_liu(db)
+    page = window.show_page("hardship")
+    page.review_due.setChecked(True)
+    assert names(page) == ["王大力"]
+    due = page.model.index(0, 6)
+    assert page.model.data(due) == f"{TODAY - dt.timedelta(days=3):%Y-%m-%d}"
+    assert page.model.data(due, Qt.ItemDataRole.ForegroundRole).color().name() == "#b3261e"
+    home = window.show_page("home")
+    texts = [home.reminders.item(i).text() for i in range(home.reminders.count())]
+    assert any("年度复核" in t and "已逾期 3 天" in t for t in texts)
+
+
+def test_settings_saves_and_lists_a_minimum_living_allowance(window, db):
+    page = window.show_page("settings")
+    page.tabs.setCurrentWidget(page.dibao_tab)
+    assert page.tabs.tabText(page.tabs.currentIndex()) == "低保标准"
+    panel = page.dibao
+    assert panel.list_label.text() == "填写行政区划代码后显示该地区的低保标准。"
+    panel.region.setText(REGION)
+    panel.year.setValue(TODAY.year)
+    panel.amount.setText("1,130")
+    assert panel.save()
+    assert hs.dibao_for(db.sessions, REGION, TODAY.year) == D(1130)
+    assert panel.table.rowCount() == 1
+    assert [panel.table.item(0, c).text() for c in range(3)] == [
+        REGION, str(TODAY.year), "1,130.00"]
+    assert panel.state.text() == f"已保存地区 {REGION} {TODAY.year} 年的低保标准。"
+
+
+def test_settings_refuses_a_standard_without_a_region_or_amount(window, db):
+    page = window.show_page("settings")
+    panel = page.dibao
+    panel.region.setText("")
+    panel.amount.setText("1000")
+    assert not panel.save()
+    assert "6 位" in panel.rows["region"].message.text()
+    panel.region.setText(REGION)
+    panel.amount.setText("")
+    assert not panel.save()
+    assert panel.rows["dibao"].message.text() == "应为大于 0 的金额（元/人·月）。"
+    assert hs.dibao_for(db.sessions, REGION, TODAY.year) is None
+
+
+def test_a_file_being_examined_gets_temporary_aid_and_a_closed_one_none(window, db):
+    liu = open_liu(db)
+    page = window.show_page("hardship")
+    page.select_file(liu)
+    dialog = page.record_aid()
+    assert dialog.draft().kind == "临时救助"
+    dialog.widgets["amount"].setText("600")
+    dialog.line("handled_by").setText("张主席")
+    dialog.accept()
+    assert page.model.row(0).aid_this_year == D(600)
+    hs.take_step(db.sessions, liu, hp.Step(hp.DECLINED, TODAY, "张主席", "收入高于标准"))
+    page.refresh()
+    page.select_file(liu)
+    assert page.open_button.isEnabled() and not page.pay_button.isEnabled()
