@@ -80,7 +80,9 @@ def fill_hardship_demo(sessions: SessionFactory, today: dt.date, seed: int = 1) 
         member_id, name, number, phone, unit, gender = applicant
         applied = today - dt.timedelta(days=ago)
         spouse_birth = dt.date(rng.randrange(1968, 1990), rng.randrange(1, 13), 15)
-        child_birth = dt.date(rng.randrange(2005, 2016), rng.randrange(1, 13), 10)
+        # Old enough for 金秋助学 (the demo's study aid goes to a first-year student).
+        child_birth = dt.date(rng.randrange(2004, 2008), rng.randrange(1, 13), 10)
+        son = rng.random() < 0.5
         region = (number or "")[:6]
         relatives = (
             RelativeDraft("配偶" + name[:1], "配偶", "女" if gender == "男" else "男",
@@ -88,11 +90,11 @@ def fill_hardship_demo(sessions: SessionFactory, today: dt.date, seed: int = 1) 
                           age=today.year - spouse_birth.year, health=rng.choice(("良好", "患病")),
                           monthly_income=Decimal(rng.choice((0, 0, 1500, 2200))),
                           identity=rng.choice(("失（无）业", "在岗", "病休"))),
-            RelativeDraft(name[:1] + "小" + rng.choice("明华丽军芳"), "子女",
-                          rng.choice(("男", "女")),
-                          id_number=_relative_number(region, child_birth, rng.random() < .5, rng),
+            RelativeDraft(name[:1] + "小" + rng.choice("明军涛" if son else "丽芳娟"), "子女",
+                          "男" if son else "女",
+                          id_number=_relative_number(region, child_birth, not son, rng),
                           age=today.year - child_birth.year, identity="学生",
-                          unit_or_school=rng.choice(("实验小学", "第二中学", "职业技术学院"))),
+                          unit_or_school=rng.choice(("第二中学", "职业技术学院", "浙江工业大学"))),
         )
         draft = FileDraft(
             name=name, id_number=number or "", member_id=member_id, region="330106", phone=phone,
