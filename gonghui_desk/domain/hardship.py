@@ -2,7 +2,7 @@
 
 The income test: monthly per-capita income = (annual household income − rigid expenses)
 ÷ 12 ÷ people living together, compared with the 低保 standard of the file's region and
-year. Below 1 × 低保 suggests 深度困难, below 2 × 低保 相对困难 (the multiples are settings
+year. Below 1 × 低保 suggests 深度困难, below 2 × 低保 相对困难 (the multiples are parameters
 with these defaults). The comparison is exact — it is made on yuan and fen, before the
 per-capita figure is rounded for display — so a household exactly at the line is never
 pushed across it by rounding. The chair may override the suggestion with a written reason.
@@ -62,7 +62,6 @@ FUND_SOURCE = CodeList("资金来源", ("本级工会经费", "上级帮扶资�
 CENT = Decimal("0.01")
 DEFAULT_DEEP_MULTIPLE = Decimal(1)
 DEFAULT_RELATIVE_MULTIPLE = Decimal(2)
-DEFAULT_ACCIDENT_SHARE = Decimal("0.8")
 
 
 def yuan(amount: Decimal) -> str:
@@ -146,13 +145,6 @@ def suggest_category(test: IncomeTest) -> Suggestion:
                    "不符合收入标准")
     return Suggestion(category, per_capita,
                       f"{formula}；低保标准 {yuan(test.dibao)} 元/人·月，{verdict}。")
-
-
-def accident_hardship(costs: Decimal, annual_income: Decimal,
-                      share: Decimal = DEFAULT_ACCIDENT_SHARE) -> bool:
-    """意外致困 by one city's rule: the year's hardship costs exceed ``share`` of the annual
-    household income (exactly ``share`` is not enough)."""
-    return costs > annual_income * share
 
 
 def check_override(suggested: str | None, chosen: str, reason: str) -> list[FieldProblem]:

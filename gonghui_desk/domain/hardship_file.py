@@ -186,6 +186,7 @@ def clean_file(draft: FileDraft, today: dt.date) -> tuple[FileDraft, list[FieldP
     return cleaned, problems
 
 
-def household_size(draft: FileDraft) -> int:
-    """People living together: the applicant and the household members listed."""
-    return 1 + len(draft.relatives)
+def household_size(relatives: int) -> int:
+    """People living together: the applicant and the ``relatives`` household members listed
+    (the divisor of the per-capita income)."""
+    return 1 + relatives

@@ -26,7 +26,7 @@ from gonghui_desk.db.models import (
 from gonghui_desk.db.session import SessionFactory, session_scope
 from gonghui_desk.domain import hardship_process as hp
 from gonghui_desk.domain.hardship import IncomeTest, Suggestion, check_override, suggest_category
-from gonghui_desk.domain.hardship_file import FileDraft, RelativeDraft, clean_file
+from gonghui_desk.domain.hardship_file import FileDraft, RelativeDraft, clean_file, household_size
 from gonghui_desk.domain.masking import mask_id_number
 from gonghui_desk.errors import FieldProblem, UserError, ValidationError
 
@@ -201,7 +201,7 @@ def assess_year(
         dibao = to_yuan(standard.monthly_fen) if standard else Decimal(0)
         test = IncomeTest(sum((a for _, a in income), Decimal(0)),
                           sum((a for _, a in expenses), Decimal(0)),
-                          1 + len(row.relatives), dibao)
+                          household_size(len(row.relatives)), dibao)
         problems = test.problems()
         if standard is None:
             problems = [p for p in problems if p.key != "dibao"] + [FieldProblem(
@@ -266,10 +266,3 @@ def load_years(sessions: SessionFactory, file_id: int) -> list[YearTest]:
             )
             for r in rows
         ]
-
-
-def open_file_ids(sessions: SessionFactory) -> list[int]:
-    with session_scope(sessions) as session:
-        query = select(HardshipFile.id).where(
-            HardshipFile.state.not_in(sorted(hp.CLOSED))).order_by(HardshipFile.id)
-        return list(session.scalars(query))

@@ -24,6 +24,7 @@ from gonghui_desk.domain.hardship_reminders import (
     reminders_for,
 )
 from gonghui_desk.domain.masking import mask_id_number
+from gonghui_desk.services.aid import last_aid_days
 from gonghui_desk.services.hardship import to_yuan
 
 IN_PROGRESS, ON_FILE, CLOSED = "办理中", "在档", "已结档"
@@ -77,8 +78,7 @@ def _summaries(sessions: SessionFactory, today: dt.date
             select(AidPayment.file_id, func.sum(AidPayment.amount_fen))
             .where(AidPayment.day.between(dt.date(today.year, 1, 1), dt.date(today.year, 12, 31)))
             .group_by(AidPayment.file_id))}
-        last_aid = {k: v for k, v in session.execute(
-            select(AidPayment.file_id, func.max(AidPayment.day)).group_by(AidPayment.file_id))}
+    last_aid = last_aid_days(sessions)
     rows, summaries = [], []
     numbers = {}
     for file_id, name, number, category, state, updated in files:

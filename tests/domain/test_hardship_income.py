@@ -8,7 +8,6 @@ from gonghui_desk.domain.hardship import (
     DEEP,
     RELATIVE,
     IncomeTest,
-    accident_hardship,
     check_override,
     suggest_category,
 )
@@ -65,11 +64,6 @@ def test_impossible_figures_are_named():
     keys = {p.key for p in IncomeTest(D(-1), D(-1), 0, D(0)).problems()}
     assert keys == {"household_size", "annual_income", "rigid_expenses", "dibao"}
     assert IncomeTest(D(0), D(0), 1, DIBAO).problems() == []
-
-
-def test_accident_hardship_needs_costs_above_the_share():
-    assert not accident_hardship(D("40000"), D("50000"))  # exactly 80 %
-    assert accident_hardship(D("40000.01"), D("50000"))
 
 
 def test_overriding_the_suggestion_needs_a_reason():

@@ -11,7 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from gonghui_desk.db.session import SessionFactory
-from gonghui_desk.domain.hardship_file import FileDraft, RelativeDraft
+from gonghui_desk.domain.hardship_file import FileDraft, RelativeDraft, household_size
 from gonghui_desk.exchange.forms.common import date_text, exporter, filled_by
 from gonghui_desk.exchange.forms.hardship_common import (
     COLUMNS,
@@ -55,6 +55,7 @@ def grid(file_id: int, d: FileDraft, year: YearTest | None) -> Grid:
         term = "固定期限" if d.fixed_term else "无固定期限"
         contract = (f"{d.contract_start or '　'} 至 {d.contract_end or '　'}（{term}）")
     income = sum((a for _, a in year.income), Decimal(0)) if year else None
+    people = year.household_size if year else household_size(len(d.relatives))
     rows = [
         triple(("职工编号", file_id), ("困难类别", d.category), ("建档标准", d.filing_standard)),
         triple(("姓名", d.name), ("性别", d.gender), ("民族", d.ethnicity)),
@@ -76,7 +77,7 @@ def grid(file_id: int, d: FileDraft, year: YearTest | None) -> Grid:
                ("自救能力", "有" if d.self_help else "无")),
         triple(("本人月均收入", money(d.monthly_income)),
                ("家庭年度总收入", money(income)),
-               ("家庭人口", f"{year.household_size if year else 1 + len(d.relatives)} 人")),
+               ("家庭人口", f"{people} 人")),
         triple(("家庭人均月收入", money(year.per_capita) if year else ""),
                ("医保状况", d.medical_insurance), ("会员服务卡号", d.service_card_no)),
         GridRow((label("劳动合同", span=4), Cell(contract, span=COLUMNS - 4))),

@@ -14,7 +14,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -32,7 +31,7 @@ from gonghui_desk.domain.hardship_file import CODED, FileDraft
 from gonghui_desk.domain.idnumber import InvalidIdNumber, parse_id_number
 from gonghui_desk.services.member_export import ExportRow
 from gonghui_desk.ui.models.hardship_fields import file_title
-from gonghui_desk.ui.widgets.fields import CodeCombo, FieldRow, OptionalDateEdit
+from gonghui_desk.ui.widgets.fields import CodeCombo, FieldRow, OptionalDateEdit, form_group
 from gonghui_desk.ui.widgets.hardship_inputs import DayEdit, MoneyEdit, to_qdate
 
 ALL_CATEGORIES = CodeList("困难类别", hs.CATEGORY.values + hs.LEGACY_CATEGORY.values)
@@ -155,11 +154,7 @@ class ApplicantTab(QWidget):
             "home": self.tr("Home and household"),
             "hardship": self.tr("Hardship"),
         }
-        box = QGroupBox(titles[name])
-        form = QFormLayout(box)
-        for key in keys:
-            form.addRow(file_title(key), self.rows[key])
-        return box
+        return form_group(titles[name], [(file_title(key), self.rows[key]) for key in keys])
 
     def line(self, key: str) -> QLineEdit:
         widget = self.widgets[key]

@@ -36,7 +36,7 @@ from gonghui_desk.domain import hardship as hs
 from gonghui_desk.domain.hardship import IncomeTest, Suggestion, suggest_category, yuan
 from gonghui_desk.errors import ValidationError
 from gonghui_desk.services.hardship import YearTest, assess_year, dibao_for, load_years
-from gonghui_desk.ui.widgets.fields import FieldRow
+from gonghui_desk.ui.widgets.fields import FieldRow, save_row
 from gonghui_desk.ui.widgets.hardship_inputs import money_text, parse_money
 
 # The lines of a household's income check as the civil-affairs forms name them (data).
@@ -211,18 +211,14 @@ class IncomeTab(QWidget):
 
         self.save_button = QPushButton()
         self.save_button.clicked.connect(self.save)
-        self.state = QLabel()
-        self.state.setWordWrap(True)
-        save_row = QHBoxLayout()
-        save_row.addWidget(self.save_button)
-        save_row.addWidget(self.state, 1)
+        save_line, self.state = save_row(self.save_button)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(tables, 1)
         layout.addWidget(result)
         layout.addWidget(choice)
-        layout.addLayout(save_row)
+        layout.addLayout(save_line)
         self.income.changed.connect(self.recompute)
         self.expenses.changed.connect(self.recompute)
 

@@ -36,7 +36,7 @@ from gonghui_desk.errors import FieldProblem, ValidationError
 from gonghui_desk.services import member_records as records
 from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.models.member_fields import title
-from gonghui_desk.ui.widgets.fields import CodeCombo, FieldRow, OptionalDateEdit
+from gonghui_desk.ui.widgets.fields import CodeCombo, FieldRow, OptionalDateEdit, form_group
 
 TEXT_KEYS = ("name", "id_number", "phone", "post", "hukou_place", "work_unit",
              "native_place", "card_number")
@@ -151,11 +151,7 @@ class MemberDialog(QDialog):
             "Personal": self.tr("Personal details"),
             "Membership": self.tr("Membership"),
         }
-        box = QGroupBox(titles[name])
-        form = QFormLayout(box)
-        for key in keys:
-            form.addRow(title(key), self.rows[key])
-        return box
+        return form_group(titles[name], [(title(key), self.rows[key]) for key in keys])
 
     def _first_event_box(self, handler: str) -> QGroupBox:
         box = QGroupBox(self.tr("How the member came in"))

@@ -33,7 +33,7 @@ from gonghui_desk.domain.hardship import yuan
 from gonghui_desk.errors import ValidationError
 from gonghui_desk.services.hardship import dibao_for, dibao_standards, set_dibao
 from gonghui_desk.services.profile import load_profile
-from gonghui_desk.ui.widgets.fields import FieldRow
+from gonghui_desk.ui.widgets.fields import FieldRow, save_row
 from gonghui_desk.ui.widgets.hardship_inputs import MoneyEdit
 
 FIRST_YEAR = 2000
@@ -78,17 +78,13 @@ class DibaoPanel(QWidget):
         self.save_button = QPushButton(self.tr("Save the standard"))
         self.save_button.clicked.connect(self.save)
         self.save_button.setEnabled(not read_only)
-        self.state = QLabel()
-        self.state.setWordWrap(True)
-        save_row = QHBoxLayout()
-        save_row.addWidget(self.save_button)
-        save_row.addWidget(self.state, 1)
+        save_line, self.state = save_row(self.save_button)
         box = QGroupBox(self.tr("Standard"))
         form = QFormLayout(box)
         form.addRow(self.tr("Region code"), self.rows["region"])
         form.addRow(self.tr("Year"), self.year)
         form.addRow(self.tr("Monthly amount"), unit)
-        form.addRow(save_row)
+        form.addRow(save_line)
 
         self.table = QTableWidget(0, 3)
         self.table.setObjectName("dibao_standards")

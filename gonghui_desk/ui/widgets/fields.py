@@ -1,4 +1,5 @@
-"""Input widgets for record dialogs: an optional date, a code-list dropdown, a message slot.
+"""Input widgets for record dialogs: an optional date, a code-list dropdown, a message slot,
+a titled group of rows and a save button with its status line.
 
 A ``FieldRow`` puts a red message right under its input, so a user sees which value to
 correct without reading a list at the top of the dialog.
@@ -7,9 +8,20 @@ correct without reading a list at the top of the dialog.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from gonghui_desk.domain.codes import CodeList
 
@@ -82,3 +94,22 @@ class FieldRow(QWidget):
     def show_message(self, text: str) -> None:
         self.message.setText(text)
         self.message.setVisible(bool(text))
+
+
+def form_group(title: str, rows: Sequence[tuple[str, QWidget]]) -> QGroupBox:
+    """A titled box of labelled rows, as the edit dialogs group their fields."""
+    box = QGroupBox(title)
+    form = QFormLayout(box)
+    for label, widget in rows:
+        form.addRow(label, widget)
+    return box
+
+
+def save_row(button: QPushButton) -> tuple[QHBoxLayout, QLabel]:
+    """A save button with the line beside it that says what happened."""
+    state = QLabel()
+    state.setWordWrap(True)
+    row = QHBoxLayout()
+    row.addWidget(button)
+    row.addWidget(state, 1)
+    return row, state

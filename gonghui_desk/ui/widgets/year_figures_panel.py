@@ -40,7 +40,7 @@ from gonghui_desk.domain.annual import (
 from gonghui_desk.errors import ValidationError
 from gonghui_desk.services.annual import load_year, save_year, years_on_file
 from gonghui_desk.ui.errors import show_user_error
-from gonghui_desk.ui.widgets.fields import FieldRow
+from gonghui_desk.ui.widgets.fields import FieldRow, save_row
 
 UNSET = -1  # the spin box's minimum, shown as "not filled in"
 
@@ -101,18 +101,14 @@ class YearFiguresPanel(QWidget):
         self.save_button = QPushButton()
         self.save_button.clicked.connect(self.save)
         self.save_button.setEnabled(not read_only)
-        self.state = QLabel()
-        self.state.setWordWrap(True)
-        save_row = QHBoxLayout()
-        save_row.addWidget(self.save_button)
-        save_row.addWidget(self.state, 1)
+        save_line, self.state = save_row(self.save_button)
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(year_row)
         layout.addWidget(counts_box)
         layout.addWidget(flags_box)
-        layout.addLayout(save_row)
+        layout.addLayout(save_line)
         layout.addStretch(1)
         self.load()
 
