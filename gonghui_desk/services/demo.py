@@ -17,6 +17,7 @@ from gonghui_desk.domain.pinyin import pinyin_keys
 from gonghui_desk.errors import UserError
 from gonghui_desk.services import Progress
 from gonghui_desk.services.demo_hardship import fill_hardship_demo
+from gonghui_desk.services.demo_recuperation import fill_recuperation_demo
 from gonghui_desk.services.profile import load_profile, save_profile
 
 BATCH = 2000
@@ -83,3 +84,5 @@ def fill_demo(
     if members:
         yield Progress(members, members, "生成演示困难职工档案")
         fill_hardship_demo(sessions, today, seed)
+        yield Progress(members, members, "生成演示疗休养")
+        fill_recuperation_demo(sessions, today, seed)

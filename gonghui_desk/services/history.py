@@ -18,6 +18,7 @@ from gonghui_desk.domain.annual import COUNT_LABELS, FLAG_LABELS
 from gonghui_desk.domain.masking import mask_bank_account, mask_id_number, mask_phone
 from gonghui_desk.domain.member import FIELD_LABELS as MEMBER_FIELD_LABELS
 from gonghui_desk.domain.membership import EVENT_LABELS
+from gonghui_desk.domain.recuperation import RECORD_LABELS as RECUPERATION_LABELS
 from gonghui_desk.errors import UserError
 from gonghui_desk.services import Progress
 
@@ -33,6 +34,13 @@ TABLE_LABELS = {
     "hardship_year": "困难职工年度收入",
     "hardship_step": "困难职工档案办理环节",
     "aid_payment": "帮扶资金发放",
+    "recuperation_policy": "疗休养政策",
+    "recuperation_quota": "疗休养名额",
+    "recuperation_department_quota": "疗休养部门名额",
+    "recuperation_trip": "疗休养批次",
+    "recuperation_application": "疗休养申请",
+    "recuperation_step": "疗休养办理环节",
+    "recuperation_override": "疗休养特批",
 }
 ACTION_LABELS = {
     "create": "新增", "update": "修改", "delete": "删除", "purge": "彻底删除", "export": "导出",
@@ -45,7 +53,7 @@ FIELD_LABELS = {
     "region_code": "行政区划代码", "organisation_type": "组织类型", "unit_nature": "单位性质",
     "industry": "所属行业", "chair": "工会主席", "contact_person": "联系人",
     "contact_phone": "联系电话", "address": "地址", "key": "项目", "value": "值", "id": "编号",
-    "year": "年度", **COUNT_LABELS, **FLAG_LABELS,
+    "year": "年度", **COUNT_LABELS, **FLAG_LABELS, **RECUPERATION_LABELS,
 }
 MASKERS = {"id_number": mask_id_number, "phone": mask_phone,
            "bank_account": mask_bank_account}

@@ -14,6 +14,15 @@ from gonghui_desk.db.models.history import ChangeRecord
 from gonghui_desk.db.models.imports import ImportBatch, ImportBatchItem, ImportProfile
 from gonghui_desk.db.models.members import Member, MembershipEvent
 from gonghui_desk.db.models.profile import BranchProfileRow
+from gonghui_desk.db.models.recuperation import (
+    DepartmentQuota,
+    RecuperationApplication,
+    RecuperationOverride,
+    RecuperationPolicy,
+    RecuperationQuota,
+    RecuperationStep,
+    RecuperationTrip,
+)
 from gonghui_desk.db.models.settings import AppSetting
 
 __all__ = [
@@ -21,6 +30,7 @@ __all__ = [
     "AppSetting",
     "BranchProfileRow",
     "ChangeRecord",
+    "DepartmentQuota",
     "DibaoStandard",
     "HardshipFile",
     "HardshipMoneyItem",
@@ -32,5 +42,11 @@ __all__ = [
     "ImportProfile",
     "Member",
     "MembershipEvent",
+    "RecuperationApplication",
+    "RecuperationOverride",
+    "RecuperationPolicy",
+    "RecuperationQuota",
+    "RecuperationStep",
+    "RecuperationTrip",
     "YearFiguresRow",
 ]

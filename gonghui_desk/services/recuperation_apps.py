@@ -1,0 +1,270 @@
+"""疗休养 applications: apply, change, take a step, override a rule, read one in full.
+
+Each step is checked against the process and against the policy: 工会审批 and 候补 need a
+person who may go (every rule about them met or overridden), 安排 needs room as well, and
+完成 comes after the trip. When someone holding a place gives it up or has it taken
+away, the place is offered at once to the first on the waiting list.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, fields
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from gonghui_desk.db.models import (
+    Member,
+    RecuperationApplication,
+    RecuperationOverride,
+    RecuperationStep,
+    RecuperationTrip,
+)
+from gonghui_desk.db.session import SessionFactory, session_scope
+from gonghui_desk.domain import recuperation_process as rp
+from gonghui_desk.domain.masking import mask_id_number
+from gonghui_desk.domain.recuperation import ApplicationDraft, Trip, check_application
+from gonghui_desk.domain.recuperation_rules import RULE_NAMES, Verdict
+from gonghui_desk.errors import FieldProblem, UserError, ValidationError
+from gonghui_desk.services.hardship import to_yuan
+from gonghui_desk.services.recuperation_allocation import hand_over
+from gonghui_desk.services.recuperation_facts import YearBook, split_priority, store_split
+
+DRAFT_FIELDS = tuple(f.name for f in fields(ApplicationDraft))
+
+
+def _row(session: Session, app_id: int) -> RecuperationApplication:
+    row = session.get(RecuperationApplication, app_id)
+    if row is None:
+        raise UserError(f"找不到编号为 {app_id} 的疗休养申请。")
+    return row
+
+
+def _trip(session: Session, trip_id: int) -> RecuperationTrip:
+    trip = session.get(RecuperationTrip, trip_id)
+    if trip is None:
+        raise UserError(f"找不到编号为 {trip_id} 的疗休养批次。")
+    return trip
+
+
+def _refresh(session: Session, row: RecuperationApplication) -> Verdict:
+    """Store the application's cost split as the year's book now works it out."""
+    session.flush()
+    book = YearBook(session, _trip(session, row.trip_id).year)
+    verdict = book.verdict(row.id)
+    store_split(row, verdict)
+    return verdict
+
+
+def _check_draft(session: Session, draft: ApplicationDraft, today: dt.date,
+                 except_id: int | None) -> None:
+    problems = check_application(draft, today)
+    member = session.get(Member, draft.member_id)
+    if member is None or member.deleted_at is not None:
+        problems.append(FieldProblem("申请人", "找不到这位会员（或已在回收站中）。", "member_id"))
+    trip = _trip(session, draft.trip_id)
+    if member is not None:
+        clash = session.scalar(select(RecuperationApplication.id).where(
+            RecuperationApplication.member_id == draft.member_id,
+            RecuperationApplication.trip_id == draft.trip_id,
+            RecuperationApplication.state.not_in([rp.CANCELLED, rp.DECLINED]),
+            RecuperationApplication.id != (except_id or 0)))
+        if clash is not None:
+            problems.append(FieldProblem(
+                "申请人", f"{member.name}已申请“{trip.destination}”（申请编号 {clash}）。",
+                "member_id"))
+    if draft.prior_trip_start is not None and draft.prior_trip_start >= trip.start_date:
+        problems.append(FieldProblem("此前最近一次疗休养", "应早于本批次出发日期。",
+                                     "prior_trip_start"))
+    if problems:
+        raise ValidationError(problems)
+
+
+def _write_draft(row: RecuperationApplication, draft: ApplicationDraft) -> None:
+    for name in DRAFT_FIELDS:
+        value = getattr(draft, name)
+        setattr(row, name, "、".join(value) if name == "priority" else value)
+
+
+def apply(sessions: SessionFactory, draft: ApplicationDraft, by: str,
+          today: dt.date | None = None) -> int:
+    """Record an application (its first step, 申请, on ``draft.applied_on``)."""
+    if not by.strip():
+        raise ValidationError([FieldProblem("经办人", "请填写经办人。", "by")])
+    with session_scope(sessions) as session:
+        _check_draft(session, draft, today or dt.date.today(), None)
+        row = RecuperationApplication()
+        _write_draft(row, draft)
+        row.steps.append(RecuperationStep(kind=rp.APPLY, day=draft.applied_on, by=by))
+        row.state = rp.APPLIED
+        session.add(row)
+        _refresh(session, row)
+        return row.id
+
+
+def update(sessions: SessionFactory, app_id: int, draft: ApplicationDraft,
+           today: dt.date | None = None) -> None:
+    """Change an open application (the person and the trip stay as they were)."""
+    with session_scope(sessions) as session:
+        row = _row(session, app_id)
+        if row.state in rp.CLOSED:
+            raise UserError(f"该申请已{row.state[1:]}，不能再修改。")
+        if (draft.member_id, draft.trip_id) != (row.member_id, row.trip_id):
+            raise UserError("申请人和批次不能修改：请取消这份申请，另行申请。")
+        _check_draft(session, draft, today or dt.date.today(), app_id)
+        _write_draft(row, draft)
+        _refresh(session, row)
+
+
+@dataclass(frozen=True)
+class StepOutcome:
+    state: str
+    handed_to: str | None = None  # who was offered the place given back
+
+
+def take_step(sessions: SessionFactory, app_id: int, kind: str, day: dt.date, by: str,
+              note: str = "", today: dt.date | None = None) -> StepOutcome:
+    today = today or dt.date.today()
+    with session_scope(sessions) as session:
+        row = _row(session, app_id)
+        trip = _trip(session, row.trip_id)
+        allowed = rp.next_steps(row.state, row.confirmed)
+        if kind == rp.OFFER:
+            raise UserError("递补由程序在有人放弃或被取消时自动办理。")
+        if kind not in allowed:
+            choices = "、".join(k for k in allowed if k != rp.OFFER) or "无"
+            raise UserError(f"当前状态“{row.state}”不能办理“{kind}”。可以办理：{choices}。")
+        problems = []
+        if not by.strip():
+            problems.append(FieldProblem("经办人", "请填写经办人。", "by"))
+        if day > today:
+            problems.append(FieldProblem("日期", "不能晚于今天：办理后再登记。", "day"))
+        last = max(s.day for s in row.steps)
+        if day < last:
+            problems.append(FieldProblem("日期", f"不能早于上一步的日期 {last:%Y-%m-%d}。", "day"))
+        if kind in rp.REASON_REQUIRED and not note.strip():
+            problems.append(FieldProblem("说明", f"{kind}须写明原因。", "note"))
+        if kind == rp.COMPLETE and day < trip.end_date:
+            problems.append(FieldProblem(
+                "日期", f"批次 {trip.end_date:%Y-%m-%d} 结束，结束后才能登记完成。", "day"))
+        if problems:
+            raise ValidationError(problems)
+        book = YearBook(session, trip.year)
+        verdict = book.verdict(app_id)
+        if kind in (rp.UNION_APPROVAL, rp.WAITLIST) and not verdict.eligible:
+            failed = "；".join(r.line for r in verdict.failures if not r.place)
+            raise UserError(f"不符合条件，不能办理“{kind}”：{failed}\n"
+                            "确需参加的，请先在“资格审核”中特批并写明理由。")
+        if kind == rp.ARRANGE and not verdict.passed:
+            failed = "；".join(r.line for r in verdict.failures)
+            raise UserError(f"不能安排：{failed}\n名额已满的请列入候补；确需安排的请先特批。")
+        was_holding = row.state in rp.HOLDING
+        row.steps.append(RecuperationStep(kind=kind, day=day, by=by.strip(), note=note.strip()))
+        taken = [rp.Step(s.kind, s.day) for s in row.steps]
+        row.state, row.confirmed = rp.state_after(taken), rp.is_confirmed(taken)
+        _refresh(session, row)
+        handed = None
+        if was_holding and row.state in (rp.CANCELLED, rp.DECLINED):
+            name = session.get(Member, row.member_id)
+            handed = hand_over(session, row.trip_id, day, by.strip(),
+                               name.name if name else "")
+        return StepOutcome(row.state, handed)
+
+
+def set_override(sessions: SessionFactory, app_id: int, rule: str, reason: str, by: str,
+                 day: dt.date) -> None:
+    """Let a failed rule pass for this application, with the chair's written reason."""
+    if rule not in RULE_NAMES:
+        raise UserError(f"没有名为“{rule}”的规则。")
+    problems = []
+    if len(reason.strip()) < 4:
+        problems.append(FieldProblem("特批理由", "请写明特批的理由（至少 4 个字）。", "reason"))
+    if not by.strip():
+        problems.append(FieldProblem("特批人", "请填写特批人。", "by"))
+    if problems:
+        raise ValidationError(problems)
+    with session_scope(sessions) as session:
+        row = _row(session, app_id)
+        if row.state in rp.CLOSED:
+            raise UserError(f"该申请已{row.state[1:]}，不能再特批。")
+        book = YearBook(session, _trip(session, row.trip_id).year)
+        result = next(r for r in book.verdict(app_id).results if r.key == rule)
+        if result.ok:
+            raise UserError(f"“{result.name}”目前符合，不需要特批。")
+        existing = session.get(RecuperationOverride, (app_id, rule))
+        if existing is None:
+            session.add(RecuperationOverride(application_id=app_id, rule=rule,
+                                             reason=reason.strip(), by=by.strip(), day=day))
+        else:
+            existing.reason, existing.by, existing.day = reason.strip(), by.strip(), day
+        session.flush()
+        _refresh(session, row)
+
+
+def remove_override(sessions: SessionFactory, app_id: int, rule: str) -> None:
+    with session_scope(sessions) as session:
+        row = _row(session, app_id)
+        if row.state in rp.CLOSED:
+            raise UserError(f"该申请已{row.state[1:]}，不能再修改特批。")
+        existing = session.get(RecuperationOverride, (app_id, rule))
+        if existing is not None:
+            session.delete(existing)
+            _refresh(session, row)
+
+
+@dataclass(frozen=True)
+class OverrideRow:
+    rule: str
+    name: str
+    reason: str
+    by: str
+    day: dt.date
+
+
+@dataclass(frozen=True)
+class ApplicationDetail:
+    """One application in full, for its dialog and the 审批表."""
+
+    id: int
+    draft: ApplicationDraft
+    name: str
+    gender: str
+    birth_date: dt.date | None
+    department: str
+    post: str
+    id_masked: str
+    join_date: dt.date | None
+    trip: Trip
+    state: str
+    confirmed: bool
+    steps: tuple[rp.Step, ...]
+    overrides: tuple[OverrideRow, ...]
+    verdict: Verdict
+    cost: Decimal
+    union: Decimal
+    admin: Decimal
+    personal: Decimal
+    companion_cost: Decimal
+
+
+def detail(sessions: SessionFactory, app_id: int) -> ApplicationDetail:
+    with session_scope(sessions) as session:
+        row = _row(session, app_id)
+        member = session.get(Member, row.member_id)
+        assert member is not None
+        book = YearBook(session, _trip(session, row.trip_id).year)
+        draft = ApplicationDraft(**{n: getattr(row, n) for n in DRAFT_FIELDS
+                                    if n != "priority"}, priority=split_priority(row.priority))
+        return ApplicationDetail(
+            id=row.id, draft=draft, name=member.name, gender=member.gender,
+            birth_date=member.birth_date, department=member.department, post=member.post,
+            id_masked=mask_id_number(member.id_number), join_date=member.join_date,
+            trip=book.trips[row.trip_id], state=row.state, confirmed=row.confirmed,
+            steps=tuple(rp.Step(s.kind, s.day, s.by, s.note) for s in row.steps),
+            overrides=tuple(OverrideRow(o.rule, RULE_NAMES.get(o.rule, o.rule), o.reason, o.by,
+                                        o.day) for o in row.overrides),
+            verdict=book.verdict(app_id), cost=to_yuan(row.cost_fen),
+            union=to_yuan(row.union_fen), admin=to_yuan(row.admin_fen),
+            personal=to_yuan(row.personal_fen), companion_cost=to_yuan(row.companion_fen))
