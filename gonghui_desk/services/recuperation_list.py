@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
-from gonghui_desk.db.models import RecuperationApplication
+from gonghui_desk.db.models import Member, RecuperationApplication
 from gonghui_desk.db.session import SessionFactory, session_scope
 from gonghui_desk.domain import recuperation_process as rp
 from gonghui_desk.domain.masking import mask_id_number
@@ -16,7 +16,7 @@ from gonghui_desk.domain.recuperation_reminders import Reminder, TripSummary, re
 from gonghui_desk.services.hardship import to_yuan
 from gonghui_desk.services.recuperation import quota_in, trips_in
 from gonghui_desk.services.recuperation_allocation import ranked_in
-from gonghui_desk.services.recuperation_facts import YearBook
+from gonghui_desk.services.recuperation_facts import YearBook, year_of_trip
 
 ELIGIBLE, NOT_ELIGIBLE = "符合", "不符合"
 
@@ -100,3 +100,47 @@ def recuperation_reminders(sessions: SessionFactory,
                  if today <= t.trip.start <= today + dt.timedelta(days=31)]
         places = None if status.quota is None else status.quota.places
         return reminders_for(today, today.year, places, status.taken, trips)
+
+
+@dataclass(frozen=True)
+class Traveller:
+    """A person holding a place on a trip, for its 名单 (numbers unmasked: the form masks)."""
+
+    name: str
+    gender: str
+    department: str
+    post: str
+    id_number: str
+    phone: str
+    priority: str
+    companions: int
+    companion_names: str
+    state: str
+    confirmed: bool
+    cost: Decimal
+    personal: Decimal
+    companion_cost: Decimal
+
+
+def trip_people(sessions: SessionFactory, trip_id: int) -> tuple[list[Traveller], list[str]]:
+    """Who holds a place on the trip (by department and name), and the waiting list in order."""
+    with session_scope(sessions) as session:
+        rows = session.execute(
+            select(RecuperationApplication, Member)
+            .join(Member, Member.id == RecuperationApplication.member_id)
+            .where(RecuperationApplication.trip_id == trip_id,
+                   RecuperationApplication.state.in_(sorted(rp.HOLDING)))
+            .order_by(Member.department, Member.pinyin_full, Member.id)).all()
+        people = [Traveller(
+            name=m.name, gender=m.gender, department=m.department, post=m.post,
+            id_number=m.id_number or "", phone=m.phone, priority=a.priority,
+            companions=a.companions, companion_names=a.companion_names, state=a.state,
+            confirmed=a.confirmed, cost=to_yuan(a.cost_fen), personal=to_yuan(a.personal_fen),
+            companion_cost=to_yuan(a.companion_fen)) for a, m in rows]
+        year = year_of_trip(session, trip_id)
+        waiting: list[str] = []
+        if year is not None:
+            book = YearBook(session, year)
+            waiting = [r.candidate.name for r in ranked_in(book, trip_id, (rp.WAITING,))
+                       if r.position]
+        return people, waiting

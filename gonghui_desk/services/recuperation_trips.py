@@ -14,7 +14,7 @@ from gonghui_desk.db.session import SessionFactory, session_scope
 from gonghui_desk.domain.recuperation import Trip, check_trip
 from gonghui_desk.errors import FieldProblem, UserError, ValidationError
 from gonghui_desk.services.hardship import to_fen
-from gonghui_desk.services.recuperation import HOLDING
+from gonghui_desk.services.recuperation import HOLDING, TripRow, trips_in
 from gonghui_desk.services.recuperation_facts import refresh_costs
 
 
@@ -60,3 +60,13 @@ def delete_trip(sessions: SessionFactory, trip_id: int) -> None:
             raise UserError(f"“{row.destination}”已有 {count} 份申请，不能删除；"
                             "不再组织时请逐一取消申请。")
         session.delete(row)
+
+
+def trip_row(sessions: SessionFactory, trip_id: int) -> TripRow:
+    """One trip with its counts."""
+    with session_scope(sessions) as session:
+        year = session.scalar(select(RecuperationTrip.year)
+                              .where(RecuperationTrip.id == trip_id))
+        if year is None:
+            raise UserError(f"找不到编号为 {trip_id} 的疗休养批次。")
+        return next(r for r in trips_in(session, year) if r.id == trip_id)

@@ -14,6 +14,9 @@ from gonghui_desk.exchange.forms import (
     member_card,
     member_changes,
     member_roster,
+    recuperation_approval,
+    recuperation_returns,
+    recuperation_roster,
 )
 from gonghui_desk.exchange.forms.spec import FormSpec
 
@@ -27,6 +30,10 @@ FORMS: tuple[FormSpec, ...] = (
     hardship_aid_forms.STUDY_SPEC,
     aid_ledgers.PAYMENTS_SPEC,
     aid_ledgers.LEDGER_SPEC,
+    recuperation_approval.SPEC,
+    recuperation_roster.SPEC,
+    recuperation_returns.STATS_SPEC,
+    recuperation_returns.COSTS_SPEC,
 )
 
 

@@ -66,23 +66,35 @@ def _title_block(frame: PageFrame, doc: Document) -> None:
 
 
 def _closing_block(frame: PageFrame, doc: Document) -> None:
-    """Totals, notes and the sign-off line after the body, on a new page if they don't fit."""
+    """Totals, notes and the sign-off line after the body, on a new page if they don't fit.
+
+    Where the roomy sign-off (signatures, then the stamp and date on a line of their own)
+    would leave the page but one line fits, signatures, stamp and date share that line,
+    so a one-page return stays on one page.
+    """
     size = 10
     note_lines = sum(len(wrap(note, frame.width, 9)) for note in doc.notes)
-    sign_lines = 4 if doc.signatures or doc.stamp else 0
-    frame.ensure(note_lines * leading(9) + sign_lines * leading(size) + 6)
+    signing = bool(doc.signatures or doc.stamp)
+    notes_height = note_lines * leading(9) + 6
+    roomy = notes_height + (4 * leading(size) if signing else 0)
+    compact = signing and frame.room() < roomy <= frame.room() + 2 * leading(size)
+    frame.ensure(notes_height + 2 * leading(size) if compact else roomy)
     frame.space(6)
     for note in doc.notes:
         frame.paragraph(note, 9)
-    if not (doc.signatures or doc.stamp):
+    if not signing:
         return
-    frame.space(leading(size))
+    frame.space(leading(size) / 2 if compact else leading(size))
     signers = "　　　　".join(f"{name}：＿＿＿＿＿＿" for name in doc.signatures)
+    stamp = "（盖章）　　　　　年　　月　　日" if doc.stamp else ""
+    if compact:
+        frame.paragraph("　　　　".join(p for p in (signers, stamp) if p), size)
+        return
     if signers:
         frame.paragraph(signers, size)
-    if doc.stamp:
+    if stamp:
         frame.space(leading(size))
-        frame.text_line("（盖章）　　　　　年　　月　　日", size, align="right")
+        frame.text_line(stamp, size, align="right")
 
 
 class _RosterDrawer:

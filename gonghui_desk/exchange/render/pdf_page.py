@@ -41,9 +41,27 @@ def text_width(text: str, size: float) -> float:
     return float(pdfmetrics.stringWidth(text, FONT, size))
 
 
+# Chinese line breaking: a closing mark never starts a line, an opening one never ends it.
+NO_LINE_START = frozenset("）)》」』】，。、；：！？%…")
+NO_LINE_END = frozenset("（(《「『【")
+
+
+def _carry(line: str, char: str) -> tuple[str, str]:
+    """Split ``line`` before ``char`` goes on a new line: what stays, and what moves on."""
+    cut = len(line)
+    if char in NO_LINE_START:
+        cut -= 1
+    while cut > 1 and line[cut - 1] in NO_LINE_END:
+        cut -= 1
+    if cut < 1 or cut < len(line) // 2:  # rather a bad break than a half-empty line
+        return line, ""
+    return line[:cut], line[cut:]
+
+
 def wrap(text: str, width: float, size: float) -> list[str]:
     """Lines of ``text`` that fit ``width`` points: at its line breaks, then character by
-    character (Chinese has no spaces to break at; a long number breaks where it must)."""
+    character (Chinese has no spaces to break at; a long number breaks where it must),
+    keeping closing marks off the start of a line and opening ones off its end."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
         if text_width(paragraph, size) <= width:
@@ -54,8 +72,9 @@ def wrap(text: str, width: float, size: float) -> list[str]:
         for char in paragraph:
             w = text_width(char, size)
             if line and used + w > width:
-                lines.append(line)
-                line, used = "", 0.0
+                kept, moved = _carry(line, char)
+                lines.append(kept)
+                line, used = moved, text_width(moved, size)
             line += char
             used += w
         lines.append(line)
