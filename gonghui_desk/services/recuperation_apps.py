@@ -154,12 +154,12 @@ def take_step(sessions: SessionFactory, app_id: int, kind: str, day: dt.date, by
         book = YearBook(session, trip.year)
         verdict = book.verdict(app_id)
         if kind in (rp.UNION_APPROVAL, rp.WAITLIST) and not verdict.eligible:
-            failed = "；".join(r.line for r in verdict.failures if not r.place)
-            raise UserError(f"不符合条件，不能办理“{kind}”：{failed}\n"
+            failed = "\n".join(f"· {r.line}" for r in verdict.failures if not r.place)
+            raise UserError(f"不符合条件，不能办理“{kind}”：\n{failed}\n"
                             "确需参加的，请先在“资格审核”中特批并写明理由。")
         if kind == rp.ARRANGE and not verdict.passed:
-            failed = "；".join(r.line for r in verdict.failures)
-            raise UserError(f"不能安排：{failed}\n名额已满的请列入候补；确需安排的请先特批。")
+            failed = "\n".join(f"· {r.line}" for r in verdict.failures)
+            raise UserError(f"不能安排：\n{failed}\n名额已满的请列入候补；确需安排的请先特批。")
         was_holding = row.state in rp.HOLDING
         row.steps.append(RecuperationStep(kind=kind, day=day, by=by.strip(), note=note.strip()))
         taken = [rp.Step(s.kind, s.day) for s in row.steps]
