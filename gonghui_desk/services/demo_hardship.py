@@ -73,7 +73,8 @@ def fill_hardship_demo(sessions: SessionFactory, today: dt.date, seed: int = 1) 
                    Member.gender).where(Member.status == "在册", Member.id_number.is_not(None))
             .order_by(Member.id)).all()
     chosen = members[7::37][:len(PLAN)]
-    for year in (today.year - 1, today.year):
+    # Files applied for up to 500 days ago are tested in the year they were applied in.
+    for year in range(today.year - 2, today.year + 1):
         hardship.set_dibao(sessions, "330106", year, DIBAO)
     made = 0
     for applicant, (last, ago) in zip(chosen, PLAN, strict=False):

@@ -236,3 +236,19 @@ def test_reminders_for_unused_places_and_unconfirmed_people(db):
                      "疗休养：2026 年名额还剩 4 个未安排，离年底还有 40 天。"]
     apps.take_step(db.sessions, app_id, rp.CONFIRM, TODAY, BY, today=TODAY)
     assert len(recuperation_reminders(db.sessions, TODAY)) == 1
+
+
+@pytest.mark.parametrize("today", [TODAY, dt.date(2027, 1, 5)])
+def test_the_demo_has_applications_in_every_state_and_passes_the_rules(db, today):
+    from gonghui_desk.services.demo import fill_demo
+
+    list(fill_demo(db.sessions, 500, as_of=today))
+    years = rec.years_on_file(db.sessions)
+    rows = [r for y in years for r in application_rows(db.sessions, ApplicationFilter(y))]
+    assert {r.state for r in rows} == set(rp.STATES.values)
+    assert any(r.verdict.startswith("不符合：参加周期") for r in rows)
+    assert any("特批：缺勤" in r.verdict for r in rows)
+    assert any(r.state == rp.ARRANGED and not r.confirmed for r in rows)
+    offered = [apps.detail(db.sessions, r.id) for r in rows if r.state == rp.ARRANGED]
+    assert any(d.steps[-1].kind == rp.OFFER for d in offered)
+    assert any("尚未确认参加" in r.text for r in recuperation_reminders(db.sessions, today))
