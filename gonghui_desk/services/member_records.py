@@ -16,9 +16,10 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from gonghui_desk.db import audit
-from gonghui_desk.db.models import ChangeRecord, Member, MembershipEvent
+from gonghui_desk.db.models import ChangeRecord, Member, MembershipEvent, RecuperationApplication
 from gonghui_desk.db.session import SessionFactory, session_scope
 from gonghui_desk.domain import membership as ms
+from gonghui_desk.domain import recuperation_process as rp
 from gonghui_desk.domain.masking import mask_id_number
 from gonghui_desk.domain.member import FIELD_LABELS, FIELD_NAMES, MemberData, clean_member
 from gonghui_desk.domain.pinyin import pinyin_keys
@@ -316,6 +317,17 @@ def recycle_bin(sessions: SessionFactory) -> list[DeletedRow]:
         ]
 
 
+def _refuse_open_trips(session: Session, member: Member) -> None:
+    """A person still applying for or holding a place keeps their record until that ends."""
+    open_ids = list(session.scalars(select(RecuperationApplication.id).where(
+        RecuperationApplication.member_id == member.id,
+        RecuperationApplication.state.in_(sorted(rp.OPEN)))))
+    if open_ids:
+        numbers = "、".join(str(i) for i in open_ids)
+        raise UserError(f"{member.name} 还有办理中的疗休养申请（编号 {numbers}）：请先在“疗休养”中"
+                        "取消或办结，再永久删除。")
+
+
 def purge(sessions: SessionFactory, member_ids: list[int]) -> int:
     """Delete members in the 回收站 for good, with their history of changes.
 
@@ -327,7 +339,12 @@ def purge(sessions: SessionFactory, member_ids: list[int]) -> int:
         for member in members:
             if member.deleted_at is None:
                 raise UserError(f"{member.name} 不在回收站中：请先删除到回收站，再永久删除。")
+            _refuse_open_trips(session, member)
         for member in members:
+            # Closed 疗休养 applications are the person's data too and leave with them.
+            for application in session.scalars(select(RecuperationApplication).where(
+                    RecuperationApplication.member_id == member.id)):
+                session.delete(application)
             summary = {
                 "姓名": member.name,
                 "证件号码": mask_id_number(member.id_number),

@@ -135,8 +135,9 @@ def test_backup_and_restore_commands(capsys, db_path, tmp_path):
     (copy,) = (tmp_path / "usb").glob("*.sqlite3")
     database = open_database(db_path)
     with database.session() as session:
-        session.execute(text("DELETE FROM membership_event"))
-        session.execute(text("DELETE FROM member"))
+        for table in ("recuperation_override", "recuperation_step", "recuperation_application",
+                      "membership_event", "member"):
+            session.execute(text(f"DELETE FROM {table}"))
     database.close()
     code, out, _ = run(capsys, "--db", str(db_path), "restore", str(copy))
     assert code == ExitCode.OK

@@ -252,3 +252,19 @@ def test_the_demo_has_applications_in_every_state_and_passes_the_rules(db, today
     offered = [apps.detail(db.sessions, r.id) for r in rows if r.state == rp.ARRANGED]
     assert any(d.steps[-1].kind == rp.OFFER for d in offered)
     assert any("尚未确认参加" in r.text for r in recuperation_reminders(db.sessions, today))
+
+
+def test_purging_a_member_waits_for_their_open_application_and_takes_the_closed_ones(db):
+    from gonghui_desk.services.member_records import move_to_recycle_bin, purge
+
+    [member] = people(db, 1)
+    trip_id = trip(db)
+    first = apply(db, member, trip_id)
+    apps.take_step(db.sessions, first, rp.CANCEL, TODAY, BY, "部门未同意", today=TODAY)
+    second = apply(db, member, trip_id)
+    move_to_recycle_bin(db.sessions, [member])
+    with pytest.raises(UserError, match=f"还有办理中的疗休养申请（编号 {second}）"):
+        purge(db.sessions, [member])
+    apps.take_step(db.sessions, second, rp.DECLINE, TODAY, BY, "调离本单位", today=TODAY)
+    assert purge(db.sessions, [member]) == 1
+    assert application_rows(db.sessions, ApplicationFilter(2026)) == []
