@@ -94,6 +94,7 @@ def test_backup_into_a_path_that_is_a_file_is_refused_for_real(filled, tmp_path)
 def test_restore_round_trip_brings_back_the_old_state(filled, tmp_path):
     snapshot = bk.back_up(filled, tmp_path / "usb")
     with filled.session() as session:
+        session.execute(text("DELETE FROM recuperation_application WHERE member_id > 20"))
         session.execute(text("DELETE FROM membership_event WHERE member_id > 20"))
         session.execute(text("DELETE FROM member WHERE id > 20"))
     assert count_all(filled.sessions) == 20
