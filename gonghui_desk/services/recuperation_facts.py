@@ -109,22 +109,31 @@ class YearBook:
             self.held[member_id].append((app_id, PastTrip(
                 trip.start_date, (trip.end_date - trip.start_date).days + 1, trip.in_province,
                 to_yuan(public), state == rp.DONE)))
+        self._tally()
 
-    def _holding(self, except_id: int) -> list[Applicant]:
-        return [a for a in self.applicants.values() if a.holding and a.id != except_id]
+    def _tally(self) -> None:
+        """Places held per trip and department, and the public money they take, once."""
+        self.by_trip: dict[int, int] = defaultdict(int)
+        self.by_department: dict[str, int] = defaultdict(int)
+        self.held_count, self.held_fen = 0, 0
+        for a in self.applicants.values():
+            if a.holding:
+                self.by_trip[a.trip_id] += 1
+                self.by_department[a.department] += 1
+                self.held_count += 1
+                self.held_fen += a.public_fen
 
     def facts(self, app: Applicant) -> Facts:
         trip = self.trips[app.trip_id]
         history = [p for app_id, p in self.held[app.member_id] if app_id != app.id]
         if app.prior_start is not None:
             history.append(PastTrip(app.prior_start, 0, app.prior_in_province, to_yuan(0), True))
-        others = self._holding(app.id)
-        in_department = [a for a in others if a.department == app.department]
+        own = 1 if app.holding else 0  # the counts are of OTHER people's places
         room = Room(
-            trip_taken=sum(1 for a in others if a.trip_id == app.trip_id),
-            trip_capacity=trip.capacity, year_taken=len(others), year_places=self.places,
-            budget_used=to_yuan(sum(a.public_fen for a in others)), budget=self.budget,
-            department=app.department, dept_taken=len(in_department),
+            trip_taken=self.by_trip[app.trip_id] - own, trip_capacity=trip.capacity,
+            year_taken=self.held_count - own, year_places=self.places,
+            budget_used=to_yuan(self.held_fen - own * app.public_fen), budget=self.budget,
+            department=app.department, dept_taken=self.by_department[app.department] - own,
             dept_places=self.shares.get(app.department),
             departments_allocated=bool(self.shares))
         return Facts(policy=self.policy, trip=trip, member_status=app.member_status,
