@@ -50,10 +50,11 @@ def cmd_forms(args: argparse.Namespace) -> int:
     from gonghui_desk.exchange.forms import FORMS
     from gonghui_desk.exchange.forms.spec import PARAMETER_NAMES
 
+    width = max(len(spec.id) for spec in FORMS) + 2
     for spec in FORMS:
         needs = "、".join(PARAMETER_NAMES[p] for p in spec.params)
-        print(f"{spec.id:<16}{spec.title}（参数：{needs}）")
-        print(f"{'':<16}{spec.description}")
+        print(f"{spec.id:<{width}}{spec.title}（参数：{needs}）")
+        print(f"{'':<{width}}{spec.description}")
     return ExitCode.OK
 
 
