@@ -39,7 +39,8 @@ def _people(sessions: SessionFactory, today: dt.date) -> list[tuple[int, str, dt
             .order_by(Member.id).limit(400)).all()
     by_department: dict[str, list[tuple[int, str, dt.date]]] = defaultdict(list)
     for member_id, department, joined in rows:
-        by_department[department].append((member_id, department, joined))
+        if joined is not None:
+            by_department[department].append((member_id, department, joined))
     queues = list(by_department.values())
     spread = []
     while any(queues):

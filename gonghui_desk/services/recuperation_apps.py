@@ -114,7 +114,14 @@ def update(sessions: SessionFactory, app_id: int, draft: ApplicationDraft,
         if (draft.member_id, draft.trip_id) != (row.member_id, row.trip_id):
             raise UserError("申请人和批次不能修改：请取消这份申请，另行申请。")
         _check_draft(session, draft, today or dt.date.today(), app_id)
+        later = [s.day for s in row.steps if s.kind != rp.APPLY]
+        if later and draft.applied_on > min(later):
+            raise ValidationError([FieldProblem(
+                "申请日期", f"不能晚于后续环节的日期 {min(later):%Y-%m-%d}。", "applied_on")])
         _write_draft(row, draft)
+        for step in row.steps:
+            if step.kind == rp.APPLY:
+                step.day = draft.applied_on
         _refresh(session, row)
 
 

@@ -1,6 +1,7 @@
 """疗休养 through the services: set-up, applications, steps, allocation and hand-over."""
 
 import datetime as dt
+from dataclasses import replace
 from decimal import Decimal as D
 
 import pytest
@@ -268,3 +269,16 @@ def test_purging_a_member_waits_for_their_open_application_and_takes_the_closed_
     apps.take_step(db.sessions, second, rp.DECLINE, TODAY, BY, "调离本单位", today=TODAY)
     assert purge(db.sessions, [member]) == 1
     assert application_rows(db.sessions, ApplicationFilter(2026)) == []
+
+
+def test_the_application_day_moves_with_its_step_but_not_past_the_next(db):
+    [member] = people(db, 1)
+    trip_id = trip(db)
+    app_id = apply(db, member, trip_id)
+    draft = apps.detail(db.sessions, app_id).draft
+    apps.update(db.sessions, app_id, replace(draft, applied_on=dt.date(2026, 10, 3)), today=TODAY)
+    assert apps.detail(db.sessions, app_id).steps[0].day == dt.date(2026, 10, 3)
+    apps.take_step(db.sessions, app_id, rp.DEPT_REVIEW, dt.date(2026, 10, 5), BY, today=TODAY)
+    with pytest.raises(ValidationError, match="不能晚于后续环节的日期 2026-10-05"):
+        apps.update(db.sessions, app_id, replace(draft, applied_on=dt.date(2026, 10, 6)),
+                    today=TODAY)
