@@ -101,6 +101,53 @@
     </message>
 </context>
 <context>
+    <name>AllocationDialog</name>
+    <message>
+        <source>Allocate places: %1</source>
+        <translation>按排名分配名额：%1</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3 places, %4 arranged, %5 free. Places go in rank order: the number of priority conditions first, then the longest time since the last trip, then the earliest application. Whoever gets no place waits in that order.</source>
+        <translation>%1，%2：名额 %3 个，已安排 %4 人，空余 %5 个。名额按排名分配：先看符合的优先条件项数，再看距上次参加疗休养的时间（越久越优先），最后看申请日期（越早越优先）。未分到名额的人按同样的顺序候补。</translation>
+    </message>
+    <message>
+        <source>Handled by</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Allocate the places</source>
+        <translation>分配名额</translation>
+    </message>
+    <message>
+        <source>Nobody to allocate: applications must pass the department&apos;s review and the union&apos;s approval first.</source>
+        <translation>没有待分配的申请：申请须先经部门审核和工会审批。</translation>
+    </message>
+    <message>
+        <source>Who handles the allocation?</source>
+        <translation>请填写经办人。</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Arranged: %1</source>
+        <translation>已安排：%1</translation>
+    </message>
+    <message>
+        <source>On the waiting list: %1</source>
+        <translation>列入候补：%1</translation>
+    </message>
+    <message>
+        <source>May not go: %1</source>
+        <translation>不符合条件、不能参加：%1</translation>
+    </message>
+</context>
+<context>
     <name>ApplicantTab</name>
     <message>
         <source>Read from the ID number.</source>
@@ -149,6 +196,209 @@
     <message>
         <source>Linked to a member record.</source>
         <translation>已关联会员档案。</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicationDialog</name>
+    <message>
+        <source>Application</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <source>Eligibility</source>
+        <translation>资格审核</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>办理环节</translation>
+    </message>
+    <message>
+        <source>New recuperation application</source>
+        <translation>新增疗休养申请</translation>
+    </message>
+    <message>
+        <source>Save the new application first.</source>
+        <translation>请先保存新申请。</translation>
+    </message>
+    <message>
+        <source>The year has no trip yet: add one on the trips tab first.</source>
+        <translation>本年度还没有疗休养批次：请先在“批次与候补”中新增批次。</translation>
+    </message>
+    <message>
+        <source>Recuperation application: %1, %2 (%3)</source>
+        <translation>疗休养申请：%1，%2（%3）</translation>
+    </message>
+    <message>
+        <source>This application is closed (%1). It is kept and can be looked at, but not changed.</source>
+        <translation>该申请已结束（%1）。申请记录保留，可以查看，但不能再修改。</translation>
+    </message>
+    <message>
+        <source>The database is open on another computer: the application can only be looked at.</source>
+        <translation>数据库正在另一台电脑上使用：申请只能查看。</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Choose the member who applies.</source>
+        <translation>请选择申请的会员。</translation>
+    </message>
+    <message>
+        <source>Trip</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>Choose the trip applied for.</source>
+        <translation>请选择申请的批次。</translation>
+    </message>
+    <message>
+        <source>Saved. The eligibility check is on the next tab.</source>
+        <translation>已保存。资格审核结果见“资格审核”页。</translation>
+    </message>
+    <message>
+        <source>Not saved:</source>
+        <translation>未保存：</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Close without saving the changes to the application?</source>
+        <translation>申请的修改尚未保存，确定关闭吗？</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicationsPanel</name>
+    <message>
+        <source>New application…</source>
+        <translation>新增申请…</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>打开…</translation>
+    </message>
+    <message>
+        <source>Name or last digits of the ID number</source>
+        <translation>搜索姓名或身份证号后几位</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Any eligibility</source>
+        <translation>资格：全部</translation>
+    </message>
+    <message>
+        <source>Eligible</source>
+        <translation>资格：符合</translation>
+    </message>
+    <message>
+        <source>Not eligible</source>
+        <translation>资格：不符合</translation>
+    </message>
+    <message>
+        <source>All trips</source>
+        <translation>全部批次</translation>
+    </message>
+    <message>
+        <source>All departments</source>
+        <translation>全部部门</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n application(s)</source>
+        <translation>
+            <numerusform>共 %n 份</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No application matches the filters.</source>
+        <translation>没有符合筛选条件的申请。</translation>
+    </message>
+    <message>
+        <source>No application in %1 yet. “New application…” records one for a trip of the year.</source>
+        <translation>%1 年还没有疗休养申请。点“新增申请…”为本年度的批次登记申请。</translation>
+    </message>
+</context>
+<context>
+    <name>ApplyTab</name>
+    <message>
+        <source>Applicant and trip</source>
+        <translation>申请人与批次</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Trip</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>Applied on</source>
+        <translation>申请日期</translation>
+    </message>
+    <message>
+        <source>Received by</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Priority conditions</source>
+        <translation>优先条件</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Names of the family members going</source>
+        <translation>随行家属的姓名</translation>
+    </message>
+    <message>
+        <source>In the province</source>
+        <translation>省内</translation>
+    </message>
+    <message>
+        <source>For the eligibility check</source>
+        <translation>资格审核所需情况</translation>
+    </message>
+    <message>
+        <source>Hired on</source>
+        <translation>入职日期</translation>
+    </message>
+    <message>
+        <source>Days absent last year</source>
+        <translation>上年缺勤天数</translation>
+    </message>
+    <message>
+        <source>Family going along</source>
+        <translation>随行家属人数</translation>
+    </message>
+    <message>
+        <source>Their names</source>
+        <translation>家属姓名</translation>
+    </message>
+    <message>
+        <source>Last trip before these records</source>
+        <translation>此前最近一次疗休养</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>入职日期 and 上年缺勤 come from the person&apos;s department. Leave the last trip empty if they never went before, or if the trip is already in these records.</source>
+        <translation>入职日期和上年缺勤天数由所在部门提供。此前没有参加过疗休养，或上次疗休养已在本系统中登记的，“此前最近一次疗休养”留空。</translation>
+    </message>
+    <message>
+        <source>Joined the union on %1</source>
+        <translation>%1 入会</translation>
+    </message>
+    <message>
+        <source>The day of the 申请 step; it no longer changes once later steps are recorded.</source>
+        <translation>即“申请”环节的日期；登记了后续环节后不再修改。</translation>
     </message>
 </context>
 <context>
@@ -1020,6 +1270,18 @@ Please copy the details below and send them to whoever supports you. The log fil
     <message>
         <source>Click a reminder to open the hardship files</source>
         <translation>点击提醒打开困难帮扶档案</translation>
+    </message>
+    <message>
+        <source>Recuperation reminders</source>
+        <translation>疗休养提醒</translation>
+    </message>
+    <message>
+        <source>Click a reminder to open the trip it is about</source>
+        <translation>点击提醒，打开相关的疗休养批次</translation>
+    </message>
+    <message>
+        <source>Open recuperation</source>
+        <translation>打开疗休养</translation>
     </message>
     <message>
         <source>No reminders.</source>
@@ -2088,6 +2350,29 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
     </message>
 </context>
 <context>
+    <name>OverrideDialog</name>
+    <message>
+        <source>Override: %1</source>
+        <translation>特批：%1</translation>
+    </message>
+    <message>
+        <source>Why this person may go all the same</source>
+        <translation>写明虽不符合该条件仍可参加的理由</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>特批理由</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>特批人</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+</context>
+<context>
     <name>PaymentsTab</name>
     <message>
         <source>Record aid…</source>
@@ -2137,6 +2422,65 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
     <message>
         <source>Page %1 of %2</source>
         <translation>第 %1 页 共 %2 页</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyDialog</name>
+    <message>
+        <source>Recuperation policy %1</source>
+        <translation>%1 年疗休养政策</translation>
+    </message>
+    <message>
+        <source>The rules of %1 as saved. Applications of the year are checked against them.</source>
+        <translation>%1 年已保存的政策。本年度的申请按这些规定审核。</translation>
+    </message>
+    <message>
+        <source>%1 has no saved policy yet: these are the defaults most provinces give. Adjust them to your own rules and save.</source>
+        <translation>%1 年尚未保存政策：下面是多数省份的常见规定，请按本地规定调整后保存。</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <source>Length and how often</source>
+        <translation>天数与频次</translation>
+    </message>
+    <message>
+        <source>Who may go</source>
+        <translation>参加条件</translation>
+    </message>
+    <message>
+        <source>Who pays</source>
+        <translation>经费承担</translation>
+    </message>
+    <message>
+        <source>Family may go along (at their own cost)</source>
+        <translation>允许家属随行（费用自理）</translation>
+    </message>
+    <message>
+        <source>once every %1 year(s)</source>
+        <translation>每 %1 年一次</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source> years</source>
+        <translation> 年</translation>
+    </message>
+    <message>
+        <source>yuan</source>
+        <translation>元</translation>
+    </message>
+    <message>
+        <source>Together %1% (must be 100%)</source>
+        <translation>三项合计 %1%（应为 100%）</translation>
+    </message>
+    <message>
+        <source>Not saved.</source>
+        <translation>未保存。</translation>
     </message>
 </context>
 <context>
@@ -2218,10 +2562,200 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
     </message>
 </context>
 <context>
+    <name>QuotaDialog</name>
+    <message>
+        <source>Places and budget %1</source>
+        <translation>%1 年名额与预算</translation>
+    </message>
+    <message>
+        <source>yuan</source>
+        <translation>元</translation>
+    </message>
+    <message>
+        <source>e.g. 市总工会</source>
+        <translation>如：市总工会</translation>
+    </message>
+    <message>
+        <source>Already arranged this year: %1 people, %2 yuan of public money.</source>
+        <translation>本年已安排 %1 人，需经费 %2 元。</translation>
+    </message>
+    <message>
+        <source>The year</source>
+        <translation>全年</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>名额</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>预算</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>下达单位</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>下达日期</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Arranged</source>
+        <translation>已安排</translation>
+    </message>
+    <message>
+        <source>Add a department</source>
+        <translation>添加部门</translation>
+    </message>
+    <message>
+        <source>Add every department</source>
+        <translation>添加全部部门</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Shares by department (optional)</source>
+        <translation>按部门分配名额（可不分）</translation>
+    </message>
+    <message>
+        <source>With no department listed, places are not shared out: anyone may have any place.</source>
+        <translation>不列部门即不按部门分配：名额全单位统一使用。</translation>
+    </message>
+    <message>
+        <source>Shared out: %1 of the year&apos;s %2 places</source>
+        <translation>已分配到部门 %1 个，全年名额 %2 个</translation>
+    </message>
+    <message>
+        <source>Not saved.</source>
+        <translation>未保存。</translation>
+    </message>
+</context>
+<context>
     <name>RecordHistoryDialog</name>
     <message>
         <source>Change history: %1</source>
         <translation>修改记录：%1</translation>
+    </message>
+</context>
+<context>
+    <name>RecuperationColumns</name>
+    <message>
+        <source>%1, to confirm</source>
+        <translation>%1（待确认）</translation>
+    </message>
+    <message>
+        <source>No. %1 waiting</source>
+        <translation>候补第 %1 位</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>目的地</translation>
+    </message>
+    <message>
+        <source>In/out of province</source>
+        <translation>省内/省外</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <source>Per day (yuan)</source>
+        <translation>每人每天（元）</translation>
+    </message>
+    <message>
+        <source>Per person (yuan)</source>
+        <translation>每人费用（元）</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>名额</translation>
+    </message>
+    <message>
+        <source>Arranged</source>
+        <translation>已安排</translation>
+    </message>
+    <message>
+        <source>To confirm</source>
+        <translation>待确认</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>候补</translation>
+    </message>
+    <message>
+        <source>Applications</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Trip</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Eligibility</source>
+        <translation>资格审核</translation>
+    </message>
+    <message>
+        <source>Waiting list</source>
+        <translation>候补</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先条件</translation>
+    </message>
+    <message>
+        <source>Cost (yuan)</source>
+        <translation>费用（元）</translation>
+    </message>
+    <message>
+        <source>Own share (yuan)</source>
+        <translation>个人负担（元）</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Applied</source>
+        <translation>申请日期</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>Allocation now</source>
+        <translation>现在分配的结果</translation>
+    </message>
+    <message>
+        <source>Why this rank</source>
+        <translation>排名依据</translation>
     </message>
 </context>
 <context>
@@ -2231,12 +2765,111 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
         <translation>疗休养</translation>
     </message>
     <message>
-        <source>Rest and recuperation: the yearly policy and quota, trips, applications with an eligibility check that gives a reason for every rule, fair allocation with a waiting list, costs and the returns the higher-level union asks for.
-
-This area does not keep records in this version yet; no trips or applications have been created.</source>
-        <translation>职工疗休养：年度政策与名额、疗休养批次、逐条说明理由的资格审核、带候补名单的公平分配、费用以及上级工会要求的统计表。
-
-本版本尚未开放疗休养的记录功能，目前没有任何批次或申请。</translation>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Trips and waiting list</source>
+        <translation>批次与候补</translation>
+    </message>
+    <message>
+        <source>Applications</source>
+        <translation>申请</translation>
+    </message>
+</context>
+<context>
+    <name>RecuperationSummary</name>
+    <message>
+        <source>Policy…</source>
+        <translation>政策设置…</translation>
+    </message>
+    <message>
+        <source>Places and budget…</source>
+        <translation>名额与预算…</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>政策</translation>
+    </message>
+    <message>
+        <source>Quota</source>
+        <translation>名额</translation>
+    </message>
+    <message>
+        <source>per person ≤ %1 yuan a day, ≤ %2 yuan a year</source>
+        <translation>每人每天≤%1元、每年≤%2元</translation>
+    </message>
+    <message>
+        <source>in the province ≤ %1 days, outside ≤ %2 days</source>
+        <translation>省内≤%1天/省外≤%2天</translation>
+    </message>
+    <message>
+        <source>once every %1 years</source>
+        <translation>每%1年1次</translation>
+    </message>
+    <message>
+        <source>outside the province not again within %1 years</source>
+        <translation>省外%1年内不重复</translation>
+    </message>
+    <message>
+        <source>service ≥ %1 years, membership ≥ %2 years</source>
+        <translation>工龄≥%1年、会龄≥%2年</translation>
+    </message>
+    <message>
+        <source>absent last year ≤ %1 days</source>
+        <translation>上年缺勤≤%1天</translation>
+    </message>
+    <message>
+        <source>at most %1 periods</source>
+        <translation>最多分%1段</translation>
+    </message>
+    <message>
+        <source>paid by union funds %1%, welfare funds %2%, the person %3% (at most %4%)</source>
+        <translation>工会经费%1%、行政福利费%2%、个人%3%（个人负担≤%4%）</translation>
+    </message>
+    <message>
+        <source>family may go along at their own cost</source>
+        <translation>家属可自费随行</translation>
+    </message>
+    <message>
+        <source>no family along</source>
+        <translation>家属不随行</translation>
+    </message>
+    <message>
+        <source>%1, as saved: </source>
+        <translation>%1 年（已保存）：</translation>
+    </message>
+    <message>
+        <source>%1, the defaults (not saved yet): </source>
+        <translation>%1 年（默认值，尚未保存）：</translation>
+    </message>
+    <message>
+        <source>%1 (region %2), as saved: </source>
+        <translation>%1 年（地区 %2，已保存）：</translation>
+    </message>
+    <message>
+        <source>No places or budget registered for %1 yet: register what the higher-level union issued before places can be allocated.</source>
+        <translation>尚未登记 %1 年的名额和预算：请先登记上级工会下达的名额和预算，才能分配名额。</translation>
+    </message>
+    <message>
+        <source>%1 places, %2 arranged, %3 left</source>
+        <translation>名额 %1，已安排 %2，剩余 %3</translation>
+    </message>
+    <message>
+        <source>budget %1 yuan, %2 used, %3 left</source>
+        <translation>预算 %1 元，已用 %2 元，剩余 %3 元</translation>
+    </message>
+    <message>
+        <source>shared among %1 departments</source>
+        <translation>已分配到 %1 个部门</translation>
+    </message>
+    <message>
+        <source>issued by %1</source>
+        <translation>%1下达</translation>
+    </message>
+    <message>
+        <source>%1: %2 places, %3 arranged, %4 left</source>
+        <translation>%1：名额 %2，已安排 %3，剩余 %4</translation>
     </message>
 </context>
 <context>
@@ -2588,12 +3221,247 @@ This area does not keep records in this version yet; no trips or applications ha
         <source>Recorded: %1.</source>
         <translation>已登记：%1。</translation>
     </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>Handled by</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Required for 取消 and 放弃: the reason</source>
+        <translation>取消、放弃须写明原因</translation>
+    </message>
+    <message>
+        <source>Note or reason</source>
+        <translation>说明或原因</translation>
+    </message>
+    <message>
+        <source>State: not yet saved</source>
+        <translation>状态：尚未保存</translation>
+    </message>
+    <message>
+        <source>“%1” ends the application: it is kept, but can then only be looked at. A place it holds goes to the first on the waiting list. Record it?</source>
+        <translation>办理“%1”后这份申请即结束：记录保留，但只能查看。已占的名额将递补给候补第 1 位。确定办理吗？</translation>
+    </message>
+    <message>
+        <source>The place went to %1, the first on the waiting list.</source>
+        <translation>名额已递补给 %1（原候补第 1 位）。</translation>
+    </message>
 </context>
 <context>
     <name>Tasks</name>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>TripDialog</name>
+    <message>
+        <source>New trip for %1</source>
+        <translation>新增 %1 年疗休养批次</translation>
+    </message>
+    <message>
+        <source>Trip: %1</source>
+        <translation>疗休养批次：%1</translation>
+    </message>
+    <message>
+        <source>e.g. 淳安千岛湖</source>
+        <translation>如：淳安千岛湖</translation>
+    </message>
+    <message>
+        <source>e.g. 千岛湖职工疗休养基地 (optional)</source>
+        <translation>如：千岛湖职工疗休养基地（可不填）</translation>
+    </message>
+    <message>
+        <source>In the province</source>
+        <translation>省内</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>目的地</translation>
+    </message>
+    <message>
+        <source>Recuperation base</source>
+        <translation>疗休养基地</translation>
+    </message>
+    <message>
+        <source>Leaves on</source>
+        <translation>出发日期</translation>
+    </message>
+    <message>
+        <source>Returns on</source>
+        <translation>返回日期</translation>
+    </message>
+    <message>
+        <source>Cost per person a day (yuan)</source>
+        <translation>每人每天费用标准（元）</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>名额</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s), travel included</source>
+        <translation>
+            <numerusform>共 %n 天（含路途）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 per person</source>
+        <translation>每人 %1</translation>
+    </message>
+    <message>
+        <source>%1 days is more than the policy&apos;s %2 days %3.</source>
+        <translation>%1 天超过了政策规定的%3最多 %2 天。</translation>
+    </message>
+    <message>
+        <source>The standard passes the policy&apos;s %1 a day.</source>
+        <translation>费用标准超过了政策规定的每人每天 %1。</translation>
+    </message>
+    <message>
+        <source>The cost per person passes the yearly %1: the person pays the rest.</source>
+        <translation>每人费用超过了每人每年上限 %1，超出部分由个人负担。</translation>
+    </message>
+    <message>
+        <source> Applicants will fail that rule unless it is overridden.</source>
+        <translation>申请人将不符合该条规定，除非特批。</translation>
+    </message>
+    <message>
+        <source>The %1 policy: in the province at most %2 days, outside %3 days; at most %4 a day.</source>
+        <translation>%1 年政策：省内最多 %2 天，省外最多 %3 天；每人每天不超过 %4。</translation>
+    </message>
+    <message>
+        <source>Not saved.</source>
+        <translation>未保存。</translation>
+    </message>
+</context>
+<context>
+    <name>TripsPanel</name>
+    <message>
+        <source>New trip…</source>
+        <translation>新增批次…</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Allocate places by rank…</source>
+        <translation>按排名分配名额…</translation>
+    </message>
+    <message>
+        <source>Ranking and waiting list</source>
+        <translation>排名与候补</translation>
+    </message>
+    <message>
+        <source>No trip in %1 yet. “New trip…” adds one: where, when, the standard per day and the places.</source>
+        <translation>%1 年还没有疗休养批次。点“新增批次…”登记目的地、日期、每人每天费用标准和名额。</translation>
+    </message>
+    <message>
+        <source>Select a trip to see its ranking.</source>
+        <translation>选择一个批次，查看其排名与候补。</translation>
+    </message>
+    <message>
+        <source>Ranking and waiting list: %1 (%2)</source>
+        <translation>排名与候补：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Nobody approved or waiting for this trip. Applications join the ranking once the union has approved them.</source>
+        <translation>本批次还没有经工会审批或候补中的申请。申请经工会审批后进入排名。</translation>
+    </message>
+    <message>
+        <source>Rank by the number of priority conditions, then the longest time since the last trip, then the earliest application. “Allocation now” is what allocating places would do.</source>
+        <translation>排名先看优先条件项数，再看距上次疗休养的时间，最后看申请日期。“现在分配的结果”即此时按排名分配名额会怎样安排。</translation>
+    </message>
+    <message>
+        <source>Delete trip</source>
+        <translation>删除批次</translation>
+    </message>
+    <message>
+        <source>Delete the trip to %1 (%2)?</source>
+        <translation>删除批次“%1”（%2）吗？</translation>
+    </message>
+</context>
+<context>
+    <name>VerdictTab</name>
+    <message>
+        <source>Cost split</source>
+        <translation>费用分担</translation>
+    </message>
+    <message>
+        <source>Save the application to check it.</source>
+        <translation>保存申请后进行资格审核。</translation>
+    </message>
+    <message>
+        <source>Verdict: %1</source>
+        <translation>审核结果：%1</translation>
+    </message>
+    <message>
+        <source>The person</source>
+        <translation>本人条件</translation>
+    </message>
+    <message>
+        <source>Places and budget</source>
+        <translation>名额与预算</translation>
+    </message>
+    <message>
+        <source>✓ overridden</source>
+        <translation>✓ 特批</translation>
+    </message>
+    <message>
+        <source>Override: %1 (%2, %3)</source>
+        <translation>特批理由：%1（%2，%3）</translation>
+    </message>
+    <message>
+        <source>Override: %1</source>
+        <translation>特批理由：%1</translation>
+    </message>
+    <message>
+        <source>Withdraw override</source>
+        <translation>撤销特批</translation>
+    </message>
+    <message>
+        <source>Override…</source>
+        <translation>特批…</translation>
+    </message>
+    <message>
+        <source>Cost %1 (%2 days × %3)</source>
+        <translation>费用 %1（%2 天 × %3）</translation>
+    </message>
+    <message>
+        <source>Union funds %1 · welfare funds %2</source>
+        <translation>工会经费 %1 · 行政福利费 %2</translation>
+    </message>
+    <message>
+        <source>Own share %1</source>
+        <translation>个人负担 %1</translation>
+    </message>
+    <message>
+        <source>Family along: %1 person(s), paying their own %2</source>
+        <translation>家属随行 %1 人，自费 %2</translation>
+    </message>
+    <message>
+        <source>Withdraw the override of “%1”? The rule then counts as not met again.</source>
+        <translation>撤销“%1”的特批吗？撤销后该条重新按不符合计。</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,8 @@
-"""首页: the branch at a glance, and the hardship files that need attention."""
+"""首页: the branch at a glance, and what needs attention: hardship files and 疗休养.
+
+The two kinds of reminder sit side by side; clicking one opens its page at the record it
+is about (a hardship file, a trip), or the page itself for a reminder about the year.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -16,12 +22,32 @@ from PySide6.QtWidgets import (
 
 from gonghui_desk.services.hardship_list import hardship_reminders
 from gonghui_desk.services.profile import load_profile
+from gonghui_desk.services.recuperation_list import recuperation_reminders
 from gonghui_desk.services.summary import members_summary
 from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.pages.base import Page
 from gonghui_desk.ui.widgets.common import FigureCard
 
 MAX_REMINDER_ROWS = 6
+RECUPERATION_PREFIX = "疗休养："  # the box's title says so already
+
+
+class ReminderList(QListWidget):
+    """A few reminders, one line each (cut short with "…" when the box is narrow, the whole
+    text in the tooltip); as tall as they are, up to ``MAX_REMINDER_ROWS``, then it scrolls."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setStyleSheet("QListWidget::item { padding: 3px 4px; }")
+
+    def fit(self) -> None:
+        shown = min(self.count(), MAX_REMINDER_ROWS)
+        if shown:
+            height = sum(self.sizeHintForRow(i) for i in range(shown))
+            self.setFixedHeight(height + 2 * self.frameWidth() + 2)
 
 
 class HomePage(Page):
@@ -55,38 +81,48 @@ class HomePage(Page):
         box_layout.addWidget(members_box)
         box_layout.addWidget(open_members)
         self.layout_.addLayout(box_layout)
-        self.layout_.addWidget(self._reminders_box())
+        self.reminders, self.no_reminders, hardship_box = self._reminders_box(
+            self.tr("Hardship aid reminders"), "hardship_reminders",
+            self.tr("Click a reminder to open the hardship files"),
+            self.tr("Open the hardship files"), "hardship")
+        self.reminders.itemClicked.connect(self.open_reminder)
+        (self.recuperation_reminders, self.no_recuperation_reminders,
+         recuperation_box) = self._reminders_box(
+            self.tr("Recuperation reminders"), "recuperation_reminders",
+            self.tr("Click a reminder to open the trip it is about"),
+            self.tr("Open recuperation"), "recuperation")
+        self.recuperation_reminders.itemClicked.connect(self.open_recuperation_reminder)
+        reminders = QHBoxLayout()
+        reminders.addWidget(hardship_box, 1)
+        reminders.addWidget(recuperation_box, 1)
+        self.layout_.addLayout(reminders)
         self.layout_.addStretch(1)
 
-    def _reminders_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Hardship aid reminders"))
+    def _reminders_box(self, title: str, name: str, tip: str, button_text: str,
+                       page: str) -> tuple[ReminderList, QLabel, QGroupBox]:
+        box = QGroupBox(title)
         layout = QVBoxLayout(box)
-        self.reminders = QListWidget()
-        self.reminders.setObjectName("hardship_reminders")
-        self.reminders.setStyleSheet("QListWidget::item { padding: 3px 4px; }")
-        self.reminders.setToolTip(self.tr("Click a reminder to open the hardship files"))
-        self.reminders.itemClicked.connect(self.open_reminder)
-        self.no_reminders = QLabel(self.tr("No reminders."))
-        self.no_reminders.setStyleSheet("color: #5f6368;")
-        open_files = QPushButton(self.tr("Open the hardship files"))
-        open_files.clicked.connect(lambda: self.navigate.emit("hardship"))
-        layout.addWidget(self.reminders)
-        layout.addWidget(self.no_reminders)
-        layout.addWidget(open_files)
-        return box
+        reminders = ReminderList()
+        reminders.setObjectName(name)
+        reminders.setToolTip(tip)
+        reminders.hide()  # until there is something to show
+        empty = QLabel(self.tr("No reminders."))
+        empty.setStyleSheet("color: #5f6368;")
+        open_page = QPushButton(button_text)
+        open_page.clicked.connect(lambda: self.navigate.emit(page))
+        layout.addWidget(reminders)
+        layout.addWidget(empty)
+        layout.addStretch(1)  # the two boxes' buttons on one line
+        layout.addWidget(open_page)
+        return reminders, empty, box
 
     def show_reminders(self) -> None:
-        self.reminders.clear()
-        for reminder in hardship_reminders(self.context.db.sessions):
-            item = QListWidgetItem(reminder.text)
-            item.setData(Qt.ItemDataRole.UserRole, reminder.file_id)
-            self.reminders.addItem(item)
-        shown = min(self.reminders.count(), MAX_REMINDER_ROWS)
-        if shown:  # as tall as the reminders (up to a few), then it scrolls
-            self.reminders.setFixedHeight(
-                shown * self.reminders.sizeHintForRow(0) + 2 * self.reminders.frameWidth() + 2)
-        self.reminders.setVisible(self.reminders.count() > 0)
-        self.no_reminders.setVisible(self.reminders.count() == 0)
+        sessions = self.context.db.sessions
+        fill_reminders(self.reminders, self.no_reminders,
+                       [(r.text, r.file_id) for r in hardship_reminders(sessions)])
+        fill_reminders(self.recuperation_reminders, self.no_recuperation_reminders,
+                       [(r.text.removeprefix(RECUPERATION_PREFIX), r.trip_id)
+                        for r in recuperation_reminders(sessions)])
 
     def open_reminder(self, item: QListWidgetItem) -> None:
         """Show the hardship page with the reminder's file selected."""
@@ -95,6 +131,14 @@ class HomePage(Page):
             self.navigate.emit("hardship")
         else:
             self.open_record.emit("hardship", int(file_id))
+
+    def open_recuperation_reminder(self, item: QListWidgetItem) -> None:
+        """Show the 疗休养 page at the reminder's trip (or at this year's places)."""
+        trip_id = item.data(Qt.ItemDataRole.UserRole)
+        if trip_id is None:
+            self.navigate.emit("recuperation")
+        else:
+            self.open_record.emit("recuperation", int(trip_id))
 
     def refresh(self) -> None:
         sessions = self.context.db.sessions
@@ -115,3 +159,17 @@ class HomePage(Page):
         self.cards["left_year"].set_value(summary.left_this_year)
         self.cards["left"].set_value(summary.left)
         self.show_reminders()
+
+
+def fill_reminders(reminders: ReminderList, empty: QLabel,
+                   found: list[tuple[str, int | None]]) -> None:
+    """Show ``found`` (text, record id) in ``reminders``, or ``empty`` when there is none."""
+    reminders.clear()
+    for text, record_id in found:
+        item = QListWidgetItem(text)
+        item.setToolTip(text)
+        item.setData(Qt.ItemDataRole.UserRole, record_id)
+        reminders.addItem(item)
+    reminders.fit()
+    reminders.setVisible(reminders.count() > 0)
+    empty.setVisible(reminders.count() == 0)

@@ -1,0 +1,200 @@
+"""A 疗休养申请 in one window: 申请, 资格审核, 办理环节.
+
+"Save" records a new application (its first step, 申请) or keeps the changes to an open
+one; the other two tabs act on a saved application and keep what they do at once. What
+the service refuses is shown in red under the field concerned and listed above the
+buttons; nothing is saved then. A finished, cancelled or given-up application opens
+read-only, as does every one when someone else has the database open.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gonghui_desk.domain import recuperation_process as rp
+from gonghui_desk.domain.recuperation import ApplicationDraft
+from gonghui_desk.errors import FieldProblem, UserError, ValidationError
+from gonghui_desk.services.profile import load_profile
+from gonghui_desk.services.recuperation import trips
+from gonghui_desk.services.recuperation_apps import ApplicationDetail, apply, detail, update
+from gonghui_desk.ui.context import AppContext
+from gonghui_desk.ui.dialogs.recuperation_app_form import ApplyTab
+from gonghui_desk.ui.dialogs.recuperation_steps import StepsTab
+from gonghui_desk.ui.dialogs.recuperation_verdict import VerdictTab
+from gonghui_desk.ui.errors import show_user_error
+
+APPLY_TAB, VERDICT_TAB, STEPS_TAB = range(3)
+RED = "color: #b3261e;"
+
+
+class ApplicationDialog(QDialog):
+    """Emits ``changed`` whenever something was saved, so the lists can be re-read."""
+
+    changed = Signal()
+
+    def __init__(self, context: AppContext, app_id: int | None, year: int,
+                 trip_id: int | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.app_id = app_id
+        sessions = context.db.sessions
+        self.detail: ApplicationDetail | None = detail(sessions, app_id) if app_id else None
+        if self.detail is not None:
+            year = self.detail.trip.year
+        handler = load_profile(sessions).chair
+        self.form = ApplyTab(sessions, trips(sessions, year), handler, new=app_id is None)
+        self.verdict = VerdictTab(sessions, handler)
+        self.verdict.changed.connect(self._after_change)
+        self.steps = StepsTab(sessions, handler)
+        self.steps.step_taken.connect(lambda _: self._after_change())
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.form, self.tr("Application"))
+        self.tabs.addTab(self.verdict, self.tr("Eligibility"))
+        self.tabs.addTab(self.steps, self.tr("Procedure"))
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background: #fdf3e1; padding: 6px;")
+        self.banner.hide()
+        self.general = QLabel()
+        self.general.setWordWrap(True)
+        self.general.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.clicked.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.general)
+        layout.addWidget(self.buttons)
+        self.resize(980, 700)
+        if app_id is None:
+            self.setWindowTitle(self.tr("New recuperation application"))
+            self.form.select_trip(trip_id)
+            if self.form.picker is not None:
+                self.form.picker.ensure_loaded()
+            self.read_only = context.db.read_only
+            self._saved = self._current()
+            self.verdict.show_detail(None, True)
+            self.steps.show_detail(None, True)
+            for tab in (VERDICT_TAB, STEPS_TAB):
+                self.tabs.setTabEnabled(tab, False)
+                self.tabs.setTabToolTip(tab, self.tr("Save the new application first."))
+            if self.form.trip.count() == 0:
+                self.form.show_problem("trip_id", self.tr(
+                    "The year has no trip yet: add one on the trips tab first."))
+            self._apply_read_only()
+        else:
+            self.load()
+
+    # -- reading ------------------------------------------------------------------------
+
+    def load(self, keep_edits: bool = False) -> None:
+        """Show the application as saved (on opening and after every change); with
+        ``keep_edits``, unsaved changes on the 申请 tab stay on screen."""
+        assert self.app_id is not None
+        self.detail = detail(self.context.db.sessions, self.app_id)
+        self.read_only = self.context.db.read_only or self.detail.state in rp.CLOSED
+        self.setWindowTitle(self.tr("Recuperation application: %1, %2 (%3)")
+                            .replace("%1", self.detail.name)
+                            .replace("%2", self.detail.trip.destination)
+                            .replace("%3", self.detail.state))
+        self.form.show_applicant(self.detail)
+        self.form.applied_fixed = len(self.detail.steps) > 1
+        if not keep_edits or self.read_only:
+            self.form.fill(self.detail.draft)
+            self._saved = self._current()
+        for tab in (VERDICT_TAB, STEPS_TAB):
+            self.tabs.setTabEnabled(tab, True)
+            self.tabs.setTabToolTip(tab, "")
+        self.verdict.show_detail(self.detail, self.read_only)
+        self.steps.show_detail(self.detail, self.read_only)
+        self._apply_read_only()
+
+    def _apply_read_only(self) -> None:
+        self.form.set_read_only(self.read_only)
+        self.save_button.setVisible(not self.read_only)
+        if self.detail is not None and self.detail.state in rp.CLOSED:
+            self.banner.setText(self.tr(
+                "This application is closed (%1). It is kept and can be looked at, but not "
+                "changed.").replace("%1", self.detail.state))
+        elif self.context.db.read_only:
+            self.banner.setText(self.tr(
+                "The database is open on another computer: the application can only be "
+                "looked at."))
+        self.banner.setVisible(self.read_only)
+
+    def _current(self) -> ApplicationDraft:
+        return self.form.draft(self.form.chosen_member() or 0, self.form.trip_id() or 0)
+
+    def is_dirty(self) -> bool:
+        return not self.read_only and self._current() != self._saved
+
+    # -- writing ------------------------------------------------------------------------
+
+    def save(self) -> bool:
+        if self.read_only:
+            return False
+        self.form.clear_messages()
+        member_id, trip_id = self.form.chosen_member(), self.form.trip_id()
+        missing = []
+        if member_id is None:
+            missing.append(FieldProblem(self.tr("Applicant"),
+                                        self.tr("Choose the member who applies."), "member_id"))
+        if trip_id is None:
+            missing.append(FieldProblem(self.tr("Trip"),
+                                        self.tr("Choose the trip applied for."), "trip_id"))
+        if missing:
+            self.show_problems(missing)
+            return False
+        assert member_id is not None and trip_id is not None
+        draft = self.form.draft(member_id, trip_id)
+        sessions = self.context.db.sessions
+        try:
+            if self.app_id is None:
+                self.app_id = apply(sessions, draft, self.form.by.text())
+            else:
+                update(sessions, self.app_id, draft)
+        except ValidationError as error:
+            self.show_problems(error.problems)
+            return False
+        except UserError as error:
+            show_user_error(self, error)
+            return False
+        self.load()
+        self.general.setStyleSheet("")
+        self.general.setText(self.tr("Saved. The eligibility check is on the next tab."))
+        self.general.show()
+        self.changed.emit()
+        return True
+
+    def show_problems(self, problems: list[FieldProblem]) -> None:
+        for problem in problems:
+            self.form.show_problem(problem.key, problem.message)
+        self.tabs.setCurrentIndex(APPLY_TAB)
+        self.general.setStyleSheet(RED)
+        self.general.setText("\n".join([self.tr("Not saved:"), *(str(p) for p in problems)]))
+        self.general.show()
+
+    def _after_change(self) -> None:
+        self.load(keep_edits=self.is_dirty())
+        self.changed.emit()
+
+    def reject(self) -> None:
+        if self.is_dirty():
+            answer = QMessageBox.question(
+                self, self.tr("Close"),
+                self.tr("Close without saving the changes to the application?"))
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        super().reject()
