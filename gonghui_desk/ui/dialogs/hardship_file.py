@@ -14,7 +14,6 @@ from dataclasses import replace
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QMessageBox,
     QTabWidget,
@@ -36,9 +35,9 @@ from gonghui_desk.ui.dialogs.hardship_relatives import RelativesTab
 from gonghui_desk.ui.dialogs.hardship_steps import StepsTab
 from gonghui_desk.ui.dialogs.member_choice import MemberChoiceDialog
 from gonghui_desk.ui.errors import show_user_error
+from gonghui_desk.ui.widgets.fields import ERROR_STYLE, message_label, save_buttons
 
 APPLICANT, RELATIVES, INCOME, STEPS, PAYMENTS = range(5)
-RED = "color: #b3261e;"
 
 
 class HardshipFileDialog(QDialog):
@@ -79,14 +78,8 @@ class HardshipFileDialog(QDialog):
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet("background: #fdf3e1; padding: 6px;")
         self.banner.hide()
-        self.general = QLabel()
-        self.general.setWordWrap(True)
-        self.general.hide()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close)
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.clicked.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.general = message_label(style="")
+        self.buttons, self.save_button = save_buttons(self, self.save, close=True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addWidget(self.tabs, 1)
@@ -226,7 +219,7 @@ class HardshipFileDialog(QDialog):
 
     def _show_general(self, lines: list[str]) -> None:
         if lines:
-            self.general.setStyleSheet(RED)
+            self.general.setStyleSheet(ERROR_STYLE)
             self.general.setText("\n".join([self.tr("Not saved:"), *lines]))
         self.general.setVisible(bool(lines))
 

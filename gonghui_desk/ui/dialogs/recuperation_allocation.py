@@ -35,8 +35,6 @@ from gonghui_desk.ui.models.recuperation_tables import RankModel, trip_dates
 from gonghui_desk.ui.widgets.fields import FieldRow
 from gonghui_desk.ui.widgets.hardship_ledger import configure_table
 
-RED = "color: #b3261e;"
-
 
 def rank_table(model: RowListModel[Any]) -> QTableView:
     """A ranking: few rows, so each is as tall as its explanation needs."""

@@ -12,7 +12,6 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QMessageBox,
     QTabWidget,
@@ -31,9 +30,9 @@ from gonghui_desk.ui.dialogs.recuperation_app_form import ApplyTab
 from gonghui_desk.ui.dialogs.recuperation_steps import StepsTab
 from gonghui_desk.ui.dialogs.recuperation_verdict import VerdictTab
 from gonghui_desk.ui.errors import show_user_error
+from gonghui_desk.ui.widgets.fields import ERROR_STYLE, message_label, save_buttons
 
 APPLY_TAB, VERDICT_TAB, STEPS_TAB = range(3)
-RED = "color: #b3261e;"
 
 
 class ApplicationDialog(QDialog):
@@ -64,14 +63,8 @@ class ApplicationDialog(QDialog):
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet("background: #fdf3e1; padding: 6px;")
         self.banner.hide()
-        self.general = QLabel()
-        self.general.setWordWrap(True)
-        self.general.hide()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close)
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.clicked.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.general = message_label(style="")
+        self.buttons, self.save_button = save_buttons(self, self.save, close=True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addWidget(self.tabs, 1)
@@ -182,7 +175,7 @@ class ApplicationDialog(QDialog):
         for problem in problems:
             self.form.show_problem(problem.key, problem.message)
         self.tabs.setCurrentIndex(APPLY_TAB)
-        self.general.setStyleSheet(RED)
+        self.general.setStyleSheet(ERROR_STYLE)
         self.general.setText("\n".join([self.tr("Not saved:"), *(str(p) for p in problems)]))
         self.general.show()
 

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -30,13 +29,12 @@ from gonghui_desk.db.session import SessionFactory
 from gonghui_desk.domain.recuperation import CYCLES, POLICY_LABELS, Policy
 from gonghui_desk.errors import ValidationError
 from gonghui_desk.services.recuperation import policy_for, save_policy
-from gonghui_desk.ui.widgets.fields import FieldRow
+from gonghui_desk.ui.widgets.fields import ERROR_STYLE, FieldRow, message_label, save_buttons
 from gonghui_desk.ui.widgets.hardship_inputs import MoneyEdit
 
 DAYS = ("max_days_in_province", "max_days_out_of_province", "max_absence_days")
 YEARS = ("out_of_province_gap_years", "min_service_years", "min_member_years")
 PERCENTS = ("union_percent", "admin_percent", "personal_percent", "personal_cap_percent")
-RED = "color: #b3261e;"
 
 
 class PolicyDialog(QDialog):
@@ -78,14 +76,8 @@ class PolicyDialog(QDialog):
             assert isinstance(spin, QSpinBox)
             spin.valueChanged.connect(lambda _: self._show_total())
 
-        self.general = QLabel()
-        self.general.setWordWrap(True)
-        self.general.setStyleSheet(RED)
-        self.general.hide()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).clicked.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.general = message_label()
+        self.buttons, _ = save_buttons(self, self.save)
         columns = QHBoxLayout()
         left, right = QVBoxLayout(), QVBoxLayout()
         left.addWidget(costs)
@@ -171,7 +163,7 @@ class PolicyDialog(QDialog):
     def _show_total(self) -> None:
         total = sum(self.inputs[k].value() for k in PERCENTS[:3])  # type: ignore[attr-defined]
         self.total.setText(self.tr("Together %1% (must be 100%)").replace("%1", str(total)))
-        self.total.setStyleSheet("" if total == 100 else RED)
+        self.total.setStyleSheet("" if total == 100 else ERROR_STYLE)
 
     def save(self) -> bool:
         for row in self.rows.values():

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -33,10 +32,15 @@ from gonghui_desk.db.session import SessionFactory
 from gonghui_desk.errors import ValidationError
 from gonghui_desk.services.members import departments
 from gonghui_desk.services.recuperation import Quota, quota_status, save_quota
-from gonghui_desk.ui.widgets.fields import FieldRow, OptionalDateEdit
+from gonghui_desk.ui.widgets.fields import (
+    ERROR_STYLE,
+    FieldRow,
+    OptionalDateEdit,
+    message_label,
+    save_buttons,
+)
 from gonghui_desk.ui.widgets.hardship_inputs import MoneyEdit
 
-RED = "color: #b3261e;"
 MAX_PLACES = 100_000
 
 
@@ -124,14 +128,8 @@ class QuotaDialog(QDialog):
         shares.addWidget(self.shares_row)
         self.rows["departments"] = self.shares_row
 
-        self.general = QLabel()
-        self.general.setWordWrap(True)
-        self.general.setStyleSheet(RED)
-        self.general.hide()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).clicked.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.general = message_label()
+        self.buttons, _ = save_buttons(self, self.save)
         layout = QVBoxLayout(self)
         layout.addWidget(year_box)
         layout.addWidget(shares_box, 1)
@@ -209,7 +207,7 @@ class QuotaDialog(QDialog):
         places = self.places.value()
         self.sum_label.setText(self.tr("Shared out: %1 of the year's %2 places")
                                .replace("%1", str(shared)).replace("%2", str(places)))
-        self.sum_label.setStyleSheet(RED if shared > places else "")
+        self.sum_label.setStyleSheet(ERROR_STYLE if shared > places else "")
 
     # -- saving -------------------------------------------------------------------------
 

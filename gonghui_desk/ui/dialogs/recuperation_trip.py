@@ -14,7 +14,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -30,10 +29,9 @@ from gonghui_desk.errors import UserError, ValidationError
 from gonghui_desk.services.recuperation import TripRow, policy_for
 from gonghui_desk.services.recuperation_trips import save_trip
 from gonghui_desk.ui.errors import show_user_error
-from gonghui_desk.ui.widgets.fields import FieldRow
+from gonghui_desk.ui.widgets.fields import ERROR_STYLE, FieldRow, message_label, save_buttons
 from gonghui_desk.ui.widgets.hardship_inputs import DayEdit, MoneyEdit
 
-RED = "color: #b3261e;"
 GREY = "color: #5f6368;"
 
 
@@ -109,14 +107,8 @@ class TripDialog(QDialog):
         form.addRow(self.tr("Cost per person a day (yuan)"), self.rows["cost_per_day"])
         form.addRow(self.tr("Places"), self.rows["capacity"])
         form.addRow(self.tr("Note"), self.note)
-        self.general = QLabel()
-        self.general.setWordWrap(True)
-        self.general.setStyleSheet(RED)
-        self.general.hide()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).clicked.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.general = message_label()
+        self.buttons, _ = save_buttons(self, self.save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.warning)
@@ -171,7 +163,7 @@ class TripDialog(QDialog):
             problems.append(self.tr("The cost per person passes the yearly %1: the person "
                                     "pays the rest.").replace("%1", yuan_text(policy.annual_cap)))
         if problems:
-            self.warning.setStyleSheet(RED)
+            self.warning.setStyleSheet(ERROR_STYLE)
             self.warning.setText(" ".join(problems) + self.tr(
                 " Applicants will fail that rule unless it is overridden."))
         else:

@@ -8,12 +8,14 @@ correct without reading a list at the top of the dialog.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
+    QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -113,3 +115,28 @@ def save_row(button: QPushButton) -> tuple[QHBoxLayout, QLabel]:
     row.addWidget(button)
     row.addWidget(state, 1)
     return row, state
+
+
+ERROR_STYLE = "color: #b3261e;"
+
+
+def message_label(style: str = ERROR_STYLE) -> QLabel:
+    """A hidden, wrapping line for a message that belongs to no single field."""
+    label = QLabel()
+    label.setWordWrap(True)
+    if style:
+        label.setStyleSheet(style)
+    label.hide()
+    return label
+
+
+def save_buttons(dialog: QDialog, save: Callable[[], object], *,
+                 close: bool = False) -> tuple[QDialogButtonBox, QPushButton]:
+    """保存 and 取消 (or 关闭, for a dialog that stays open after saving); 保存 calls ``save``."""
+    other = (QDialogButtonBox.StandardButton.Close if close
+             else QDialogButtonBox.StandardButton.Cancel)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | other)
+    button = buttons.button(QDialogButtonBox.StandardButton.Save)
+    button.clicked.connect(save)
+    buttons.rejected.connect(dialog.reject)
+    return buttons, button
