@@ -210,7 +210,7 @@ def split_cost(policy: Policy, cost: Decimal, funded_this_year: Decimal = Decima
 RECORD_LABELS = {
     **{f"{k}_fen" if k in ("day_cost_cap", "annual_cap") else k: v
        for k, v in POLICY_LABELS.items() if k != "year"},
-    "family_allowed": "允许家属随行", "places": "名额", "budget_fen": "预算",
+    "region": "地区", "family_allowed": "允许家属随行", "places": "名额", "budget_fen": "预算",
     "issued_by": "下达单位", "received_on": "下达日期", "trip_id": "批次",
     "destination": "目的地", "base": "疗休养基地", "in_province": "省内",
     "start_date": "出发日期", "end_date": "返回日期", "cost_per_day_fen": "每人每天费用标准",

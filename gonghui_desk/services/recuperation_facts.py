@@ -97,7 +97,7 @@ class YearBook:
                 RecuperationOverride.application_id.in_(list(self.applicants)))):
             self.overrides[o.application_id][o.rule] = o.reason
         self.held: dict[int, list[tuple[int, PastTrip]]] = defaultdict(list)
-        members = {a.member_id for a in self.applicants.values()}
+        members = sorted({a.member_id for a in self.applicants.values()})
         held = session.execute(
             select(RecuperationApplication.id, RecuperationApplication.member_id,
                    RecuperationApplication.state, RecuperationApplication.union_fen
