@@ -26,7 +26,9 @@ from gonghui_desk.db.session import SessionFactory
 
 CREATE, UPDATE, DELETE, PURGE, EXPORT = "create", "update", "delete", "purge", "export"
 # The import tables are the record of an import themselves (db.models.imports).
-NOT_AUDITED = frozenset({"change_log", "import_batch", "import_batch_item", "import_profile"})
+# An attachment's bytes: its row in contract_attachment records name, size and checksum.
+NOT_AUDITED = frozenset({"change_log", "import_batch", "import_batch_item", "import_profile",
+                         "contract_file"})
 CHANGE_LOG: Table = ChangeRecord.__table__  # type: ignore[assignment]
 # Kept out of the diff: they change on every write, or follow from another field
 # (the pinyin keys from the name), and say nothing a person needs.

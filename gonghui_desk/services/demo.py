@@ -16,6 +16,7 @@ from gonghui_desk.domain.member import FIELD_NAMES
 from gonghui_desk.domain.pinyin import pinyin_keys
 from gonghui_desk.errors import UserError
 from gonghui_desk.services import Progress
+from gonghui_desk.services.demo_contracts import fill_contract_demo
 from gonghui_desk.services.demo_hardship import fill_hardship_demo
 from gonghui_desk.services.demo_recuperation import fill_recuperation_demo
 from gonghui_desk.services.profile import load_profile, save_profile
@@ -86,3 +87,5 @@ def fill_demo(
         fill_hardship_demo(sessions, today, seed)
         yield Progress(members, members, "生成演示疗休养")
         fill_recuperation_demo(sessions, today, seed)
+        yield Progress(members, members, "生成演示集体合同")
+        fill_contract_demo(sessions, today)

@@ -15,6 +15,7 @@ from gonghui_desk.db.audit import current_actor
 from gonghui_desk.db.models import ChangeRecord
 from gonghui_desk.db.session import SessionFactory, session_scope
 from gonghui_desk.domain.annual import COUNT_LABELS, FLAG_LABELS
+from gonghui_desk.domain.contract import RECORD_LABELS as CONTRACT_LABELS
 from gonghui_desk.domain.masking import mask_bank_account, mask_id_number, mask_phone
 from gonghui_desk.domain.member import FIELD_LABELS as MEMBER_FIELD_LABELS
 from gonghui_desk.domain.membership import EVENT_LABELS
@@ -41,6 +42,10 @@ TABLE_LABELS = {
     "recuperation_application": "疗休养申请",
     "recuperation_step": "疗休养办理环节",
     "recuperation_override": "疗休养特批",
+    "contract_rules": "集体合同期限设置",
+    "collective_contract": "集体合同",
+    "contract_negotiator": "协商代表",
+    "contract_attachment": "集体合同附件",
 }
 ACTION_LABELS = {
     "create": "新增", "update": "修改", "delete": "删除", "purge": "彻底删除", "export": "导出",
@@ -54,6 +59,11 @@ FIELD_LABELS = {
     "industry": "所属行业", "chair": "工会主席", "contact_person": "联系人",
     "contact_phone": "联系电话", "address": "地址", "key": "项目", "value": "值", "id": "编号",
     "year": "年度", **COUNT_LABELS, **FLAG_LABELS, **RECUPERATION_LABELS,
+}
+# Where a field name means something else in one table (a contract's kind is 首签/续签).
+TABLE_FIELD_LABELS = {
+    table: CONTRACT_LABELS for table in ("contract_rules", "collective_contract",
+                                         "contract_negotiator", "contract_attachment")
 }
 MASKERS = {"id_number": mask_id_number, "phone": mask_phone,
            "bank_account": mask_bank_account}
@@ -83,11 +93,12 @@ def _show(field: str, value: object) -> str:
     return mask(str(value)) if mask else str(value)
 
 
-def summarise(action: str, changes_json: str) -> str:
+def summarise(action: str, changes_json: str, table: str = "") -> str:
     changes: dict[str, list[object]] = json.loads(changes_json)
+    own = TABLE_FIELD_LABELS.get(table, {})
     parts = []
     for field, (old, new) in sorted(changes.items()):
-        label = FIELD_LABELS.get(field, field)
+        label = own.get(field) or FIELD_LABELS.get(field, field)
         if action == "update":
             parts.append(f"{label}：{_show(field, old)} → {_show(field, new)}")
         elif action in ("create", "export", "purge"):
@@ -116,7 +127,7 @@ def _row(record: ChangeRecord) -> HistoryRow:
         at=record.at, actor=record.actor,
         table=TABLE_LABELS.get(record.table_name, record.table_name),
         record_id=record.record_id, action=ACTION_LABELS.get(record.action, record.action),
-        summary=summarise(record.action, record.changes),
+        summary=summarise(record.action, record.changes, record.table_name),
     )
 
 

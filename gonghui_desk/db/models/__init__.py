@@ -1,6 +1,13 @@
 """All mapped models; importing this package registers every table on ``Base.metadata``."""
 
 from gonghui_desk.db.models.annual import YearFiguresRow
+from gonghui_desk.db.models.contracts import (
+    CollectiveContract,
+    ContractAttachment,
+    ContractFile,
+    ContractNegotiator,
+    ContractRules,
+)
 from gonghui_desk.db.models.hardship import (
     AidPayment,
     DibaoStandard,
@@ -30,6 +37,11 @@ __all__ = [
     "AppSetting",
     "BranchProfileRow",
     "ChangeRecord",
+    "CollectiveContract",
+    "ContractAttachment",
+    "ContractFile",
+    "ContractNegotiator",
+    "ContractRules",
     "DepartmentQuota",
     "DibaoStandard",
     "HardshipFile",
