@@ -1,0 +1,133 @@
+"""Collective contracts through the services: saving with teams, status, files, reminders."""
+
+import datetime as dt
+import hashlib
+from dataclasses import replace
+
+import pytest
+
+from gonghui_desk.domain import contract_timeline as ct
+from gonghui_desk.domain.contract import ContractDraft, Vote
+from gonghui_desk.domain.contract_team import CHIEF, EMPLOYER, WORKERS, Negotiator
+from gonghui_desk.domain.profile import BranchProfile
+from gonghui_desk.errors import UserError, ValidationError
+from gonghui_desk.services import contract_files as files
+from gonghui_desk.services import contracts as cs
+from gonghui_desk.services.profile import save_profile
+
+TODAY = dt.date(2026, 11, 21)
+TEAM = (
+    Negotiator(WORKERS, "曾晓梅", CHIEF, union_chair=True), Negotiator(WORKERS, "周建国"),
+    Negotiator(WORKERS, "孙丽"), Negotiator(EMPLOYER, "钱志远", CHIEF),
+    Negotiator(EMPLOYER, "吴敏"), Negotiator(EMPLOYER, "郑海"),
+)
+SIGNED = ContractDraft(
+    title="综合集体合同", offer_date=dt.date(2026, 9, 1), reply_date=dt.date(2026, 9, 10),
+    draft_date=dt.date(2026, 10, 1), meeting_date=dt.date(2026, 11, 1), vote=Vote(90, 60, 46),
+    signed_date=dt.date(2026, 11, 11), term_start=dt.date(2026, 12, 1),
+    term_end=dt.date(2029, 11, 30))
+
+
+def test_a_signed_contract_is_to_be_filed_with_its_deadline(db):
+    contract_id = cs.save_contract(db.sessions, SIGNED, TEAM, today=TODAY)
+    shown = cs.contract_detail(db.sessions, contract_id, today=TODAY)
+    assert shown.status == ct.TO_FILE
+    assert shown.next.text == "报送备案 2026-11-21（今天到期）"
+    assert shown.deadlines[0].text == "要约后 20 日内，至 2026-09-21，2026-09-10 办理（按期）"
+    assert shown.team_problems == ()
+    [row] = cs.list_contracts(db.sessions, today=TODAY)
+    assert (row.status, row.next_due) == (ct.TO_FILE, dt.date(2026, 11, 21))
+
+
+def test_signing_with_teams_that_break_the_rules_is_refused_and_nothing_saved(db):
+    with pytest.raises(ValidationError) as refused:
+        cs.save_contract(db.sessions, SIGNED, TEAM[:5], today=TODAY)
+    [problem] = refused.value.problems
+    assert problem.key == "negotiators"
+    assert "双方人数应相等：职工方 3 人，企业方 2 人" in problem.message
+    assert cs.list_contracts(db.sessions, today=TODAY) == []
+    # Before signing, an incomplete team is saved and its problems are shown.
+    talking = cs.save_contract(db.sessions, ContractDraft(title="x", offer_date=TODAY),
+                               TEAM[:2], today=TODAY)
+    assert "企业方只有 0 人" in "".join(cs.contract_detail(db.sessions, talking).team_problems)
+
+
+def test_confirming_in_force_waits_for_the_review_period(db):
+    filed = replace(SIGNED, filed_date=dt.date(2026, 11, 5), signed_date=dt.date(2026, 11, 2))
+    early = replace(filed, confirmed_date=dt.date(2026, 11, 20))
+    with pytest.raises(ValidationError, match="审查期至 2026-11-20"):
+        cs.save_contract(db.sessions, early, TEAM, today=TODAY)
+    contract_id = cs.save_contract(db.sessions, filed, TEAM, today=TODAY)
+    assert cs.contract_detail(db.sessions, contract_id, today=TODAY).status == ct.IN_FORCE
+    texts = [r.text for r in cs.contract_reminders(db.sessions, today=TODAY)]
+    assert texts == ["综合集体合同：审查期已于 2026-11-20 届满，未收到审查意见，合同已生效——"
+                     "请确认并向全体职工公布"]
+    cs.save_contract(db.sessions, replace(filed, confirmed_date=dt.date(2026, 11, 21)), TEAM,
+                     contract_id, today=TODAY)
+    assert cs.contract_reminders(db.sessions, today=TODAY) == []
+
+
+def test_periods_are_settings_and_a_region_of_its_own_wins(db):
+    cs.save_rules(db.sessions, ct.DeadlineRules(filing_days=15))
+    contract_id = cs.save_contract(db.sessions, SIGNED, TEAM, today=TODAY)
+    assert cs.contract_detail(db.sessions, contract_id, today=TODAY).next.due == \
+        dt.date(2026, 11, 26)
+    save_profile(db.sessions, BranchProfile(union_name="某工会", region_code="330106"))
+    cs.save_rules(db.sessions, ct.DeadlineRules(region="330106", filing_days=5))
+    assert cs.deadline_rules(db.sessions).filing_days == 5
+    with pytest.raises(ValidationError, match="应在 1 到 60 之间"):
+        cs.save_rules(db.sessions, ct.DeadlineRules(reply_days=0))
+
+
+def test_a_renewal_takes_the_parties_and_ends_the_expired_reminder(db):
+    old = replace(SIGNED, term_start=dt.date(2023, 11, 1), term_end=dt.date(2026, 10, 31),
+                  offer_date=dt.date(2023, 8, 1), reply_date=dt.date(2023, 8, 5),
+                  draft_date=dt.date(2023, 9, 1), meeting_date=dt.date(2023, 10, 1),
+                  signed_date=dt.date(2023, 10, 1), filed_date=dt.date(2023, 10, 5),
+                  enterprise_name="红星机械")
+    old_id = cs.save_contract(db.sessions, old, TEAM, today=TODAY)
+    [gone] = cs.contract_reminders(db.sessions, today=TODAY)
+    assert gone.text == "综合集体合同：已于 2026-10-31 期满，还没有续签合同在协商"
+    renewal = cs.renewal_draft(db.sessions, old_id)
+    assert (renewal.kind, renewal.previous_id) == ("续签", old_id)
+    assert renewal.enterprise_name == "红星机械"
+    assert renewal.term_start == dt.date(2026, 11, 1) and renewal.signed_date is None
+    with pytest.raises(ValidationError, match="续签须选择原来的合同"):
+        cs.save_contract(db.sessions, replace(renewal, previous_id=None), TEAM, today=TODAY)
+    new_id = cs.save_contract(db.sessions, replace(renewal, offer_date=TODAY), TEAM, today=TODAY)
+    assert cs.contract_reminders(db.sessions, today=TODAY) == []
+    assert cs.contract_detail(db.sessions, old_id).renewals == ((new_id, "综合集体合同"),)
+    with pytest.raises(UserError, match="已于 2023-10-01 签订，不能删除"):
+        cs.delete_contract(db.sessions, old_id)
+    cs.delete_contract(db.sessions, new_id)
+
+
+def test_attachments_are_kept_in_the_database_and_come_back_unchanged(db, tmp_path):
+    contract_id = cs.save_contract(db.sessions, SIGNED, TEAM, today=TODAY)
+    scan = tmp_path / "签字文本.pdf"
+    scan.write_bytes(b"%PDF-1.4 scanned pages" * 1000)
+    attachment = files.attach(db.sessions, contract_id, scan, "签字文本扫描件", "双方首席代表签字")
+    scan.unlink()
+    [row] = files.attachments(db.sessions, contract_id)
+    assert (row.filename, row.size, row.note) == ("签字文本.pdf", 22000, "双方首席代表签字")
+    out = files.write_out(db.sessions, attachment, tmp_path / "open")
+    assert hashlib.sha256(out.read_bytes()).hexdigest() == hashlib.sha256(
+        b"%PDF-1.4 scanned pages" * 1000).hexdigest()
+    with pytest.raises(UserError, match="附件类型“合同”不在列表中"):
+        files.attach(db.sessions, contract_id, out, "合同")
+    with pytest.raises(UserError, match="读不到文件"):
+        files.attach(db.sessions, contract_id, tmp_path / "missing.pdf", "其他")
+    files.remove(db.sessions, attachment)
+    assert files.attachments(db.sessions, contract_id) == []
+
+
+def test_the_demo_has_a_contract_in_every_status(db):
+    from gonghui_desk.services.demo import fill_demo
+
+    list(fill_demo(db.sessions, 100, as_of=TODAY))
+    rows = cs.list_contracts(db.sessions, today=TODAY)
+    assert {r.status for r in rows} == set(ct.STATUS.values)
+    texts = " ".join(r.text for r in cs.contract_reminders(db.sessions, today=TODAY))
+    for words in ("书面答复已逾期", "前报送备案（已逾期", "审查期已于", "请及时提出续签协商",
+                  "还没有续签合同在协商"):
+        assert words in texts
