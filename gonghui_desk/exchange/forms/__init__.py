@@ -9,6 +9,8 @@ from gonghui_desk.errors import UserError
 from gonghui_desk.exchange.forms import (
     aid_ledgers,
     annual_stats,
+    contract_filing,
+    contract_resolution,
     hardship_aid_forms,
     hardship_file,
     member_card,
@@ -34,6 +36,9 @@ FORMS: tuple[FormSpec, ...] = (
     recuperation_roster.SPEC,
     recuperation_returns.STATS_SPEC,
     recuperation_returns.COSTS_SPEC,
+    contract_filing.SPEC,
+    contract_resolution.RESOLUTION_SPEC,
+    contract_resolution.LEDGER_SPEC,
 )
 
 
