@@ -73,19 +73,19 @@ def build_resolution(sessions: SessionFactory, params: FormParams) -> Document:
 
 
 LEDGER_COLUMNS = (
-    Column("合同名称", 24, lambda r: r.title, align=LEFT),
-    Column("合同类型", 16, lambda r: r.contract_type),
+    Column("合同名称", 30, lambda r: r.title, align=LEFT),
+    Column("合同类型", 22, lambda r: r.contract_type),
     Column("签订类型", 7, lambda r: r.kind),
     Column("企业名称", 20, lambda r: r.enterprise_name, align=LEFT),
     Column("起始日期", 10.5, lambda r: r.term_start, DATE),
     Column("期满日期", 10.5, lambda r: r.term_end, DATE),
     Column("签订日期", 10.5, lambda r: r.signed_date, DATE),
     Column("报送日期", 10.5, lambda r: r.filed_date, DATE),
-    Column("受理编号", 18, lambda r: r.acceptance_no),
+    Column("受理编号", 24, lambda r: r.acceptance_no),
     Column("覆盖职工", 7, lambda r: r.covered_workers, NUMBER),
     Column("工资增长（%）", 8, lambda r: r.wage_increase_pct, NUMBER),
     Column("状态", 8, lambda r: r.status),
-    Column("下一期限", 30, lambda r: r.next_text, align=LEFT),
+    Column("下一期限", 34, lambda r: r.next_text, align=LEFT),
 )
 
 
