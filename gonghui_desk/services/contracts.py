@@ -121,7 +121,8 @@ def save_contract(sessions: SessionFactory, draft: ContractDraft,
     problems = check_contract(draft, today)
     team = team_problems(negotiators)
     if draft.signed_date is not None and team:
-        problems.append(FieldProblem("协商代表", "签订前协商代表须符合规定：" + "；".join(team),
+        listed = "；".join(p.rstrip("。") for p in team)
+        problems.append(FieldProblem("协商代表", f"签订前协商代表须符合规定：{listed}。",
                                      "negotiators"))
     with session_scope(sessions) as session:
         rules = rules_in(session)
@@ -204,14 +205,20 @@ def _deadlines(d: ContractDraft, rules: ct.DeadlineRules, today: dt.date) -> tup
 
     refiled = d.refiled_date or d.filed_date
     review = ct.review_due(t, rules)
+    if review is not None and refiled is not None and today > review:
+        review_line = Deadline("审查", review, review, (
+            f"报送（{refiled:%Y-%m-%d}）后 {rules.review_days} 日，至 {review:%Y-%m-%d} 已届满"
+            "（未收到审查意见，合同生效）"))
+    else:
+        review_line = line("审查", review, None,
+                           f"报送（{refiled:%Y-%m-%d}）后 {rules.review_days} 日内无异议即生效，至"
+                           if refiled else "")
     return (
         line("书面答复", ct.reply_due(t, rules), d.reply_date,
              f"要约后 {rules.reply_days} 日内，至"),
         line("报送备案", ct.filing_due(t, rules), d.filed_date,
              f"签订后 {ct.filing_days(t, rules)} 日内，至"),
-        line("审查", review, None if review is None or today <= review else review,
-             f"报送（{refiled:%Y-%m-%d}）后 {rules.review_days} 日内无异议即生效，至"
-             if refiled else ""),
+        review_line,
         line("续签", ct.renewal_opens(t, rules), None,
              f"期满前 {rules.renewal_months} 个月可提出续签，自"),
         line("期满", d.term_end, None, "合同期满"),
@@ -285,7 +292,8 @@ def list_contracts(sessions: SessionFactory, status: str | None = None, text: st
             state = ct.status(t, today, rules)
             if status is not None and state != status:
                 continue
-            if text.strip() and text.strip() not in row.title + row.enterprise_name:
+            needle = text.strip()
+            if needle and needle not in row.title and needle not in row.enterprise_name:
                 continue
             nxt = ct.next_deadline(t, today, rules)
             rows.append(ContractRow(

@@ -44,7 +44,8 @@ def test_signing_with_teams_that_break_the_rules_is_refused_and_nothing_saved(db
         cs.save_contract(db.sessions, SIGNED, TEAM[:5], today=TODAY)
     [problem] = refused.value.problems
     assert problem.key == "negotiators"
-    assert "双方人数应相等：职工方 3 人，企业方 2 人" in problem.message
+    assert problem.message == ("签订前协商代表须符合规定：双方人数应相等：职工方 3 人，"
+                               "企业方 2 人；企业方只有 2 人，每方至少 3 人。")
     assert cs.list_contracts(db.sessions, today=TODAY) == []
     # Before signing, an incomplete team is saved and its problems are shown.
     talking = cs.save_contract(db.sessions, ContractDraft(title="x", offer_date=TODAY),
@@ -58,7 +59,10 @@ def test_confirming_in_force_waits_for_the_review_period(db):
     with pytest.raises(ValidationError, match="审查期至 2026-11-20"):
         cs.save_contract(db.sessions, early, TEAM, today=TODAY)
     contract_id = cs.save_contract(db.sessions, filed, TEAM, today=TODAY)
-    assert cs.contract_detail(db.sessions, contract_id, today=TODAY).status == ct.IN_FORCE
+    shown = cs.contract_detail(db.sessions, contract_id, today=TODAY)
+    assert shown.status == ct.IN_FORCE
+    assert shown.deadlines[2].text == ("报送（2026-11-05）后 15 日，至 2026-11-20 已届满"
+                                       "（未收到审查意见，合同生效）")
     texts = [r.text for r in cs.contract_reminders(db.sessions, today=TODAY)]
     assert texts == ["综合集体合同：审查期已于 2026-11-20 届满，未收到审查意见，合同已生效——"
                      "请确认并向全体职工公布"]
