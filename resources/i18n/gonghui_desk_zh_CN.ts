@@ -402,6 +402,77 @@
     </message>
 </context>
 <context>
+    <name>AttachmentsTab</name>
+    <message>
+        <source>Scans and documents kept with the contract inside the database, so they are in every backup: the signed text, the minutes, the congress resolution, the chiefs&apos; credentials, the bureau&apos;s review. At most 20 MB a file.</source>
+        <translation>与合同一起保存在数据库中的扫描件和文件，每次备份都会带上：签字文本、协商会议纪要、职代会决议、首席代表委托书、审查意见书等。每个文件不超过 20 MB。</translation>
+    </message>
+    <message>
+        <source>Note (optional)</source>
+        <translation>备注（可不填）</translation>
+    </message>
+    <message>
+        <source>Add a file…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>附件类型</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Add a file to the contract</source>
+        <translation>为合同添加附件</translation>
+    </message>
+    <message>
+        <source>Scans and documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx *.xls *.xlsx *.ofd);;All files (*)</source>
+        <translation>扫描件和文档 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx *.xls *.xlsx *.ofd);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Added %1.</source>
+        <translation>已添加 %1。</translation>
+    </message>
+    <message>
+        <source>No program opens this kind of file; it was written to %1.</source>
+        <translation>本机没有能打开这类文件的程序，文件已写到 %1。</translation>
+    </message>
+    <message>
+        <source>Opened %1.</source>
+        <translation>已打开 %1。</translation>
+    </message>
+    <message>
+        <source>Save the attachment as</source>
+        <translation>附件另存为</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>不能写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Saved as %1.</source>
+        <translation>已另存为 %1。</translation>
+    </message>
+    <message>
+        <source>Delete the attachment %1 from the contract?</source>
+        <translation>从合同中删除附件 %1？</translation>
+    </message>
+    <message>
+        <source>Deleted %1.</source>
+        <translation>已删除 %1。</translation>
+    </message>
+</context>
+<context>
     <name>BackupPanel</name>
     <message>
         <source>Change folder…</source>
@@ -499,18 +570,481 @@ The current database is backed up first, so this can be undone.</source>
     </message>
 </context>
 <context>
+    <name>BasicsTab</name>
+    <message>
+        <source>e.g. 2026—2028 年度综合集体合同</source>
+        <translation>如：2026—2028 年度综合集体合同</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>The contract</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>合同名称</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>合同类型</translation>
+    </message>
+    <message>
+        <source>Signing</source>
+        <translation>签订类型</translation>
+    </message>
+    <message>
+        <source>Renews or amends</source>
+        <translation>原合同</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>合同期限</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>A collective contract runs 1 to 3 years. A renewal (续签) or an amendment (变更) names the contract it follows.</source>
+        <translation>集体合同期限为 1 至 3 年。续签或变更须选择原来的合同。</translation>
+    </message>
+    <message>
+        <source>The parties</source>
+        <translation>双方</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>企业名称</translation>
+    </message>
+    <message>
+        <source>Legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <source>Enterprise type</source>
+        <translation>企业类型</translation>
+    </message>
+    <message>
+        <source>Workers in total</source>
+        <translation>职工总数</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Contact phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Union</source>
+        <translation>工会名称</translation>
+    </message>
+    <message>
+        <source>Union chair</source>
+        <translation>工会主席</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year(s)</source>
+        <translation>
+            <numerusform>%n 年</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n 个月</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Term: %1</source>
+        <translation>期限：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ContractColumns</name>
+    <message>
+        <source>Contract</source>
+        <translation>合同名称</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>合同类型</translation>
+    </message>
+    <message>
+        <source>Signing</source>
+        <translation>签订</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>合同期限</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Next deadline</source>
+        <translation>下一期限</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>附件类型</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>添加时间</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>ContractDialog</name>
+    <message>
+        <source>Basics</source>
+        <translation>基本信息</translation>
+    </message>
+    <message>
+        <source>Negotiators</source>
+        <translation>协商代表</translation>
+    </message>
+    <message>
+        <source>Negotiation and approval</source>
+        <translation>协商与审批进程</translation>
+    </message>
+    <message>
+        <source>Main terms</source>
+        <translation>主要条款</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>The database is open on another computer: the contract can only be looked at.</source>
+        <translation>数据库正在另一台电脑上打开：本合同只能查看，不能修改。</translation>
+    </message>
+    <message>
+        <source>New collective contract</source>
+        <translation>新建集体合同</translation>
+    </message>
+    <message>
+        <source>New contract: renewal of “%1”</source>
+        <translation>新建合同：续签“%1”</translation>
+    </message>
+    <message>
+        <source>The parties and terms are copied from the contract it renews: check them, change the name and the term, and record the negotiation as it goes.</source>
+        <translation>双方信息和主要条款已从原合同复制：请核对，修改合同名称和期限，并随协商进程登记各个步骤。</translation>
+    </message>
+    <message>
+        <source>Save the new contract first.</source>
+        <translation>请先保存新合同。</translation>
+    </message>
+    <message>
+        <source>Collective contract: %1 (%2)</source>
+        <translation>集体合同：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Renewed or amended by: %1</source>
+        <translation>续签或变更合同：%1</translation>
+    </message>
+    <message>
+        <source>Wage increase</source>
+        <translation>工资增长幅度</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Not saved:</source>
+        <translation>未保存：</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Close without saving the changes to the contract?</source>
+        <translation>不保存对合同的修改就关闭吗？</translation>
+    </message>
+</context>
+<context>
+    <name>ContractRulesPanel</name>
+    <message>
+        <source>The periods follow the 集体合同规定 (Ministry of Labour and Social Security Order No. 22, 2004) and, for wage contracts, the rules on wage agreements. A province or city may set other periods: check with the local labour bureau or the union above. The contract list, its deadlines and the reminders on the home page use these. A period of 0 is not allowed.</source>
+        <translation>以下期限依据《集体合同规定》（劳动和社会保障部令第 22 号，2004 年），工资专项集体合同依据《工资集体协商试行办法》。各省、市可能另有规定，请向当地劳动行政部门或上级工会核实。合同列表、各项期限和首页提醒都按这里的期限计算。期限不能为 0。</translation>
+    </message>
+    <message>
+        <source>Periods</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>default %1</source>
+        <translation>默认 %1</translation>
+    </message>
+    <message>
+        <source>Put back the defaults</source>
+        <translation>恢复默认值</translation>
+    </message>
+    <message>
+        <source>Save the periods</source>
+        <translation>保存期限</translation>
+    </message>
+    <message>
+        <source>These periods apply in region %1.</source>
+        <translation>以下期限适用于地区 %1。</translation>
+    </message>
+    <message>
+        <source>These periods apply everywhere (no regional periods are on file for the branch&apos;s region).</source>
+        <translation>以下期限为通用期限（本会所在地区没有单独设置）。</translation>
+    </message>
+    <message>
+        <source>Not saved: please correct the periods marked in red.</source>
+        <translation>未保存：请更正标红的期限。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>ContractSteps</name>
+    <message>
+        <source>Status: %1</source>
+        <translation>状态：%1</translation>
+    </message>
+    <message>
+        <source>; next: %1</source>
+        <translation>；下一期限：%1</translation>
+    </message>
+    <message>
+        <source>e.g. 第三届第二次</source>
+        <translation>如：第三届第二次</translation>
+    </message>
+    <message>
+        <source>e.g. 市人力资源和社会保障局</source>
+        <translation>如：市人力资源和社会保障局</translation>
+    </message>
+    <message>
+        <source>What the bureau&apos;s 审查意见书 asks to change</source>
+        <translation>审查意见书要求修改的内容</translation>
+    </message>
+    <message>
+        <source>by</source>
+        <translation>要约方</translation>
+    </message>
+    <message>
+        <source>with</source>
+        <translation>报送单位</translation>
+    </message>
+    <message>
+        <source>how</source>
+        <translation>公布方式</translation>
+    </message>
+    <message>
+        <source>session</source>
+        <translation>届次</translation>
+    </message>
+    <message>
+        <source>1  Negotiation</source>
+        <translation>1  要约与协商</translation>
+    </message>
+    <message>
+        <source>Request to negotiate (要约)</source>
+        <translation>要约日期</translation>
+    </message>
+    <message>
+        <source>Written reply</source>
+        <translation>书面答复日期</translation>
+    </message>
+    <message>
+        <source>Draft agreed</source>
+        <translation>形成草案日期</translation>
+    </message>
+    <message>
+        <source>2  Workers&apos; congress</source>
+        <translation>2  审议</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>审议会议</translation>
+    </message>
+    <message>
+        <source>Held on</source>
+        <translation>审议日期</translation>
+    </message>
+    <message>
+        <source>Vote</source>
+        <translation>表决</translation>
+    </message>
+    <message>
+        <source>3  Signing</source>
+        <translation>3  签订</translation>
+    </message>
+    <message>
+        <source>Signed on</source>
+        <translation>签订日期</translation>
+    </message>
+    <message>
+        <source>Both chief negotiators sign after the congress passed the draft; the teams must then meet the rules.</source>
+        <translation>草案经职代会（职工大会）审议通过后，由双方首席代表签字；签订时协商代表须符合规定。</translation>
+    </message>
+    <message>
+        <source>4  Filing and review</source>
+        <translation>4  报送备案与审查</translation>
+    </message>
+    <message>
+        <source>Filed on</source>
+        <translation>报送备案日期</translation>
+    </message>
+    <message>
+        <source>Acceptance number</source>
+        <translation>受理编号</translation>
+    </message>
+    <message>
+        <source>Objection (审查意见书) on</source>
+        <translation>审查意见日期</translation>
+    </message>
+    <message>
+        <source>Objection</source>
+        <translation>审查意见</translation>
+    </message>
+    <message>
+        <source>Filed again on</source>
+        <translation>重新报送日期</translation>
+    </message>
+    <message>
+        <source>5  In force and published</source>
+        <translation>5  生效与公布</translation>
+    </message>
+    <message>
+        <source>Confirmed in force on</source>
+        <translation>确认生效日期</translation>
+    </message>
+    <message>
+        <source>Published on</source>
+        <translation>公布日期</translation>
+    </message>
+    <message>
+        <source>6  Termination</source>
+        <translation>6  终止</translation>
+    </message>
+    <message>
+        <source>Terminated on</source>
+        <translation>终止日期</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>终止原因</translation>
+    </message>
+    <message>
+        <source>Status and deadlines</source>
+        <translation>状态与期限</translation>
+    </message>
+    <message>
+        <source>Not saved yet</source>
+        <translation>尚未保存</translation>
+    </message>
+    <message>
+        <source>The status and the deadlines are worked out from the dates once the contract is saved.</source>
+        <translation>保存后按登记的日期计算合同状态和各项法定期限。</translation>
+    </message>
+    <message>
+        <source>No statutory deadline runs yet: the first starts with the request to negotiate.</source>
+        <translation>还没有开始计算的法定期限：第一个期限从要约开始。</translation>
+    </message>
+</context>
+<context>
     <name>ContractsPage</name>
     <message>
         <source>Collective contracts</source>
         <translation>集体合同</translation>
     </message>
     <message>
-        <source>Collective contracts: negotiation teams, the workers&apos; congress vote, signing, filing with the labour bureau and its review, publication, expiry and renewal, each with its statutory deadline.
-
-This area does not keep records in this version yet; no contracts have been created.</source>
-        <translation>集体合同：协商代表、职代会表决、签订、报送劳动保障部门审查备案、公布、到期与续签，每一步都有法定期限提醒。
-
-本版本尚未开放集体合同的记录功能，目前没有任何合同记录。</translation>
+        <source>New contract…</source>
+        <translation>新建合同…</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>打开…</translation>
+    </message>
+    <message>
+        <source>Renew…</source>
+        <translation>续签…</translation>
+    </message>
+    <message>
+        <source>Start negotiating the renewal of the selected signed contract: its parties and terms are copied into a new contract marked 续签.</source>
+        <translation>为选中的已签订合同开始续签协商：双方信息和主要条款复制到一份新的“续签”合同中。</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Only a contract never signed can be deleted; a signed one is ended by recording its termination.</source>
+        <translation>只能删除尚未签订的合同；已签订的合同不再履行时，请登记终止日期和原因。</translation>
+    </message>
+    <message>
+        <source>Search the contract name or the enterprise</source>
+        <translation>搜索合同名称或企业名称</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Statutory periods: a written reply within %1 days of a request to negotiate; filing with the labour bureau within %2 days of signing (wage contracts %3 days); in force when the bureau raises no objection within %4 days; renewal may be asked for in the last %5 months of the term. Change them under Settings → Contract periods.</source>
+        <translation>法定期限：收到要约后 %1 日内书面答复；签订后 %2 日内报送劳动行政部门备案（工资专项集体合同 %3 日）；报送后 %4 日内未提出异议即生效；期满前 %5 个月内可提出续签。期限可在“设置 → 集体合同期限”中修改。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contract(s)</source>
+        <translation>
+            <numerusform>%n 份合同</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No contract matches the filters.</source>
+        <translation>没有符合筛选条件的合同。</translation>
+    </message>
+    <message>
+        <source>No collective contract yet. “New contract…” records one from the request to negotiate on: the teams, the workers&apos; congress vote, signing, filing and the bureau&apos;s review.</source>
+        <translation>还没有集体合同。“新建合同…”从要约开始登记一份合同：协商代表、职代会表决、签订、报送备案和审查。</translation>
+    </message>
+    <message>
+        <source>Delete “%1” with its teams and attachments? This cannot be undone.</source>
+        <translation>删除“%1”及其协商代表和附件？删除后不能恢复。</translation>
     </message>
 </context>
 <context>
@@ -1282,6 +1816,18 @@ Please copy the details below and send them to whoever supports you. The log fil
     <message>
         <source>Open recuperation</source>
         <translation>打开疗休养</translation>
+    </message>
+    <message>
+        <source>Collective contract reminders</source>
+        <translation>集体合同提醒</translation>
+    </message>
+    <message>
+        <source>Click a reminder to open the contract it is about</source>
+        <translation>点击提醒打开相应的合同</translation>
+    </message>
+    <message>
+        <source>Open collective contracts</source>
+        <translation>打开集体合同</translation>
     </message>
     <message>
         <source>No reminders.</source>
@@ -2350,6 +2896,17 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
     </message>
 </context>
 <context>
+    <name>OptionalCount</name>
+    <message>
+        <source>not filled in</source>
+        <translation>未填</translation>
+    </message>
+    <message>
+        <source> people</source>
+        <translation> 人</translation>
+    </message>
+</context>
+<context>
     <name>OverrideDialog</name>
     <message>
         <source>Override: %1</source>
@@ -3032,6 +3589,10 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
         <translation>低保标准</translation>
     </message>
     <message>
+        <source>Contract periods</source>
+        <translation>集体合同期限</translation>
+    </message>
+    <message>
         <source>Backup and restore</source>
         <translation>备份与恢复</translation>
     </message>
@@ -3266,6 +3827,136 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
     </message>
 </context>
 <context>
+    <name>TeamsTab</name>
+    <message>
+        <source>Both sides negotiate with the same number of people, at least three each, one of them the chief negotiator. The workers&apos; chief is the union chair, or holds the chair&apos;s written delegation. Outside experts may be at most a third of a side.</source>
+        <translation>双方协商代表人数相等，每方至少 3 人，各确定 1 名首席代表。职工方首席代表由工会主席担任，或由工会主席书面委托。本方外聘专家不得超过本方代表的三分之一。</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>协商方</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Is union chair</source>
+        <translation>是工会主席</translation>
+    </message>
+    <message>
+        <source>Written delegation</source>
+        <translation>书面委托</translation>
+    </message>
+    <message>
+        <source>When the workers&apos; chief is not the union chair: the date and number of the chair&apos;s written delegation</source>
+        <translation>职工方首席代表不是工会主席时：工会主席书面委托书的日期和编号</translation>
+    </message>
+    <message>
+        <source>Add to the workers&apos; side</source>
+        <translation>添加职工方代表</translation>
+    </message>
+    <message>
+        <source>Add to the enterprise side</source>
+        <translation>添加企业方代表</translation>
+    </message>
+    <message>
+        <source>Remove the selected person</source>
+        <translation>删除选中的代表</translation>
+    </message>
+    <message>
+        <source>Union chair</source>
+        <translation>工会主席</translation>
+    </message>
+    <message>
+        <source>Workers&apos; side %1, enterprise side %2</source>
+        <translation>职工方 %1 人，企业方 %2 人</translation>
+    </message>
+    <message>
+        <source>The negotiators meet the rules.</source>
+        <translation>协商代表符合规定</translation>
+    </message>
+</context>
+<context>
+    <name>TermsTab</name>
+    <message>
+        <source>e.g. 延长工作时间按 150%、休息日按 200%、法定节假日按 300% 支付</source>
+        <translation>如：延长工作时间按 150%、休息日按 200%、法定节假日按 300% 支付</translation>
+    </message>
+    <message>
+        <source>e.g. 劳动报酬、工作时间、休息休假、劳动安全卫生、保险福利、女职工特殊保护</source>
+        <translation>如：劳动报酬、工作时间、休息休假、劳动安全卫生、保险福利、女职工特殊保护</translation>
+    </message>
+    <message>
+        <source>The meetings held, what each side proposed and what was agreed</source>
+        <translation>协商会议的次数和时间、双方的主要意见及达成一致的内容</translation>
+    </message>
+    <message>
+        <source>yuan a month</source>
+        <translation>元/月</translation>
+    </message>
+    <message>
+        <source>yuan a year</source>
+        <translation>元/年</translation>
+    </message>
+    <message>
+        <source>Pay</source>
+        <translation>工资</translation>
+    </message>
+    <message>
+        <source>Wage increase</source>
+        <translation>工资增长幅度</translation>
+    </message>
+    <message>
+        <source>Minimum wage</source>
+        <translation>最低工资标准</translation>
+    </message>
+    <message>
+        <source>Last year&apos;s average wage</source>
+        <translation>上年度职工平均工资</translation>
+    </message>
+    <message>
+        <source>Overtime pay</source>
+        <translation>加班工资</translation>
+    </message>
+    <message>
+        <source>A wage contract&apos;s filing states last year&apos;s average wage, this year&apos;s increase and the workers covered.</source>
+        <translation>工资专项集体合同报送时须写明上年度职工平均工资、本年度工资增长幅度和覆盖职工数。</translation>
+    </message>
+    <message>
+        <source>Workers covered</source>
+        <translation>覆盖职工数</translation>
+    </message>
+    <message>
+        <source>Of them women</source>
+        <translation>其中女职工</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Main contents</source>
+        <translation>主要内容</translation>
+    </message>
+    <message>
+        <source>Course of negotiation</source>
+        <translation>协商经过</translation>
+    </message>
+    <message>
+        <source>“%1” is not a percentage, e.g. 5.5.</source>
+        <translation>“%1”不是百分数，如 5.5。</translation>
+    </message>
+</context>
+<context>
     <name>TripDialog</name>
     <message>
         <source>New trip for %1</source>
@@ -3462,6 +4153,33 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
     <message>
         <source>Withdraw the override of “%1”? The rule then counts as not met again.</source>
         <translation>撤销“%1”的特批吗？撤销后该条重新按不符合计。</translation>
+    </message>
+</context>
+<context>
+    <name>VoteBox</name>
+    <message>
+        <source>Entitled</source>
+        <translation>应到</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>实到</translation>
+    </message>
+    <message>
+        <source>In favour</source>
+        <translation>赞成</translation>
+    </message>
+    <message>
+        <source>Against</source>
+        <translation>反对</translation>
+    </message>
+    <message>
+        <source>Abstaining</source>
+        <translation>弃权</translation>
+    </message>
+    <message>
+        <source>Type the numbers after the meeting: at least two thirds of those entitled must be present, and more than half of all of them must vote in favour.</source>
+        <translation>会后填写人数：实到须不少于应到人数的三分之二，赞成须超过应到（全体）人数的半数。</translation>
     </message>
 </context>
 <context>

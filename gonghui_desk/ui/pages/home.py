@@ -1,7 +1,9 @@
-"""首页: the branch at a glance, and what needs attention: hardship files and 疗休养.
+"""首页: the branch at a glance, and what needs attention: hardship files, 疗休养 and
+collective contracts.
 
-The two kinds of reminder sit side by side; clicking one opens its page at the record it
-is about (a hardship file, a trip), or the page itself for a reminder about the year.
+Hardship and 疗休养 reminders sit side by side, the contract reminders (long sentences with
+their dates) across the width under them; clicking one opens its page at the record it is
+about (a hardship file, a trip, a contract), or the page itself for a reminder about the year.
 """
 
 from __future__ import annotations
@@ -10,16 +12,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
+from gonghui_desk.services.contracts import contract_reminders
 from gonghui_desk.services.hardship_list import hardship_reminders
 from gonghui_desk.services.profile import load_profile
 from gonghui_desk.services.recuperation_list import recuperation_reminders
@@ -60,8 +63,19 @@ class HomePage(Page):
         self.branch_label.setWordWrap(True)
         self.profile_button = QPushButton(self.tr("Fill in the branch profile…"))
         self.profile_button.clicked.connect(lambda: self.navigate.emit("settings"))
-        self.layout_.addWidget(self.branch_label)
-        self.layout_.addWidget(self.profile_button)
+        # Below the title everything scrolls, so a small screen (or a window made small)
+        # still reaches the reminders at the bottom.
+        content = QWidget()
+        self.content_layout = QVBoxLayout(content)
+        self.content_layout.setContentsMargins(0, 0, 0, 0)
+        self.content_layout.setSpacing(self.layout_.spacing())
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(content)
+        self.layout_.addWidget(scroll, 1)
+        self.content_layout.addWidget(self.branch_label)
+        self.content_layout.addWidget(self.profile_button)
 
         members_box = QGroupBox(self.tr("Members"))
         grid = QGridLayout(members_box)
@@ -80,7 +94,7 @@ class HomePage(Page):
         box_layout = QVBoxLayout()
         box_layout.addWidget(members_box)
         box_layout.addWidget(open_members)
-        self.layout_.addLayout(box_layout)
+        self.content_layout.addLayout(box_layout)
         self.reminders, self.no_reminders, hardship_box = self._reminders_box(
             self.tr("Hardship aid reminders"), "hardship_reminders",
             self.tr("Click a reminder to open the hardship files"),
@@ -92,11 +106,20 @@ class HomePage(Page):
             self.tr("Click a reminder to open the trip it is about"),
             self.tr("Open recuperation"), "recuperation")
         self.recuperation_reminders.itemClicked.connect(self.open_recuperation_reminder)
-        reminders = QHBoxLayout()
-        reminders.addWidget(hardship_box, 1)
-        reminders.addWidget(recuperation_box, 1)
-        self.layout_.addLayout(reminders)
-        self.layout_.addStretch(1)
+        (self.contract_reminders, self.no_contract_reminders,
+         contract_box) = self._reminders_box(
+            self.tr("Collective contract reminders"), "contract_reminders",
+            self.tr("Click a reminder to open the contract it is about"),
+            self.tr("Open collective contracts"), "contracts")
+        self.contract_reminders.itemClicked.connect(self.open_contract_reminder)
+        reminders = QGridLayout()
+        reminders.addWidget(hardship_box, 0, 0)
+        reminders.addWidget(recuperation_box, 0, 1)
+        reminders.addWidget(contract_box, 1, 0, 1, 2)
+        reminders.setColumnStretch(0, 1)
+        reminders.setColumnStretch(1, 1)
+        self.content_layout.addLayout(reminders)
+        self.content_layout.addStretch(1)
 
     def _reminders_box(self, title: str, name: str, tip: str, button_text: str,
                        page: str) -> tuple[ReminderList, QLabel, QGroupBox]:
@@ -123,6 +146,8 @@ class HomePage(Page):
         fill_reminders(self.recuperation_reminders, self.no_recuperation_reminders,
                        [(r.text.removeprefix(RECUPERATION_PREFIX), r.trip_id)
                         for r in recuperation_reminders(sessions)])
+        fill_reminders(self.contract_reminders, self.no_contract_reminders,
+                       [(r.text, r.contract_id) for r in contract_reminders(sessions)])
 
     def open_reminder(self, item: QListWidgetItem) -> None:
         """Show the hardship page with the reminder's file selected."""
@@ -139,6 +164,14 @@ class HomePage(Page):
             self.navigate.emit("recuperation")
         else:
             self.open_record.emit("recuperation", int(trip_id))
+
+    def open_contract_reminder(self, item: QListWidgetItem) -> None:
+        """Show the 集体合同 page with the reminder's contract open."""
+        contract_id = item.data(Qt.ItemDataRole.UserRole)
+        if contract_id is None:
+            self.navigate.emit("contracts")
+        else:
+            self.open_record.emit("contracts", int(contract_id))
 
     def refresh(self) -> None:
         sessions = self.context.db.sessions

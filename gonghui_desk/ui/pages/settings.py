@@ -1,5 +1,5 @@
-"""设置: the branch profile, the year's figures, the 低保 standards, backups, the change
-history, the interface language and where the data is."""
+"""设置: the branch profile, the year's figures, the 低保 standards, the collective contract
+periods, backups, the change history, the interface language and where the data is."""
 
 from __future__ import annotations
 
@@ -34,6 +34,7 @@ from gonghui_desk.ui.pages.base import Page
 from gonghui_desk.ui.settings import LANGUAGES
 from gonghui_desk.ui.tr import QT_TRANSLATE_NOOP
 from gonghui_desk.ui.widgets.backup_panel import BackupPanel
+from gonghui_desk.ui.widgets.contract_rules_panel import ContractRulesPanel
 from gonghui_desk.ui.widgets.dibao_panel import DibaoPanel
 from gonghui_desk.ui.widgets.history_view import HistoryView
 from gonghui_desk.ui.widgets.year_figures_panel import YearFiguresPanel
@@ -71,6 +72,9 @@ class SettingsPage(Page):
         self.dibao = DibaoPanel(context.db.sessions, context.db.read_only)
         self.dibao_tab = _scrolling(self.dibao)
         self.tabs.addTab(self.dibao_tab, self.tr("Minimum living allowance"))
+        self.contract_rules = ContractRulesPanel(context.db.sessions, context.db.read_only)
+        self.contract_rules_tab = _scrolling(self.contract_rules)
+        self.tabs.addTab(self.contract_rules_tab, self.tr("Contract periods"))
         self.backups = BackupPanel(context)
         self.backups.restored.connect(self.database_replaced.emit)
         self.tabs.addTab(self.backups, self.tr("Backup and restore"))
@@ -123,6 +127,8 @@ class SettingsPage(Page):
             self.year_figures.show_years_on_file()  # keep what is typed but unsaved
         if self.tabs.currentWidget() is self.dibao_tab:
             self.dibao.show_standards()
+        if self.tabs.currentWidget() is self.contract_rules_tab:
+            self.contract_rules.reload()
         self._load_profile()
 
     def _load_profile(self) -> None:

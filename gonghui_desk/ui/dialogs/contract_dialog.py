@@ -1,0 +1,238 @@
+"""A collective contract in one window: 基本信息, 协商代表, 协商与审批进程, 主要条款, 附件.
+
+"Save" keeps the first four tabs together in one call; what the service refuses is shown
+in red under the field concerned (on whichever tab it is, the first such tab brought
+forward) and listed above the buttons, and nothing is saved. A new contract takes the
+branch's details from 工会信息, or starts as the renewal of another (续签, 原合同 set).
+Attachments are kept at once and need a saved contract. Everything is read-only when
+someone else has the database open.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QLabel,
+    QMessageBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gonghui_desk.domain.contract import ENTERPRISE_TYPE, ContractDraft
+from gonghui_desk.domain.contract_team import Negotiator
+from gonghui_desk.errors import FieldProblem, UserError, ValidationError
+from gonghui_desk.services.contracts import (
+    ContractDetail,
+    contract_detail,
+    list_contracts,
+    save_contract,
+)
+from gonghui_desk.services.profile import load_profile
+from gonghui_desk.ui.context import AppContext
+from gonghui_desk.ui.dialogs.contract_attachments import AttachmentsTab
+from gonghui_desk.ui.dialogs.contract_basics import BasicsTab
+from gonghui_desk.ui.dialogs.contract_steps import ContractSteps, status_style, status_text
+from gonghui_desk.ui.dialogs.contract_teams import TeamsTab
+from gonghui_desk.ui.dialogs.contract_terms import TermsTab
+from gonghui_desk.ui.errors import show_user_error
+from gonghui_desk.ui.widgets.fields import ERROR_STYLE, FieldRow, message_label, save_buttons
+
+BASICS, TEAMS, STEPS, TERMS, FILES = range(5)
+Snapshot = tuple[ContractDraft, tuple[Negotiator, ...]]
+
+
+class ContractDialog(QDialog):
+    """Emits ``changed`` whenever something was saved, so the list can be re-read."""
+
+    changed = Signal()
+
+    def __init__(self, context: AppContext, contract_id: int | None,
+                 draft: ContractDraft | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.contract_id = contract_id
+        self.read_only = context.db.read_only
+        self.detail: ContractDetail | None = None
+        sessions = context.db.sessions
+        self.basics = BasicsTab()
+        self.teams = TeamsTab(lambda: (self.basics.lines["union_chair"].text().strip(),
+                                       self.basics.lines["legal_representative"].text().strip()))
+        self.steps = ContractSteps()
+        self.terms = TermsTab()
+        self.files = AttachmentsTab(sessions)
+        self.basics.contract_type.currentTextChanged.connect(self.terms.show_type)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.basics, self.tr("Basics"))
+        self.tabs.addTab(self.teams, self.tr("Negotiators"))
+        self.tabs.addTab(self.steps, self.tr("Negotiation and approval"))
+        self.tabs.addTab(self.terms, self.tr("Main terms"))
+        self.tabs.addTab(self.files, self.tr("Attachments"))
+        self.summary = QLabel()
+        self.summary.setObjectName("contract_summary")
+        self.summary.setWordWrap(True)
+        self.banner = QLabel(self.tr(
+            "The database is open on another computer: the contract can only be looked at."))
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background: #fdf3e1; padding: 6px;")
+        self.banner.setVisible(self.read_only)
+        self.general = message_label(style="")
+        self.buttons, self.save_button = save_buttons(self, self.save, close=True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.general)
+        layout.addWidget(self.buttons)
+        self.resize(1060, 720)
+        self.basics.set_previous_choices(list_contracts(sessions), contract_id)
+        if contract_id is None:
+            self._start(draft)
+        else:
+            self.load()
+
+    # -- reading ------------------------------------------------------------------------
+
+    def _start(self, draft: ContractDraft | None) -> None:
+        """A new contract: the renewal ``draft``, or the branch's own details."""
+        if draft is None:
+            profile = load_profile(self.context.db.sessions)
+            draft = ContractDraft(
+                title="", enterprise_name=profile.unit_name, address=profile.address,
+                enterprise_type=profile.unit_nature if profile.unit_nature in ENTERPRISE_TYPE
+                else "", contact_person=profile.contact_person,
+                contact_phone=profile.contact_phone, union_name=profile.union_name,
+                union_chair=profile.chair)
+            self.setWindowTitle(self.tr("New collective contract"))
+            self.summary.hide()
+        else:
+            self.setWindowTitle(self.tr("New contract: renewal of “%1”").replace(
+                "%1", draft.title))
+            self.summary.setText(self.tr(
+                "The parties and terms are copied from the contract it renews: check them, "
+                "change the name and the term, and record the negotiation as it goes."))
+        self._fill(draft, ())
+        self.steps.show_detail(None)
+        self.files.load(None, self.read_only)
+        self.tabs.setTabEnabled(FILES, False)
+        self.tabs.setTabToolTip(FILES, self.tr("Save the new contract first."))
+        self._saved = self._current()
+        self._apply_read_only()
+
+    def load(self) -> None:
+        """Show the contract as saved (on opening and after every save)."""
+        assert self.contract_id is not None
+        sessions = self.context.db.sessions
+        self.detail = detail = contract_detail(sessions, self.contract_id)
+        self.setWindowTitle(self.tr("Collective contract: %1 (%2)")
+                            .replace("%1", detail.draft.title).replace("%2", detail.status))
+        self.basics.set_previous_choices(list_contracts(sessions), self.contract_id)
+        self._fill(detail.draft, detail.negotiators)
+        self.steps.show_detail(detail)
+        summary = status_text(detail)
+        self.summary.setStyleSheet(status_style(detail))
+        if detail.renewals:
+            summary += "\n" + self.tr("Renewed or amended by: %1").replace(
+                "%1", "、".join(title for _, title in detail.renewals))
+        self.summary.setText(summary)
+        self.summary.show()
+        self.tabs.setTabEnabled(FILES, True)
+        self.tabs.setTabToolTip(FILES, "")
+        self.files.load(self.contract_id, self.read_only)
+        self._saved = self._current()
+        self._apply_read_only()
+
+    def _fill(self, draft: ContractDraft, team: tuple[Negotiator, ...]) -> None:
+        self.basics.fill(draft)
+        self.teams.fill(team)
+        self.steps.fill(draft)
+        self.terms.fill(draft.terms)
+        self.terms.show_type(draft.contract_type)
+
+    def _apply_read_only(self) -> None:
+        for tab in (self.basics, self.teams, self.steps, self.terms):
+            tab.set_read_only(self.read_only)
+        self.save_button.setVisible(not self.read_only)
+
+    def _current(self) -> Snapshot:
+        values: dict[str, Any] = {**self.basics.values(), **self.steps.values()}
+        draft = replace(ContractDraft(title=""), **values, terms=self.terms.terms())
+        return draft, self.teams.team()
+
+    def is_dirty(self) -> bool:
+        return not self.read_only and self._current() != self._saved
+
+    # -- writing ------------------------------------------------------------------------
+
+    def save(self) -> bool:
+        if self.read_only:
+            return False
+        self.clear_messages()
+        unreadable = self.terms.unreadable()
+        if unreadable:
+            self.show_problems([FieldProblem(self.tr("Wage increase"), unreadable,
+                                             "wage_increase_pct")])
+            return False
+        draft, team = self._current()
+        try:
+            self.contract_id = save_contract(self.context.db.sessions, draft, team,
+                                             self.contract_id)
+        except ValidationError as error:
+            self.show_problems(error.problems)
+            return False
+        except UserError as error:
+            show_user_error(self, error)
+            return False
+        self.load()
+        self.general.setStyleSheet("")
+        self.general.setText(self.tr("Saved."))
+        self.general.show()
+        self.changed.emit()
+        return True
+
+    def _field_rows(self) -> list[tuple[int, dict[str, FieldRow]]]:
+        return [(BASICS, self.basics.rows), (TEAMS, self.teams.rows),
+                (STEPS, self.steps.rows), (TERMS, self.terms.rows)]
+
+    def clear_messages(self) -> None:
+        for _, rows in self._field_rows():
+            for row in rows.values():
+                row.show_message("")
+        self.basics.check_term()  # the live check speaks again
+        self.general.hide()
+
+    def show_problems(self, problems: list[FieldProblem]) -> None:
+        """Each problem under its field (several under one field one below the other), the
+        first such tab brought forward, and all of them listed above the buttons."""
+        found: dict[int, tuple[FieldRow, list[str]]] = {}
+        first_tab: int | None = None
+        for problem in problems:
+            for tab, rows in self._field_rows():
+                row = rows.get(problem.key)
+                if row is None:
+                    continue
+                messages = found.setdefault(id(row), (row, []))[1]
+                if problem.message not in messages:
+                    messages.append(problem.message)
+                first_tab = tab if first_tab is None else first_tab
+                break
+        for row, messages in found.values():
+            row.show_message("\n".join(messages))
+        if first_tab is not None:
+            self.tabs.setCurrentIndex(first_tab)
+        self.general.setStyleSheet(ERROR_STYLE)
+        self.general.setText("\n".join([self.tr("Not saved:"), *(str(p) for p in problems)]))
+        self.general.show()
+
+    def reject(self) -> None:
+        if self.is_dirty():
+            answer = QMessageBox.question(
+                self, self.tr("Close"),
+                self.tr("Close without saving the changes to the contract?"))
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        super().reject()
