@@ -257,14 +257,6 @@
         <translation>已保存。资格审核结果见“资格审核”页。</translation>
     </message>
     <message>
-        <source>Not saved:</source>
-        <translation>未保存：</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>关闭</translation>
-    </message>
-    <message>
         <source>Close without saving the changes to the application?</source>
         <translation>申请的修改尚未保存，确定关闭吗？</translation>
     </message>
@@ -782,18 +774,6 @@ The current database is backed up first, so this can be undone.</source>
     <message>
         <source>Wage increase</source>
         <translation>工资增长幅度</translation>
-    </message>
-    <message>
-        <source>Saved.</source>
-        <translation>已保存。</translation>
-    </message>
-    <message>
-        <source>Not saved:</source>
-        <translation>未保存：</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>关闭</translation>
     </message>
     <message>
         <source>Close without saving the changes to the contract?</source>
@@ -1604,18 +1584,6 @@ Please copy the details below and send them to whoever supports you. The log fil
     <message>
         <source>Household members: %1</source>
         <translation>家庭成员：%1</translation>
-    </message>
-    <message>
-        <source>Saved.</source>
-        <translation>已保存。</translation>
-    </message>
-    <message>
-        <source>Not saved:</source>
-        <translation>未保存：</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>关闭</translation>
     </message>
     <message>
         <source>Close without saving the changes to the applicant and household?</source>
@@ -3195,6 +3163,21 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
     <message>
         <source>Not saved.</source>
         <translation>未保存。</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDialog</name>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Not saved:</source>
+        <translation>未保存：</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>

@@ -38,7 +38,7 @@ from gonghui_desk.services.contract_files import (
 from gonghui_desk.ui.errors import show_user_error
 from gonghui_desk.ui.models.contract_table import AttachmentModel
 from gonghui_desk.ui.widgets.fields import CodeCombo
-from gonghui_desk.ui.widgets.hardship_ledger import configure_table
+from gonghui_desk.ui.widgets.tables import configure_table
 
 
 class AttachmentsTab(QWidget):

@@ -13,13 +13,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QDialog,
     QLabel,
-    QMessageBox,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -39,17 +35,16 @@ from gonghui_desk.ui.dialogs.contract_basics import BasicsTab
 from gonghui_desk.ui.dialogs.contract_steps import ContractSteps, status_style, status_text
 from gonghui_desk.ui.dialogs.contract_teams import TeamsTab
 from gonghui_desk.ui.dialogs.contract_terms import TermsTab
+from gonghui_desk.ui.dialogs.record_dialog import RecordDialog
 from gonghui_desk.ui.errors import show_user_error
-from gonghui_desk.ui.widgets.fields import ERROR_STYLE, FieldRow, message_label, save_buttons
+from gonghui_desk.ui.widgets.fields import FieldRow
 
 BASICS, TEAMS, STEPS, TERMS, FILES = range(5)
 Snapshot = tuple[ContractDraft, tuple[Negotiator, ...]]
 
 
-class ContractDialog(QDialog):
+class ContractDialog(RecordDialog):
     """Emits ``changed`` whenever something was saved, so the list can be re-read."""
-
-    changed = Signal()
 
     def __init__(self, context: AppContext, contract_id: int | None,
                  draft: ContractDraft | None = None, parent: QWidget | None = None) -> None:
@@ -75,20 +70,10 @@ class ContractDialog(QDialog):
         self.summary = QLabel()
         self.summary.setObjectName("contract_summary")
         self.summary.setWordWrap(True)
-        self.banner = QLabel(self.tr(
+        self.frame(self.tabs, 1060, 720, above_tabs=(self.summary,))
+        self.banner.setText(self.tr(
             "The database is open on another computer: the contract can only be looked at."))
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("background: #fdf3e1; padding: 6px;")
         self.banner.setVisible(self.read_only)
-        self.general = message_label(style="")
-        self.buttons, self.save_button = save_buttons(self, self.save, close=True)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.banner)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.tabs, 1)
-        layout.addWidget(self.general)
-        layout.addWidget(self.buttons)
-        self.resize(1060, 720)
         self.basics.set_previous_choices(list_contracts(sessions), contract_id)
         if contract_id is None:
             self._start(draft)
@@ -188,9 +173,7 @@ class ContractDialog(QDialog):
             show_user_error(self, error)
             return False
         self.load()
-        self.general.setStyleSheet("")
-        self.general.setText(self.tr("Saved."))
-        self.general.show()
+        self.show_saved()
         self.changed.emit()
         return True
 
@@ -224,15 +207,7 @@ class ContractDialog(QDialog):
             row.show_message("\n".join(messages))
         if first_tab is not None:
             self.tabs.setCurrentIndex(first_tab)
-        self.general.setStyleSheet(ERROR_STYLE)
-        self.general.setText("\n".join([self.tr("Not saved:"), *(str(p) for p in problems)]))
-        self.general.show()
+        self.show_not_saved([str(p) for p in problems])
 
-    def reject(self) -> None:
-        if self.is_dirty():
-            answer = QMessageBox.question(
-                self, self.tr("Close"),
-                self.tr("Close without saving the changes to the contract?"))
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-        super().reject()
+    def close_question(self) -> str:
+        return self.tr("Close without saving the changes to the contract?")

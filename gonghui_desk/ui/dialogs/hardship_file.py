@@ -11,13 +11,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QDialog,
-    QLabel,
-    QMessageBox,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -34,16 +29,14 @@ from gonghui_desk.ui.dialogs.hardship_payments import PaymentsTab
 from gonghui_desk.ui.dialogs.hardship_relatives import RelativesTab
 from gonghui_desk.ui.dialogs.hardship_steps import StepsTab
 from gonghui_desk.ui.dialogs.member_choice import MemberChoiceDialog
+from gonghui_desk.ui.dialogs.record_dialog import RecordDialog
 from gonghui_desk.ui.errors import show_user_error
-from gonghui_desk.ui.widgets.fields import ERROR_STYLE, message_label, save_buttons
 
 APPLICANT, RELATIVES, INCOME, STEPS, PAYMENTS = range(5)
 
 
-class HardshipFileDialog(QDialog):
+class HardshipFileDialog(RecordDialog):
     """Emits ``changed`` whenever something was saved, so the list can be re-read."""
-
-    changed = Signal()
 
     def __init__(self, context: AppContext, file_id: int | None,
                  parent: QWidget | None = None) -> None:
@@ -74,18 +67,7 @@ class HardshipFileDialog(QDialog):
         self.tabs.addTab(self.income, self.tr("Income test"))
         self.tabs.addTab(self.steps, self.tr("Procedure"))
         self.tabs.addTab(self.payments, self.tr("Aid paid"))
-        self.banner = QLabel()
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("background: #fdf3e1; padding: 6px;")
-        self.banner.hide()
-        self.general = message_label(style="")
-        self.buttons, self.save_button = save_buttons(self, self.save, close=True)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.banner)
-        layout.addWidget(self.tabs, 1)
-        layout.addWidget(self.general)
-        layout.addWidget(self.buttons)
-        self.resize(1040, 740)
+        self.frame(self.tabs, 1040, 740)
         if file_id is None:
             self.setWindowTitle(self.tr("New hardship file"))
             self.applicant.fill(FileDraft("", "", region=profile.region_code, ethnicity="汉族"))
@@ -174,7 +156,7 @@ class HardshipFileDialog(QDialog):
         relatives, unreadable = self.relatives.relatives()
         if unreadable:
             self.relatives.show_messages(unreadable)
-            self._show_general([self.tr("Household members: %1").replace("%1", m)
+            self.show_not_saved([self.tr("Household members: %1").replace("%1", m)
                                 for m in unreadable])
             self.tabs.setCurrentIndex(RELATIVES)
             return False
@@ -193,10 +175,7 @@ class HardshipFileDialog(QDialog):
             show_user_error(self, error)
             return False
         self.load()
-        self._show_general([])
-        self.general.setStyleSheet("")
-        self.general.setText(self.tr("Saved."))
-        self.general.show()
+        self.show_saved()
         self.changed.emit()
         return True
 
@@ -215,23 +194,11 @@ class HardshipFileDialog(QDialog):
         self.relatives.show_messages(relatives_messages)
         if first_tab is not None:
             self.tabs.setCurrentIndex(first_tab)
-        self._show_general([str(p) for p in problems])
-
-    def _show_general(self, lines: list[str]) -> None:
-        if lines:
-            self.general.setStyleSheet(ERROR_STYLE)
-            self.general.setText("\n".join([self.tr("Not saved:"), *lines]))
-        self.general.setVisible(bool(lines))
+        self.show_not_saved([str(p) for p in problems])
 
     def _after_change(self) -> None:
         self.load(keep_edits=self.is_dirty())
         self.changed.emit()
 
-    def reject(self) -> None:
-        if self.is_dirty():
-            answer = QMessageBox.question(
-                self, self.tr("Close"),
-                self.tr("Close without saving the changes to the applicant and household?"))
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-        super().reject()
+    def close_question(self) -> str:
+        return self.tr("Close without saving the changes to the applicant and household?")

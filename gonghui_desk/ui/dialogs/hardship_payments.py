@@ -12,7 +12,7 @@ from gonghui_desk.services.aid import payments_between
 from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.dialogs.aid_payment import AidPaymentDialog
 from gonghui_desk.ui.models.hardship_table import PaymentLedgerModel
-from gonghui_desk.ui.widgets.hardship_ledger import configure_table
+from gonghui_desk.ui.widgets.tables import configure_table
 
 EVER = (dt.date(1900, 1, 1), dt.date(2100, 12, 31))
 

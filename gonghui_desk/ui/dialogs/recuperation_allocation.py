@@ -33,7 +33,7 @@ from gonghui_desk.ui.errors import show_user_error
 from gonghui_desk.ui.models.hardship_table import RowListModel
 from gonghui_desk.ui.models.recuperation_tables import RankModel, trip_dates
 from gonghui_desk.ui.widgets.fields import FieldRow
-from gonghui_desk.ui.widgets.hardship_ledger import configure_table
+from gonghui_desk.ui.widgets.tables import configure_table
 
 
 def rank_table(model: RowListModel[Any]) -> QTableView:

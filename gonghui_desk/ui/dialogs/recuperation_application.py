@@ -9,13 +9,8 @@ read-only, as does every one when someone else has the database open.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QDialog,
-    QLabel,
-    QMessageBox,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -26,19 +21,17 @@ from gonghui_desk.services.profile import load_profile
 from gonghui_desk.services.recuperation import trips
 from gonghui_desk.services.recuperation_apps import ApplicationDetail, apply, detail, update
 from gonghui_desk.ui.context import AppContext
+from gonghui_desk.ui.dialogs.record_dialog import RecordDialog
 from gonghui_desk.ui.dialogs.recuperation_app_form import ApplyTab
 from gonghui_desk.ui.dialogs.recuperation_steps import StepsTab
 from gonghui_desk.ui.dialogs.recuperation_verdict import VerdictTab
 from gonghui_desk.ui.errors import show_user_error
-from gonghui_desk.ui.widgets.fields import ERROR_STYLE, message_label, save_buttons
 
 APPLY_TAB, VERDICT_TAB, STEPS_TAB = range(3)
 
 
-class ApplicationDialog(QDialog):
+class ApplicationDialog(RecordDialog):
     """Emits ``changed`` whenever something was saved, so the lists can be re-read."""
-
-    changed = Signal()
 
     def __init__(self, context: AppContext, app_id: int | None, year: int,
                  trip_id: int | None = None, parent: QWidget | None = None) -> None:
@@ -59,18 +52,7 @@ class ApplicationDialog(QDialog):
         self.tabs.addTab(self.form, self.tr("Application"))
         self.tabs.addTab(self.verdict, self.tr("Eligibility"))
         self.tabs.addTab(self.steps, self.tr("Procedure"))
-        self.banner = QLabel()
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("background: #fdf3e1; padding: 6px;")
-        self.banner.hide()
-        self.general = message_label(style="")
-        self.buttons, self.save_button = save_buttons(self, self.save, close=True)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.banner)
-        layout.addWidget(self.tabs, 1)
-        layout.addWidget(self.general)
-        layout.addWidget(self.buttons)
-        self.resize(980, 700)
+        self.frame(self.tabs, 980, 700)
         if app_id is None:
             self.setWindowTitle(self.tr("New recuperation application"))
             self.form.select_trip(trip_id)
@@ -165,9 +147,7 @@ class ApplicationDialog(QDialog):
             show_user_error(self, error)
             return False
         self.load()
-        self.general.setStyleSheet("")
-        self.general.setText(self.tr("Saved. The eligibility check is on the next tab."))
-        self.general.show()
+        self.show_saved(self.tr("Saved. The eligibility check is on the next tab."))
         self.changed.emit()
         return True
 
@@ -175,19 +155,11 @@ class ApplicationDialog(QDialog):
         for problem in problems:
             self.form.show_problem(problem.key, problem.message)
         self.tabs.setCurrentIndex(APPLY_TAB)
-        self.general.setStyleSheet(ERROR_STYLE)
-        self.general.setText("\n".join([self.tr("Not saved:"), *(str(p) for p in problems)]))
-        self.general.show()
+        self.show_not_saved([str(p) for p in problems])
 
     def _after_change(self) -> None:
         self.load(keep_edits=self.is_dirty())
         self.changed.emit()
 
-    def reject(self) -> None:
-        if self.is_dirty():
-            answer = QMessageBox.question(
-                self, self.tr("Close"),
-                self.tr("Close without saving the changes to the application?"))
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-        super().reject()
+    def close_question(self) -> str:
+        return self.tr("Close without saving the changes to the application?")

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QTableView,
     QWidget,
 )
 
@@ -37,9 +35,7 @@ from gonghui_desk.ui.dialogs.contract_dialog import ContractDialog
 from gonghui_desk.ui.errors import show_user_error
 from gonghui_desk.ui.models.contract_table import ContractModel
 from gonghui_desk.ui.pages.base import Page
-from gonghui_desk.ui.widgets.hardship_ledger import configure_table, keep_sorted, make_sortable
-
-SEARCH_DELAY_MS = 150
+from gonghui_desk.ui.widgets.tables import hint_label, keep_sorted, record_table, search_timer
 
 
 class ContractsPage(Page):
@@ -87,22 +83,10 @@ class ContractsPage(Page):
         filters.addWidget(self.count_label)
 
         self.model = ContractModel()
-        self.table = QTableView()
+        self.table = record_table(self.model, self.open_selected, self._update_buttons)
         self.table.setObjectName("contracts")
-        self.table.setModel(self.model)
-        configure_table(self.table, [c.width for c in self.model.columns])
-        make_sortable(self.table, self.model)
-        self.table.doubleClicked.connect(lambda _: self.open_selected())
-        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        self.model.modelReset.connect(self._update_buttons)
-        self.empty_label = QLabel()
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setStyleSheet("color: #5f6368;")
-
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(SEARCH_DELAY_MS)
-        self._debounce.timeout.connect(self.apply_filter)
+        self.empty_label = hint_label()
+        self._debounce = search_timer(self, self.apply_filter)
         self.search.textChanged.connect(self._debounce.start)
         self.status.currentIndexChanged.connect(lambda _: self.apply_filter())
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -40,14 +38,8 @@ from gonghui_desk.ui.dialogs.aid_payment import AidPaymentDialog
 from gonghui_desk.ui.dialogs.hardship_file import HardshipFileDialog
 from gonghui_desk.ui.models.hardship_table import HardshipFileModel
 from gonghui_desk.ui.pages.base import Page
-from gonghui_desk.ui.widgets.hardship_ledger import (
-    AidLedgerPanel,
-    configure_table,
-    keep_sorted,
-    make_sortable,
-)
-
-SEARCH_DELAY_MS = 150
+from gonghui_desk.ui.widgets.hardship_ledger import AidLedgerPanel
+from gonghui_desk.ui.widgets.tables import hint_label, keep_sorted, record_table, search_timer
 
 
 class HardshipPage(Page):
@@ -102,21 +94,9 @@ class HardshipPage(Page):
         filters.addWidget(self.count_label)
 
         self.model = HardshipFileModel()
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        configure_table(self.table, [c.width for c in self.model.columns])
-        make_sortable(self.table, self.model)
-        self.table.doubleClicked.connect(lambda _: self.open_selected())
-        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        self.model.modelReset.connect(self._update_buttons)
-        self.empty_label = QLabel()
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setStyleSheet("color: #5f6368;")
-
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(SEARCH_DELAY_MS)
-        self._debounce.timeout.connect(self.apply_filter)
+        self.table = record_table(self.model, self.open_selected, self._update_buttons)
+        self.empty_label = hint_label()
+        self._debounce = search_timer(self, self.apply_filter)
         self.search.textChanged.connect(self._debounce.start)
         self.category.currentIndexChanged.connect(lambda _: self.apply_filter())
         self.group.currentIndexChanged.connect(lambda _: self.apply_filter())

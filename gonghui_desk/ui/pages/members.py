@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QItemSelection, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QItemSelection, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,9 +38,7 @@ from gonghui_desk.ui.pages.base import Page
 from gonghui_desk.ui.pages.member_export import MemberExportMenu
 from gonghui_desk.ui.widgets.member_detail import MemberDetailPanel
 from gonghui_desk.ui.widgets.member_filters import MemberFilterBar
-
-SEARCH_DELAY_MS = 150
-
+from gonghui_desk.ui.widgets.tables import search_timer
 
 if TYPE_CHECKING:
     from gonghui_desk.ui.dialogs.import_batches import ImportBatchesDialog
@@ -108,10 +106,7 @@ class MembersPage(Page):
         splitter.setSizes([900, 320])
         self.layout_.addWidget(splitter, 1)
 
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(SEARCH_DELAY_MS)
-        self._debounce.timeout.connect(self.apply_filter)
+        self._debounce = search_timer(self, self.apply_filter)
         self.search.textChanged.connect(self._debounce.start)
         self.filters.changed.connect(self.apply_filter)
         # Sorting is wired by hand rather than with setSortingEnabled, which would query

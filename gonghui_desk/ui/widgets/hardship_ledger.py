@@ -9,15 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QTableView,
     QVBoxLayout,
@@ -27,40 +24,9 @@ from PySide6.QtWidgets import (
 from gonghui_desk.db.session import SessionFactory
 from gonghui_desk.domain.hardship import yuan
 from gonghui_desk.services.aid import AidTotals, payments_between, totals
-from gonghui_desk.ui.models.hardship_table import PaymentLedgerModel, RowListModel
+from gonghui_desk.ui.models.hardship_table import PaymentLedgerModel
 from gonghui_desk.ui.widgets.hardship_inputs import DayEdit
-
-
-def configure_table(table: QTableView, widths: list[int]) -> None:
-    """Whole-row selection, no editing, fixed row height: the look of every list here."""
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.verticalHeader().setVisible(False)
-    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
-    header = table.horizontalHeader()
-    header.setMinimumSectionSize(40)
-    for index, width in enumerate(widths):
-        header.resizeSection(index, width)
-    header.setStretchLastSection(True)
-
-
-def make_sortable(table: QTableView, model: RowListModel[Any]) -> None:
-    """Sort on a header click; until then the rows keep the order the service gave."""
-    header = table.horizontalHeader()
-    header.setSectionsClickable(True)
-    header.setSortIndicatorShown(True)
-    header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-    header.sortIndicatorChanged.connect(model.sort)
-
-
-def keep_sorted(table: QTableView, model: RowListModel[Any]) -> None:
-    """After new rows arrived: the order the user chose, if any."""
-    header = table.horizontalHeader()
-    if 0 <= header.sortIndicatorSection() < model.columnCount():
-        model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+from gonghui_desk.ui.widgets.tables import configure_table, keep_sorted, make_sortable
 
 
 class AidLedgerPanel(QWidget):

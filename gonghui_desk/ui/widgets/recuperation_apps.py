@@ -8,14 +8,13 @@ Double-clicking a row opens the application.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -32,9 +31,7 @@ from gonghui_desk.services.recuperation_list import (
 from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.dialogs.recuperation_application import ApplicationDialog
 from gonghui_desk.ui.models.recuperation_tables import ApplicationModel
-from gonghui_desk.ui.widgets.hardship_ledger import configure_table, keep_sorted, make_sortable
-
-SEARCH_DELAY_MS = 150
+from gonghui_desk.ui.widgets.tables import hint_label, keep_sorted, record_table, search_timer
 
 
 class ApplicationsPanel(QWidget):
@@ -85,23 +82,11 @@ class ApplicationsPanel(QWidget):
             filters.addWidget(widget)
 
         self.model = ApplicationModel()
-        self.table = QTableView()
+        self.table = record_table(self.model, self.open_selected, self._update_buttons)
         self.table.setObjectName("recuperation_applications")
-        self.table.setModel(self.model)
-        configure_table(self.table, [c.width for c in self.model.columns])
         self.table.setWordWrap(False)
-        make_sortable(self.table, self.model)
-        self.table.doubleClicked.connect(lambda _: self.open_selected())
-        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        self.model.modelReset.connect(self._update_buttons)
-        self.empty_label = QLabel()
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setStyleSheet("color: #5f6368;")
-
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(SEARCH_DELAY_MS)
-        self._debounce.timeout.connect(self.apply_filter)
+        self.empty_label = hint_label()
+        self._debounce = search_timer(self, self.apply_filter)
         self.search.textChanged.connect(self._debounce.start)
         for combo in (self.trip, self.state, self.department, self.verdict):
             combo.currentIndexChanged.connect(lambda _: self.apply_filter())

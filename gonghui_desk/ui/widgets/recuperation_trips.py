@@ -33,7 +33,7 @@ from gonghui_desk.ui.dialogs.recuperation_allocation import AllocationDialog, ra
 from gonghui_desk.ui.dialogs.recuperation_trip import TripDialog
 from gonghui_desk.ui.errors import show_user_error
 from gonghui_desk.ui.models.recuperation_tables import RankModel, TripModel, trip_dates
-from gonghui_desk.ui.widgets.hardship_ledger import configure_table, keep_sorted, make_sortable
+from gonghui_desk.ui.widgets.tables import configure_table, keep_sorted, make_sortable
 
 GREY = "color: #5f6368;"
 
