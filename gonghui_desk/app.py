@@ -166,7 +166,7 @@ def run_gui(db_option: str | None) -> int:
             startup.app.quit()
             return
         log.info("database open after %.0f ms", (time.perf_counter() - started) * 1000)
-        from gonghui_desk.ui.dialogs.pdf_preview import remove_stale_previews
+        from gonghui_desk.ui.temporary import remove_stale_previews
 
         if removed := remove_stale_previews():
             log.info("removed %d preview folders left by an earlier session", removed)

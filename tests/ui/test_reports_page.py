@@ -351,14 +351,14 @@ def test_the_full_number_choice_is_offered_only_where_there_are_numbers(window):
 def test_previews_left_by_a_crashed_session_are_removed(tmp_path, monkeypatch):
     import tempfile
 
-    from gonghui_desk.ui.dialogs import pdf_preview
+    from gonghui_desk.ui import temporary
 
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
-    left = pdf_preview.temporary_folder()
+    left = temporary.temporary_folder()
     (left / "名册.pdf").write_bytes(b"%PDF-1.4 personal data")
     other = tmp_path / "someone-else"
     other.mkdir()
-    assert pdf_preview.remove_stale_previews() == 1
+    assert temporary.remove_stale_previews() == 1
     assert not left.exists() and other.exists()
 
 

@@ -8,7 +8,6 @@ where the user chooses. Each acts at once; attachments need a saved contract.
 from __future__ import annotations
 
 import shutil
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QUrl, Signal
@@ -37,6 +36,7 @@ from gonghui_desk.services.contract_files import (
 )
 from gonghui_desk.ui.errors import show_user_error
 from gonghui_desk.ui.models.contract_table import AttachmentModel
+from gonghui_desk.ui.temporary import temporary_folder
 from gonghui_desk.ui.widgets.fields import CodeCombo
 from gonghui_desk.ui.widgets.tables import configure_table
 
@@ -146,7 +146,8 @@ class AttachmentsTab(QWidget):
         row = self.selected()
         if row is None:
             return None
-        folder = Path(tempfile.mkdtemp(prefix="gonghui-desk-"))
+        # Like a preview, the folder is removed at the next start (it holds personal data).
+        folder = temporary_folder()
         try:
             target = write_out(self.sessions, row.id, folder)
         except UserError as error:
@@ -167,10 +168,9 @@ class AttachmentsTab(QWidget):
             self, self.tr("Save the attachment as"), str(Path.home() / row.filename))
         if not chosen:
             return None
+        folder = temporary_folder()
         try:
-            written = write_out(self.sessions, row.id, Path(tempfile.mkdtemp(
-                prefix="gonghui-desk-")))
-            shutil.copyfile(written, chosen)
+            shutil.copyfile(write_out(self.sessions, row.id, folder), chosen)
         except UserError as error:
             show_user_error(self, error)
             return None
@@ -179,6 +179,8 @@ class AttachmentsTab(QWidget):
                                             .replace("%1", chosen)
                                             .replace("%2", error.strerror or str(error))))
             return None
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
         self.state.setText(self.tr("Saved as %1.").replace("%1", chosen))
         return Path(chosen)
 

@@ -8,8 +8,6 @@ copying the temporary one, so an export with full numbers is recorded where it w
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -29,6 +27,7 @@ from PySide6.QtWidgets import (
 from gonghui_desk.errors import UserError
 from gonghui_desk.ui.errors import show_user_error
 from gonghui_desk.ui.printing import print_pdf
+from gonghui_desk.ui.temporary import remove_temporary
 
 FIT_WIDTH, FIT_PAGE = "width", "page"
 ZOOMS = (0.5, 0.75, 1.0, 1.5, 2.0)
@@ -44,33 +43,6 @@ def load_pdf(path: Path, parent: QObject) -> QPdfDocument:
         )
         raise UserError(message.replace("%1", path.name).replace("%2", error.name))
     return document
-
-
-PREVIEW_PREFIX = "gonghui-preview-"
-
-
-def temporary_folder() -> Path:
-    """A new private folder for one preview or print."""
-    return Path(tempfile.mkdtemp(prefix=PREVIEW_PREFIX))
-
-
-def remove_temporary(path: Path) -> None:
-    """Delete a temporary PDF and the folder made for it."""
-    folder = path.parent
-    path.unlink(missing_ok=True)
-    if folder.name.startswith(PREVIEW_PREFIX):
-        shutil.rmtree(folder, ignore_errors=True)
-
-
-def remove_stale_previews() -> int:
-    """Delete preview folders a crashed session left in the temp folder (they hold personal
-    data); return how many went. A preview still open elsewhere cannot be deleted on
-    Windows and is left alone."""
-    removed = 0
-    for folder in Path(tempfile.gettempdir()).glob(f"{PREVIEW_PREFIX}*"):
-        shutil.rmtree(folder, ignore_errors=True)
-        removed += not folder.exists()
-    return removed
 
 
 class PdfPreviewDialog(QDialog):

@@ -31,17 +31,13 @@ from gonghui_desk.exchange.forms import FORMS
 from gonghui_desk.exchange.forms.export import export_form
 from gonghui_desk.exchange.forms.spec import FormParams, FormSpec
 from gonghui_desk.ui.context import AppContext
-from gonghui_desk.ui.dialogs.pdf_preview import (
-    PdfPreviewDialog,
-    load_pdf,
-    remove_temporary,
-    temporary_folder,
-)
+from gonghui_desk.ui.dialogs.pdf_preview import PdfPreviewDialog, load_pdf
 from gonghui_desk.ui.errors import show_user_error
 from gonghui_desk.ui.pages.base import Page
 from gonghui_desk.ui.pages.report_params import FormParamsPanel
 from gonghui_desk.ui.printing import print_pdf
 from gonghui_desk.ui.tasks import run_with_progress
+from gonghui_desk.ui.temporary import remove_temporary, temporary_folder
 
 PDF, XLSX = ".pdf", ".xlsx"
 
