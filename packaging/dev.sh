@@ -2,6 +2,7 @@
 # Set up a development checkout and run it.
 #   bash packaging/dev.sh run [ARGS…]   install into .venv and open the app (ARGS go to gonghui-desk)
 #   bash packaging/dev.sh test [ARGS…]  install what is missing and run lint, types and all tests
+#   bash packaging/dev.sh setup          install what is missing, run nothing (packaging/build.sh uses it)
 # Missing Debian/Ubuntu packages (Qt's libraries, fonts, PDF tools) are installed with apt
 # when the script runs as root or sudo is available; otherwise it says what to install.
 set -euo pipefail
@@ -13,7 +14,8 @@ VENV=${GONGHUI_VENV:-$ROOT/.venv}
 APT_BASE=(libgl1 libegl1 libglib2.0-0 libfontconfig1 libdbus-1-3 libxkbcommon0 fontconfig
           poppler-utils)
 # The tests open every exported workbook in LibreOffice, as the higher body's PC would.
-APT_TEST=(libreoffice-calc-nogui)
+# PyInstaller reads the program's libraries with binutils' objdump when it builds the bundle.
+APT_TEST=(libreoffice-calc-nogui binutils)
 # A real window on X11 (Qt ≥ 6.5 needs xcb-cursor) and a virtual screen for screenshots.
 APT_WINDOW=(libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
             libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 libx11-xcb1
@@ -72,6 +74,10 @@ case "${1:-}" in
     fi
     exec "$VENV/bin/gonghui-desk" "$@"
     ;;
+  setup)
+    ensure_apt "${APT_BASE[@]}"
+    ensure_venv "[dev]"
+    ;;
   test)
     shift
     ensure_apt "${APT_BASE[@]}" "${APT_TEST[@]}"
@@ -81,7 +87,7 @@ case "${1:-}" in
     exec "$VENV/bin/python" -m pytest "$@"
     ;;
   *)
-    say "usage: bash packaging/dev.sh run [ARGS…] | test [PYTEST ARGS…]"
+    say "usage: bash packaging/dev.sh run [ARGS…] | test [PYTEST ARGS…] | setup"
     exit 2
     ;;
 esac

@@ -16,9 +16,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def find_lrelease() -> str | None:
     for name in ("pyside6-lrelease", "lrelease"):
-        beside_python = Path(sys.executable).with_name(name)
-        if beside_python.is_file():
-            return str(beside_python)
+        for program in (name, name + ".exe"):  # a venv's Scripts folder on Windows
+            beside_python = Path(sys.executable).with_name(program)
+            if beside_python.is_file():
+                return str(beside_python)
         found = shutil.which(name)
         if found:
             return found
