@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from gonghui_desk.domain.codes import UNIT_NATURE, CodeList
-from gonghui_desk.domain.recuperation_rules import add_years
+from gonghui_desk.domain.dates import add_years
 from gonghui_desk.errors import FieldProblem
 
 COMPREHENSIVE = "综合集体合同"

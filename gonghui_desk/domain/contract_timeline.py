@@ -11,12 +11,12 @@ The status is never typed in: it follows from the dates recorded.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from dataclasses import dataclass
 
 from gonghui_desk.domain.codes import CodeList
 from gonghui_desk.domain.contract import WAGE, Vote
+from gonghui_desk.domain.dates import add_months
 
 NEGOTIATING, TO_APPROVE, TO_SIGN = "协商中", "待审议", "待签订"
 TO_FILE, IN_REVIEW = "待备案", "审查中"
@@ -52,13 +52,6 @@ def check_rules(rules: DeadlineRules) -> list[tuple[str, str]]:
               "renewal_months": 12, "filing_warning_days": 30, "expiry_warning_days": 365}
     return [(key, f"应在 1 到 {top} 之间。") for key, top in limits.items()
             if not 1 <= getattr(rules, key) <= top]
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """The same day ``months`` later (or earlier), or the month's last day where it lacks one."""
-    year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
-    month += 1
-    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from gonghui_desk.domain.codes import CodeList
+from gonghui_desk.domain.dates import add_months
 from gonghui_desk.errors import FieldProblem
 
 APPLY, VISIT, BRANCH_REVIEW, UPPER_REVIEW, NOTICE, FILE, ANNUAL_REVIEW = (
@@ -112,21 +113,13 @@ def check_step(step: Step, taken: list[Step], today: dt.date) -> list[FieldProbl
     return problems
 
 
-def add_year(day: dt.date) -> dt.date:
-    """The same day a year later (29 February becomes 28 February)."""
-    try:
-        return day.replace(year=day.year + 1)
-    except ValueError:
-        return day.replace(year=day.year + 1, day=28)
-
-
 def review_due(steps: list[Step]) -> dt.date | None:
     """When the next yearly review is due: a year after filing or after the last review;
     ``None`` for a file not (or no longer) on file."""
     if state_after(steps) != FILED:
         return None
     last = max(s.day for s in steps if s.kind in (FILE, ANNUAL_REVIEW))
-    return add_year(last)
+    return add_months(last, 12)  # 29 February: due on 28 February
 
 
 def notice_overdue(steps: list[Step], today: dt.date) -> dt.date | None:

@@ -9,12 +9,12 @@ The windows are parameters with these defaults, so a region can change them.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from gonghui_desk.domain import hardship_process as hp
+from gonghui_desk.domain.dates import add_months
 
 REVIEW_WARNING_DAYS = 30
 STALE_MONTHS = 12
@@ -38,18 +38,11 @@ class Reminder:
     due: dt.date  # sorts the list: the most pressing first
 
 
-def months_before(day: dt.date, months: int) -> dt.date:
-    """The same day ``months`` earlier (the month's last day where that day is missing)."""
-    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
-    month += 1
-    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
 def reminders_for(files: Iterable[FileSummary], today: dt.date, *,
                   review_days: int = REVIEW_WARNING_DAYS,
                   stale_months: int = STALE_MONTHS) -> list[Reminder]:
     found: list[Reminder] = []
-    stale_before = months_before(today, stale_months)
+    stale_before = add_months(today, -stale_months)
     for f in files:
         steps = list(f.steps)
         state = hp.state_after(steps)

@@ -18,16 +18,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from gonghui_desk.domain.dates import add_years
 from gonghui_desk.domain.recuperation import CostSplit, Policy, Trip, split_cost, yuan_text
 
 ACTIVE_MEMBER = "在册"
-
-
-def add_years(day: dt.date, years: int) -> dt.date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February in a year that has none
-        return dt.date(day.year + years, 3, 1)
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from gonghui_desk.db.session import SessionFactory
 from gonghui_desk.domain import contract as dc
 from gonghui_desk.domain.contract import ContractDraft, ContractTerms, Vote
 from gonghui_desk.domain.contract_team import CHIEF, DELEGATE, EMPLOYER, EXPERT, WORKERS, Negotiator
+from gonghui_desk.domain.dates import add_years
 from gonghui_desk.services.contracts import save_contract
 from gonghui_desk.services.profile import load_profile
 
@@ -39,10 +40,8 @@ def _teams(chair: str) -> tuple[Negotiator, ...]:
 
 
 def _years(start: dt.date, years: int) -> dt.date:
-    try:
-        return start.replace(year=start.year + years) - DAY
-    except ValueError:
-        return dt.date(start.year + years, 3, 1) - DAY
+    """The last day of a term of ``years`` years from ``start``."""
+    return add_years(start, years) - DAY
 
 
 def fill_contract_demo(sessions: SessionFactory, today: dt.date) -> int:

@@ -17,6 +17,7 @@ from gonghui_desk.db.models import Member
 from gonghui_desk.db.session import SessionFactory, session_scope
 from gonghui_desk.domain import hardship_process as hp
 from gonghui_desk.domain.aid import PaymentDraft
+from gonghui_desk.domain.dates import add_months
 from gonghui_desk.domain.hardship_file import FileDraft, RelativeDraft
 from gonghui_desk.domain.hardship_process import Step
 from gonghui_desk.domain.idnumber import check_character
@@ -58,7 +59,7 @@ def _steps(last: str, applied: dt.date, today: dt.date) -> list[Step]:
         if kind == last or (last == hp.DECLINED and kind == hp.VISIT):
             break
     if last in (hp.ANNUAL_REVIEW, *CLOSING_NOTES) and steps[-1].kind in (hp.FILE, hp.VISIT):
-        day = min(hp.add_year(steps[-1].day) if last == hp.ANNUAL_REVIEW
+        day = min(add_months(steps[-1].day, 12) if last == hp.ANNUAL_REVIEW
                   else steps[-1].day + dt.timedelta(days=60), today)
         steps.append(Step(last, day, "工会主席", CLOSING_NOTES.get(last, "")))
     return steps

@@ -3,8 +3,9 @@
 import datetime as dt
 
 from gonghui_desk.domain import hardship_process as hp
+from gonghui_desk.domain.dates import add_months
 from gonghui_desk.domain.hardship_process import Step
-from gonghui_desk.domain.hardship_reminders import FileSummary, months_before, reminders_for
+from gonghui_desk.domain.hardship_reminders import FileSummary, reminders_for
 
 D = dt.date
 FILED_STEPS = (
@@ -34,7 +35,7 @@ def test_a_file_untouched_for_twelve_months():
     assert texts(applied, today, last_change=D(2025, 11, 22)) == []
     assert texts(applied, today, last_change=D(2025, 11, 21)) == [
         "王大力：档案已 12 个月未更新（最近一次 2025-11-21）"]
-    assert months_before(D(2026, 3, 31), 1) == D(2026, 2, 28)
+    assert add_months(D(2026, 3, 31), -1) == D(2026, 2, 28)
 
 
 def test_a_filed_household_without_aid_this_year():

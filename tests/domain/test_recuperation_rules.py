@@ -6,8 +6,9 @@ from decimal import Decimal as D
 
 import pytest
 
+from gonghui_desk.domain.dates import add_years
 from gonghui_desk.domain.recuperation import Policy, Trip, check_policy, split_cost
-from gonghui_desk.domain.recuperation_rules import Facts, PastTrip, Room, add_years, check
+from gonghui_desk.domain.recuperation_rules import Facts, PastTrip, Room, check
 
 START = dt.date(2026, 5, 10)
 POLICY = Policy(year=2026)

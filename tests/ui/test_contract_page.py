@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 from gonghui_desk.domain import contract_timeline as ct
 from gonghui_desk.domain.contract import ContractDraft, Vote
 from gonghui_desk.domain.contract_team import CHIEF, EMPLOYER, WORKERS, Negotiator
-from gonghui_desk.domain.recuperation_rules import add_years
+from gonghui_desk.domain.dates import add_years
 from gonghui_desk.services.contract_files import attach, attachments
 from gonghui_desk.services.contracts import (
     contract_detail,

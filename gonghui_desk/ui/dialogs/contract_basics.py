@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from gonghui_desk.domain import contract as dc
 from gonghui_desk.domain.contract import ContractDraft, term_problem
-from gonghui_desk.domain.contract_timeline import add_months
+from gonghui_desk.domain.dates import add_months
 from gonghui_desk.services.contracts import ContractRow
 from gonghui_desk.ui.widgets.contract_inputs import OptionalCount, StepDateEdit
 from gonghui_desk.ui.widgets.fields import CodeCombo, FieldRow
