@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication, QStandardPaths, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from gonghui_desk import APP_NAME, __version__
+from gonghui_desk.clock import Clock
 from gonghui_desk.config import data_dir_override, resolve_db_location, settings_file
 from gonghui_desk.errors import UserError
 from gonghui_desk.logs import configure_logging
@@ -70,8 +71,9 @@ def create_application(data_dir: Path) -> tuple[QApplication, AppSettings]:
 class Startup:
     """The steps from nothing to a filled main window, shared by the GUI and screenshots."""
 
-    def __init__(self, db_option: str | None) -> None:
+    def __init__(self, db_option: str | None, clock: Clock) -> None:
         self.db_option = db_option
+        self.clock = clock
         self.data_dir = default_data_dir()
         self.log_path = configure_logging(self.data_dir)
         self.app, self.settings = create_application(self.data_dir)
@@ -90,13 +92,13 @@ class Startup:
 
         location = resolve_db_location(self.db_option, self.data_dir)
         try:
-            db = open_database(location)
+            db = open_database(location, clock=self.clock)
         except DatabaseLocked as locked:
             choice = ask_about_lock(self.window, locked)
             if choice == "recover":
-                db = open_database(location, recover_stale_lock=True)
+                db = open_database(location, recover_stale_lock=True, clock=self.clock)
             elif choice == "read_only":
-                db = open_database(location, read_only=True)
+                db = open_database(location, read_only=True, clock=self.clock)
             else:
                 raise
         self.app.aboutToQuit.connect(lambda: close_database(self.window.context.db))
@@ -144,12 +146,14 @@ def ask_about_lock(parent: QWidget, locked: UserError) -> str:
     return "recover" if getattr(locked, "stale", False) else "read_only"
 
 
-def run_gui(db_option: str | None) -> int:
+def run_gui(db_option: str | None, clock: Clock) -> int:
     started = time.perf_counter()
     try:
-        startup = Startup(db_option)
+        startup = Startup(db_option, clock)
     except UserError as error:  # a broken installation (font or translation missing)
         return _refuse(error)
+    if clock.fixed_day is not None:
+        log.info("running as of %s", clock.fixed_day)
     startup.window.show()
     log.info("main window shown after %.0f ms", (time.perf_counter() - started) * 1000)
     bench = bool(os.environ.get(BENCH_ENV))
@@ -196,12 +200,12 @@ def _report(stage: str, quit_after: bool = False) -> None:
         QApplication.quit()
 
 
-def take_screenshots(db_location: str, outdir: Path) -> list[Path]:
+def take_screenshots(db_location: str, outdir: Path, clock: Clock) -> list[Path]:
     """Open the real main window, visit every page, save one PNG per page (and About)."""
     if not os.environ.get("DISPLAY") and not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     outdir.mkdir(parents=True, exist_ok=True)
-    startup = Startup(db_location)
+    startup = Startup(db_location, clock)
     window = startup.window
     written: list[Path] = []
     try:

@@ -7,7 +7,6 @@ not ours.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import sys
 from collections.abc import Callable, Iterable, Sequence
@@ -15,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from gonghui_desk import __version__
+from gonghui_desk.clock import Clock, clock_for
 from gonghui_desk.config import resolve_db_location
 from gonghui_desk.errors import ExitCode, UserError
 
@@ -54,6 +54,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="数据库文件路径或 SQLAlchemy URL（默认：环境变量 GONGHUI_DB，其次用户数据文件夹）",
     )
     parser.add_argument(
+        "--today", metavar="YYYY-MM-DD",
+        help="按这一天运行（排查“提示已逾期”等问题用；默认：环境变量 GONGHUI_TODAY，其次系统日期）",
+    )
+    parser.add_argument(
         "--recover-stale-lock", action="store_true",
         help="本机上次未正常退出留下的锁定文件：确认无人使用后解除并打开",
     )
@@ -82,19 +86,21 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else list(argv)
-    if not arguments:  # a double-clicked shortcut: straight to the window
-        from gonghui_desk.app import run_gui
-
-        return run_gui(None)
-    parser = build_parser()
+    parser = build_parser() if arguments else None
     try:
-        args = parser.parse_args(arguments)
+        args = parser.parse_args(arguments) if parser else None
     except SystemExit as exc:  # argparse exits 2 on usage errors, 0 for --help
         return int(exc.code or 0)
-    if args.command is None:
+    try:  # the program's one clock, handed to everything below
+        clock = clock_for(args.today if args else None)
+    except UserError as exc:
+        print(exc.message, file=sys.stderr)
+        return ExitCode.USAGE
+    if args is None or args.command is None:  # a double-clicked shortcut: the window
         from gonghui_desk.app import run_gui
 
-        return run_gui(args.db)
+        return run_gui(args.db if args else None, clock)
+    args.clock = clock
     handler = COMMANDS[args.command]
     if args.command != "screenshots":  # the window sets up its own logging
         from gonghui_desk.logs import configure_logging
@@ -121,7 +127,10 @@ def _open(args: argparse.Namespace) -> Database:
     data_dir = _data_dir()
 
     configure_logging(data_dir)
-    return open_database(resolve_db_location(args.db, data_dir))
+    clock: Clock = args.clock
+    if clock.fixed_day is not None:
+        log.info("running as of %s", clock.fixed_day)
+    return open_database(resolve_db_location(args.db, data_dir), clock=clock)
 
 
 def run_with_progress(steps: Iterable[Progress], stream: TextIO | None = None) -> None:
@@ -158,7 +167,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     db = _open(args)
     try:
-        run_with_progress(fill_demo(db.sessions, args.members, args.seed, dt.date.today()))
+        run_with_progress(fill_demo(db.sessions, args.members, args.seed, as_of=db.clock.today()))
         print(f"已生成演示数据：{args.members} 名会员，数据库 {db.display_name}")
     finally:
         db.close()
@@ -212,7 +221,7 @@ def cmd_screenshots(args: argparse.Namespace) -> int:
     from gonghui_desk.app import take_screenshots
 
     data_dir = _data_dir()
-    written = take_screenshots(resolve_db_location(args.db, data_dir), args.outdir)
+    written = take_screenshots(resolve_db_location(args.db, data_dir), args.outdir, args.clock)
     for path in written:
         print(path)
     return ExitCode.OK

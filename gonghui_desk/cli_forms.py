@@ -76,10 +76,11 @@ def cmd_export(args: argparse.Namespace) -> int:
               f"的表格，请用 --id 编号指定，例如：gonghui-desk export {spec.id} --id 1 --out "
               f"{args.out}", file=sys.stderr)
         return ExitCode.USAGE
-    params = FormParams(year=args.year, as_of=args.as_of, start=args.start, end=args.end,
-                        record_id=args.record_id, full_ids=args.full_ids)
     db = _open(args)
     try:
+        params = FormParams(year=args.year, as_of=args.as_of, start=args.start, end=args.end,
+                            record_id=args.record_id, full_ids=args.full_ids,
+                            today=db.clock.today())
         run_with_progress(export_form(db.sessions, spec.id, params, args.out))
     finally:
         db.close()

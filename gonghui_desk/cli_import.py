@@ -52,7 +52,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     try:
         print(f"正在读取 {args.file} ……")
         sheet = read_sheet(args.file, args.sheet)
-        request = prepare_request(db.sessions, sheet, args.file, args.mode)
+        request = prepare_request(db.sessions, sheet, args.file, args.mode, db.clock.today())
         out: list[ImportPlan] = []
         run_with_progress(plan_import(db.sessions, request, out))
         plan = out[0]

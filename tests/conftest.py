@@ -1,16 +1,65 @@
-"""Shared fixtures: a headless Qt, a fresh data folder and database per test."""
+"""Shared fixtures: a headless Qt, a frozen clock, a fresh data folder and database per test."""
 
 import os
 
 # Must happen before anything imports Qt, or the test process aborts without a display.
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import time_machine
 
 from gonghui_desk.db.database import Database, open_database
+from tests.dates import ORDINARY_DAY, moment
+
+# The day this run is frozen at (``--today``), and the travel that holds it there from
+# collection on, so that what a test module works out when imported follows it too.
+_session_travel: time_machine.travel | None = None
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--today", metavar="YYYY-MM-DD", default=None,
+        help=f"the day the tests run at (default {ORDINARY_DAY}); the calendar sweep sets it",
+    )
+
+
+def run_day(config: pytest.Config) -> dt.date:
+    value = config.getoption("--today")
+    return dt.date.fromisoformat(value) if value else ORDINARY_DAY
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    global _session_travel
+    config.addinivalue_line(
+        "markers", "today(day): run this test at that day (YYYY-MM-DD) instead of the run's")
+    config.addinivalue_line(
+        "markers", "calendar: its meaning depends on the date; the calendar sweep runs it at "
+        "every day of tests.dates.SWEEP")
+    _session_travel = time_machine.travel(moment(run_day(config)), tick=True)
+    _session_travel.start()
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if _session_travel is not None:
+        _session_travel.stop()
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    return f"tests run at {run_day(config):%Y-%m-%d} (--today)"
+
+
+@pytest.fixture(autouse=True)
+def today(request: pytest.FixtureRequest) -> Iterator[dt.date]:
+    """The day the test runs at, frozen at 10:00 with the clock ticking from there: the run's
+    day, or the one the test names with ``@pytest.mark.today``."""
+    marker = request.node.get_closest_marker("today")
+    day = dt.date.fromisoformat(marker.args[0]) if marker else run_day(request.config)
+    with time_machine.travel(moment(day), tick=True):
+        yield day
 
 
 @pytest.fixture(autouse=True)
@@ -19,6 +68,7 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "data"
     monkeypatch.setenv("GONGHUI_DATA_DIR", str(folder))
     monkeypatch.delenv("GONGHUI_DB", raising=False)
+    monkeypatch.delenv("GONGHUI_TODAY", raising=False)
     return folder
 
 

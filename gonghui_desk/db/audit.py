@@ -22,7 +22,7 @@ from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
 from sqlalchemy.orm.base import LoaderCallableStatus
 
 from gonghui_desk.db.models import ChangeRecord
-from gonghui_desk.db.session import SessionFactory
+from gonghui_desk.db.session import SessionFactory, clock_of
 
 CREATE, UPDATE, DELETE, PURGE, EXPORT = "create", "update", "delete", "purge", "export"
 # The import tables are the record of an import themselves (db.models.imports).
@@ -64,10 +64,10 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _entry(table: str, record_id: object, action: str,
+def _entry(at: dt.datetime, table: str, record_id: object, action: str,
            changes: Mapping[str, list[Any]]) -> dict[str, object]:
     return {
-        "at": dt.datetime.now().replace(microsecond=0),
+        "at": at,
         "actor": current_actor(),
         "table_name": table,
         "record_id": str(record_id),
@@ -109,17 +109,18 @@ def _updates(columns: list[Any]) -> dict[str, list[Any]]:
 
 
 def _object_entries(session: Session) -> Iterable[dict[str, object]]:
+    at = clock_of(session).now()
     for state, table, columns in _audited(session.new):
         values = {attr.key: [None, _plain(attr.value)] for attr in columns}
-        yield _entry(table, _record_id(state), CREATE, values)
+        yield _entry(at, table, _record_id(state), CREATE, values)
     dirty = (o for o in session.dirty if session.is_modified(o, include_collections=False))
     for state, table, columns in _audited(dirty):
         changes = _updates(columns)
         if changes:
-            yield _entry(table, _record_id(state), UPDATE, changes)
+            yield _entry(at, table, _record_id(state), UPDATE, changes)
     for state, table, columns in _audited(session.deleted):
         old = {attr.key: [_plain(attr.loaded_value), None] for attr in columns}
-        yield _entry(table, _record_id(state), DELETE, old)
+        yield _entry(at, table, _record_id(state), DELETE, old)
 
 
 def _after_flush(session: Session, _flush: UOWTransaction) -> None:
@@ -142,8 +143,9 @@ def _bulk_statement(state: ORMExecuteState) -> None:
     rows = state.parameters
     if isinstance(rows, Mapping):
         rows = [rows]
+    at = clock_of(state.session).now()
     entries = [
-        _entry(table.name, row.get("id", ""), CREATE,
+        _entry(at, table.name, row.get("id", ""), CREATE,
                {k: [None, _plain(v)] for k, v in row.items() if k not in IGNORED_FIELDS})
         for row in rows or []
     ]
@@ -154,10 +156,9 @@ def _bulk_statement(state: ORMExecuteState) -> None:
 def record(session: Session, table: str, record_id: object, action: str,
            details: Mapping[str, Any]) -> None:
     """An entry for something that is not a field change (a purge, a full-ID export)."""
-    session.connection().execute(
-        insert(CHANGE_LOG),
-        [_entry(table, record_id, action, {k: [None, _plain(v)] for k, v in details.items()})],
-    )
+    values = {k: [None, _plain(v)] for k, v in details.items()}
+    entry = _entry(clock_of(session).now(), table, record_id, action, values)
+    session.connection().execute(insert(CHANGE_LOG), [entry])
 
 
 def install(sessions: SessionFactory) -> None:

@@ -21,7 +21,8 @@ class Base(DeclarativeBase):
 
 
 class Timestamps:
-    """When a row was created and last changed (UTC, set by the database)."""
+    """When a row was created and last changed: stamped from the program's clock on every ORM
+    flush (``db.stamps``); the database's own time only for rows written by plain SQL."""
 
     created_at: Mapped[dt.datetime] = mapped_column(
         DateTime(timezone=False), server_default=func.current_timestamp()

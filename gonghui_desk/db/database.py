@@ -15,13 +15,14 @@ from pathlib import Path
 from sqlalchemy import Engine, event
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
-from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
+from sqlalchemy.orm import ORMExecuteState, Session
 
-from gonghui_desk.db import audit
+from gonghui_desk.clock import SYSTEM_CLOCK, Clock
+from gonghui_desk.db import audit, stamps
 from gonghui_desk.db import engine as eng
 from gonghui_desk.db.lock import WriterLock
 from gonghui_desk.db.revision import HEAD_REVISION, current_revision
-from gonghui_desk.db.session import SessionFactory, session_scope
+from gonghui_desk.db.session import SessionFactory, make_sessions, session_scope
 from gonghui_desk.errors import DatabaseNewer, DatabaseNotOurs, UserError
 
 log = logging.getLogger(__name__)
@@ -38,6 +39,7 @@ class Database:
     changed: bool = False  # something was written since opening (for the backup on exit)
     read_only: bool = False
     lock: WriterLock | None = None
+    clock: Clock = SYSTEM_CLOCK  # what "today" and "now" are for everything using this book
 
     @property
     def path(self) -> Path | None:
@@ -59,21 +61,23 @@ class Database:
             self.lock.release()
 
 
-def upgrade_backup_path(db_path: Path) -> Path:
+def upgrade_backup_path(db_path: Path, now: dt.datetime) -> Path:
     """In the default backup folder, named like every other backup (services.backup)."""
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    stamp = now.strftime("%Y%m%d-%H%M%S")
     return db_path.parent / "backups" / f"{db_path.stem}-{stamp}-upgrade.sqlite3"
 
 
 def open_database(
-    location: str | Path, *, read_only: bool = False, recover_stale_lock: bool = False
+    location: str | Path, *, read_only: bool = False, recover_stale_lock: bool = False,
+    clock: Clock = SYSTEM_CLOCK,
 ) -> Database:
     """Open (creating when missing) and migrate the database at ``location``.
 
     Raises ``DatabaseNotOurs``, ``DatabaseNewer`` or ``DatabaseLocked`` (CLI exit code 4)
     without writing anything to a file it refuses. ``read_only`` opens without the writer
     lock and without migrating; ``recover_stale_lock`` takes over a lock whose process on
-    this host is gone.
+    this host is gone. ``clock`` is the program's clock (the composition root's), which the
+    book's sessions carry for the times they stamp.
     """
     url = eng.database_url(location)
     path = eng.sqlite_path(url)
@@ -87,7 +91,7 @@ def open_database(
         except OSError as exc:
             raise UserError(f"无法创建数据库所在的文件夹 {path.parent}：{exc.strerror}。") from exc
         if not read_only:
-            lock = WriterLock(path)
+            lock = WriterLock(path, clock)
             lock.acquire(recover_stale=recover_stale_lock)
     engine = eng.create_engine_for(url, read_only=read_only)
     try:
@@ -95,7 +99,7 @@ def open_database(
         if read_only:
             _check_read_only(engine, path)
         else:
-            backup = _migrate(engine, path)
+            backup = _migrate(engine, path, clock)
             eng.mark_as_ours(engine)
     except SQLAlchemyDatabaseError as exc:
         _abandon(engine, lock)
@@ -103,9 +107,11 @@ def open_database(
     except BaseException:
         _abandon(engine, lock)
         raise
-    sessions = sessionmaker(engine, expire_on_commit=False)
-    database = Database(url, engine, sessions, backup, read_only=read_only, lock=lock)
+    sessions = make_sessions(engine, clock)
+    database = Database(url, engine, sessions, backup, read_only=read_only, lock=lock,
+                        clock=clock)
     audit.install(sessions)
+    stamps.install(sessions)
     _track_changes(database)
     return database
 
@@ -148,7 +154,7 @@ def _refuse_foreign_file(path: Path) -> None:
         )
 
 
-def _migrate(engine: Engine, path: Path | None) -> Path | None:
+def _migrate(engine: Engine, path: Path | None, clock: Clock) -> Path | None:
     current = current_revision(engine)
     if current == HEAD_REVISION:
         return None
@@ -161,7 +167,7 @@ def _migrate(engine: Engine, path: Path | None) -> Path | None:
         )
     backup = None
     if current is not None and path is not None:
-        backup = upgrade_backup_path(path)
+        backup = upgrade_backup_path(path, clock.now())
         try:
             eng.backup_file(path, backup)
         except (OSError, sqlite3.Error) as exc:

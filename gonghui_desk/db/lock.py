@@ -17,6 +17,7 @@ import sys
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from gonghui_desk.clock import Clock
 from gonghui_desk.errors import DatabaseRefused
 
 
@@ -28,12 +29,12 @@ class LockOwner:
     since: str  # ISO time, local
 
     @classmethod
-    def me(cls) -> LockOwner:
+    def me(cls, since: dt.datetime) -> LockOwner:
         return cls(
             host=socket.gethostname(),
             user=_user_name(),
             pid=os.getpid(),
-            since=dt.datetime.now().isoformat(timespec="seconds"),
+            since=since.isoformat(timespec="seconds"),
         )
 
     def describe(self) -> str:
@@ -116,15 +117,16 @@ def _windows_pid_alive(pid: int) -> bool:
 class WriterLock:
     """Held while a database is open for writing; ``release`` removes it."""
 
-    def __init__(self, database: Path) -> None:
+    def __init__(self, database: Path, clock: Clock) -> None:
         self.database = database
+        self.clock = clock
         self.path = lock_path(database)
         self.owner: LockOwner | None = None
 
     def acquire(self, *, recover_stale: bool = False) -> None:
         """Take the lock or raise ``DatabaseLocked`` (``stale=True`` when its owner on this
         host is gone; ``recover_stale`` then removes it and takes over)."""
-        me = LockOwner.me()
+        me = LockOwner.me(self.clock.now())
         for _ in range(2):
             try:
                 descriptor = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)

@@ -91,7 +91,7 @@ def region_is_known(code: str) -> bool:
     return code in RESIDENCE_PERMIT_REGIONS or code in region_codes()
 
 
-def parse_id_number(raw: str, *, today: dt.date | None = None) -> IdNumber:
+def parse_id_number(raw: str, *, today: dt.date) -> IdNumber:
     """Validate ``raw`` and return the normalised number; raise ``InvalidIdNumber``."""
     number = normalise(raw)
     converted = False
@@ -112,7 +112,7 @@ def parse_id_number(raw: str, *, today: dt.date | None = None) -> IdNumber:
         raise InvalidIdNumber(
             f"身份证号码中的出生日期 {number[6:14]} 不是有效日期，请核对。"
         ) from exc
-    if birth > (today or dt.date.today()):
+    if birth > today:
         raise InvalidIdNumber(f"身份证号码中的出生日期 {birth:%Y-%m-%d} 晚于今天，请核对。")
     if birth.year < 1900:
         raise InvalidIdNumber(f"身份证号码中的出生年份 {birth.year} 不合理，请核对。")

@@ -298,7 +298,7 @@ class _Checker:
             self.bad("join_date", "早于出生日期，请核对。")
 
 
-def clean_member(draft: MemberData, today: dt.date | None = None) -> MemberCheck:
+def clean_member(draft: MemberData, today: dt.date) -> MemberCheck:
     """Normalise every field, derive birth date and sex from a resident ID, list problems."""
-    return _Checker(draft, today or dt.date.today()).run()
+    return _Checker(draft, today).run()
 

@@ -73,8 +73,8 @@ class PlanRequest:
     header_row: int
     headers: tuple[str, ...]
     mapping: dict[int, str]  # column index → field key
-    mode: str = ADD
-    today: dt.date = field(default_factory=dt.date.today)
+    mode: str  # ADD or UPSERT
+    today: dt.date  # the day the rows are checked on (no dates after it)
 
 
 def check_mapping(request: PlanRequest) -> None:

@@ -65,7 +65,7 @@ def remember_mapping(
 
 def prepare_request(
     sessions: SessionFactory, sheet: SheetData, path: Path, mode: str,
-    today: dt.date | None = None,
+    today: dt.date,
 ) -> PlanRequest:
     """The request the command line runs: header found, mapping saved or guessed."""
     guess = guess_header(sheet)
@@ -73,4 +73,4 @@ def prepare_request(
     if not any(number > guess.row_number for number, _ in sheet.rows):
         raise UserError(f"工作表“{sheet.name}”只有表头（第 {guess.row_number} 行），没有会员数据。")
     return PlanRequest(sheet, path, guess.row_number, guess.headers, mapping, mode,
-                       today or dt.date.today())
+                       today)

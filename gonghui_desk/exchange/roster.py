@@ -28,7 +28,7 @@ from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side
 from openpyxl.utils import get_column_letter
 
 from gonghui_desk.db import audit
-from gonghui_desk.db.session import SessionFactory
+from gonghui_desk.db.session import SessionFactory, clock_of
 from gonghui_desk.domain import membership as ms
 from gonghui_desk.domain.codes import MEMBERSHIP_CHANGE_REASON, YES_NO
 from gonghui_desk.domain.masking import mask_id_number, mask_phone
@@ -221,9 +221,8 @@ def _plain_top(sheet: _Sheet, profile: BranchProfile, total: int, today: dt.date
     sheet.header(HEADER_BOLD, height=30)
 
 
-def _plain_bottom(sheet: _Sheet, first: int, last: int) -> None:
+def _plain_bottom(sheet: _Sheet, first: int, last: int, now: dt.datetime) -> None:
     sheet.ws.auto_filter.ref = f"A{first - 1}:{sheet.last}{last}"
-    now = dt.datetime.now()
     sheet.line(f"导出人：{audit.current_actor()}　导出时间：{now:%Y-%m-%d %H:%M}", NOTE)
 
 
@@ -234,7 +233,7 @@ def export_roster(
     layout: str,
     *,
     include_full_ids: bool = False,
-    today: dt.date | None = None,
+    today: dt.date,
 ) -> Iterator[Progress]:
     """Write the members of the list ``flt`` describes, in its order, to ``path``.
 
@@ -260,7 +259,7 @@ def export_roster(
             _provincial_top(sheet, profile)
         else:
             sheet = _Sheet(wb, "会员花名册", plain_columns(full_numbers), 3)
-            _plain_top(sheet, profile, total, today or dt.date.today())
+            _plain_top(sheet, profile, total, today)
         first = sheet.row + 1
         written = 0
         yield Progress(0, total, "正在写入会员信息")
@@ -272,7 +271,10 @@ def export_roster(
             yield Progress(start + len(batch), total, "正在写入会员信息")
         if not written:  # all deleted while we were writing
             raise UserError("当前列表中没有会员，没有导出文件。请检查筛选条件。")
-        (_provincial_bottom if layout == PROVINCIAL else _plain_bottom)(sheet, first, sheet.row)
+        if layout == PROVINCIAL:
+            _provincial_bottom(sheet, first, sheet.row)
+        else:
+            _plain_bottom(sheet, first, sheet.row, clock_of(sessions).now())
         yield Progress(total, total, "正在保存文件")
         try:
             wb.save(partial)

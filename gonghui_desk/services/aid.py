@@ -19,13 +19,13 @@ from gonghui_desk.services.hardship import to_fen, to_yuan
 
 
 def record_payment(sessions: SessionFactory, file_id: int, draft: PaymentDraft,
-                   today: dt.date | None = None) -> int:
+                   today: dt.date) -> int:
     """Record aid paid to a file's household; return the payment's number.
 
     Aid goes to households on file (已建档); 临时救助 may also go to a household whose file is
     still being examined. A closed file takes no payments.
     """
-    problems = check_payment(draft, today or dt.date.today())
+    problems = check_payment(draft, today)
     if problems:
         raise ValidationError(problems)
     with session_scope(sessions) as session:

@@ -135,13 +135,14 @@ def _explain(error: BaseException, folder: Path) -> str:
 
 def back_up(db: Database, folder: Path, reason: str = "manual",
             now: dt.datetime | None = None) -> BackupInfo:
-    """Write a verified copy of the open database into ``folder``."""
+    """Write a verified copy of the open database into ``folder``, stamped with ``now``
+    (by default the book's clock)."""
     source = db.path
     if source is None:
         raise UserError("只有本机数据库文件可以备份。")
     if reason not in REASONS:
         raise ValueError(f"unknown backup reason {reason!r}")
-    taken = (now or dt.datetime.now()).replace(microsecond=0)
+    taken = (now or db.clock.now()).replace(microsecond=0)
     target = folder / f"{source.stem}-{taken:%Y%m%d-%H%M%S}-{reason}.sqlite3"
     try:
         eng.backup_file(source, target)

@@ -15,7 +15,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from gonghui_desk.db.models import CollectiveContract, ContractAttachment, ContractFile
-from gonghui_desk.db.session import SessionFactory, session_scope
+from gonghui_desk.db.session import SessionFactory, clock_of, session_scope
 from gonghui_desk.domain.contract import ATTACHMENT_KIND
 from gonghui_desk.errors import UserError
 
@@ -58,7 +58,7 @@ def attach(sessions: SessionFactory, contract_id: int, path: Path, kind: str,
             raise UserError(f"找不到编号为 {contract_id} 的集体合同。")
         row = ContractAttachment(contract_id=contract_id, kind=kind, filename=path.name,
                                  size=len(data), sha256=hashlib.sha256(data).hexdigest(),
-                                 added_at=dt.datetime.now().replace(microsecond=0),
+                                 added_at=clock_of(session).now(),
                                  note=note.strip())
         session.add(row)
         session.flush()

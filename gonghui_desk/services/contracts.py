@@ -115,9 +115,8 @@ def timeline_of(d: ContractDraft, renewal_open: bool = False) -> ct.Timeline:
 
 def save_contract(sessions: SessionFactory, draft: ContractDraft,
                   negotiators: tuple[Negotiator, ...], contract_id: int | None = None,
-                  today: dt.date | None = None) -> int:
+                  *, today: dt.date) -> int:
     """Add or change a contract with its teams; return its number."""
-    today = today or dt.date.today()
     problems = check_contract(draft, today)
     team = team_problems(negotiators)
     if draft.signed_date is not None and team:
@@ -226,8 +225,7 @@ def _deadlines(d: ContractDraft, rules: ct.DeadlineRules, today: dt.date) -> tup
 
 
 def contract_detail(sessions: SessionFactory, contract_id: int,
-                    today: dt.date | None = None) -> ContractDetail:
-    today = today or dt.date.today()
+                    today: dt.date) -> ContractDetail:
     with session_scope(sessions) as session:
         row = session.get(CollectiveContract, contract_id)
         if row is None:
@@ -276,10 +274,9 @@ class ContractRow:
     wage_increase_pct: Decimal | None
 
 
-def list_contracts(sessions: SessionFactory, status: str | None = None, text: str = "",
-                   today: dt.date | None = None) -> list[ContractRow]:
+def list_contracts(sessions: SessionFactory, status: str | None = None, text: str = "", *,
+                   today: dt.date) -> list[ContractRow]:
     """Every contract (a branch has a handful), the most pressing deadline first."""
-    today = today or dt.date.today()
     rows = []
     with session_scope(sessions) as session:
         rules = rules_in(session)
@@ -305,8 +302,7 @@ def list_contracts(sessions: SessionFactory, status: str | None = None, text: st
 
 
 def contract_reminders(sessions: SessionFactory,
-                       today: dt.date | None = None) -> list[ct.Reminder]:
-    today = today or dt.date.today()
+                       today: dt.date) -> list[ct.Reminder]:
     found: list[ct.Reminder] = []
     with session_scope(sessions) as session:
         rules = rules_in(session)

@@ -26,7 +26,7 @@ MAX_MEMBERS = 1_000_000
 
 
 def fill_demo(
-    sessions: SessionFactory, members: int, seed: int = 1, as_of: dt.date | None = None
+    sessions: SessionFactory, members: int, seed: int = 1, *, as_of: dt.date
 ) -> Iterator[Progress]:
     """Add ``members`` demo members in one transaction, yielding progress per batch.
 
@@ -45,7 +45,7 @@ def fill_demo(
     profile = load_profile(sessions)
     if not profile.union_name:
         profile = save_profile(sessions, demo_profile())
-    today = as_of or dt.date.today()
+    today = as_of
     branch = DemoBranch(seed, today)
     people = branch.members(members)
     yield Progress(0, members, "生成演示会员")

@@ -90,9 +90,8 @@ def _checked(session: Session, draft: FileDraft, today: dt.date,
 
 
 def open_file(sessions: SessionFactory, draft: FileDraft, applied_on: dt.date, by: str = "",
-              today: dt.date | None = None) -> int:
+              *, today: dt.date) -> int:
     """Open a file with its 申请 step; return its number."""
-    today = today or dt.date.today()
     step = hp.Step(hp.APPLY, applied_on, by)
     problems = hp.check_step(step, [], today)
     if problems:
@@ -119,13 +118,13 @@ def steps_of(row: HardshipFile) -> list[hp.Step]:
 
 
 def update_file(sessions: SessionFactory, file_id: int, draft: FileDraft,
-                today: dt.date | None = None) -> None:
+                today: dt.date) -> None:
     """Save changed details and household members of an open file."""
     with session_scope(sessions) as session:
         row = _file(session, file_id)
         if row.state in hp.CLOSED:
             raise UserError(f"{row.name} 的档案已结档（{row.state}），只能查看，不能修改。")
-        cleaned = _checked(session, draft, today or dt.date.today(), file_id)
+        cleaned = _checked(session, draft, today, file_id)
         _fill(row, cleaned)
 
 
@@ -146,12 +145,12 @@ def load_file(sessions: SessionFactory, file_id: int) -> tuple[FileDraft, str, l
 
 
 def take_step(sessions: SessionFactory, file_id: int, step: hp.Step,
-              today: dt.date | None = None) -> str:
+              today: dt.date) -> str:
     """Record a step of the process; return the file's state after it."""
     with session_scope(sessions) as session:
         row = _file(session, file_id)
         taken = steps_of(row)
-        problems = hp.check_step(step, taken, today or dt.date.today())
+        problems = hp.check_step(step, taken, today)
         if problems:
             raise ValidationError(problems)
         row.steps.append(HardshipStep(kind=step.kind, day=step.day, until=step.until,

@@ -95,9 +95,8 @@ def _summaries(sessions: SessionFactory, today: dt.date
 
 
 def list_files(sessions: SessionFactory, flt: FileFilter,
-               today: dt.date | None = None) -> list[FileRow]:
+               today: dt.date) -> list[FileRow]:
     """Files matching ``flt``: open ones first (the most pressing review first), then by name."""
-    today = today or dt.date.today()
     rows, _, numbers = _summaries(sessions, today)
     needle = flt.text.strip().upper()
     horizon = today + dt.timedelta(days=REVIEW_WARNING_DAYS)
@@ -117,7 +116,6 @@ def list_files(sessions: SessionFactory, flt: FileFilter,
                                         r.review_due or dt.date.max, r.name, r.id))
 
 
-def hardship_reminders(sessions: SessionFactory, today: dt.date | None = None) -> list[Reminder]:
-    today = today or dt.date.today()
+def hardship_reminders(sessions: SessionFactory, today: dt.date) -> list[Reminder]:
     _, summaries, _ = _summaries(sessions, today)
     return reminders_for(summaries, today)

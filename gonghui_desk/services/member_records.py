@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from gonghui_desk.db import audit
 from gonghui_desk.db.models import ChangeRecord, Member, MembershipEvent, RecuperationApplication
-from gonghui_desk.db.session import SessionFactory, session_scope
+from gonghui_desk.db.session import SessionFactory, clock_of, session_scope
 from gonghui_desk.domain import membership as ms
 from gonghui_desk.domain import recuperation_process as rp
 from gonghui_desk.domain.masking import mask_id_number
@@ -127,11 +127,12 @@ def review_member(
     sessions: SessionFactory,
     draft: MemberData,
     member_id: int | None = None,
-    today: dt.date | None = None,
+    *,
+    today: dt.date,
 ) -> MemberReview:
     """What saving ``draft`` would do: cleaned values, problems, duplicate warnings."""
     with session_scope(sessions) as session:
-        return _review(session, draft, member_id, today or dt.date.today())
+        return _review(session, draft, member_id, today)
 
 
 def apply_fields(member: Member, data: MemberData) -> None:
@@ -161,16 +162,15 @@ def create_member(
     sessions: SessionFactory,
     draft: MemberData,
     first_event: ms.EventDraft,
-    today: dt.date | None = None,
+    today: dt.date,
 ) -> int:
     """Add a member with the event that brought them in (入会 or 转入); return the id.
 
     Raises ``ValidationError`` (nothing written) for any problem; duplicate warnings are
     the caller's to show before calling.
     """
-    day = today or dt.date.today()
     with session_scope(sessions) as session:
-        review = _review(session, draft, None, day)
+        review = _review(session, draft, None, today)
         data = review.data
         if first_event.kind == ms.JOIN:
             first_event = ms.EventDraft(
@@ -183,7 +183,7 @@ def create_member(
                 ms.EVENT_LABELS["kind"], "新会员只能以“入会”或“转入”登记。", "kind"
             ))
         else:
-            problems += ms.check_event(first_event, [], birth_date=data.birth_date, today=day)
+            problems += ms.check_event(first_event, [], birth_date=data.birth_date, today=today)
         joined = data.join_date
         arrived = first_event.effective_date
         if joined and arrived and arrived < joined:
@@ -213,13 +213,12 @@ def update_member(
     sessions: SessionFactory,
     member_id: int,
     draft: MemberData,
-    today: dt.date | None = None,
+    today: dt.date,
 ) -> MemberData:
     """Save changed fields; the first 入会 event follows a changed 入会日期."""
-    day = today or dt.date.today()
     with session_scope(sessions) as session:
         member = _load(session, member_id)
-        review = _review(session, draft, member_id, day)
+        review = _review(session, draft, member_id, today)
         problems = list(review.problems)
         data = review.data
         events = list(member.events)
@@ -284,8 +283,8 @@ class DeletedRow:
 
 def move_to_recycle_bin(sessions: SessionFactory, member_ids: list[int]) -> int:
     """Take members off every list; they keep their data and can be restored."""
-    now = dt.datetime.now().replace(microsecond=0)
     with session_scope(sessions) as session:
+        now = clock_of(session).now()
         members = [_load(session, i) for i in member_ids]
         for member in members:
             if member.deleted_at is None:

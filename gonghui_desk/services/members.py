@@ -36,6 +36,7 @@ class MemberFilter:
     gender: str | None = None
     min_age: int | None = None
     max_age: int | None = None
+    ages_on: dt.date | None = None  # the day ages are counted on (today); needed with ages
     migrant_worker: bool | None = None
     new_employment_form: str | None = None  # a category, or ANY
     model_worker_level: str | None = None  # a level, or ANY
@@ -176,7 +177,9 @@ def _filtered(query: Select[tuple[int]], flt: MemberFilter) -> Select[tuple[int]
     if flt.migrant_worker is not None:
         query = query.where(Member.migrant_worker.is_(flt.migrant_worker))
     if flt.min_age is not None or flt.max_age is not None:
-        earliest, latest = birth_dates_for_ages(flt.min_age, flt.max_age, dt.date.today())
+        if flt.ages_on is None:
+            raise ValueError("an age filter needs ages_on, the day ages are counted on")
+        earliest, latest = birth_dates_for_ages(flt.min_age, flt.max_age, flt.ages_on)
         if earliest is not None:
             query = query.where(Member.birth_date >= earliest)
         if latest is not None:

@@ -35,14 +35,14 @@ def add_event(
     sessions: SessionFactory,
     member_id: int,
     draft: ms.EventDraft,
-    today: dt.date | None = None,
+    today: dt.date,
 ) -> str:
     """Record a membership change; return the member's status after it."""
     with session_scope(sessions) as session:
         member = _member(session, member_id)
         history = history_of(member)
         problems = ms.check_event(
-            draft, history, birth_date=member.birth_date, today=today or dt.date.today()
+            draft, history, birth_date=member.birth_date, today=today
         )
         if problems:
             raise ValidationError(problems)

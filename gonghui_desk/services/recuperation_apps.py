@@ -89,12 +89,12 @@ def _write_draft(row: RecuperationApplication, draft: ApplicationDraft) -> None:
 
 
 def apply(sessions: SessionFactory, draft: ApplicationDraft, by: str,
-          today: dt.date | None = None) -> int:
+          today: dt.date) -> int:
     """Record an application (its first step, 申请, on ``draft.applied_on``)."""
     if not by.strip():
         raise ValidationError([FieldProblem("经办人", "请填写经办人。", "by")])
     with session_scope(sessions) as session:
-        _check_draft(session, draft, today or dt.date.today(), None)
+        _check_draft(session, draft, today, None)
         row = RecuperationApplication()
         _write_draft(row, draft)
         row.steps.append(RecuperationStep(kind=rp.APPLY, day=draft.applied_on, by=by))
@@ -105,7 +105,7 @@ def apply(sessions: SessionFactory, draft: ApplicationDraft, by: str,
 
 
 def update(sessions: SessionFactory, app_id: int, draft: ApplicationDraft,
-           today: dt.date | None = None) -> None:
+           today: dt.date) -> None:
     """Change an open application (the person and the trip stay as they were)."""
     with session_scope(sessions) as session:
         row = _row(session, app_id)
@@ -113,7 +113,7 @@ def update(sessions: SessionFactory, app_id: int, draft: ApplicationDraft,
             raise UserError(f"该申请已{row.state[1:]}，不能再修改。")
         if (draft.member_id, draft.trip_id) != (row.member_id, row.trip_id):
             raise UserError("申请人和批次不能修改：请取消这份申请，另行申请。")
-        _check_draft(session, draft, today or dt.date.today(), app_id)
+        _check_draft(session, draft, today, app_id)
         later = [s.day for s in row.steps if s.kind != rp.APPLY]
         if later and draft.applied_on > min(later):
             raise ValidationError([FieldProblem(
@@ -132,8 +132,7 @@ class StepOutcome:
 
 
 def take_step(sessions: SessionFactory, app_id: int, kind: str, day: dt.date, by: str,
-              note: str = "", today: dt.date | None = None) -> StepOutcome:
-    today = today or dt.date.today()
+              note: str = "", *, today: dt.date) -> StepOutcome:
     with session_scope(sessions) as session:
         row = _row(session, app_id)
         trip = _trip(session, row.trip_id)

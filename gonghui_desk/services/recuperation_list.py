@@ -91,8 +91,7 @@ def application_rows(sessions: SessionFactory, flt: ApplicationFilter) -> list[A
 
 
 def recuperation_reminders(sessions: SessionFactory,
-                           today: dt.date | None = None) -> list[Reminder]:
-    today = today or dt.date.today()
+                           today: dt.date) -> list[Reminder]:
     with session_scope(sessions) as session:
         status = quota_in(session, today.year)
         trips = [TripSummary(t.id, t.trip.destination, t.trip.start, t.unconfirmed)

@@ -26,8 +26,7 @@ class MembersSummary:
         return self.active + self.reserved
 
 
-def members_summary(sessions: SessionFactory, today: dt.date | None = None) -> MembersSummary:
-    today = today or dt.date.today()
+def members_summary(sessions: SessionFactory, today: dt.date) -> MembersSummary:
     by_status = count_by_status(sessions)
     year_start = dt.date(today.year, 1, 1)
 

@@ -168,7 +168,7 @@ class MainWindow(QMainWindow):
 
         old = self.context
         old.db.close()
-        db = open_database(old.location)
+        db = open_database(old.location, clock=old.clock)
         self.attach(replace(old, db=db))
 
     def _build_menus(self) -> None:

@@ -1,5 +1,6 @@
 """One writer at a time, across processes, with stale locks recognised."""
 
+import os
 import subprocess
 import sys
 import textwrap
@@ -8,7 +9,7 @@ import pytest
 from sqlalchemy.exc import OperationalError
 
 from gonghui_desk.db.database import open_database
-from gonghui_desk.db.lock import DatabaseLocked, LockOwner, lock_path, read_owner
+from gonghui_desk.db.lock import DatabaseLocked, lock_path, read_owner
 from gonghui_desk.domain.profile import BranchProfile
 from gonghui_desk.errors import ExitCode
 from gonghui_desk.services.profile import load_profile, save_profile
@@ -42,7 +43,7 @@ def other_process(db_path):
 
 def test_lock_file_names_host_user_pid_and_time(db, db_path):
     owner = read_owner(lock_path(db_path))
-    assert owner is not None and owner.pid == LockOwner.me().pid
+    assert owner is not None and owner.pid == os.getpid()
     assert owner.host and owner.user and owner.since
     db.close()
     assert not lock_path(db_path).exists()
@@ -84,7 +85,7 @@ def test_a_lock_left_by_a_killed_process_is_recognised_and_recovered(db_path):
         open_database(db_path)
     assert caught.value.stale and "已不在运行" in caught.value.message
     database = open_database(db_path, recover_stale_lock=True)
-    assert read_owner(lock_path(db_path)).pid == LockOwner.me().pid
+    assert read_owner(lock_path(db_path)).pid == os.getpid()
     database.close()
 
 

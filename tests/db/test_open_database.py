@@ -1,5 +1,6 @@
 """Opening files: ours, blank, foreign, newer, and upgrades with a backup first."""
 
+import datetime as dt
 import sqlite3
 
 import pytest
@@ -177,5 +178,5 @@ def test_writes_are_noticed_for_the_backup_on_exit(db):
     save_profile(db.sessions, BranchProfile(union_name="某某工会"))
     assert db.changed
     db.changed = False
-    list(fill_demo(db.sessions, 3))  # bulk INSERT statements count too
+    list(fill_demo(db.sessions, 3, as_of=dt.date.today()))  # bulk INSERT statements count too
     assert db.changed

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import shutil
 import subprocess
 from pathlib import Path
@@ -12,6 +13,7 @@ from gonghui_desk.exchange.forms.spec import FormParams
 
 
 def export(db, form_id: str, path: Path, **params) -> Path:
+    params.setdefault("today", dt.date.today())
     list(export_form(db.sessions, form_id, FormParams(**params), path))
     return path
 

@@ -36,6 +36,7 @@ PLAIN_HEADERS = [
 
 
 def run(db, path, layout=PROVINCIAL, flt=None, **options):
+    options.setdefault("today", dt.date.today())
     return list(export_roster(db.sessions, flt or MemberFilter(), path, layout, **options))
 
 
@@ -240,7 +241,8 @@ def test_cancelling_leaves_no_file_and_keeps_the_old_one(branch, out, steps_take
     fresh, old = out / "新.xlsx", out / "旧.xlsx"
     old.write_bytes(b"the good old file")
     for target in (fresh, old):
-        steps = export_roster(branch.sessions, MemberFilter(), target, PROVINCIAL)
+        steps = export_roster(branch.sessions, MemberFilter(), target, PROVINCIAL,
+                              today=dt.date.today())
         for _ in range(steps_taken):
             next(steps)
         steps.close()

@@ -50,7 +50,8 @@ def test_signing_with_teams_that_break_the_rules_is_refused_and_nothing_saved(db
     # Before signing, an incomplete team is saved and its problems are shown.
     talking = cs.save_contract(db.sessions, ContractDraft(title="x", offer_date=TODAY),
                                TEAM[:2], today=TODAY)
-    assert "企业方只有 0 人" in "".join(cs.contract_detail(db.sessions, talking).team_problems)
+    problems = cs.contract_detail(db.sessions, talking, TODAY).team_problems
+    assert "企业方只有 0 人" in "".join(problems)
 
 
 def test_confirming_in_force_waits_for_the_review_period(db):
@@ -100,7 +101,7 @@ def test_a_renewal_takes_the_parties_and_ends_the_expired_reminder(db):
         cs.save_contract(db.sessions, replace(renewal, previous_id=None), TEAM, today=TODAY)
     new_id = cs.save_contract(db.sessions, replace(renewal, offer_date=TODAY), TEAM, today=TODAY)
     assert cs.contract_reminders(db.sessions, today=TODAY) == []
-    assert cs.contract_detail(db.sessions, old_id).renewals == ((new_id, "综合集体合同"),)
+    assert cs.contract_detail(db.sessions, old_id, TODAY).renewals == ((new_id, "综合集体合同"),)
     with pytest.raises(UserError, match="已于 2023-10-01 签订，不能删除"):
         cs.delete_contract(db.sessions, old_id)
     cs.delete_contract(db.sessions, new_id)

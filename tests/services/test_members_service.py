@@ -66,9 +66,9 @@ def test_filters_combine_in_sql(db):
     assert find(db, "", model_worker_level=ANY) == [d]
     today = dt.date.today()
     age = today.year - 1996 - ((today.month, today.day) < (11, 21))
-    assert d in find(db, "", min_age=age, max_age=age)
-    assert d not in find(db, "", min_age=age + 1)
-    assert d not in find(db, "", max_age=age - 1)
+    assert d in find(db, "", min_age=age, max_age=age, ages_on=today)
+    assert d not in find(db, "", min_age=age + 1, ages_on=today)
+    assert d not in find(db, "", max_age=age - 1, ages_on=today)
 
 
 def test_who_was_a_member_on_a_day_at_the_edges_of_effective_dates(db):

@@ -4,6 +4,7 @@ import pytest
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 
+from gonghui_desk.clock import Clock
 from gonghui_desk.errors import ExitCode, UserError
 from gonghui_desk.ui.dialogs.crash import CrashDialog
 from gonghui_desk.ui.errors import ExceptionHandler
@@ -49,7 +50,7 @@ def test_the_app_refuses_a_foreign_file_with_a_message_and_exit_4(gui_app, tmp_p
     monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
     foreign = tmp_path / "photo.jpg"
     foreign.write_bytes(b"\xff\xd8\xff\xe0" + b"\0" * 200)
-    startup = app.Startup(str(foreign))
+    startup = app.Startup(str(foreign), Clock())
     try:
         with pytest.raises(UserError) as caught:
             startup.attach_database()

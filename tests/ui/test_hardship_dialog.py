@@ -37,7 +37,7 @@ def open_wang(db, applied: dt.date = START, **values) -> int:
              "relatives": (RelativeDraft("李梅", "配偶", id_number=WIFE),
                            RelativeDraft("王小明", "子女", id_number=SON, identity="学生"))}
     draft.update(values)
-    return hs.open_file(db.sessions, FileDraft(**draft), applied, "张主席")
+    return hs.open_file(db.sessions, FileDraft(**draft), applied, "张主席", today=dt.date.today())
 
 
 def file_it(db, file_id: int, applied: dt.date = START) -> None:
@@ -47,7 +47,8 @@ def file_it(db, file_id: int, applied: dt.date = START) -> None:
     for kind in (hp.VISIT, hp.BRANCH_REVIEW, hp.UPPER_REVIEW, hp.NOTICE, hp.FILE):
         day += dt.timedelta(days=8 if kind == hp.FILE else 1)
         until = day + dt.timedelta(days=6) if kind == hp.NOTICE else None
-        hs.take_step(db.sessions, file_id, hp.Step(kind, day, "张主席", until=until))
+        hs.take_step(db.sessions, file_id, hp.Step(kind, day, "张主席", until=until),
+                     dt.date.today())
 
 
 @pytest.fixture(autouse=True)
@@ -99,7 +100,7 @@ def test_a_second_file_for_a_household_member_is_refused_and_nothing_saved(windo
     assert message.isVisibleTo(dialog) and "一户只能有一份在档档案" in message.text()
     assert "一户只能有一份在档档案" in dialog.general.text()
     assert dialog.file_id is None
-    assert len(list_files(db.sessions, FileFilter())) == 1
+    assert len(list_files(db.sessions, FileFilter(), dt.date.today())) == 1
 
 
 def test_a_missing_name_is_shown_next_to_the_field(window, db):
@@ -107,7 +108,7 @@ def test_a_missing_name_is_shown_next_to_the_field(window, db):
     type_applicant(dialog, "", WANG)
     assert not dialog.save()
     assert dialog.applicant.rows["name"].message.text() == "必须填写。"
-    assert list_files(db.sessions, FileFilter()) == []
+    assert list_files(db.sessions, FileFilter(), dt.date.today()) == []
 
 
 def test_income_below_the_standard_suggests_deep_hardship_and_a_change_needs_a_reason(

@@ -17,7 +17,7 @@ LIU = id_number("19750505", "051")
 
 def open_liu(db) -> int:
     draft = FileDraft("刘芳", LIU, region=REGION)
-    return hs.open_file(db.sessions, draft, START, "张主席")
+    return hs.open_file(db.sessions, draft, START, "张主席", today=dt.date.today())
 
 
 def names(page) -> list[str]:
@@ -26,7 +26,7 @@ def names(page) -> list[str]:
 
 def pay(db, file_id, kind, amount, source, **details) -> None:
     record_payment(db.sessions, file_id,
-                   PaymentDraft(kind, TODAY, D(amount), source, "张主席", **details))
+                   PaymentDraft(kind, TODAY, D(amount), source, "张主席", **details), TODAY)
 
 
 def test_an_empty_list_says_how_to_start(window):
@@ -180,7 +180,7 @@ def test_a_file_being_examined_gets_temporary_aid_and_a_closed_one_none(window, 
     dialog.line("handled_by").setText("张主席")
     dialog.accept()
     assert page.model.row(0).aid_this_year == D(600)
-    hs.take_step(db.sessions, liu, hp.Step(hp.DECLINED, TODAY, "张主席", "收入高于标准"))
+    hs.take_step(db.sessions, liu, hp.Step(hp.DECLINED, TODAY, "张主席", "收入高于标准"), TODAY)
     page.refresh()
     page.select_file(liu)
     assert page.open_button.isEnabled() and not page.pay_button.isEnabled()

@@ -7,6 +7,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from gonghui_desk import app
+from gonghui_desk.clock import Clock
 from gonghui_desk.db.database import open_database
 from gonghui_desk.db.lock import DatabaseLocked, LockOwner
 from gonghui_desk.domain.profile import BranchProfile
@@ -44,7 +45,7 @@ def test_window_opens_read_only_when_another_program_writes(gui_app, db_path, mo
     try:
         assert holder.stdout.readline().strip() == "open"
         monkeypatch.setattr(app, "ask_about_lock", lambda parent, locked: "read_only")
-        startup = app.Startup(str(db_path))
+        startup = app.Startup(str(db_path), Clock())
         startup.attach_database()
         window = startup.window
         assert "只读" in window.database_label.text()

@@ -20,7 +20,8 @@ def page(window):
 
 
 def add_zhang(db):
-    return records.create_member(db.sessions, ZHANG, ms.EventDraft(ms.JOIN, None))
+    return records.create_member(db.sessions, ZHANG, ms.EventDraft(ms.JOIN, None),
+                                 dt.date.today())
 
 
 def type_member(dialog, name, id_number, phone=""):
@@ -185,7 +186,7 @@ def test_export_from_the_page_writes_the_filtered_list(page, db, tmp_path, monke
         db.sessions,
         MemberData(name="李四", id_number="110105198801010022", department="质检部",
                    join_date=dt.date(2016, 1, 1)),
-        ms.EventDraft(ms.JOIN, None),
+        ms.EventDraft(ms.JOIN, None), dt.date.today(),
     )
     page.refresh()
     bar = page.filters

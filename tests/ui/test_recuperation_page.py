@@ -54,12 +54,13 @@ def add_app(db, member_id: int, trip_id: int, priority: tuple[str, ...] = (),
             absence: int = 0, applied: dt.date = APPLIED) -> int:
     return ra.apply(db.sessions, ApplicationDraft(
         member_id=member_id, trip_id=trip_id, applied_on=applied, priority=priority,
-        hire_date=dt.date(2014, 6, 1), absence_days=absence), "张主席")
+        hire_date=dt.date(2014, 6, 1), absence_days=absence), "张主席", TODAY)
 
 
 def approve(db, app_id: int) -> None:
     for kind, days_ago in ((rp.DEPT_REVIEW, 10), (rp.UNION_APPROVAL, 9)):
-        ra.take_step(db.sessions, app_id, kind, TODAY - dt.timedelta(days=days_ago), "张主席")
+        ra.take_step(db.sessions, app_id, kind, TODAY - dt.timedelta(days=days_ago), "张主席",
+                     today=TODAY)
 
 
 def three_approved(db, capacity: int = 2) -> tuple[int, dict[str, int]]:

@@ -371,7 +371,7 @@ def test_a_hardship_form_picks_from_the_files_not_the_members(window, few_member
     number = "11010519800101001"
     number += check_character(number)
     file_id = hardship.open_file(few_members.sessions, FileDraft(name="王大力", id_number=number),
-                                 TODAY)
+                                 TODAY, today=TODAY)
     save_to(tmp_path / "建档申请表.pdf")
     page = window.show_page("reports")
     page.select_form("hardship-file")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from gonghui_desk.db.session import SessionFactory
+from gonghui_desk.db.session import SessionFactory, clock_of
 from gonghui_desk.domain.contract import WAGE
 from gonghui_desk.domain.contract_team import EMPLOYER, WORKERS, chief_of
 from gonghui_desk.exchange.forms.common import date_text, exporter, filled_by
@@ -114,7 +114,7 @@ def build(sessions: SessionFactory, params: FormParams) -> Document:
 
 
 def pick_contract(sessions: SessionFactory, text: str) -> tuple[list[Choice], int]:
-    rows = list_contracts(sessions, text=text)
+    rows = list_contracts(sessions, text=text, today=clock_of(sessions).today())
     return [Choice(r.id, f"{r.title}　{r.enterprise_name}　{r.status}", r.title)
             for r in rows[:50]], len(rows)
 

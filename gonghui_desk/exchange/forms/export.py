@@ -9,9 +9,10 @@ them, or full numbers asked for) is recorded in the change history in the same s
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
-from gonghui_desk.db.session import SessionFactory
+from gonghui_desk.db.session import SessionFactory, clock_of
 from gonghui_desk.errors import UserError
 from gonghui_desk.exchange.forms import form_by_id
 from gonghui_desk.exchange.forms.model import Document
@@ -49,7 +50,7 @@ def export_form(
         kinds = "、".join(f".{f}" for f in spec.formats)
         raise UserError(f"{spec.title}只能导出为 {kinds} 文件，请把文件名改为以 {kinds} 结尾。")
     yield Progress(0, 1, "正在读取数据")
-    doc = spec.build(sessions, params)
+    doc = replace(spec.build(sessions, params), exported_at=clock_of(sessions).now())
     yield from write_document(sessions, doc, path, renderer, preview=preview)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from gonghui_desk.db.session import SessionFactory
+from gonghui_desk.db.session import SessionFactory, clock_of
 from gonghui_desk.domain.hardship import yuan
 from gonghui_desk.domain.hardship_file import FileDraft, RelativeDraft
 from gonghui_desk.domain.masking import mask_id_number
@@ -104,7 +104,7 @@ PICK_LIMIT = 50
 
 def pick_file(sessions: SessionFactory, text: str) -> tuple[list[Choice], int]:
     """Hardship files whose name or ID number's last digits match, open ones first."""
-    rows = list_files(sessions, FileFilter(text=text))
+    rows = list_files(sessions, FileFilter(text=text), clock_of(sessions).today())
     return [Choice(r.id, f"{r.name}　{r.id_number_masked}　{r.category or '—'}　{r.state}",
                    r.name) for r in rows[:PICK_LIMIT]], len(rows)
 

@@ -200,7 +200,7 @@ class Document:
     sheet_name: str = ""
     reveal: bool = False
     exported_by: str = ""
-    exported_at: dt.datetime = field(default_factory=lambda: _now())
+    exported_at: dt.datetime | None = None  # stamped by the export, from the book's clock
     record: dict[str, object] = field(default_factory=dict)
 
     def shown(self, private: Private | None, value: CellValue) -> CellValue:
@@ -218,14 +218,11 @@ class Document:
         return any(p is not None and (p.required or self.reveal) for p in privates)
 
     def footer(self) -> str:
-        return f"导出人：{self.exported_by}　导出时间：{self.exported_at:%Y-%m-%d %H:%M}"
+        at = "" if self.exported_at is None else f"{self.exported_at:%Y-%m-%d %H:%M}"
+        return f"导出人：{self.exported_by}　导出时间：{at}"
 
     def header_line(self) -> str:
         return "　　".join(f"{name}：{value}" for name, value in self.header)
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now().replace(microsecond=0)
 
 
 def format_value(value: CellValue) -> str:

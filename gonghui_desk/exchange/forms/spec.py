@@ -22,7 +22,8 @@ PARAMETER_NAMES = {YEAR: "年度", AS_OF: "截至日期", PERIOD: "起止日期"
 
 @dataclass(frozen=True)
 class FormParams:
-    """What the user chose; a form reads only the parameters it lists."""
+    """What the user chose, and the day it is chosen on (``today``, from the program's
+    clock); a form reads only the parameters it lists."""
 
     year: int | None = None
     as_of: dt.date | None = None
@@ -30,7 +31,7 @@ class FormParams:
     end: dt.date | None = None
     record_id: int | None = None
     full_ids: bool = False
-    today: dt.date = field(default_factory=dt.date.today)
+    today: dt.date = field(kw_only=True)
 
     def the_year(self) -> int:
         return self.year or self.today.year

@@ -7,8 +7,6 @@ is shown under the field concerned, and nothing is recorded until everything is 
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -89,8 +87,9 @@ class AidPaymentDialog(QDialog):
         if key == "fund_source":
             return CodeCombo(hs.FUND_SOURCE, blank=False)
         if key == "day":
-            day = DayEdit()
-            day.setMaximumDate(to_qdate(dt.date.today()))
+            today = self.context.clock.today()
+            day = DayEdit(today)
+            day.setMaximumDate(to_qdate(today))
             return day
         if key in MONEY:
             return MoneyEdit()
@@ -162,7 +161,7 @@ class AidPaymentDialog(QDialog):
         self.general.hide()
         try:
             self.payment_id = record_payment(self.context.db.sessions, self.file_id,
-                                             self.draft())
+                                             self.draft(), self.context.clock.today())
         except ValidationError as error:
             self.show_problems(error)
             return

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gonghui_desk.clock import Clock
 from gonghui_desk.domain import contract as dc
 from gonghui_desk.domain.contract import ContractDraft, term_problem
 from gonghui_desk.domain.dates import add_months
@@ -48,7 +49,7 @@ class BasicsTab(QWidget):
 
     kind_changed = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, clock: Clock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.lines = {key: QLineEdit() for key in TEXT_KEYS}
         for key, line in self.lines.items():
@@ -66,9 +67,9 @@ class BasicsTab(QWidget):
         self.enterprise_type.setObjectName("contract_enterprise_type")
         self.workers_total = OptionalCount()
         self.workers_total.setObjectName("contract_workers_total")
-        self.term_start = StepDateEdit()
+        self.term_start = StepDateEdit(clock)
         self.term_start.setObjectName("contract_term_start")
-        self.term_end = StepDateEdit()
+        self.term_end = StepDateEdit(clock)
         self.term_end.setObjectName("contract_term_end")
         for edit in (self.term_start, self.term_end):
             edit.dateChanged.connect(lambda _: self.check_term())

@@ -54,10 +54,10 @@ class ContractDialog(RecordDialog):
         self.read_only = context.db.read_only
         self.detail: ContractDetail | None = None
         sessions = context.db.sessions
-        self.basics = BasicsTab()
+        self.basics = BasicsTab(context.clock)
         self.teams = TeamsTab(lambda: (self.basics.lines["union_chair"].text().strip(),
                                        self.basics.lines["legal_representative"].text().strip()))
-        self.steps = ContractSteps()
+        self.steps = ContractSteps(context.clock)
         self.terms = TermsTab()
         self.files = AttachmentsTab(sessions)
         self.basics.contract_type.currentTextChanged.connect(self.terms.show_type)
@@ -74,7 +74,8 @@ class ContractDialog(RecordDialog):
         self.banner.setText(self.tr(
             "The database is open on another computer: the contract can only be looked at."))
         self.banner.setVisible(self.read_only)
-        self.basics.set_previous_choices(list_contracts(sessions), contract_id)
+        self.basics.set_previous_choices(
+            list_contracts(sessions, today=context.clock.today()), contract_id)
         if contract_id is None:
             self._start(draft)
         else:
@@ -112,14 +113,16 @@ class ContractDialog(RecordDialog):
         """Show the contract as saved (on opening and after every save)."""
         assert self.contract_id is not None
         sessions = self.context.db.sessions
-        self.detail = detail = contract_detail(sessions, self.contract_id)
+        today = self.context.clock.today()
+        self.detail = detail = contract_detail(sessions, self.contract_id, today)
         self.setWindowTitle(self.tr("Collective contract: %1 (%2)")
                             .replace("%1", detail.draft.title).replace("%2", detail.status))
-        self.basics.set_previous_choices(list_contracts(sessions), self.contract_id)
+        self.basics.set_previous_choices(list_contracts(sessions, today=today),
+                                        self.contract_id)
         self._fill(detail.draft, detail.negotiators)
         self.steps.show_detail(detail)
         summary = status_text(detail)
-        self.summary.setStyleSheet(status_style(detail))
+        self.summary.setStyleSheet(status_style(detail, today))
         if detail.renewals:
             summary += "\n" + self.tr("Renewed or amended by: %1").replace(
                 "%1", "、".join(title for _, title in detail.renewals))
@@ -165,7 +168,7 @@ class ContractDialog(RecordDialog):
         draft, team = self._current()
         try:
             self.contract_id = save_contract(self.context.db.sessions, draft, team,
-                                             self.contract_id)
+                                             self.contract_id, today=self.context.clock.today())
         except ValidationError as error:
             self.show_problems(error.problems)
             return False

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gonghui_desk.clock import Clock
 from gonghui_desk.domain import contract as dc
 from gonghui_desk.domain.contract import ContractDraft
 from gonghui_desk.domain.contract_team import SIDE
@@ -38,10 +39,10 @@ LINE_KEYS = ("meeting_session", "filed_with", "acceptance_no", "published_how",
 VOTE_KEYS = ("vote", "eligible", "present", "in_favour")
 
 
-def status_style(detail: ContractDetail) -> str:
-    """The colours of the list: red when the next deadline has passed, orange for what is
-    due soon, grey for what is over."""
-    overdue = detail.next is not None and detail.next.due < dt.date.today()
+def status_style(detail: ContractDetail, today: dt.date) -> str:
+    """The colours of the list: red when the next deadline has passed by ``today``, orange
+    for what is due soon, grey for what is over."""
+    overdue = detail.next is not None and detail.next.due < today
     colour = (RED if overdue else ORANGE if detail.status in SOON
               else GREY if detail.status in OVER else None)
     return f"color: {colour.name()};" if colour is not None else ""
@@ -73,9 +74,10 @@ class ContractSteps(QScrollArea):
 
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, clock: Clock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.dates = {key: StepDateEdit() for key in DATE_KEYS}
+        self.clock = clock
+        self.dates = {key: StepDateEdit(clock) for key in DATE_KEYS}
         self.lines = {key: QLineEdit() for key in LINE_KEYS}
         for key, widget in (*self.dates.items(), *self.lines.items()):
             widget.setObjectName(f"contract_{key}")
@@ -190,7 +192,7 @@ class ContractSteps(QScrollArea):
                 "The status and the deadlines are worked out from the dates once the "
                 "contract is saved."))
             return
-        self.status.setStyleSheet(status_style(detail))
+        self.status.setStyleSheet(status_style(detail, self.clock.today()))
         self.status.setText(status_text(detail))
         lines = [f"{d.name}：{d.text}" for d in detail.deadlines if d.text]
         self.deadlines.setText("\n".join(lines) if lines else self.tr(

@@ -7,7 +7,6 @@ Every input has a message slot underneath for what the service refuses.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gonghui_desk.clock import Clock
 from gonghui_desk.domain import hardship as hs
 from gonghui_desk.domain.codes import INDUSTRY, UNIT_NATURE, CodeList
 from gonghui_desk.domain.hardship_file import CODED, FileDraft
@@ -66,8 +66,9 @@ class ApplicantTab(QWidget):
 
     choose_member = Signal()
 
-    def __init__(self, new_file: bool, parent: QWidget | None = None) -> None:
+    def __init__(self, new_file: bool, clock: Clock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.clock = clock
         self.member_id: int | None = None
         self.widgets: dict[str, QWidget] = {}
         self.rows: dict[str, FieldRow] = {}
@@ -77,8 +78,8 @@ class ApplicantTab(QWidget):
         for key in ("gender", "birth_date"):
             self.widgets[key].setEnabled(False)
             self.widgets[key].setToolTip(self.tr("Read from the ID number."))
-        self.applied_on = DayEdit()
-        self.applied_on.setMaximumDate(to_qdate(dt.date.today()))
+        self.applied_on = DayEdit(clock.today())
+        self.applied_on.setMaximumDate(to_qdate(clock.today()))
         self.applied_by = QLineEdit()
         self._add_field("applied_on", self.applied_on)
         self._add_field("applied_by", self.applied_by)
@@ -263,7 +264,7 @@ class ApplicantTab(QWidget):
             self.rows["id_number"].show_message("")
             return
         try:
-            parsed = parse_id_number(number.text())
+            parsed = parse_id_number(number.text(), today=self.clock.today())
         except InvalidIdNumber as exc:
             self.rows["id_number"].show_message(exc.message)
             return

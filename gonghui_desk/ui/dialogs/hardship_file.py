@@ -47,7 +47,7 @@ class HardshipFileDialog(RecordDialog):
         self.read_only = context.db.read_only
         sessions = context.db.sessions
         profile = load_profile(sessions)
-        self.applicant = ApplicantTab(new_file=file_id is None)
+        self.applicant = ApplicantTab(file_id is None, context.clock)
         self.applicant.choose_member.connect(self.choose_member)
         self.relatives = RelativesTab()
         self.income = IncomeTab(sessions, lambda: 1 + self.relatives.count(),
@@ -162,12 +162,13 @@ class HardshipFileDialog(RecordDialog):
             return False
         draft = replace(FileDraft(**self.applicant.values()), relatives=relatives)
         sessions = self.context.db.sessions
+        today = self.context.clock.today()
         try:
             if self.file_id is None:
                 self.file_id = open_file(sessions, draft, self.applicant.applied_on.value(),
-                                         self.applicant.applied_by.text().strip())
+                                         self.applicant.applied_by.text().strip(), today=today)
             else:
-                update_file(sessions, self.file_id, draft)
+                update_file(sessions, self.file_id, draft, today)
         except ValidationError as error:
             self.show_problems(error.problems)
             return False

@@ -9,7 +9,6 @@ a year tested before opens with its items.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
 
@@ -31,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gonghui_desk.db.session import SessionFactory
+from gonghui_desk.db.session import SessionFactory, clock_of
 from gonghui_desk.domain import hardship as hs
 from gonghui_desk.domain.hardship import IncomeTest, Suggestion, suggest_category, yuan
 from gonghui_desk.errors import ValidationError
@@ -158,8 +157,9 @@ class IncomeTab(QWidget):
         self._standards: dict[tuple[str, int], Decimal | None] = {}  # read once per opening
         self.year = QSpinBox()
         self.year.setObjectName("income_year")
-        self.year.setRange(2000, dt.date.today().year + 1)
-        self.year.setValue(dt.date.today().year)
+        this_year = clock_of(sessions).year
+        self.year.setRange(2000, this_year + 1)
+        self.year.setValue(this_year)
         self.year.setKeyboardTracking(False)
         self.year.valueChanged.connect(lambda _: self.show_year())
         self.years_label = QLabel()

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gonghui_desk.db.session import SessionFactory
+from gonghui_desk.db.session import SessionFactory, clock_of
 from gonghui_desk.domain import hardship_process as hp
 from gonghui_desk.errors import UserError, ValidationError
 from gonghui_desk.services.hardship import take_step
@@ -72,15 +72,16 @@ class StepsTab(QWidget):
         self.kind = QComboBox()
         self.kind.setObjectName("step_kind")
         self.kind.currentIndexChanged.connect(lambda _: self._kind_changed())
-        self.day = DayEdit()
+        today = clock_of(sessions).today()
+        self.day = DayEdit(today)
         self.day.setObjectName("step_day")
-        self.day.setMaximumDate(to_qdate(dt.date.today()))
+        self.day.setMaximumDate(to_qdate(today))
         self.day.dateChanged.connect(lambda _: self._default_until())
         self.by = QLineEdit(handler)
         self.by.setObjectName("step_by")
         self.note = QLineEdit()
         self.note.setObjectName("step_note")
-        self.until = DayEdit()
+        self.until = DayEdit(today)
         self.until.setObjectName("step_until")
         for widget in (self.kind, self.day, self.until):
             widget.setMaximumWidth(240)
@@ -127,7 +128,7 @@ class StepsTab(QWidget):
         self.kind.addItems(list(hp.next_steps(state)) if steps else [])
         self.kind.blockSignals(False)
         self.note.clear()
-        self.day.set_value(dt.date.today())
+        self.day.set_value(clock_of(self.sessions).today())
         self._kind_changed()
         self.form_box.setVisible(bool(steps) and state not in hp.CLOSED and not read_only)
 
@@ -167,7 +168,7 @@ class StepsTab(QWidget):
             if answer != QMessageBox.StandardButton.Yes:
                 return False
         try:
-            state = take_step(self.sessions, self.file_id, step)
+            state = take_step(self.sessions, self.file_id, step, clock_of(self.sessions).today())
         except ValidationError as error:
             for problem in error.problems:
                 field_row = self.rows.get(problem.key)

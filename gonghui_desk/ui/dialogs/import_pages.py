@@ -6,7 +6,6 @@ presses 下一步, so a page that cannot go on keeps the user where the problem 
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -369,7 +368,8 @@ class ImportMappingPage(QWizardPage):
             return False
         state.mode = self.mode()
         request = PlanRequest(state.sheet, state.path, number, state.headers,
-                              dict(state.mapping), state.mode, dt.date.today())
+                              dict(state.mapping), state.mode,
+                              self.importer.context.clock.today())
         found: list[ImportPlan] = []
         sessions = self.importer.context.db.sessions
         try:

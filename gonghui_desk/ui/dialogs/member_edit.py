@@ -8,7 +8,6 @@ click on "Save anyway".
 
 from __future__ import annotations
 
-import datetime as dt
 from html import escape
 
 from PySide6.QtCore import QDate, Qt, Signal
@@ -111,7 +110,7 @@ class MemberDialog(QDialog):
             self._fill(detail.data)
         else:
             self._fill(MemberData(
-                ethnicity="汉族", employment_status="在岗", join_date=dt.date.today()
+                ethnicity="汉族", employment_status="在岗", join_date=context.clock.today()
             ))
         id_field = self.widgets["id_number"]
         assert isinstance(id_field, QLineEdit)
@@ -159,8 +158,9 @@ class MemberDialog(QDialog):
         kind = QComboBox()
         kind.addItems([ms.JOIN, ms.TRANSFER_IN])
         arrived = OptionalDateEdit()
-        arrived.set_value(dt.date.today())
-        arrived.setMaximumDate(QDate.currentDate())
+        today = self.context.clock.today()
+        arrived.set_value(today)
+        arrived.setMaximumDate(QDate(today.year, today.month, today.day))
         union = QLineEdit()
         by = QLineEdit(handler)
         for key, widget in (("kind", kind), ("effective_date", arrived),
@@ -234,7 +234,7 @@ class MemberDialog(QDialog):
         if id_type.currentText() != RESIDENT_ID or not number.text().strip():
             return
         try:
-            parsed = parse_id_number(number.text())
+            parsed = parse_id_number(number.text(), today=self.context.clock.today())
         except InvalidIdNumber as exc:
             self.rows["id_number"].show_message(exc.message)
             return
@@ -279,7 +279,8 @@ class MemberDialog(QDialog):
     def accept(self) -> None:
         sessions = self.context.db.sessions
         draft = self.draft()
-        review = records.review_member(sessions, draft, self.member_id)
+        today = self.context.clock.today()
+        review = records.review_member(sessions, draft, self.member_id, today=today)
         if review.problems:
             self.show_problems(review.problems)
             return
@@ -291,9 +292,10 @@ class MemberDialog(QDialog):
             return
         try:
             if self.member_id is None:
-                self.member_id = records.create_member(sessions, draft, self.first_event_draft())
+                self.member_id = records.create_member(sessions, draft, self.first_event_draft(),
+                                                      today)
             else:
-                records.update_member(sessions, self.member_id, draft)
+                records.update_member(sessions, self.member_id, draft, today)
         except ValidationError as error:
             self.show_problems(error.problems)
             return

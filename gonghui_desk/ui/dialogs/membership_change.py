@@ -3,8 +3,6 @@ the member's present status are offered, and each message sits next to its field
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
@@ -40,8 +38,9 @@ class MembershipChangeDialog(QDialog):
         self.kind = QComboBox()
         self.kind.addItems(list(ms.kinds_allowed_after(detail.status)))
         self.date = OptionalDateEdit()
-        self.date.set_value(dt.date.today())
-        self.date.setMaximumDate(QDate.currentDate())
+        today = context.clock.today()
+        self.date.set_value(today)
+        self.date.setMaximumDate(QDate(today.year, today.month, today.day))
         self.reason = CodeCombo(MEMBERSHIP_CHANGE_REASON)
         self.union = QLineEdit()
         self.handled_by = QLineEdit(handler)
@@ -94,7 +93,8 @@ class MembershipChangeDialog(QDialog):
         for row in self.rows.values():
             row.show_message("")
         try:
-            self.new_status = add_event(self.context.db.sessions, self.detail.id, self.draft())
+            self.new_status = add_event(self.context.db.sessions, self.detail.id, self.draft(),
+                                        self.context.clock.today())
         except ValidationError as error:
             for problem in error.problems:
                 self.rows.get(problem.key, self.rows["kind"]).show_message(problem.message)

@@ -8,7 +8,6 @@ went where; the list then shows the new state.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gonghui_desk.db.session import SessionFactory
+from gonghui_desk.db.session import SessionFactory, clock_of
 from gonghui_desk.errors import UserError
 from gonghui_desk.services.recuperation import TripRow
 from gonghui_desk.services.recuperation_allocation import allocate_trip, ranking
@@ -78,7 +77,7 @@ class AllocationDialog(QDialog):
         self.by_row = FieldRow(self.by)
         form = QFormLayout()
         form.addRow(self.tr("Handled by"), self.by_row)
-        form.addRow(self.tr("Date"), QLabel(f"{dt.date.today():%Y-%m-%d}"))
+        form.addRow(self.tr("Date"), QLabel(f"{clock_of(sessions).today():%Y-%m-%d}"))
         self.outcome = QLabel()
         self.outcome.setObjectName("allocation_outcome")
         self.outcome.setWordWrap(True)
@@ -115,7 +114,8 @@ class AllocationDialog(QDialog):
             self.by_row.show_message(self.tr("Who handles the allocation?"))
             return False
         try:
-            outcome = allocate_trip(self.sessions, self.trip_id, dt.date.today(), self.by.text())
+            outcome = allocate_trip(self.sessions, self.trip_id, clock_of(self.sessions).today(),
+                                    self.by.text())
         except UserError as error:
             show_user_error(self, error)
             return False

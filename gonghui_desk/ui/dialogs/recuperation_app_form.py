@@ -8,8 +8,6 @@ with the member search; the person and the trip of a saved one no longer change.
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gonghui_desk.db.session import SessionFactory
+from gonghui_desk.db.session import SessionFactory, clock_of
 from gonghui_desk.domain.recuperation import PRIORITY, ApplicationDraft
 from gonghui_desk.services.recuperation import TripRow
 from gonghui_desk.services.recuperation_apps import ApplicationDetail
@@ -67,7 +65,8 @@ class ApplyTab(QWidget):
         for row in trips:
             self.trip.addItem(trip_choice_text(row), row.id)
         self.trip.setEnabled(new)
-        today = dt.date.today()
+        self.clock = clock_of(sessions)
+        today = self.clock.today()
         self.applied_on = DayEdit(today)
         self.applied_on.setObjectName("app_applied_on")
         self.applied_on.setMaximumDate(to_qdate(today))
@@ -162,7 +161,7 @@ class ApplyTab(QWidget):
         index = self.trip.findData(trip_id) if trip_id is not None else -1
         if index < 0 and trip_id is None:
             index = next((i for i, start in enumerate(self.starts)
-                          if start >= dt.date.today()), -1)
+                          if start >= self.clock.today()), -1)
         if index >= 0:
             self.trip.setCurrentIndex(index)
 
@@ -185,7 +184,7 @@ class ApplyTab(QWidget):
 
     def fill(self, draft: ApplicationDraft) -> None:
         self.select_trip(draft.trip_id)
-        self.applied_on.setMaximumDate(to_qdate(max(dt.date.today(), draft.applied_on)))
+        self.applied_on.setMaximumDate(to_qdate(max(self.clock.today(), draft.applied_on)))
         self.applied_on.set_value(draft.applied_on)
         for flag, box in self.priority.items():
             box.setChecked(flag in draft.priority)

@@ -135,11 +135,12 @@ class ApplicationDialog(RecordDialog):
         assert member_id is not None and trip_id is not None
         draft = self.form.draft(member_id, trip_id)
         sessions = self.context.db.sessions
+        today = self.context.clock.today()
         try:
             if self.app_id is None:
-                self.app_id = apply(sessions, draft, self.form.by.text())
+                self.app_id = apply(sessions, draft, self.form.by.text(), today)
             else:
-                update(sessions, self.app_id, draft)
+                update(sessions, self.app_id, draft, today)
         except ValidationError as error:
             self.show_problems(error.problems)
             return False

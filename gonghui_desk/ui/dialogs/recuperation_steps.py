@@ -9,8 +9,6 @@ says who got it.
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gonghui_desk.db.session import SessionFactory
+from gonghui_desk.db.session import SessionFactory, clock_of
 from gonghui_desk.domain import recuperation_process as rp
 from gonghui_desk.errors import UserError, ValidationError
 from gonghui_desk.services.recuperation_apps import ApplicationDetail, take_step
@@ -66,7 +64,7 @@ class StepsTab(QWidget):
             header.resizeSection(column, width)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
 
-        self.day = DayEdit()
+        self.day = DayEdit(clock_of(sessions).today())
         self.day.setObjectName("step_day")
         self.day.setMaximumWidth(160)
         self.by = QLineEdit(handler)
@@ -126,7 +124,7 @@ class StepsTab(QWidget):
             self.buttons[kind] = button
         self.button_row.addStretch(1)
         self.note.clear()
-        today = dt.date.today()
+        today = clock_of(self.sessions).today()
         self.day.setMaximumDate(to_qdate(today))
         self.day.set_value(today)
         for field_row in self.rows.values():
@@ -153,7 +151,7 @@ class StepsTab(QWidget):
                 return False
         try:
             outcome = take_step(self.sessions, self.app_id, kind, self.day.value(),
-                                self.by.text(), note)
+                                self.by.text(), note, today=clock_of(self.sessions).today())
         except ValidationError as error:
             for problem in error.problems:
                 self.rows.get(problem.key, self.rows["note"]).show_message(problem.message)

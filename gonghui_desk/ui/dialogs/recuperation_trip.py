@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gonghui_desk.db.session import SessionFactory
+from gonghui_desk.db.session import SessionFactory, clock_of
 from gonghui_desk.domain.recuperation import Trip, yuan_text
 from gonghui_desk.errors import UserError, ValidationError
 from gonghui_desk.services.recuperation import TripRow, policy_for
@@ -65,7 +65,7 @@ class TripDialog(QDialog):
         self.in_province = QCheckBox(self.tr("In the province"))
         self.in_province.setObjectName("trip_in_province")
         self.in_province.setChecked(True)
-        self.start = DayEdit(default_start(self.year, dt.date.today()))
+        self.start = DayEdit(default_start(self.year, clock_of(sessions).today()))
         self.start.setObjectName("trip_start")
         self.end = DayEdit(self.start.value() + dt.timedelta(days=4))
         self.end.setObjectName("trip_end")

@@ -9,8 +9,6 @@ all; rules about places only decide whether there is room now (else the waiting 
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -27,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gonghui_desk.db.session import SessionFactory
+from gonghui_desk.db.session import SessionFactory, clock_of
 from gonghui_desk.domain.recuperation import yuan_text
 from gonghui_desk.domain.recuperation_rules import RuleResult
 from gonghui_desk.errors import UserError, ValidationError
@@ -63,8 +61,9 @@ class OverrideDialog(QDialog):
         self.reason.setPlaceholderText(self.tr("Why this person may go all the same"))
         self.by = QLineEdit(handler)
         self.by.setObjectName("override_by")
-        self.day = DayEdit()
-        self.day.setMaximumDate(to_qdate(dt.date.today()))
+        today = clock_of(sessions).today()
+        self.day = DayEdit(today)
+        self.day.setMaximumDate(to_qdate(today))
         self.day.setMaximumWidth(160)
         self.rows = {"reason": FieldRow(self.reason), "by": FieldRow(self.by)}
         form = QFormLayout()

@@ -95,9 +95,9 @@ class ContractListModel(RowListModel[Any]):
 class ContractModel(ContractListModel):
     """The contracts; ``today`` decides which next deadline has passed."""
 
-    def __init__(self) -> None:
+    def __init__(self, today: dt.date) -> None:
         super().__init__(CONTRACT_COLUMNS)
-        self.today = dt.date.today()
+        self.today = today
 
     def overdue(self, row: ContractRow) -> bool:
         return row.next_due is not None and row.next_due < self.today

@@ -141,9 +141,9 @@ class RowListModel(QAbstractTableModel, Generic[Row]):
 class HardshipFileModel(RowListModel[FileRow]):
     """The files list; a review that is due (or overdue) by ``today`` shows in red."""
 
-    def __init__(self) -> None:
+    def __init__(self, today: dt.date) -> None:
         super().__init__(FILE_COLUMNS)
-        self.today = dt.date.today()
+        self.today = today
 
     def file_id(self, row: int) -> int:
         return self.rows[row].id

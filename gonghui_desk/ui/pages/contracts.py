@@ -8,8 +8,6 @@ Only a contract never signed can be deleted; the service says what to do with a 
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -82,7 +80,7 @@ class ContractsPage(Page):
         filters.addWidget(self.status)
         filters.addWidget(self.count_label)
 
-        self.model = ContractModel()
+        self.model = ContractModel(context.clock.today())
         self.table = record_table(self.model, self.open_selected, self._update_buttons)
         self.table.setObjectName("contracts")
         self.empty_label = hint_label()
@@ -116,10 +114,10 @@ class ContractsPage(Page):
     def apply_filter(self) -> None:
         self._debounce.stop()
         chosen = self.selected_id()
-        self.model.today = dt.date.today()
+        self.model.today = self.context.clock.today()
         self.model.set_rows(list_contracts(self.context.db.sessions,
                                            str(self.status.currentData()) or None,
-                                           self.search.text()))
+                                           self.search.text(), today=self.model.today))
         keep_sorted(self.table, self.model)
         self.count_label.setText(self.tr("%n contract(s)", "", self.model.rowCount()))
         if self.model.rowCount() == 0:

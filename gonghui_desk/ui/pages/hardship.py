@@ -8,8 +8,6 @@ where the file stands (办理中, 在档, 已结档) and whether its yearly revi
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -93,7 +91,7 @@ class HardshipPage(Page):
         filters.addWidget(self.review_due)
         filters.addWidget(self.count_label)
 
-        self.model = HardshipFileModel()
+        self.model = HardshipFileModel(self.context.clock.today())
         self.table = record_table(self.model, self.open_selected, self._update_buttons)
         self.empty_label = hint_label()
         self._debounce = search_timer(self, self.apply_filter)
@@ -118,8 +116,9 @@ class HardshipPage(Page):
     def apply_filter(self) -> None:
         self._debounce.stop()
         chosen = self.selected_id()
-        self.model.today = dt.date.today()
-        self.model.set_rows(list_files(self.context.db.sessions, self.current_filter()))
+        self.model.today = self.context.clock.today()
+        self.model.set_rows(list_files(self.context.db.sessions, self.current_filter(),
+                                       self.model.today))
         keep_sorted(self.table, self.model)
         self.count_label.setText(self.tr("%n file(s)", "", self.model.rowCount()))
         if self.model.rowCount() == 0:

@@ -141,13 +141,14 @@ class HomePage(Page):
 
     def show_reminders(self) -> None:
         sessions = self.context.db.sessions
+        today = self.context.clock.today()
         fill_reminders(self.reminders, self.no_reminders,
-                       [(r.text, r.file_id) for r in hardship_reminders(sessions)])
+                       [(r.text, r.file_id) for r in hardship_reminders(sessions, today)])
         fill_reminders(self.recuperation_reminders, self.no_recuperation_reminders,
                        [(r.text.removeprefix(RECUPERATION_PREFIX), r.trip_id)
-                        for r in recuperation_reminders(sessions)])
+                        for r in recuperation_reminders(sessions, today)])
         fill_reminders(self.contract_reminders, self.no_contract_reminders,
-                       [(r.text, r.contract_id) for r in contract_reminders(sessions)])
+                       [(r.text, r.contract_id) for r in contract_reminders(sessions, today)])
 
     def open_reminder(self, item: QListWidgetItem) -> None:
         """Show the hardship page with the reminder's file selected."""
@@ -184,7 +185,7 @@ class HomePage(Page):
                 self.tr("The branch profile is empty: forms need the union's name and codes.")
             )
             self.profile_button.show()
-        summary = members_summary(sessions)
+        summary = members_summary(sessions, self.context.clock.today())
         self.cards["members"].set_value(summary.members)
         self.cards["active"].set_value(summary.active)
         self.cards["reserved"].set_value(summary.reserved)

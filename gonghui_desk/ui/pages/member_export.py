@@ -7,7 +7,6 @@ user asks for full numbers. The export runs off the GUI thread with a progress d
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -46,7 +45,7 @@ class MemberExportMenu(QObject):
 
     def suggested_path(self, layout: str) -> Path:
         name = "会员信息采集表" if layout == PROVINCIAL else "会员花名册"
-        return Path.home() / f"{name}-{dt.date.today():%Y%m%d}.xlsx"
+        return Path.home() / f"{name}-{self.page.context.clock.today():%Y%m%d}.xlsx"
 
     def choose_path(self, layout: str) -> Path | None:
         chosen, _ = QFileDialog.getSaveFileName(
@@ -76,9 +75,11 @@ class MemberExportMenu(QObject):
             return None
         flt = self.page.current_filter()
         sessions = self.page.context.db.sessions
+        today = self.page.context.clock.today()
         done = run_with_progress(
             self.page, self.tr("Exporting members"),
-            lambda: export_roster(sessions, flt, path, layout, include_full_ids=full_numbers),
+            lambda: export_roster(sessions, flt, path, layout, include_full_ids=full_numbers,
+                                  today=today),
         )
         if not done:
             return None

@@ -68,7 +68,7 @@ class MembersPage(Page):
         bin_button.clicked.connect(self.open_recycle_bin)
         top.addWidget(bin_button)
         self.layout_.addLayout(top)
-        self.filters = MemberFilterBar()
+        self.filters = MemberFilterBar(context.clock)
         self.count_label = self.filters.count_label
         self.layout_.addWidget(self.filters)
 

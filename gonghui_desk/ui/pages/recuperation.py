@@ -10,8 +10,6 @@ A 首页 reminder opens the page at a trip (``show_record`` with the trip's id).
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QWidget
 
 from gonghui_desk.services.recuperation import policy_for, quota_status, trips, years_on_file
@@ -61,7 +59,7 @@ class RecuperationPage(Page):
     # -- the year -----------------------------------------------------------------------
 
     def _fill_years(self, keep: int | None = None) -> None:
-        this_year = dt.date.today().year
+        this_year = self.context.clock.year
         years = set(years_on_file(self.context.db.sessions)) | {this_year, this_year + 1}
         if keep is not None:
             years.add(keep)
@@ -76,7 +74,7 @@ class RecuperationPage(Page):
     @property
     def year(self) -> int:
         data = self.year_combo.currentData()
-        return int(data) if data is not None else dt.date.today().year
+        return int(data) if data is not None else self.context.clock.year
 
     def set_year(self, year: int) -> None:
         if year != self.year or self.year_combo.findData(year) < 0:

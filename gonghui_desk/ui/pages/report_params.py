@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gonghui_desk.db.session import SessionFactory
+from gonghui_desk.db.session import SessionFactory, clock_of
 from gonghui_desk.domain.annual import FIRST_YEAR
 from gonghui_desk.exchange.forms.spec import AS_OF, PERIOD, RECORD, YEAR, FormParams, FormSpec
 from gonghui_desk.ui.widgets.member_picker import MemberPicker
@@ -51,7 +51,8 @@ class FormParamsPanel(QWidget):
 
     def __init__(self, sessions: SessionFactory, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        today = dt.date.today()
+        self.clock = clock_of(sessions)
+        today = self.clock.today()
         self.year = QSpinBox()
         self.year.setObjectName("param_year")
         self.year.setRange(FIRST_YEAR, today.year)
@@ -125,13 +126,13 @@ class FormParamsPanel(QWidget):
             start=to_date(self.start.date()) if PERIOD in asked else None,
             end=to_date(self.end.date()) if PERIOD in asked else None,
             record_id=self.picker.record_id if RECORD in asked else None,
-            full_ids=full_ids,
+            full_ids=full_ids, today=self.clock.today(),
         )
 
     def name_part(self, spec: FormSpec) -> str:
         """What tells one export of the form from another in a file name."""
         if RECORD in spec.params:
-            return f"{self.picker.current_name()}-{dt.date.today():%Y-%m-%d}"
+            return f"{self.picker.current_name()}-{self.clock.today():%Y-%m-%d}"
         if YEAR in spec.params:
             return str(self.year.value())
         if AS_OF in spec.params:

@@ -8,7 +8,6 @@ is deleted as soon as it is no longer shown.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt, QUrl
@@ -169,7 +168,7 @@ class ReportsPage(Page):
         self._clear_status()
 
     def refresh(self) -> None:
-        self.params.set_today(dt.date.today())
+        self.params.set_today(self.context.clock.today())
         self.params.picker.reload()
 
     def form_params(self) -> FormParams | None:

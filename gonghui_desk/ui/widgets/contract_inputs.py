@@ -7,13 +7,13 @@ left at "not filled in" is unknown, not 0. Amounts and percentages are read as `
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import QEvent, QObject, QRegularExpression, Qt
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
+from gonghui_desk.clock import Clock
 from gonghui_desk.ui.widgets.fields import OptionalDateEdit
 from gonghui_desk.ui.widgets.hardship_inputs import MoneyEdit
 
@@ -25,15 +25,16 @@ PERCENT_PATTERN = r"[-−]?[0-9]{0,3}(\.[0-9]{0,2})?"
 class StepDateEdit(OptionalDateEdit):
     """The day a step happened, blank ("—") until it has."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, clock: Clock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.clock = clock
         self.setFixedWidth(130)  # every step's date lines up, wide enough for the day
         self.calendarWidget().installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (watched is self.calendarWidget() and event.type() == QEvent.Type.Show
                 and self.value() is None):
-            today = dt.date.today()
+            today = self.clock.today()
             self.calendarWidget().setCurrentPage(today.year, today.month)
         return super().eventFilter(watched, event)
 

@@ -8,7 +8,6 @@ for recent years; clicking one puts it in the form to be corrected.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from decimal import Decimal
 
@@ -28,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gonghui_desk.db.session import SessionFactory
+from gonghui_desk.db.session import SessionFactory, clock_of
 from gonghui_desk.domain.hardship import yuan
 from gonghui_desk.errors import ValidationError
 from gonghui_desk.services.hardship import dibao_for, dibao_standards, set_dibao
@@ -63,8 +62,9 @@ class DibaoPanel(QWidget):
         self.region.editingFinished.connect(self.show_standards)
         self.year = QSpinBox()
         self.year.setObjectName("dibao_year")
-        self.year.setRange(FIRST_YEAR, dt.date.today().year + 1)
-        self.year.setValue(dt.date.today().year)
+        this_year = clock_of(sessions).year
+        self.year.setRange(FIRST_YEAR, this_year + 1)
+        self.year.setValue(this_year)
         self.year.setMaximumWidth(120)
         self.year.setKeyboardTracking(False)
         self.year.valueChanged.connect(lambda _: self.show_amount())

@@ -86,13 +86,13 @@ def to_date(day: QDate) -> dt.date:
 class DayEdit(QDateEdit):
     """A date that must be given (a step's day, a payment's day)."""
 
-    def __init__(self, day: dt.date | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, day: dt.date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setDisplayFormat("yyyy-MM-dd")
         self.setCalendarPopup(True)
         self.setMinimumDate(QDate(1950, 1, 1))
         self.setMaximumDate(QDate(2100, 12, 31))
-        self.set_value(day or dt.date.today())
+        self.set_value(day)
 
     def value(self) -> dt.date:
         return to_date(self.date())

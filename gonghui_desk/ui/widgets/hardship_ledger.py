@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gonghui_desk.db.session import SessionFactory
+from gonghui_desk.db.session import SessionFactory, clock_of
 from gonghui_desk.domain.hardship import yuan
 from gonghui_desk.services.aid import AidTotals, payments_between, totals
 from gonghui_desk.ui.models.hardship_table import PaymentLedgerModel
@@ -37,7 +37,7 @@ class AidLedgerPanel(QWidget):
     def __init__(self, sessions: SessionFactory, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.sessions = sessions
-        today = dt.date.today()
+        today = clock_of(sessions).today()
         self.start = DayEdit(dt.date(today.year, 1, 1))
         self.start.setObjectName("ledger_start")
         self.end = DayEdit(today)

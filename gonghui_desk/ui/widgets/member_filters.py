@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gonghui_desk.clock import Clock
 from gonghui_desk.domain import membership as ms
 from gonghui_desk.domain.codes import MODEL_WORKER_LEVEL, NEW_EMPLOYMENT_FORM
 from gonghui_desk.services.members import ANY
@@ -54,15 +55,17 @@ def _combo(first: str, values: Sequence[tuple[str, object]]) -> QComboBox:
 class MemberFilterBar(QWidget):
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, clock: Clock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.clock = clock
+        today = clock.today()
         self.status = QComboBox()
         for label, _ in STATUS_FILTERS:
             self.status.addItem(QCoreApplication.translate("MemberFilters", label))
-        self.day = QDateEdit(QDate.currentDate())
+        self.day = QDateEdit(QDate(today.year, today.month, today.day))
         self.day.setDisplayFormat("yyyy-MM-dd")
         self.day.setCalendarPopup(True)
-        self.day.setMaximumDate(QDate.currentDate())
+        self.day.setMaximumDate(QDate(today.year, today.month, today.day))
         self.day.hide()
         self.department = _combo(self.tr("All departments"), [])
         self.gender = _combo(self.tr("Either sex"), [("男", "男"), ("女", "女")])
@@ -172,6 +175,7 @@ class MemberFilterBar(QWidget):
             "gender": self.gender.currentData(),
             "min_age": self.min_age.value() or None,
             "max_age": self.max_age.value() or None,
+            "ages_on": self.clock.today(),
             "migrant_worker": self.migrant.currentData(),
             "new_employment_form": self.new_form.currentData(),
             "model_worker_level": self.model_worker.currentData(),

@@ -8,8 +8,6 @@ Double-clicking a person opens their application.
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QGroupBox,
@@ -126,7 +124,7 @@ class TripsPanel(QWidget):
 
     def _first_to_come(self) -> int:
         """The row of the first trip not yet started (else the last one)."""
-        today = dt.date.today()
+        today = self.context.clock.today()
         rows = self.model.rows
         return next((i for i, r in enumerate(rows) if r.trip.start >= today), len(rows) - 1)
 

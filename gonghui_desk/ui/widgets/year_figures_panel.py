@@ -8,7 +8,6 @@ file shows every count as not filled in. The labels are the report's own Chinese
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import replace
 
 from PySide6.QtCore import Signal
@@ -26,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gonghui_desk.db.session import SessionFactory
+from gonghui_desk.db.session import SessionFactory, clock_of
 from gonghui_desk.domain.annual import (
     COUNT_FIELDS,
     COUNT_LABELS,
@@ -64,7 +63,7 @@ class YearFiguresPanel(QWidget):
         self.year = QSpinBox()
         self.year.setObjectName("figures_year")
         self.year.setRange(FIRST_YEAR, LAST_YEAR)
-        self.year.setValue(dt.date.today().year)
+        self.year.setValue(clock_of(sessions).year)
         self.year.setKeyboardTracking(False)  # load 2025 once typed, not 2, 20, 202 on the way
         self.year.valueChanged.connect(self.load)
         self.on_file = QLabel()
