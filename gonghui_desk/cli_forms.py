@@ -35,7 +35,8 @@ def add_parsers(commands: Any) -> None:
     export.add_argument("target", nargs="?", help="模板种类（仅 template）：members")
     export.add_argument("--out", type=Path, required=True, metavar="FILE", help="保存到")
     export.add_argument("--year", type=int, metavar="Y", help="年度")
-    export.add_argument("--as-of", type=_day, metavar="YYYY-MM-DD", help="截至日期（默认今天）")
+    export.add_argument("--as-of", type=_day, metavar="YYYY-MM-DD",
+                        help="截至日期（默认今天；基本情况统计表在 1–3 月默认上年 12 月 31 日）")
     export.add_argument("--from", dest="start", type=_day, metavar="YYYY-MM-DD",
                         help="起始日期（默认今年 1 月 1 日）")
     export.add_argument("--to", dest="end", type=_day, metavar="YYYY-MM-DD",

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Set up a development checkout and run it.
 #   bash packaging/dev.sh run [ARGS…]   install into .venv and open the app (ARGS go to gonghui-desk)
-#   bash packaging/dev.sh test [ARGS…]  install what is missing and run lint, types and all tests
+#   bash packaging/dev.sh test [ARGS…]  install what is missing and run lint, types, all tests and
+#                                        the calendar sweep (with ARGS: pytest ARGS instead)
 #   bash packaging/dev.sh setup          install what is missing, run nothing (packaging/build.sh uses it)
 # Missing Debian/Ubuntu packages (Qt's libraries, fonts, PDF tools) are installed with apt
 # when the script runs as root or sudo is available; otherwise it says what to install.
@@ -84,7 +85,12 @@ case "${1:-}" in
     ensure_venv "[dev]"
     say "ruff…";  "$VENV/bin/ruff" check gonghui_desk tests bench packaging
     say "mypy…";  "$VENV/bin/mypy"
-    exec "$VENV/bin/python" -m pytest "$@"
+    if [ "$#" -gt 0 ]; then exec "$VENV/bin/python" -m pytest "$@"; fi
+    # The whole suite at its fixed day, then the calendar sweep: the date-dependent tests
+    # again at each day that has broken date arithmetic before (tests/dates.py).
+    "$VENV/bin/python" -m pytest
+    say "calendar sweep…"
+    exec "$VENV/bin/python" -m tests.sweep
     ;;
   *)
     say "usage: bash packaging/dev.sh run [ARGS…] | test [PYTEST ARGS…] | setup"

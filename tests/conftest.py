@@ -15,6 +15,11 @@ import time_machine
 from gonghui_desk.db.database import Database, open_database
 from tests.dates import ORDINARY_DAY, moment
 
+# Pages, dialogs, commands, forms and services all ask the clock what today is (a default
+# date, this year, what is overdue), so every test in these folders is in the calendar sweep.
+# Elsewhere a test joins it with ``@pytest.mark.calendar``; one pinned to a day stays out.
+SWEPT_FOLDERS = frozenset({"ui", "cli", "exchange", "services"})
+
 # The day this run is frozen at (``--today``), and the travel that holds it there from
 # collection on, so that what a test module works out when imported follows it too.
 _session_travel: time_machine.travel | None = None
@@ -41,6 +46,14 @@ def pytest_configure(config: pytest.Config) -> None:
         "every day of tests.dates.SWEEP")
     _session_travel = time_machine.travel(moment(run_day(config)), tick=True)
     _session_travel.start()
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.get_closest_marker("today"):
+            continue
+        if item.path.parent.name in SWEPT_FOLDERS:
+            item.add_marker(pytest.mark.calendar)
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:

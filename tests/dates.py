@@ -6,7 +6,8 @@ day says so with ``@pytest.mark.today("2028-02-29")``.
 
 The tests whose meaning depends on the date (reminders, deadlines, year pages, reviews, age
 rules, "this year" figures, the year a new record defaults to) carry the ``calendar`` mark
-and run again at each day of ``SWEEP``: ``pytest -m calendar --today 2026-12-15`` and so on,
+(every test under tests/ui, cli, exchange and services; ``conftest.SWEPT_FOLDERS``) and run
+again at each day of ``SWEEP``: ``pytest -m calendar --today 2026-12-15`` and so on,
 which the test command does after the full run (``python -m tests.sweep``). These are the
 days that have broken date arithmetic before.
 """

@@ -93,6 +93,18 @@ def membership_rate(members: int, staff: int | None) -> str:
     return f"{members * 100 / staff:.1f}%"
 
 
+# The annual returns for a year are filled in during the first months of the next one.
+REPORTING_SEASON_MONTHS = 3
+
+
+def default_cut_off(today: dt.date) -> dt.date:
+    """The cut-off the annual statistics are most likely asked for: today, except in the
+    first months of a year, when the year just ended is being reported (its 31 December)."""
+    if today.month <= REPORTING_SEASON_MONTHS:
+        return dt.date(today.year - 1, 12, 31)
+    return today
+
+
 def year_start(day: dt.date) -> dt.date:
     return dt.date(day.year, 1, 1)
 

@@ -2,7 +2,8 @@
 
 - the yearly review is due within 30 days, or overdue;
 - a file not updated for 12 months;
-- a file on file (已建档) that has had no aid this year;
+- a file on file (已建档) that has had no aid this year, from the year's fourth month on (on
+  1 January every household would be "without aid this year" at once, burying the rest);
 - a 公示 that has ended without a decision.
 The windows are parameters with these defaults, so a region can change them.
 """
@@ -18,6 +19,7 @@ from gonghui_desk.domain.dates import add_months
 
 REVIEW_WARNING_DAYS = 30
 STALE_MONTHS = 12
+AID_QUIET_MONTHS = 3  # no "no aid this year" reminder in the year's first months
 
 
 @dataclass(frozen=True)
@@ -40,9 +42,11 @@ class Reminder:
 
 def reminders_for(files: Iterable[FileSummary], today: dt.date, *,
                   review_days: int = REVIEW_WARNING_DAYS,
-                  stale_months: int = STALE_MONTHS) -> list[Reminder]:
+                  stale_months: int = STALE_MONTHS,
+                  aid_quiet_months: int = AID_QUIET_MONTHS) -> list[Reminder]:
     found: list[Reminder] = []
     stale_before = add_months(today, -stale_months)
+    aid_reminded = today >= add_months(dt.date(today.year, 1, 1), aid_quiet_months)
     for f in files:
         steps = list(f.steps)
         state = hp.state_after(steps)
@@ -58,7 +62,8 @@ def reminders_for(files: Iterable[FileSummary], today: dt.date, *,
         if f.last_change <= stale_before:
             found.append(Reminder(f.file_id, f"{f.name}：档案已 {stale_months} 个月未更新"
                                   f"（最近一次 {f.last_change:%Y-%m-%d}）", f.last_change))
-        if state == hp.FILED and (f.last_aid is None or f.last_aid.year < today.year):
+        if (aid_reminded and state == hp.FILED
+                and (f.last_aid is None or f.last_aid.year < today.year)):
             found.append(Reminder(f.file_id, f"{f.name}：{today.year} 年尚未发放帮扶资金",
                                   dt.date(today.year, 12, 31)))
         ended = hp.notice_overdue(steps, today)

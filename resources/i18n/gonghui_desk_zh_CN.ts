@@ -4,6 +4,10 @@
 <context>
     <name>AboutDialog</name>
     <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
         <source>About Gonghui Desk</source>
         <translation>关于工会桌面</translation>
     </message>
@@ -1758,6 +1762,14 @@ Please copy the details below and send them to whoever supports you. The log fil
         <translation>本年转出、退会及除名</translation>
     </message>
     <message>
+        <source>Joined in %1</source>
+        <translation>%1 年入会及转入</translation>
+    </message>
+    <message>
+        <source>Left in %1</source>
+        <translation>%1 年转出、退会及除名</translation>
+    </message>
+    <message>
         <source>Former members on file</source>
         <translation>已离会（存档）</translation>
     </message>
@@ -3303,6 +3315,12 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
     <message>
         <source>Recuperation</source>
         <translation>疗休养</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 already has %n trip(s), the first leaving on %2. &lt;a href="%1"&gt;Show %1&lt;/a&gt;</source>
+        <translation>
+            <numerusform>%1 年已有 %n 个批次，最早 %2 出发。&lt;a href="%1"&gt;查看 %1 年&lt;/a&gt;</numerusform>
+        </translation>
     </message>
     <message>
         <source>Year</source>

@@ -47,6 +47,18 @@ def test_a_filed_household_without_aid_this_year():
     assert [r.text for r in reminders_for([summary], today)] == reminder
 
 
+def test_no_aid_this_year_is_reminded_only_after_the_first_quarter():
+    reviewed = (*FILED_STEPS, Step(hp.ANNUAL_REVIEW, D(2026, 3, 20)),
+                Step(hp.ANNUAL_REVIEW, D(2027, 6, 1)))  # the next review is due in June 2028
+    paid_last_year = D(2027, 12, 20)
+    for quiet in (D(2028, 1, 1), D(2028, 2, 29), D(2028, 3, 31)):
+        assert texts(reviewed, quiet, last_aid=paid_last_year) == [], quiet
+    assert texts(reviewed, D(2028, 4, 1), last_aid=paid_last_year) == [
+        "王大力：2028 年尚未发放帮扶资金"]
+    assert texts(reviewed, D(2027, 12, 31), last_aid=D(2026, 12, 31)) == [
+        "王大力：2027 年尚未发放帮扶资金"]
+
+
 def test_a_notice_that_ended_without_a_decision_and_closed_files_are_quiet():
     on_notice = FILED_STEPS[:5]
     assert texts(on_notice, D(2025, 3, 22)) == []

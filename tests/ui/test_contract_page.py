@@ -253,3 +253,28 @@ def test_a_saved_period_moves_the_deadlines_in_the_list(window, db):
     page = window.show_page("contracts")
     assert "还有 3 天" in cell(page.model, 0, "next")
     assert "15 日" in page.periods.text()
+
+
+@pytest.mark.parametrize(("when", "reminded", "shade"), [
+    pytest.param("还有 4 天", False, ORANGE, marks=pytest.mark.today("2026-12-28")),
+    pytest.param("还有 3 天", True, ORANGE, marks=pytest.mark.today("2026-12-29")),
+    pytest.param("还有 1 天", True, ORANGE, marks=pytest.mark.today("2026-12-31")),
+    pytest.param("今天到期", True, ORANGE, marks=pytest.mark.today("2027-01-01")),
+    pytest.param("已逾期 1 天", True, RED, marks=pytest.mark.today("2027-01-02")),
+])
+def test_a_filing_due_on_new_years_day_across_the_turn_of_the_year(window, db, when, reminded,
+                                                                   shade):
+    signed_on = dt.date(2026, 12, 22)  # filing within 10 days: by 1 January
+    start = signed_on + DAY
+    add_contract(db, "综合集体合同", offer_date=signed_on - 40 * DAY, offer_side=WORKERS,
+                 reply_date=signed_on - 30 * DAY, draft_date=signed_on - 20 * DAY,
+                 meeting_date=signed_on, vote=PASSED, signed_date=signed_on, term_start=start,
+                 term_end=add_years(start, 3) - DAY)
+    page = window.show_page("contracts")
+    assert when in cell(page.model, 0, "next")
+    assert colour(page.model, 0) == shade
+    home = window.show_page("home")
+    texts = [home.contract_reminders.item(i).text()
+             for i in range(home.contract_reminders.count())]
+    wanted = f"综合集体合同：2026-12-22 签订，应于 2027-01-01 前报送备案（{when}）"
+    assert (wanted in texts) is reminded

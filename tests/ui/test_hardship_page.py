@@ -3,11 +3,14 @@
 import datetime as dt
 from decimal import Decimal as D
 
+import pytest
 from PySide6.QtCore import Qt
 
 from gonghui_desk.domain import hardship_process as hp
 from gonghui_desk.domain.aid import PaymentDraft
+from gonghui_desk.domain.dates import add_months
 from gonghui_desk.domain.hardship_file import FileDraft
+from gonghui_desk.domain.hardship_reminders import AID_QUIET_MONTHS
 from gonghui_desk.services import hardship as hs
 from gonghui_desk.services.aid import record_payment
 from tests.ui.test_hardship_dialog import REGION, START, TODAY, file_it, id_number, open_wang
@@ -110,6 +113,10 @@ def test_home_reminds_of_a_filed_household_without_aid_this_year(window, db, qtb
     home = window.show_page("members")
     home = window.show_page("home")
     texts = [home.reminders.item(i).text() for i in range(home.reminders.count())]
+    if add_months(dt.date(TODAY.year, 1, 1), AID_QUIET_MONTHS) > TODAY:
+        # January to March: the year has only begun, nobody is reminded yet.
+        assert not any("尚未发放帮扶资金" in t for t in texts)
+        return
     assert f"王大力：{TODAY.year} 年尚未发放帮扶资金" in texts
     assert not home.no_reminders.isVisibleTo(home)
     home.open_reminder(home.reminders.item(texts.index(f"王大力：{TODAY.year} 年尚未发放帮扶资金")))
@@ -123,20 +130,56 @@ def test_home_says_when_there_is_nothing_to_remind_of(window, db):
     assert home.no_reminders.isVisibleTo(home) and home.no_reminders.text() == "暂无提醒。"
 
 
-def test_an_overdue_review_is_shown_in_red_and_found_by_the_filter(window, db):
-    applied = TODAY - dt.timedelta(days=365 + 12 + 3)  # filed a year and 3 days ago
+def file_wang_on(db, filed: dt.date) -> int:
+    """王大力's file, filed on ``filed`` (applied 12 days before)."""
+    applied = filed - dt.timedelta(days=12)
     wang = open_wang(db, applied=applied)
     file_it(db, wang, applied)
+    return wang
+
+
+def home_texts(window) -> list[str]:
+    window.show_page("members")
+    home = window.show_page("home")  # shown again: the reminders are read afresh
+    return [home.reminders.item(i).text() for i in range(home.reminders.count())]
+
+
+def test_an_overdue_review_is_shown_in_red_and_found_by_the_filter(window, db):
+    filed = add_months(TODAY - dt.timedelta(days=3), -12)
+    due = add_months(filed, 12)  # a year after filing: 3 days ago (or 4, after 29 February)
+    file_wang_on(db, filed)
     open_liu(db)
     page = window.show_page("hardship")
     page.review_due.setChecked(True)
     assert names(page) == ["王大力"]
-    due = page.model.index(0, 6)
-    assert page.model.data(due) == f"{TODAY - dt.timedelta(days=3):%Y-%m-%d}"
-    assert page.model.data(due, Qt.ItemDataRole.ForegroundRole).color().name() == "#b3261e"
-    home = window.show_page("home")
-    texts = [home.reminders.item(i).text() for i in range(home.reminders.count())]
-    assert any("年度复核" in t and "已逾期 3 天" in t for t in texts)
+    shown = page.model.index(0, 6)
+    assert page.model.data(shown) == f"{due:%Y-%m-%d}"
+    assert page.model.data(shown, Qt.ItemDataRole.ForegroundRole).color().name() == "#b3261e"
+    late = (TODAY - due).days
+    assert any("年度复核" in t and f"已逾期 {late} 天" in t for t in home_texts(window))
+
+
+@pytest.mark.today("2028-02-29")
+def test_on_29_february_a_review_due_on_the_28th_is_a_day_late(window, db):
+    file_wang_on(db, dt.date(2027, 2, 28))
+    assert "王大力：年度复核 2028-02-28 到期（已逾期 1 天）" in home_texts(window)
+    page = window.show_page("hardship")
+    page.review_due.setChecked(True)
+    assert names(page) == ["王大力"]
+
+
+@pytest.mark.today("2028-02-29")
+def test_a_file_filed_on_29_february_is_due_on_28_february_next_year(window, db):
+    file_wang_on(db, dt.date(2028, 2, 29))
+    page = window.show_page("hardship")
+    assert page.model.data(page.model.index(0, 6)) == "2029-02-28"
+    assert not any("年度复核" in t for t in home_texts(window))
+
+
+@pytest.mark.today("2029-01-30")
+def test_thirty_days_before_a_leap_day_review_the_reminder_starts(window, db):
+    file_wang_on(db, dt.date(2028, 2, 29))
+    assert "王大力：年度复核 2029-02-28 到期（还有 29 天）" in home_texts(window)
 
 
 def test_settings_saves_and_lists_a_minimum_living_allowance(window, db):

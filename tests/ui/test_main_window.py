@@ -48,6 +48,9 @@ def test_home_page_counts_come_from_the_database(window, db):
     assert page.cards["members"].figure.text() == "2"
     assert page.cards["reserved"].figure.text() == "1"
     assert page.cards["left"].figure.text() == "1"
+    this_year = dt.date.today().year
+    assert page.cards["joined"].caption.text() == f"{this_year} 年入会及转入"
+    assert page.cards["left_year"].caption.text() == f"{this_year} 年转出、退会及除名"
     assert page.profile_button.isVisible()  # no branch profile yet
 
 
@@ -64,3 +67,28 @@ def test_window_geometry_is_remembered(window, context, qtbot):
     again = MainWindow(context.settings)
     qtbot.addWidget(again)
     assert again.size() == QSize(720, 520)
+
+
+def test_about_says_when_the_program_runs_as_of_another_day(qtbot, gui_app, db_path, data_dir):
+    from gonghui_desk.clock import Clock
+    from gonghui_desk.config import log_file, settings_file
+    from gonghui_desk.db.database import open_database
+    from gonghui_desk.ui.context import AppContext
+    from gonghui_desk.ui.settings import AppSettings
+
+    db = open_database(db_path, clock=Clock(dt.date(2027, 1, 1)))
+    try:
+        context = AppContext(db=db, data_dir=data_dir, log_path=log_file(data_dir),
+                             settings=AppSettings(settings_file(data_dir)), location=str(db_path))
+        window = MainWindow(context.settings)
+        qtbot.addWidget(window)
+        window.attach(context)
+        window.show()
+        dialog = window.show_about()
+        qtbot.addWidget(dialog)
+        assert dialog.value_labels["日期"].text().startswith("按 2027-01-01 运行")
+        window.show_page("members")
+        home = window.show_page("home")
+        assert home.cards["joined"].caption.text() == "2027 年入会及转入"
+    finally:
+        db.close()

@@ -23,6 +23,11 @@ YEAR = START.year
 APPLIED = TODAY - dt.timedelta(days=20)
 
 
+def later_in_year(days: int) -> dt.date:
+    """A trip ``days`` after START, kept in START's year (a 4-day trip ends by 31 December)."""
+    return min(START + dt.timedelta(days=days), dt.date(YEAR, 12, 28))
+
+
 def id_number(order: int) -> str:
     first17 = f"33010619800101{order:03d}"
     return first17 + check_character(first17)
@@ -158,7 +163,7 @@ def test_the_summary_shows_what_is_left_and_changes_after_arranging(window, db):
 def test_filters_narrow_the_applications(window, db):
     register_quota(db)
     trip = add_trip(db, capacity=5)
-    other = add_trip(db, "淳安千岛湖", START + dt.timedelta(days=20), capacity=5)
+    other = add_trip(db, "淳安千岛湖", later_in_year(20), capacity=5)
     add_app(db, add_member(db, "王芳", 1, "装配车间"), trip)
     li = add_app(db, add_member(db, "李强", 2, "质检部"), trip)
     approve(db, li)
@@ -258,7 +263,7 @@ def test_a_trip_is_added_changed_and_deleted_from_the_list(window, db, messages)
     page.refresh()
     assert not page.trips.delete_selected()  # it has an application: kept, and said why
     assert messages and "已有 1 份申请，不能删除" in messages[-1]
-    empty = add_trip(db, "安吉余村", START + dt.timedelta(days=30))
+    empty = add_trip(db, "安吉余村", later_in_year(30))
     page.refresh()
     page.trips.select_trip(empty)
     assert page.trips.delete_selected()
@@ -268,3 +273,45 @@ def test_a_trip_is_added_changed_and_deleted_from_the_list(window, db, messages)
 def names_of_trips(page) -> list[str]:
     model = page.trips.model
     return [model.row(r).trip.destination for r in range(model.rowCount())]
+
+
+@pytest.mark.today("2026-12-20")
+def test_in_december_this_years_page_points_to_next_years_trips(window, db):
+    this_year = add_trip(db, "安吉余村", dt.date(2026, 12, 26))
+    january = add_trip(db, "淳安千岛湖", dt.date(2027, 1, 10))
+    page = window.show_page("recuperation")
+    assert page.year == 2026 and names_of_trips(page) == ["安吉余村"]
+    hint = page.next_year_hint
+    assert hint.isVisibleTo(page)
+    assert hint.text().startswith("2027 年已有 1 个批次，最早 2027-01-10 出发。")
+    hint.linkActivated.emit("2027")
+    assert page.year == 2027 and names_of_trips(page) == ["淳安千岛湖"]
+    assert not hint.isVisibleTo(page)  # next year's page has nothing after it to point to
+    page.set_year(2026)
+    page.trips.select_trip(this_year)
+    assert page.trips.selected_id() == this_year and january != this_year
+
+
+@pytest.mark.today("2027-01-01")
+def test_on_new_years_day_the_page_opens_at_the_new_year_with_its_trips(window, db):
+    add_trip(db, "安吉余村", dt.date(2026, 12, 26))
+    add_trip(db, "淳安千岛湖", dt.date(2027, 1, 10))
+    page = window.show_page("recuperation")
+    assert page.year == 2027 and names_of_trips(page) == ["淳安千岛湖"]
+    assert not page.next_year_hint.isVisibleTo(page)
+    assert [page.year_combo.itemData(i) for i in range(page.year_combo.count())] == [
+        2028, 2027, 2026]
+
+
+@pytest.mark.parametrize(("year", "today", "start"), [
+    (2026, dt.date(2026, 11, 18), dt.date(2026, 12, 18)),  # a month ahead, in the year
+    (2026, dt.date(2026, 12, 15), dt.date(2026, 12, 16)),  # a month ahead is next year
+    (2026, dt.date(2026, 12, 31), dt.date(2026, 12, 31)),  # the year's last day
+    (2027, dt.date(2026, 12, 15), dt.date(2027, 1, 14)),   # planning next year in December
+    (2027, dt.date(2026, 6, 1), dt.date(2027, 3, 1)),      # next year, far ahead
+    (2025, dt.date(2026, 6, 1), dt.date(2025, 3, 1)),      # a past year, recorded late
+])
+def test_a_new_trip_starts_by_default_in_its_year_and_not_in_the_past(year, today, start):
+    from gonghui_desk.ui.dialogs.recuperation_trip import default_start
+
+    assert default_start(year, today) == start

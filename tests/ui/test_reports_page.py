@@ -10,6 +10,7 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from gonghui_desk.db.session import session_scope
+from gonghui_desk.domain.annual import default_cut_off
 from gonghui_desk.exchange.forms import FORMS
 from gonghui_desk.services.demo import fill_demo
 from gonghui_desk.ui import printing, tasks
@@ -194,7 +195,8 @@ def test_annual_stats_without_the_years_staff_is_refused(window, few_members, sa
     page.select_form("annual-stats")
     assert page.export(".pdf") is None
     assert len(warnings) == 1
-    assert f"还没有填写 {TODAY.year} 年的职工人数" in warnings[0]
+    reported = default_cut_off(TODAY).year  # in January to March, the year just ended
+    assert f"还没有填写 {reported} 年的职工人数" in warnings[0]
     assert "设置 → 年度基本情况" in warnings[0]
     assert list(tmp_path.glob("统计表*")) == []
     assert page.status.text() == ""
@@ -214,6 +216,33 @@ def test_annual_stats_after_the_years_figures_are_saved(window, few_members, sav
     text = pdf_text(page.export(".pdf"))
     assert "基层工会基本情况统计表" in text
     assert "50.0%（会员2÷职工4）" in text  # 2 members of 4 staff
+
+
+@pytest.mark.today("2027-01-05")
+def test_in_january_the_annual_return_is_for_the_year_just_ended(window, few_members, save_to,
+                                                                 tmp_path):
+    settings = window.show_page("settings")
+    panel = settings.year_figures
+    assert panel.year.value() == 2026  # the figures being reported are last year's
+    panel.counts["staff"].setValue(4)
+    assert panel.save()
+    page = window.show_page("reports")
+    page.select_form("annual-stats")
+    assert page.params.as_of.date().toPython() == dt.date(2026, 12, 31)
+    save_to(tmp_path / "统计表.pdf")
+    text = pdf_text(page.export(".pdf"))
+    assert "（截至2026年12月31日）" in text and "填报日期：2027年1月5日" in text
+    assert "50.0%（会员2÷职工4）" in text
+    page.select_form("member-roster")  # other forms are as of today
+    assert page.params.as_of.date().toPython() == dt.date(2027, 1, 5)
+
+
+@pytest.mark.today("2027-04-01")
+def test_after_the_reporting_season_the_annual_return_is_as_of_today(window):
+    page = window.show_page("reports")
+    page.select_form("annual-stats")
+    assert page.params.as_of.date().toPython() == dt.date(2027, 4, 1)
+    assert window.show_page("settings").year_figures.year.value() == 2027
 
 
 def test_a_period_that_ends_before_it_starts_is_explained(window, few_members, save_to,

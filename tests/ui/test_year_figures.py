@@ -5,10 +5,11 @@ import datetime as dt
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from gonghui_desk.domain.annual import YearFigures
+from gonghui_desk.domain.annual import YearFigures, default_cut_off
 from gonghui_desk.services.annual import load_year, save_year
 
-THIS_YEAR = dt.date.today().year
+# The year the tab opens at: this year, or in January to March the year being reported.
+THIS_YEAR = default_cut_off(dt.date.today()).year
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ import datetime as dt
 
 from gonghui_desk.db.session import SessionFactory
 from gonghui_desk.domain import membership as ms
-from gonghui_desk.domain.annual import YearFigures, membership_rate, year_start
+from gonghui_desk.domain.annual import YearFigures, default_cut_off, membership_rate, year_start
 from gonghui_desk.domain.profile import BranchProfile
 from gonghui_desk.errors import UserError
 from gonghui_desk.exchange.forms.common import date_text, exporter, filled_by
@@ -81,7 +81,7 @@ def grid(profile: BranchProfile, counts: MemberCounts, changes: dict[str, int],
 
 
 def build(sessions: SessionFactory, params: FormParams) -> Document:
-    day = params.the_as_of()
+    day = params.the_as_of(default_cut_off(params.today))
     figures = load_year(sessions, day.year)
     if figures is None or figures.staff is None:
         raise UserError(
@@ -115,4 +115,5 @@ SPEC = FormSpec(
     params=(AS_OF,),
     build=build,
     private_values=False,
+    default_as_of=default_cut_off,
 )

@@ -36,8 +36,9 @@ class FormParams:
     def the_year(self) -> int:
         return self.year or self.today.year
 
-    def the_as_of(self) -> dt.date:
-        day = self.as_of or self.today
+    def the_as_of(self, default: dt.date | None = None) -> dt.date:
+        """The chosen cut-off; by default ``default`` (the form's), else today."""
+        day = self.as_of or default or self.today
         if day > self.today:
             raise UserError(f"截至日期 {day:%Y-%m-%d} 在今天之后，请选择今天或以前的日期。")
         return day
@@ -88,3 +89,5 @@ class FormSpec:
     formats: tuple[str, ...] = ("pdf", "xlsx")
     private_values: bool = True  # has ID or phone numbers that full-number exports show
     pick: Picker | None = None
+    # The cut-off offered when the form is chosen, from today (AS_OF forms).
+    default_as_of: Callable[[dt.date], dt.date] = lambda today: today

@@ -31,6 +31,8 @@ class AboutDialog(QDialog):
             (self.tr("Qt for Python"), pyside_version),
             (self.tr("Font"), self.tr("WenQuanYi Micro Hei (Apache License 2.0)")),
         ]
+        if context.clock.fixed_day is not None:  # support asked to reproduce another day
+            values.insert(1, (self.tr("Date"), context.clock.describe()))
         self.value_labels: dict[str, QLabel] = {}
         for label, value in values:
             field = QLabel(value)

@@ -36,9 +36,14 @@ GREY = "color: #5f6368;"
 
 
 def default_start(year: int, today: dt.date) -> dt.date:
-    """A month from today when that is in the year, else the year's first working month."""
+    """A month from today when that is in the year; late in this year, tomorrow (or 31
+    December); for another year, its first working month."""
     start = today + dt.timedelta(days=30)
-    return start if start.year == year else dt.date(year, 3, 1)
+    if start.year == year:
+        return start
+    if year == today.year:
+        return min(today + dt.timedelta(days=1), dt.date(year, 12, 31))
+    return dt.date(year, 3, 1)
 
 
 class TripDialog(QDialog):

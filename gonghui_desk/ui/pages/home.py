@@ -189,6 +189,10 @@ class HomePage(Page):
         self.cards["members"].set_value(summary.members)
         self.cards["active"].set_value(summary.active)
         self.cards["reserved"].set_value(summary.reserved)
+        # The year by name: on 1 January "this year" has just begun and reads 0.
+        year = str(self.context.clock.year)
+        self.cards["joined"].caption.setText(self.tr("Joined in %1").replace("%1", year))
+        self.cards["left_year"].caption.setText(self.tr("Left in %1").replace("%1", year))
         self.cards["joined"].set_value(summary.joined_this_year)
         self.cards["left_year"].set_value(summary.left_this_year)
         self.cards["left"].set_value(summary.left)

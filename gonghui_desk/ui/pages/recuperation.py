@@ -4,7 +4,9 @@ the waiting list.
 At the top, always in view, the year's policy in a line and what is left of its places and
 budget. Below, two tabs: the trips with the ranking and waiting list of the one selected,
 and the applications with their eligibility verdicts and filters. The year chooser offers
-the years on file, this year and the next (to set up next year's policy and quota).
+the years on file, this year and the next (to set up next year's policy and quota). The
+page opens at this year; when next year already has trips (set up in December, starting in
+January), a line under the summary says so and switches to that year with one click.
 A 首页 reminder opens the page at a trip (``show_record`` with the trip's id).
 """
 
@@ -43,6 +45,11 @@ class RecuperationPage(Page):
         self.summary.edit_policy.connect(self.edit_policy)
         self.summary.edit_quota.connect(self.edit_quota)
         self.layout_.addWidget(self.summary)
+        self.next_year_hint = QLabel()
+        self.next_year_hint.setObjectName("recuperation_next_year")
+        self.next_year_hint.setWordWrap(True)
+        self.next_year_hint.linkActivated.connect(lambda link: self.set_year(int(link)))
+        self.layout_.addWidget(self.next_year_hint)
         self.trips = TripsPanel(context)
         self.trips.changed.connect(self.refresh)
         self.applications = ApplicationsPanel(context)
@@ -91,6 +98,17 @@ class RecuperationPage(Page):
         self.summary.show_quota(quota_status(sessions, year))
         self.trips.set_year(year)
         self.applications.set_year(year, self.trips.model.rows)
+        self._show_next_year(year)
+
+    def _show_next_year(self, year: int) -> None:
+        """Next year's trips, from the page of this year (they are planned in December)."""
+        later = trips(self.context.db.sessions, year + 1) if year == self.context.clock.year else []
+        self.next_year_hint.setVisible(bool(later))
+        if later:
+            self.next_year_hint.setText(
+                self.tr("%1 already has %n trip(s), the first leaving on %2. "
+                        "<a href=\"%1\">Show %1</a>", "", len(later))
+                .replace("%1", str(year + 1)).replace("%2", f"{later[0].trip.start:%Y-%m-%d}"))
 
     def show_record(self, record_id: int) -> None:
         """Bring a trip into view (from a 首页 reminder): its year, selected, its ranking."""

@@ -95,6 +95,8 @@ class FormParamsPanel(QWidget):
         self.year.setMaximum(today.year)
 
     def show_for(self, spec: FormSpec) -> None:
+        if AS_OF in spec.params:  # the annual returns offer the year just ended in January
+            self.as_of.setDate(to_qdate(spec.default_as_of(self.clock.today())))
         for name, widget in self.rows.items():
             self.form.setRowVisible(widget, name in spec.params)
         if RECORD in spec.params:

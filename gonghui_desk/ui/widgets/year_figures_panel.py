@@ -35,6 +35,7 @@ from gonghui_desk.domain.annual import (
     LAST_YEAR,
     MAX_COUNT,
     YearFigures,
+    default_cut_off,
 )
 from gonghui_desk.errors import ValidationError
 from gonghui_desk.services.annual import load_year, save_year, years_on_file
@@ -63,7 +64,8 @@ class YearFiguresPanel(QWidget):
         self.year = QSpinBox()
         self.year.setObjectName("figures_year")
         self.year.setRange(FIRST_YEAR, LAST_YEAR)
-        self.year.setValue(clock_of(sessions).year)
+        # In the reporting season the year being reported is the one just ended.
+        self.year.setValue(default_cut_off(clock_of(sessions).today()).year)
         self.year.setKeyboardTracking(False)  # load 2025 once typed, not 2, 20, 202 on the way
         self.year.valueChanged.connect(self.load)
         self.on_file = QLabel()
