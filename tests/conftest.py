@@ -15,6 +15,26 @@ import time_machine
 from gonghui_desk.db.database import Database, open_database
 from tests.dates import ORDINARY_DAY, moment
 
+
+def _sleep_despite_libfaketime() -> None:
+    """Under libfaketime (``faketime -f '@2026-12-31 23:50:00' …``, the README's way of running
+    the suite as of another day) with ``FAKETIME_DONT_FAKE_MONOTONIC=1``, libfaketime 0.9.10
+    breaks Python 3.11's ``time.sleep`` (``[Errno 22] Invalid argument`` from its absolute
+    ``clock_nanosleep``), and ``subprocess`` sleeps while it waits with a timeout. There,
+    and only there, sleeping waits on ``select`` instead."""
+    if "faketime" not in os.environ.get("LD_PRELOAD", ""):
+        return
+    import select
+    import time
+
+    def sleep(seconds: float) -> None:
+        select.select([], [], [], max(0.0, seconds))
+
+    time.sleep = sleep
+
+
+_sleep_despite_libfaketime()
+
 # Pages, dialogs, commands, forms and services all ask the clock what today is (a default
 # date, this year, what is overdue), so every test in these folders is in the calendar sweep.
 # Elsewhere a test joins it with ``@pytest.mark.calendar``; one pinned to a day stays out.

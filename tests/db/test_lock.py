@@ -38,7 +38,7 @@ def other_process(db_path):
     if process.poll() is None:
         process.stdin.write("\n")
         process.stdin.flush()
-        process.wait(timeout=30)
+        process.wait()  # no timeout here: it polls with time.sleep, which faketime breaks
 
 
 def test_lock_file_names_host_user_pid_and_time(db, db_path):
@@ -68,7 +68,7 @@ def test_a_second_writer_is_told_who_has_it_and_can_read(other_process, db_path)
 def test_the_lock_is_free_again_when_the_other_program_closes(other_process, db_path):
     other_process.stdin.write("\n")
     other_process.stdin.flush()
-    other_process.wait(timeout=30)
+    other_process.wait()  # no timeout here: it polls with time.sleep, which faketime breaks
     database = open_database(db_path)
     database.close()
 
@@ -80,7 +80,7 @@ def test_a_lock_left_by_a_killed_process_is_recognised_and_recovered(db_path):
     )
     assert process.stdout.readline().strip() == "open"
     process.kill()
-    process.wait(timeout=30)
+    process.wait()  # no timeout here: it polls with time.sleep, which faketime breaks
     with pytest.raises(DatabaseLocked) as caught:
         open_database(db_path)
     assert caught.value.stale and "已不在运行" in caught.value.message

@@ -45,7 +45,7 @@ def kill_at_random(mode, db_path, rng, stats):
                 break
             reported.append(line.split()[1])
     process.kill()  # SIGKILL: no cleanup, no atexit, like a power cut
-    process.wait(timeout=30)
+    process.wait()  # no timeout here: it polls with time.sleep, which faketime breaks
     reported.extend(line.split()[1] for line in process.stdout.read().splitlines())
     selector.close()
     stats["kills"] += 1
