@@ -13,7 +13,7 @@ import pytest
 import time_machine
 
 from gonghui_desk.db.database import Database, open_database
-from tests.dates import ORDINARY_DAY, moment
+from tests.dates import ORDINARY_DAY, moment, set_the_day
 
 
 def _sleep_despite_libfaketime() -> None:
@@ -64,6 +64,7 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "calendar: its meaning depends on the date; the calendar sweep runs it at "
         "every day of tests.dates.SWEEP")
+    set_the_day(run_day(config))
     _session_travel = time_machine.travel(moment(run_day(config)), tick=True)
     _session_travel.start()
 
@@ -91,8 +92,10 @@ def today(request: pytest.FixtureRequest) -> Iterator[dt.date]:
     day, or the one the test names with ``@pytest.mark.today``."""
     marker = request.node.get_closest_marker("today")
     day = dt.date.fromisoformat(marker.args[0]) if marker else run_day(request.config)
+    set_the_day(day)
     with time_machine.travel(moment(day), tick=True):
         yield day
+    set_the_day(run_day(request.config))
 
 
 @pytest.fixture(autouse=True)

@@ -32,6 +32,21 @@ FIXED_SWEEP = (
 )
 
 
+_the_day = ORDINARY_DAY
+
+
+def set_the_day(day: dt.date) -> None:
+    """Called by the fixtures: the run's day at start, then each test's own."""
+    global _the_day
+    _the_day = day
+
+
+def the_day() -> dt.date:
+    """The fixed day the running test is at (the run's, or the one it is pinned to): what
+    test helpers use for "today" instead of asking the system."""
+    return _the_day
+
+
 def real_today() -> dt.date:
     """The machine's own date (under ``faketime``, the faked one), read before any travel."""
     return dt.date.today()

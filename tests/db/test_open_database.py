@@ -1,6 +1,5 @@
 """Opening files: ours, blank, foreign, newer, and upgrades with a backup first."""
 
-import datetime as dt
 import sqlite3
 
 import pytest
@@ -15,6 +14,7 @@ from gonghui_desk.db.database import open_database
 from gonghui_desk.domain.profile import BranchProfile
 from gonghui_desk.errors import DatabaseNewer, DatabaseNotOurs, ExitCode
 from gonghui_desk.services.profile import load_profile, save_profile
+from tests.dates import the_day
 
 
 def test_upgrade_head_on_an_empty_database_matches_the_models(db):
@@ -178,5 +178,5 @@ def test_writes_are_noticed_for_the_backup_on_exit(db):
     save_profile(db.sessions, BranchProfile(union_name="某某工会"))
     assert db.changed
     db.changed = False
-    list(fill_demo(db.sessions, 3, as_of=dt.date.today()))  # bulk INSERT statements count too
+    list(fill_demo(db.sessions, 3, as_of=the_day()))  # bulk INSERT statements count too
     assert db.changed

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import shutil
 import subprocess
 from pathlib import Path
 
 from gonghui_desk.exchange.forms.export import export_form
 from gonghui_desk.exchange.forms.spec import FormParams
+from tests.dates import the_day
 
 
 def export(db, form_id: str, path: Path, **params) -> Path:
-    params.setdefault("today", dt.date.today())
+    params.setdefault("today", the_day())
     list(export_form(db.sessions, form_id, FormParams(**params), path))
     return path
 

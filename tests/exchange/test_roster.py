@@ -20,6 +20,7 @@ from gonghui_desk.exchange.roster import PLAIN, PROVINCIAL, export_roster
 from gonghui_desk.services import Progress
 from gonghui_desk.services.members import MemberFilter
 from gonghui_desk.services.profile import save_profile
+from tests.dates import the_day
 from tests.factories import make_member
 
 PROVINCIAL_HEADERS = [
@@ -36,7 +37,7 @@ PLAIN_HEADERS = [
 
 
 def run(db, path, layout=PROVINCIAL, flt=None, **options):
-    options.setdefault("today", dt.date.today())
+    options.setdefault("today", the_day())
     return list(export_roster(db.sessions, flt or MemberFilter(), path, layout, **options))
 
 
@@ -242,7 +243,7 @@ def test_cancelling_leaves_no_file_and_keeps_the_old_one(branch, out, steps_take
     old.write_bytes(b"the good old file")
     for target in (fresh, old):
         steps = export_roster(branch.sessions, MemberFilter(), target, PROVINCIAL,
-                              today=dt.date.today())
+                              today=the_day())
         for _ in range(steps_taken):
             next(steps)
         steps.close()

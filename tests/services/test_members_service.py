@@ -10,6 +10,7 @@ from gonghui_desk.services.members import (
     search_ids,
 )
 from gonghui_desk.services.summary import members_summary
+from tests.dates import the_day
 from tests.factories import make_member
 
 
@@ -64,7 +65,7 @@ def test_filters_combine_in_sql(db):
     assert find(db, "", new_employment_form=ANY) == [d]
     assert find(db, "", new_employment_form="货车司机") == []
     assert find(db, "", model_worker_level=ANY) == [d]
-    today = dt.date.today()
+    today = the_day()
     age = today.year - 1996 - ((today.month, today.day) < (11, 21))
     assert d in find(db, "", min_age=age, max_age=age, ages_on=today)
     assert d not in find(db, "", min_age=age + 1, ages_on=today)

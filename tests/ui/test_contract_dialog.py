@@ -15,6 +15,7 @@ from gonghui_desk.services.contracts import contract_detail, list_contracts, sav
 from gonghui_desk.services.profile import save_profile
 from gonghui_desk.ui.dialogs.contract_dialog import FILES, STEPS, TEAMS, TERMS
 from gonghui_desk.ui.widgets.fields import ERROR_STYLE
+from tests.dates import the_day
 from tests.ui.test_contract_page import DAY, TODAY, add_contract, signed
 
 GREEN = "color: #1e7b34;"
@@ -99,7 +100,7 @@ def test_signing_without_a_passed_vote_is_refused_at_the_signing_date(window, db
     assert dialog.general.text().startswith("未保存：")
     assert "签订日期" in dialog.general.text()
     assert dialog.contract_id is None
-    assert list_contracts(db.sessions, today=dt.date.today()) == []
+    assert list_contracts(db.sessions, today=the_day()) == []
     dialog.reject()
 
 
@@ -164,7 +165,7 @@ def test_a_refused_term_field_is_marked_on_its_own_tab(window, db):
     assert "不是百分数" in dialog.terms.rows["wage_increase_pct"].message.text()
     dialog.terms.wage_increase.setText("5.5")
     assert dialog.save()
-    saved = contract_detail(db.sessions, dialog.contract_id, dt.date.today()).draft.terms
+    saved = contract_detail(db.sessions, dialog.contract_id, the_day()).draft.terms
     assert (saved.covered_workers, saved.covered_women, str(saved.wage_increase_pct)) == (
         100, 40, "5.5")
     dialog.reject()
@@ -231,7 +232,7 @@ def test_an_open_contract_shows_its_deadlines_and_keeps_what_is_changed(window, 
     dialog.steps.lines["filed_with"].setText("西湖区人力资源和社会保障局")
     assert dialog.is_dirty()
     assert dialog.save()
-    detail = contract_detail(db.sessions, contract_id, dt.date.today())
+    detail = contract_detail(db.sessions, contract_id, the_day())
     assert detail.status == "审查中"
     assert detail.draft.filed_with == "西湖区人力资源和社会保障局"
     assert f"至 {filing_due:%Y-%m-%d}，{TODAY:%Y-%m-%d} 办理（逾期 2 天）" in (
@@ -243,7 +244,7 @@ def test_an_open_contract_shows_its_deadlines_and_keeps_what_is_changed(window, 
 
 def test_a_signed_contract_with_broken_teams_is_refused_under_the_teams(window, db):
     contract_id = save_contract(db.sessions, ContractDraft(title="综合集体合同"), (),
-                                today=dt.date.today())
+                                today=the_day())
     dialog = window.show_page("contracts").open_contract(contract_id)
     steps = dialog.steps
     for key, value in signed(5).items():
@@ -255,7 +256,7 @@ def test_a_signed_contract_with_broken_teams_is_refused_under_the_teams(window, 
     assert not dialog.save()
     assert dialog.tabs.currentIndex() == TEAMS
     assert "签订前协商代表须符合规定" in dialog.teams.row.message.text()
-    assert contract_detail(db.sessions, contract_id, dt.date.today()).draft.signed_date is None
+    assert contract_detail(db.sessions, contract_id, the_day()).draft.signed_date is None
     dialog.reject()
 
 

@@ -19,8 +19,9 @@ from gonghui_desk.services.contracts import (
     save_contract,
 )
 from gonghui_desk.ui.models.contract_table import GREY, ORANGE, RED
+from tests.dates import the_day
 
-TODAY = dt.date.today()
+TODAY = the_day()
 DAY = dt.timedelta(days=1)
 PASSED = Vote(eligible=90, present=72, in_favour=68, against=3, abstaining=1)
 TEAM = (
@@ -47,7 +48,7 @@ def signed(days_ago: int, **more: object) -> dict[str, object]:
 def add_contract(db, title: str, **values: object) -> int:
     draft = ContractDraft(title=title, enterprise_name="杭州红星机械制造有限公司", **values)
     team = TEAM if values.get("signed_date") else ()
-    return save_contract(db.sessions, draft, team, today=dt.date.today())
+    return save_contract(db.sessions, draft, team, today=the_day())
 
 
 def four_contracts(db) -> dict[str, int]:
@@ -165,7 +166,7 @@ def test_renewing_opens_a_new_contract_with_its_original_set(window, db):
     assert "女职工权益保护专项集体合同" in dialog.windowTitle()
     dialog.basics.lines["title"].setText("女职工权益保护专项集体合同（2029—2031）")
     assert dialog.save()
-    detail = contract_detail(db.sessions, dialog.contract_id, dt.date.today())
+    detail = contract_detail(db.sessions, dialog.contract_id, the_day())
     assert detail.draft.kind == "续签"
     assert detail.draft.previous_id == ids["force"]
     assert detail.previous_title == "女职工权益保护专项集体合同"
@@ -182,10 +183,10 @@ def test_only_an_unsigned_contract_can_be_deleted(window, db, messages, tmp_path
     page.select_contract(ids["file"])
     assert not page.delete_selected()
     assert "不能删除" in messages[0]
-    assert ids["file"] in [r.id for r in list_contracts(db.sessions, today=dt.date.today())]
+    assert ids["file"] in [r.id for r in list_contracts(db.sessions, today=the_day())]
     page.select_contract(ids["reply"])
     assert page.delete_selected()
-    assert ids["reply"] not in [r.id for r in list_contracts(db.sessions, today=dt.date.today())]
+    assert ids["reply"] not in [r.id for r in list_contracts(db.sessions, today=the_day())]
     assert "劳动安全卫生专项集体合同" not in listed(page)
     assert attachments(db.sessions, ids["reply"]) == []  # gone with it
 

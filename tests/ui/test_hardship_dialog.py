@@ -14,9 +14,10 @@ from gonghui_desk.services.aid import payments_between
 from gonghui_desk.services.hardship_list import FileFilter, list_files
 from gonghui_desk.ui.dialogs.aid_payment import AidPaymentDialog
 from gonghui_desk.ui.dialogs.hardship_file import INCOME, HardshipFileDialog
+from tests.dates import the_day
 from tests.factories import make_member
 
-TODAY = dt.date.today()
+TODAY = the_day()
 START = TODAY - dt.timedelta(days=40)
 REGION = "330106"
 
@@ -37,7 +38,7 @@ def open_wang(db, applied: dt.date = START, **values) -> int:
              "relatives": (RelativeDraft("李梅", "配偶", id_number=WIFE),
                            RelativeDraft("王小明", "子女", id_number=SON, identity="学生"))}
     draft.update(values)
-    return hs.open_file(db.sessions, FileDraft(**draft), applied, "张主席", today=dt.date.today())
+    return hs.open_file(db.sessions, FileDraft(**draft), applied, "张主席", today=the_day())
 
 
 def file_it(db, file_id: int, applied: dt.date = START) -> None:
@@ -48,7 +49,7 @@ def file_it(db, file_id: int, applied: dt.date = START) -> None:
         day += dt.timedelta(days=8 if kind == hp.FILE else 1)
         until = day + dt.timedelta(days=6) if kind == hp.NOTICE else None
         hs.take_step(db.sessions, file_id, hp.Step(kind, day, "张主席", until=until),
-                     dt.date.today())
+                     the_day())
 
 
 @pytest.fixture(autouse=True)
@@ -100,7 +101,7 @@ def test_a_second_file_for_a_household_member_is_refused_and_nothing_saved(windo
     assert message.isVisibleTo(dialog) and "一户只能有一份在档档案" in message.text()
     assert "一户只能有一份在档档案" in dialog.general.text()
     assert dialog.file_id is None
-    assert len(list_files(db.sessions, FileFilter(), dt.date.today())) == 1
+    assert len(list_files(db.sessions, FileFilter(), the_day())) == 1
 
 
 def test_a_missing_name_is_shown_next_to_the_field(window, db):
@@ -108,7 +109,7 @@ def test_a_missing_name_is_shown_next_to_the_field(window, db):
     type_applicant(dialog, "", WANG)
     assert not dialog.save()
     assert dialog.applicant.rows["name"].message.text() == "必须填写。"
-    assert list_files(db.sessions, FileFilter(), dt.date.today()) == []
+    assert list_files(db.sessions, FileFilter(), the_day()) == []
 
 
 def test_income_below_the_standard_suggests_deep_hardship_and_a_change_needs_a_reason(

@@ -13,6 +13,7 @@ from gonghui_desk.domain.hardship_file import FileDraft
 from gonghui_desk.domain.hardship_reminders import AID_QUIET_MONTHS
 from gonghui_desk.services import hardship as hs
 from gonghui_desk.services.aid import record_payment
+from tests.dates import the_day
 from tests.ui.test_hardship_dialog import REGION, START, TODAY, file_it, id_number, open_wang
 
 LIU = id_number("19750505", "051")
@@ -20,7 +21,7 @@ LIU = id_number("19750505", "051")
 
 def open_liu(db) -> int:
     draft = FileDraft("刘芳", LIU, region=REGION)
-    return hs.open_file(db.sessions, draft, START, "张主席", today=dt.date.today())
+    return hs.open_file(db.sessions, draft, START, "张主席", today=the_day())
 
 
 def names(page) -> list[str]:

@@ -6,6 +6,7 @@ from gonghui_desk import __version__
 from gonghui_desk.domain import membership as ms
 from gonghui_desk.ui.main_window import MainWindow
 from gonghui_desk.ui.pages import PAGES
+from tests.dates import the_day
 from tests.factories import make_member
 
 NAVIGATION_ZH = ["首页", "会员", "困难帮扶", "疗休养", "集体合同", "报表", "设置"]
@@ -48,7 +49,7 @@ def test_home_page_counts_come_from_the_database(window, db):
     assert page.cards["members"].figure.text() == "2"
     assert page.cards["reserved"].figure.text() == "1"
     assert page.cards["left"].figure.text() == "1"
-    this_year = dt.date.today().year
+    this_year = the_day().year
     assert page.cards["joined"].caption.text() == f"{this_year} 年入会及转入"
     assert page.cards["left_year"].caption.text() == f"{this_year} 年转出、退会及除名"
     assert page.profile_button.isVisible()  # no branch profile yet

@@ -9,6 +9,7 @@ from gonghui_desk.domain import membership as ms
 from gonghui_desk.domain.member import MemberData
 from gonghui_desk.services import member_records as records
 from gonghui_desk.services.members import MemberFilter, count_all, search_ids
+from tests.dates import the_day
 
 ZHANG = MemberData(name="张三", id_number="110105199003070017", phone="13812345678",
                    department="装配车间", join_date=dt.date(2015, 6, 1))
@@ -21,7 +22,7 @@ def page(window):
 
 def add_zhang(db):
     return records.create_member(db.sessions, ZHANG, ms.EventDraft(ms.JOIN, None),
-                                 dt.date.today())
+                                 the_day())
 
 
 def type_member(dialog, name, id_number, phone=""):
@@ -186,7 +187,7 @@ def test_export_from_the_page_writes_the_filtered_list(page, db, tmp_path, monke
         db.sessions,
         MemberData(name="李四", id_number="110105198801010022", department="质检部",
                    join_date=dt.date(2016, 1, 1)),
-        ms.EventDraft(ms.JOIN, None), dt.date.today(),
+        ms.EventDraft(ms.JOIN, None), the_day(),
     )
     page.refresh()
     bar = page.filters

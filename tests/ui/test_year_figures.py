@@ -1,15 +1,15 @@
 """设置 → 年度基本情况: entering a year's figures, seeing them again, refusing wrong ones."""
 
-import datetime as dt
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from gonghui_desk.domain.annual import YearFigures, default_cut_off
 from gonghui_desk.services.annual import load_year, save_year
+from tests.dates import the_day
 
 # The year the tab opens at: this year, or in January to March the year being reported.
-THIS_YEAR = default_cut_off(dt.date.today()).year
+THIS_YEAR = default_cut_off(the_day()).year
 
 
 @pytest.fixture
