@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -36,6 +36,7 @@ from gonghui_desk.services import member_records as records
 from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.models.member_fields import title
 from gonghui_desk.ui.widgets.fields import CodeCombo, FieldRow, OptionalDateEdit, form_group
+from gonghui_desk.ui.widgets.hardship_inputs import to_qdate
 
 TEXT_KEYS = ("name", "id_number", "phone", "post", "hukou_place", "work_unit",
              "native_place", "card_number")
@@ -160,7 +161,7 @@ class MemberDialog(QDialog):
         arrived = OptionalDateEdit()
         today = self.context.clock.today()
         arrived.set_value(today)
-        arrived.setMaximumDate(QDate(today.year, today.month, today.day))
+        arrived.setMaximumDate(to_qdate(today))
         union = QLineEdit()
         by = QLineEdit(handler)
         for key, widget in (("kind", kind), ("effective_date", arrived),

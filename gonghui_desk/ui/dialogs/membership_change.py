@@ -3,7 +3,6 @@ the member's present status are offered, and each message sits next to its field
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -23,6 +22,7 @@ from gonghui_desk.services.membership import add_event
 from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.models.member_fields import title
 from gonghui_desk.ui.widgets.fields import CodeCombo, FieldRow, OptionalDateEdit
+from gonghui_desk.ui.widgets.hardship_inputs import to_qdate
 
 
 class MembershipChangeDialog(QDialog):
@@ -40,7 +40,7 @@ class MembershipChangeDialog(QDialog):
         self.date = OptionalDateEdit()
         today = context.clock.today()
         self.date.set_value(today)
-        self.date.setMaximumDate(QDate(today.year, today.month, today.day))
+        self.date.setMaximumDate(to_qdate(today))
         self.reason = CodeCombo(MEMBERSHIP_CHANGE_REASON)
         self.union = QLineEdit()
         self.handled_by = QLineEdit(handler)

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -27,6 +27,7 @@ from gonghui_desk.domain import membership as ms
 from gonghui_desk.domain.codes import MODEL_WORKER_LEVEL, NEW_EMPLOYMENT_FORM
 from gonghui_desk.services.members import ANY
 from gonghui_desk.ui.tr import QT_TRANSLATE_NOOP
+from gonghui_desk.ui.widgets.hardship_inputs import to_qdate
 
 ON_DAY = "on-day"
 # (English label, statuses or ON_DAY) — the first entry is the default view.
@@ -62,10 +63,10 @@ class MemberFilterBar(QWidget):
         self.status = QComboBox()
         for label, _ in STATUS_FILTERS:
             self.status.addItem(QCoreApplication.translate("MemberFilters", label))
-        self.day = QDateEdit(QDate(today.year, today.month, today.day))
+        self.day = QDateEdit(to_qdate(today))
         self.day.setDisplayFormat("yyyy-MM-dd")
         self.day.setCalendarPopup(True)
-        self.day.setMaximumDate(QDate(today.year, today.month, today.day))
+        self.day.setMaximumDate(to_qdate(today))
         self.day.hide()
         self.department = _combo(self.tr("All departments"), [])
         self.gender = _combo(self.tr("Either sex"), [("男", "男"), ("女", "女")])
