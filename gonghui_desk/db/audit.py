@@ -10,10 +10,8 @@ values cannot be known — load the objects instead.
 from __future__ import annotations
 
 import datetime as dt
-import getpass
 import json
 from collections.abc import Iterable, Mapping
-from contextvars import ContextVar
 from decimal import Decimal
 from typing import Any
 
@@ -21,8 +19,9 @@ from sqlalchemy import Table, event, insert, inspect
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
 from sqlalchemy.orm.base import LoaderCallableStatus
 
+from gonghui_desk.db.changes import note
 from gonghui_desk.db.models import ChangeRecord
-from gonghui_desk.db.session import SessionFactory, clock_of
+from gonghui_desk.db.session import SessionFactory, clock_of, officer_of
 
 CREATE, UPDATE, DELETE, PURGE, EXPORT = "create", "update", "delete", "purge", "export"
 # The import tables are the record of an import themselves (db.models.imports).
@@ -35,23 +34,6 @@ CHANGE_LOG: Table = ChangeRecord.__table__  # type: ignore[assignment]
 IGNORED_FIELDS = frozenset({"created_at", "updated_at", "pinyin_initials", "pinyin_full"})
 
 
-def _os_user() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # no user name in the environment
-        return "未知用户"
-
-
-_actor: ContextVar[str | None] = ContextVar("gonghui_actor", default=None)
-
-
-def set_actor(name: str | None) -> None:
-    """Who is making changes from now on (the app user); ``None`` for the OS user."""
-    _actor.set(name)
-
-
-def current_actor() -> str:
-    return _actor.get() or _os_user()
 
 
 def _plain(value: Any) -> Any:
@@ -64,11 +46,12 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _entry(at: dt.datetime, table: str, record_id: object, action: str,
+def _entry(session: Session, table: str, record_id: object, action: str,
            changes: Mapping[str, list[Any]]) -> dict[str, object]:
+    note(session, table, record_id, action)
     return {
-        "at": at,
-        "actor": current_actor(),
+        "at": clock_of(session).now(),
+        "actor": officer_of(session).display,
         "table_name": table,
         "record_id": str(record_id),
         "action": action,
@@ -109,18 +92,17 @@ def _updates(columns: list[Any]) -> dict[str, list[Any]]:
 
 
 def _object_entries(session: Session) -> Iterable[dict[str, object]]:
-    at = clock_of(session).now()
     for state, table, columns in _audited(session.new):
         values = {attr.key: [None, _plain(attr.value)] for attr in columns}
-        yield _entry(at, table, _record_id(state), CREATE, values)
+        yield _entry(session, table, _record_id(state), CREATE, values)
     dirty = (o for o in session.dirty if session.is_modified(o, include_collections=False))
     for state, table, columns in _audited(dirty):
         changes = _updates(columns)
         if changes:
-            yield _entry(at, table, _record_id(state), UPDATE, changes)
+            yield _entry(session, table, _record_id(state), UPDATE, changes)
     for state, table, columns in _audited(session.deleted):
         old = {attr.key: [_plain(attr.loaded_value), None] for attr in columns}
-        yield _entry(at, table, _record_id(state), DELETE, old)
+        yield _entry(session, table, _record_id(state), DELETE, old)
 
 
 def _after_flush(session: Session, _flush: UOWTransaction) -> None:
@@ -143,9 +125,8 @@ def _bulk_statement(state: ORMExecuteState) -> None:
     rows = state.parameters
     if isinstance(rows, Mapping):
         rows = [rows]
-    at = clock_of(state.session).now()
     entries = [
-        _entry(at, table.name, row.get("id", ""), CREATE,
+        _entry(state.session, table.name, row.get("id", ""), CREATE,
                {k: [None, _plain(v)] for k, v in row.items() if k not in IGNORED_FIELDS})
         for row in rows or []
     ]
@@ -157,7 +138,7 @@ def record(session: Session, table: str, record_id: object, action: str,
            details: Mapping[str, Any]) -> None:
     """An entry for something that is not a field change (a purge, a full-ID export)."""
     values = {k: [None, _plain(v)] for k, v in details.items()}
-    entry = _entry(clock_of(session).now(), table, record_id, action, values)
+    entry = _entry(session, table, record_id, action, values)
     session.connection().execute(insert(CHANGE_LOG), [entry])
 
 

@@ -9,7 +9,7 @@ import logging
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Engine, event
@@ -21,6 +21,7 @@ from gonghui_desk.clock import SYSTEM_CLOCK, Clock
 from gonghui_desk.db import audit, stamps
 from gonghui_desk.db import engine as eng
 from gonghui_desk.db.lock import WriterLock
+from gonghui_desk.db.officer import Officer
 from gonghui_desk.db.revision import HEAD_REVISION, current_revision
 from gonghui_desk.db.session import SessionFactory, make_sessions, session_scope
 from gonghui_desk.errors import DatabaseNewer, DatabaseNotOurs, UserError
@@ -40,6 +41,7 @@ class Database:
     read_only: bool = False
     lock: WriterLock | None = None
     clock: Clock = SYSTEM_CLOCK  # what "today" and "now" are for everything using this book
+    officer: Officer = field(default_factory=Officer)  # who is working, for the history
 
     @property
     def path(self) -> Path | None:
@@ -69,7 +71,7 @@ def upgrade_backup_path(db_path: Path, now: dt.datetime) -> Path:
 
 def open_database(
     location: str | Path, *, read_only: bool = False, recover_stale_lock: bool = False,
-    clock: Clock = SYSTEM_CLOCK,
+    clock: Clock = SYSTEM_CLOCK, officer: Officer | None = None,
 ) -> Database:
     """Open (creating when missing) and migrate the database at ``location``.
 
@@ -77,7 +79,8 @@ def open_database(
     without writing anything to a file it refuses. ``read_only`` opens without the writer
     lock and without migrating; ``recover_stale_lock`` takes over a lock whose process on
     this host is gone. ``clock`` is the program's clock (the composition root's), which the
-    book's sessions carry for the times they stamp.
+    book's sessions carry for the times they stamp; ``officer`` the person working (whose
+    name can be chosen later: ``database.officer.name = …``).
     """
     url = eng.database_url(location)
     path = eng.sqlite_path(url)
@@ -107,9 +110,10 @@ def open_database(
     except BaseException:
         _abandon(engine, lock)
         raise
-    sessions = make_sessions(engine, clock)
+    officer = officer or Officer()
+    sessions = make_sessions(engine, clock, officer)
     database = Database(url, engine, sessions, backup, read_only=read_only, lock=lock,
-                        clock=clock)
+                        clock=clock, officer=officer)
     audit.install(sessions)
     stamps.install(sessions)
     _track_changes(database)

@@ -1,8 +1,10 @@
-"""Sessions: one short transaction per unit of work, each knowing the book's clock.
+"""Sessions: one short transaction per unit of work, each knowing the book's clock and
+officer.
 
-The clock rides on the session factory (``Session.info``), so that what a transaction
-stamps on its rows (the history's time, a batch's or an attachment's time) comes from the
-same clock as the rest of the program; the rules' "today" is still passed as an argument.
+The clock and the officer ride on the session factory (``Session.info``), so that what a
+transaction stamps on its rows (the history's time and name, a batch's or an attachment's
+time) comes from the same clock and the same person as the rest of the program; the rules'
+"today" is still passed as an argument.
 """
 
 from __future__ import annotations
@@ -14,22 +16,37 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from gonghui_desk.clock import Clock
+from gonghui_desk.db.officer import Officer
 
 SessionFactory = sessionmaker[Session]
 CLOCK_KEY = "gonghui_clock"
+OFFICER_KEY = "gonghui_officer"
 
 
-def make_sessions(engine: Engine, clock: Clock) -> SessionFactory:
-    return sessionmaker(engine, expire_on_commit=False, info={CLOCK_KEY: clock})
+def make_sessions(engine: Engine, clock: Clock, officer: Officer | None = None) -> SessionFactory:
+    info = {CLOCK_KEY: clock, OFFICER_KEY: officer or Officer()}
+    return sessionmaker(engine, expire_on_commit=False, info=info)
+
+
+def _info(target: Session | SessionFactory) -> dict[str, object]:
+    info = target.info if isinstance(target, Session) else target.kw.get("info") or {}
+    return dict(info)
 
 
 def clock_of(target: Session | SessionFactory) -> Clock:
     """The clock of the book a session (or a session factory) belongs to."""
-    info = target.info if isinstance(target, Session) else target.kw.get("info") or {}
-    clock = info.get(CLOCK_KEY)
+    clock = _info(target).get(CLOCK_KEY)
     if not isinstance(clock, Clock):
         raise RuntimeError("this session factory was not made by make_sessions()")
     return clock
+
+
+def officer_of(target: Session | SessionFactory) -> Officer:
+    """The officer working on the book a session (or a session factory) belongs to."""
+    officer = _info(target).get(OFFICER_KEY)
+    if not isinstance(officer, Officer):
+        raise RuntimeError("this session factory was not made by make_sessions()")
+    return officer
 
 
 @contextmanager

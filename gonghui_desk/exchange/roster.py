@@ -27,8 +27,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side
 from openpyxl.utils import get_column_letter
 
-from gonghui_desk.db import audit
-from gonghui_desk.db.session import SessionFactory, clock_of
+from gonghui_desk.db.session import SessionFactory, clock_of, officer_of
 from gonghui_desk.domain import membership as ms
 from gonghui_desk.domain.codes import MEMBERSHIP_CHANGE_REASON, YES_NO
 from gonghui_desk.domain.masking import mask_id_number, mask_phone
@@ -221,9 +220,10 @@ def _plain_top(sheet: _Sheet, profile: BranchProfile, total: int, today: dt.date
     sheet.header(HEADER_BOLD, height=30)
 
 
-def _plain_bottom(sheet: _Sheet, first: int, last: int, now: dt.datetime) -> None:
+def _plain_bottom(sheet: _Sheet, first: int, last: int, now: dt.datetime,
+                  officer: str) -> None:
     sheet.ws.auto_filter.ref = f"A{first - 1}:{sheet.last}{last}"
-    sheet.line(f"导出人：{audit.current_actor()}　导出时间：{now:%Y-%m-%d %H:%M}", NOTE)
+    sheet.line(f"导出人：{officer}　导出时间：{now:%Y-%m-%d %H:%M}", NOTE)
 
 
 def export_roster(
@@ -274,7 +274,8 @@ def export_roster(
         if layout == PROVINCIAL:
             _provincial_bottom(sheet, first, sheet.row)
         else:
-            _plain_bottom(sheet, first, sheet.row, clock_of(sessions).now())
+            _plain_bottom(sheet, first, sheet.row, clock_of(sessions).now(),
+                          officer_of(sessions).display)
         yield Progress(total, total, "正在保存文件")
         try:
             wb.save(partial)

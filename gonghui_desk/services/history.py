@@ -11,9 +11,8 @@ from pathlib import Path
 
 from sqlalchemy import Select, func, or_, select
 
-from gonghui_desk.db.audit import current_actor
 from gonghui_desk.db.models import ChangeRecord
-from gonghui_desk.db.session import SessionFactory, clock_of, session_scope
+from gonghui_desk.db.session import SessionFactory, clock_of, officer_of, session_scope
 from gonghui_desk.domain.annual import COUNT_LABELS, FLAG_LABELS
 from gonghui_desk.domain.contract import RECORD_LABELS as CONTRACT_LABELS
 from gonghui_desk.domain.masking import mask_bank_account, mask_id_number, mask_phone
@@ -162,7 +161,7 @@ def export_history(sessions: SessionFactory, flt: HistoryFilter, path: Path,
                 yield Progress(done, total, "导出修改记录")
             exported = clock_of(sessions).now().strftime("%Y-%m-%d %H:%M:%S")
             writer.writerow([])
-            writer.writerow([f"导出人：{current_actor()}", f"导出时间：{exported}",
+            writer.writerow([f"导出人：{officer_of(sessions).display}", f"导出时间：{exported}",
                              "证件号码和手机号已隐去中间位"])
         partial.replace(path)
     except OSError as exc:

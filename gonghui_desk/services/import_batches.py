@@ -31,7 +31,7 @@ from gonghui_desk.db.models import (
     MembershipEvent,
 )
 from gonghui_desk.db.models.imports import ADDED, UPDATED
-from gonghui_desk.db.session import SessionFactory, clock_of, session_scope
+from gonghui_desk.db.session import SessionFactory, clock_of, officer_of, session_scope
 from gonghui_desk.domain import membership as ms
 from gonghui_desk.domain.member import FIELD_NAMES, MemberData
 from gonghui_desk.domain.pinyin import pinyin_keys
@@ -206,7 +206,7 @@ def write_batch(
     yield Progress(0, total, message)
     with session_scope(sessions) as session:
         batch = ImportBatch(
-            at=clock_of(session).now(), actor=audit.current_actor(),
+            at=clock_of(session).now(), actor=officer_of(session).display,
             file_name=file_name[:260], sheet=sheet[:100], mode=mode,
             added=len(adds), updated=len(updates), undone_by="",
             log_mark=0, last_event_id=0, event_count=0,

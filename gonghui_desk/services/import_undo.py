@@ -25,7 +25,7 @@ from gonghui_desk.db.models import (
     MembershipEvent,
 )
 from gonghui_desk.db.models.imports import ADDED, UPDATED
-from gonghui_desk.db.session import SessionFactory, clock_of, session_scope
+from gonghui_desk.db.session import SessionFactory, clock_of, officer_of, session_scope
 from gonghui_desk.domain import membership as ms
 from gonghui_desk.domain.member import MemberData
 from gonghui_desk.errors import UserError
@@ -117,7 +117,7 @@ def undo_batch(sessions: SessionFactory, batch_id: int) -> Iterator[Progress]:
             if done % 500 == 0:
                 yield Progress(done, total, message)
         batch.undone_at = clock_of(session).now()
-        batch.undone_by = audit.current_actor()
+        batch.undone_by = officer_of(session).display
         audit.record(session, "import_batch", batch.id, "undo", {
             "file_name": batch.file_name, "added": batch.added, "updated": batch.updated,
         })

@@ -6,8 +6,8 @@ import json
 import pytest
 from sqlalchemy import delete, select, update
 
-from gonghui_desk.db import audit
 from gonghui_desk.db.models import ChangeRecord, Member
+from gonghui_desk.db.officer import os_login
 from gonghui_desk.domain.profile import BranchProfile
 from gonghui_desk.services.demo import fill_demo
 from gonghui_desk.services.profile import save_profile
@@ -47,13 +47,10 @@ def test_create_update_delete_are_recorded_with_old_and_new_values(db):
 
 def test_actor_is_the_os_user_unless_the_app_names_one(db):
     save_profile(db.sessions, BranchProfile(union_name="甲工会"))
-    audit.set_actor("曾晓梅")
-    try:
-        save_profile(db.sessions, BranchProfile(union_name="乙工会"))
-    finally:
-        audit.set_actor(None)
+    db.officer.name = "曾晓梅"
+    save_profile(db.sessions, BranchProfile(union_name="乙工会"))
     (first, second) = history(db, "branch_profile")
-    assert first[4] == audit.current_actor() and second[4] == "曾晓梅"
+    assert first[4] == os_login() and second[4] == "曾晓梅"
     assert second[3] == {"union_name": ["甲工会", "乙工会"]}
 
 

@@ -151,11 +151,8 @@ def test_provincial_shows_the_latest_membership_event(db, out):
 
 def test_plain_roster_masks_numbers_and_writes_no_history(branch, out):
     path = out / "花名册.xlsx"
-    audit.set_actor("王主席")
-    try:
-        run(branch, path, PLAIN, today=dt.date(2026, 1, 31))
-    finally:
-        audit.set_actor(None)
+    branch.officer.name = "王主席"
+    run(branch, path, PLAIN, today=dt.date(2026, 1, 31))
     sheet, rows = rows_of(path)
     assert rows[0][0] == "红星机械有限公司工会委员会会员花名册"
     assert rows[1][0] == "截至 2026-01-31，共 2 人"

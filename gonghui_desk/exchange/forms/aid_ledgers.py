@@ -64,7 +64,7 @@ def build_payments(sessions: SessionFactory, params: FormParams) -> Document:
         body=Table(PAYMENT_COLUMNS, in_batches(rows), len(rows),
                    summary=_sum_lines(sessions, start, end), font_size=9),
         signatures=("工会主席（签字）", "经办人", "财务"), stamp=True, landscape=True,
-        sheet_name="发放登记", exported_by=exporter(),
+        sheet_name="发放登记", exported_by=exporter(sessions),
     )
 
 
@@ -101,7 +101,7 @@ def build_ledger(sessions: SessionFactory, params: FormParams) -> Document:
         body=Table(_ledger_columns(aid_by_file, count_by_file), in_batches(files), len(files),
                    summary=(f"档案 {len(files)} 份。", *_sum_lines(sessions, start, end)),
                    font_size=9),
-        landscape=True, sheet_name=f"{year}年台账", exported_by=exporter(),
+        landscape=True, sheet_name=f"{year}年台账", exported_by=exporter(sessions),
     )
 
 

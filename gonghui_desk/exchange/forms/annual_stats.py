@@ -104,7 +104,7 @@ def build(sessions: SessionFactory, params: FormParams) -> Document:
         signatures=("单位负责人（签字）", "填表人"),
         stamp=True,
         sheet_name="基本情况",
-        exported_by=exporter(),
+        exported_by=exporter(sessions),
     )
 
 

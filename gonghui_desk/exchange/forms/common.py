@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
-from gonghui_desk.db import audit
+from gonghui_desk.db.session import SessionFactory, officer_of
 from gonghui_desk.domain.profile import BranchProfile
 
 BATCH = 500
@@ -21,8 +21,9 @@ def date_text(day: dt.date) -> str:
     return f"{day.year} 年 {day.month} 月 {day.day} 日"
 
 
-def exporter() -> str:
-    return audit.current_actor()
+def exporter(sessions: SessionFactory) -> str:
+    """The officer exporting, for the 导出人 line of the footer."""
+    return officer_of(sessions).display
 
 
 def in_batches(items: Sequence[Any]) -> Callable[[], Iterator[Sequence[Any]]]:

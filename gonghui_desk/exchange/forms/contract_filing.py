@@ -110,7 +110,7 @@ def build(sessions: SessionFactory, params: FormParams) -> Document:
         body=Grid(WIDTHS, tuple(_rows(c)), font_size=9.5, row_height=22),
         notes=("附：集体合同文本、协商情况说明、职代会决议（含到会和表决情况）、双方首席代表身份证明"
                "或委托书。",),
-        sheet_name="送审表", exported_by=exporter(), record={"合同": c.draft.title})
+        sheet_name="送审表", exported_by=exporter(sessions), record={"合同": c.draft.title})
 
 
 def pick_contract(sessions: SessionFactory, text: str) -> tuple[list[Choice], int]:

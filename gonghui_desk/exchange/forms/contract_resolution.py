@@ -69,7 +69,7 @@ def build_resolution(sessions: SessionFactory, params: FormParams) -> Document:
         header=(filled_by(load_profile(sessions)),),
         body=Grid((14.0,) * 6, rows, font_size=11, row_height=26),
         signatures=("大会主席团（签字）", "工会主席（签字）"), stamp=True,
-        sheet_name="决议", exported_by=exporter(), record={"合同": d.title})
+        sheet_name="决议", exported_by=exporter(sessions), record={"合同": d.title})
 
 
 LEDGER_COLUMNS = (
@@ -99,7 +99,7 @@ def build_ledger(sessions: SessionFactory, params: FormParams) -> Document:
         form_id=LEDGER_SPEC.id, title=LEDGER_TITLE, subtitle=f"（截至 {date_text(params.today)}）",
         header=(filled_by(load_profile(sessions)),),
         body=Table(LEDGER_COLUMNS, in_batches(rows), len(rows), summary=(summary + "。",)),
-        landscape=True, sheet_name="集体合同台账", exported_by=exporter())
+        landscape=True, sheet_name="集体合同台账", exported_by=exporter(sessions))
 
 
 RESOLUTION_SPEC = FormSpec(

@@ -100,7 +100,7 @@ def _document(form_id: str, title: str, sessions: SessionFactory, params: FormPa
     profile = load_profile(sessions)
     return Document(form_id=form_id, title=title, body=grid, sheet_name=title[-5:],
                     header=(filled_by(profile), ("申报时间", date_text(params.today))),
-                    exported_by=exporter(), record={"帮扶对象": name})
+                    exported_by=exporter(sessions), record={"帮扶对象": name})
 
 
 def build_medical(sessions: SessionFactory, params: FormParams) -> Document:

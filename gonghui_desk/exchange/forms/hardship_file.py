@@ -106,7 +106,7 @@ def build(sessions: SessionFactory, params: FormParams) -> Document:
         header=(filled_by(profile), ("申报时间", date_text(params.today))),
         body=grid(file_id, draft, years[0] if years else None),
         sheet_name="建档申请表",
-        exported_by=exporter(),
+        exported_by=exporter(sessions),
         record={"档案": f"{file_id} {draft.name}"},
     )
 

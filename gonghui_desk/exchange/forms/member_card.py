@@ -85,7 +85,7 @@ def build(sessions: SessionFactory, params: FormParams) -> Document:
         body=grid(member, events_of(sessions, member_id), profile.unit_name),
         sheet_name="会员登记表",
         reveal=params.full_ids,
-        exported_by=exporter(),
+        exported_by=exporter(sessions),
         record={"会员": member.name},
     )
 

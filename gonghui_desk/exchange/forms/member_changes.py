@@ -58,7 +58,7 @@ def build(sessions: SessionFactory, params: FormParams) -> Document:
         stamp=True,
         sheet_name="会员变动",
         reveal=params.full_ids,
-        exported_by=exporter(),
+        exported_by=exporter(sessions),
         record={"期间": f"{start:%Y-%m-%d} 至 {end:%Y-%m-%d}", "人次": len(rows)},
     )
 

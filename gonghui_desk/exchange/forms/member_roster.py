@@ -92,7 +92,7 @@ def build(sessions: SessionFactory, params: FormParams) -> Document:
         landscape=True,
         sheet_name="会员信息",
         reveal=params.full_ids,
-        exported_by=exporter(),
+        exported_by=exporter(sessions),
         record={"截至": f"{day:%Y-%m-%d}", "人数": len(ids)},
     )
 

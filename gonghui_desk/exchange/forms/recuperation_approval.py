@@ -85,7 +85,7 @@ def build(sessions: SessionFactory, params: FormParams) -> Document:
                 ("状态", d.state + ("（已确认）" if d.confirmed else ""))),
         body=Grid(WIDTHS, tuple(_rows(d)), font_size=9, row_height=17),
         notes=(f"填表日期：{date_text(params.today)}",),
-        sheet_name="审批表", exported_by=exporter(), record={"申请": d.name})
+        sheet_name="审批表", exported_by=exporter(sessions), record={"申请": d.name})
 
 
 def pick_application(sessions: SessionFactory, text: str) -> tuple[list[Choice], int]:

@@ -79,7 +79,7 @@ def build_stats(sessions: SessionFactory, params: FormParams) -> Document:
                    summary=(f"{places}；省内 {stats.in_province} 人次，省外 "
                             f"{stats.out_of_province} 人次。",)),
         signatures=("工会主席（签字）", "填表人"), stamp=True, landscape=True,
-        sheet_name=f"{year}统计", exported_by=exporter())
+        sheet_name=f"{year}统计", exported_by=exporter(sessions))
 
 
 COST_COLUMNS = (
@@ -125,7 +125,7 @@ def build_costs(sessions: SessionFactory, params: FormParams) -> Document:
         body=Table(COST_COLUMNS, in_batches(costs), len(costs), summary=summary,
                    frozen_columns=2),
         signatures=("工会主席（签字）", "经办人", "财务负责人"), stamp=True, landscape=True,
-        sheet_name=f"{year}费用", exported_by=exporter())
+        sheet_name=f"{year}费用", exported_by=exporter(sessions))
 
 
 STATS_SPEC = FormSpec(

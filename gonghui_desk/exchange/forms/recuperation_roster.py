@@ -82,7 +82,7 @@ def build(sessions: SessionFactory, params: FormParams) -> Document:
         header=(filled_by(load_profile(sessions)), ("制表日期", date_text(params.today))),
         body=Table(COLUMNS, in_batches(people), len(people), summary=summary),
         signatures=("工会主席（签字）", "经办人"), stamp=True, landscape=True,
-        sheet_name="人员名单", reveal=params.full_ids, exported_by=exporter(),
+        sheet_name="人员名单", reveal=params.full_ids, exported_by=exporter(sessions),
         record={"批次": f"{trip.destination} {trip.start:%Y-%m-%d}"})
 
 
