@@ -8,6 +8,7 @@ not ours.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -23,6 +24,7 @@ if TYPE_CHECKING:  # imported only by the commands that need them, to keep start
 
     from gonghui_desk.db.database import Database
     from gonghui_desk.services import Progress
+    from gonghui_desk.services.operations import Runner
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +58,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--today", metavar="YYYY-MM-DD",
         help="按这一天运行（排查“提示已逾期”等问题用；默认：环境变量 GONGHUI_TODAY，其次系统日期）",
+    )
+    parser.add_argument(
+        "--officer", metavar="姓名",
+        help="修改记录和导出上署名的工会干部（默认：环境变量 GONGHUI_OFFICER，其次系统登录名）",
     )
     parser.add_argument(
         "--recover-stale-lock", action="store_true",
@@ -122,6 +128,7 @@ def _data_dir() -> Path:
 
 def _open(args: argparse.Namespace) -> Database:
     from gonghui_desk.db.database import open_database
+    from gonghui_desk.db.officer import Officer
     from gonghui_desk.logs import configure_logging
 
     data_dir = _data_dir()
@@ -130,23 +137,53 @@ def _open(args: argparse.Namespace) -> Database:
     clock: Clock = args.clock
     if clock.fixed_day is not None:
         log.info("running as of %s", clock.fixed_day)
-    return open_database(resolve_db_location(args.db, data_dir), clock=clock)
+    officer = Officer(getattr(args, "officer", None) or os.environ.get("GONGHUI_OFFICER", ""))
+    return open_database(resolve_db_location(args.db, data_dir), clock=clock, officer=officer)
+
+
+class TextProgress:
+    """A text progress bar on standard error, fed one ``Progress`` step at a time."""
+
+    def __init__(self, stream: TextIO | None = None) -> None:
+        self.out = stream or sys.stderr
+        self.interactive = self.out.isatty()
+        self.last: Progress | None = None
+
+    def __call__(self, step: Progress) -> None:
+        self.last = step
+        if self.interactive and step.total:
+            filled = int(30 * step.done / step.total)
+            bar = "#" * filled + "-" * (30 - filled)
+            self.out.write(f"\r{step.message} [{bar}] {step.done}/{step.total}")
+            self.out.flush()
+
+    def finish(self) -> None:
+        last = self.last
+        if last is not None:
+            prefix = "\r" if self.interactive else ""
+            self.out.write(f"{prefix}{last.message}：{last.done}/{last.total}\n")
 
 
 def run_with_progress(steps: Iterable[Progress], stream: TextIO | None = None) -> None:
     """Drive a long-work generator with a text progress bar on standard error."""
-    out = stream or sys.stderr
-    interactive = out.isatty()
-    last: Progress | None = None
+    bar = TextProgress(stream)
     for step in steps:
-        last = step
-        if interactive and step.total:
-            filled = int(30 * step.done / step.total)
-            bar = "#" * filled + "-" * (30 - filled)
-            out.write(f"\r{step.message} [{bar}] {step.done}/{step.total}")
-            out.flush()
-    if last is not None:
-        out.write(("\r" if interactive else "") + f"{last.message}：{last.done}/{last.total}\n")
+        bar(step)
+    bar.finish()
+
+
+def runner_for(db: Database) -> Runner:
+    """The runner of a command: operations run inline, with a text progress bar."""
+    from gonghui_desk.services.operations import Runner, Work
+
+    def execute(_title: str, work: Work) -> object:
+        bar = TextProgress()
+        try:
+            return work(bar)
+        finally:
+            bar.finish()
+
+    return Runner(db, execute)
 
 
 def cmd_init(args: argparse.Namespace) -> int:

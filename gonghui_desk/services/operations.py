@@ -159,6 +159,10 @@ class Runner:
         self._listeners.append(listener)
         return lambda: self._listeners.remove(listener) if listener in self._listeners else None
 
+    def take_listeners(self, other: Runner) -> None:
+        """Listeners of a runner of the same window whose book was opened again."""
+        self._listeners.extend(other._listeners)
+
     def refuse_if_read_only(self, title: str) -> None:
         if self.db.read_only:
             why = getattr(self.db, "read_only_reason", "") or "数据库以只读方式打开"

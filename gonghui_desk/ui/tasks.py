@@ -50,7 +50,7 @@ class _WorkThread(QThread):
             self.error = exc
 
 
-class _ProgressView(QObject):
+class ProgressView(QObject):
     """Lives in the GUI thread and turns the worker's signals into dialog updates."""
 
     def __init__(self, dialog: QProgressDialog) -> None:
@@ -80,7 +80,7 @@ def run_with_progress(
     dialog.setMinimumDuration(300)
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
-    view = _ProgressView(dialog)
+    view = ProgressView(dialog)
     thread = _WorkThread(work)
     thread.progressed.connect(view.show_progress)
     dialog.canceled.connect(thread.cancelled.set)
