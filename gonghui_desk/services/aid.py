@@ -14,8 +14,8 @@ from gonghui_desk.db.session import SessionFactory, session_scope
 from gonghui_desk.domain import hardship as hs
 from gonghui_desk.domain import hardship_process as hp
 from gonghui_desk.domain.aid import MONEY_FIELDS, PaymentDraft, check_payment
+from gonghui_desk.domain.money import to_fen, to_yuan
 from gonghui_desk.errors import FieldProblem, UserError, ValidationError
-from gonghui_desk.services.hardship import to_fen, to_yuan
 
 
 def record_payment(sessions: SessionFactory, file_id: int, draft: PaymentDraft,

@@ -26,8 +26,8 @@ from gonghui_desk.db.session import SessionFactory, session_scope
 from gonghui_desk.domain import contract_timeline as ct
 from gonghui_desk.domain.contract import ContractDraft, ContractTerms, Vote, check_contract
 from gonghui_desk.domain.contract_team import Negotiator, team_problems
+from gonghui_desk.domain.money import to_fen, to_yuan
 from gonghui_desk.errors import FieldProblem, UserError, ValidationError
-from gonghui_desk.services.hardship import to_fen, to_yuan
 from gonghui_desk.services.recuperation import branch_region
 
 RULE_FIELDS = tuple(f.name for f in fields(ct.DeadlineRules) if f.name != "region")

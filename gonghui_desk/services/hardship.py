@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import asdict, dataclass, fields
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -28,18 +28,10 @@ from gonghui_desk.domain import hardship_process as hp
 from gonghui_desk.domain.hardship import IncomeTest, Suggestion, check_override, suggest_category
 from gonghui_desk.domain.hardship_file import FileDraft, RelativeDraft, clean_file, household_size
 from gonghui_desk.domain.masking import mask_id_number
+from gonghui_desk.domain.money import to_fen, to_yuan
 from gonghui_desk.errors import FieldProblem, UserError, ValidationError
 
-FEN = Decimal(100)
 INCOME, EXPENSE = "收入", "支出"
-
-
-def to_fen(amount: Decimal) -> int:
-    return int((amount * FEN).quantize(Decimal(1), ROUND_HALF_UP))
-
-
-def to_yuan(fen: int) -> Decimal:
-    return Decimal(fen) / FEN
 
 
 def _open_clash(session: Session, numbers: list[str], except_file: int | None) -> str | None:

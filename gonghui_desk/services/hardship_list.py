@@ -24,8 +24,8 @@ from gonghui_desk.domain.hardship_reminders import (
     reminders_for,
 )
 from gonghui_desk.domain.masking import mask_id_number
+from gonghui_desk.domain.money import to_yuan
 from gonghui_desk.services.aid import last_aid_days
-from gonghui_desk.services.hardship import to_yuan
 
 IN_PROGRESS, ON_FILE, CLOSED = "办理中", "在档", "已结档"
 

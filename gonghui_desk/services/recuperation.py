@@ -25,9 +25,9 @@ from gonghui_desk.db.models import (
 )
 from gonghui_desk.db.session import SessionFactory, session_scope
 from gonghui_desk.domain import recuperation_process as rp
+from gonghui_desk.domain.money import to_fen, to_yuan
 from gonghui_desk.domain.recuperation import Policy, Trip, check_policy
 from gonghui_desk.errors import FieldProblem, ValidationError
-from gonghui_desk.services.hardship import to_fen, to_yuan
 
 MONEY = ("day_cost_cap", "annual_cap")
 HOLDING = sorted(rp.HOLDING)

@@ -14,9 +14,9 @@ from sqlalchemy.orm import Session
 from gonghui_desk.db.models import RecuperationApplication, RecuperationStep
 from gonghui_desk.db.session import SessionFactory, session_scope
 from gonghui_desk.domain import recuperation_process as rp
+from gonghui_desk.domain.money import to_yuan
 from gonghui_desk.domain.recuperation_ranking import Candidate, Ranked, Space, allocate, rank
 from gonghui_desk.errors import UserError
-from gonghui_desk.services.hardship import to_yuan
 from gonghui_desk.services.recuperation_facts import YearBook, store_split, year_of_trip
 
 POOL = (rp.APPROVED, rp.WAITING)

@@ -25,10 +25,10 @@ from gonghui_desk.db.models import (
 from gonghui_desk.db.session import SessionFactory, session_scope
 from gonghui_desk.domain import recuperation_process as rp
 from gonghui_desk.domain.masking import mask_id_number
+from gonghui_desk.domain.money import to_yuan
 from gonghui_desk.domain.recuperation import ApplicationDraft, Trip, check_application
 from gonghui_desk.domain.recuperation_rules import RULE_NAMES, Verdict
 from gonghui_desk.errors import FieldProblem, UserError, ValidationError
-from gonghui_desk.services.hardship import to_yuan
 from gonghui_desk.services.recuperation_allocation import hand_over
 from gonghui_desk.services.recuperation_facts import YearBook, split_priority, store_split
 

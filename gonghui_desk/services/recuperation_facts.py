@@ -24,9 +24,9 @@ from gonghui_desk.db.models import (
     RecuperationTrip,
 )
 from gonghui_desk.domain import recuperation_process as rp
+from gonghui_desk.domain.money import to_fen, to_yuan
 from gonghui_desk.domain.recuperation import Policy, Trip
 from gonghui_desk.domain.recuperation_rules import Facts, PastTrip, Room, Verdict, check
-from gonghui_desk.services.hardship import to_fen, to_yuan
 from gonghui_desk.services.recuperation import policy_in, trip_from_row
 
 

@@ -12,8 +12,8 @@ from gonghui_desk.db.models import Member, RecuperationApplication
 from gonghui_desk.db.session import SessionFactory, session_scope
 from gonghui_desk.domain import recuperation_process as rp
 from gonghui_desk.domain.masking import mask_id_number
+from gonghui_desk.domain.money import to_yuan
 from gonghui_desk.domain.recuperation_reminders import Reminder, TripSummary, reminders_for
-from gonghui_desk.services.hardship import to_yuan
 from gonghui_desk.services.recuperation import quota_in, trips_in
 from gonghui_desk.services.recuperation_allocation import ranked_in
 from gonghui_desk.services.recuperation_facts import YearBook, year_of_trip

@@ -16,8 +16,8 @@ from sqlalchemy import select
 from gonghui_desk.db.models import Member, RecuperationApplication
 from gonghui_desk.db.session import SessionFactory, session_scope
 from gonghui_desk.domain import recuperation_process as rp
+from gonghui_desk.domain.money import to_yuan
 from gonghui_desk.domain.recuperation import PRIORITY
-from gonghui_desk.services.hardship import to_yuan
 from gonghui_desk.services.recuperation_facts import Applicant, YearBook
 
 NO_PRIORITY = "无优先条件"

@@ -11,9 +11,9 @@ from sqlalchemy import func, select
 
 from gonghui_desk.db.models import RecuperationApplication, RecuperationTrip
 from gonghui_desk.db.session import SessionFactory, session_scope
+from gonghui_desk.domain.money import to_fen
 from gonghui_desk.domain.recuperation import Trip, check_trip
 from gonghui_desk.errors import FieldProblem, UserError, ValidationError
-from gonghui_desk.services.hardship import to_fen
 from gonghui_desk.services.recuperation import HOLDING, TripRow, trips_in
 from gonghui_desk.services.recuperation_facts import refresh_costs
 
