@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
 
+from gonghui_desk.db.database import Database
 from gonghui_desk.db.models import Member, MembershipEvent
 from gonghui_desk.domain import membership as ms
 from gonghui_desk.domain.pinyin import pinyin_keys
+
+T = TypeVar("T")
 
 
 def make_member(session: Session, **overrides: Any) -> Member:
@@ -35,3 +39,10 @@ def make_member(session: Session, **overrides: Any) -> Member:
     session.add(member)
     session.flush()
     return member
+
+
+def write(db: Database, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """Run the write ``fn(tx, *args, **kwargs)`` as one operation on ``db``; its value."""
+    from gonghui_desk.services.operations import run_once
+
+    return run_once(db, fn.__name__, lambda tx: fn(tx, *args, **kwargs))
