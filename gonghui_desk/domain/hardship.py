@@ -11,9 +11,10 @@ pushed across it by rounding. The chair may override the suggestion with a writt
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from gonghui_desk.domain.codes import CodeList
+from gonghui_desk.domain.money import cents, yuan_text
 from gonghui_desk.errors import FieldProblem
 
 DEEP, RELATIVE, ACCIDENT = "深度困难", "相对困难", "意外致困"
@@ -59,14 +60,8 @@ MEDICAL_AID, STUDY_AID, TEMPORARY_AID = "医疗救助", "助学（金秋助学�
 # 临时救助 is the one kind of aid a household whose file is still being examined may receive.
 FUND_SOURCE = CodeList("资金来源", ("本级工会经费", "上级帮扶资金", "行政", "社会捐助"))
 
-CENT = Decimal("0.01")
 DEFAULT_DEEP_MULTIPLE = Decimal(1)
 DEFAULT_RELATIVE_MULTIPLE = Decimal(2)
-
-
-def yuan(amount: Decimal) -> str:
-    """``Decimal("12345.6")`` → ``"12,345.60"``."""
-    return f"{amount.quantize(CENT, ROUND_HALF_UP):,}"
 
 
 @dataclass(frozen=True)
@@ -102,7 +97,7 @@ class IncomeTest:
 
     def per_capita(self) -> Decimal:
         """Monthly per-capita income, rounded to the fen for display."""
-        return (self.net() / 12 / self.household_size).quantize(CENT, ROUND_HALF_UP)
+        return cents(self.net() / 12 / self.household_size)
 
     def below(self, multiple: Decimal) -> bool:
         """Whether per-capita income is strictly below ``multiple`` × 低保, compared exactly."""
@@ -126,25 +121,25 @@ def _times(multiple: Decimal) -> str:
 def suggest_category(test: IncomeTest) -> Suggestion:
     """The income test with its arithmetic, as the chair and the higher body read it."""
     per_capita = test.per_capita()
-    formula = (f"（家庭年度总收入 {yuan(test.annual_income)} 元 − 刚性支出 "
-               f"{yuan(test.rigid_expenses)} 元）÷ 12 个月 ÷ {test.household_size} 人 = "
-               f"{yuan(per_capita)} 元/人·月")
+    formula = (f"（家庭年度总收入 {yuan_text(test.annual_income)} − 刚性支出 "
+               f"{yuan_text(test.rigid_expenses)}）÷ 12 个月 ÷ {test.household_size} 人 = "
+               f"{yuan_text(per_capita, unit='元/人·月')}")
     deep_line = test.dibao * test.deep_multiple
     relative_line = test.dibao * test.relative_multiple
     if test.below(test.deep_multiple):
         category: str | None = DEEP
-        verdict = (f"低于低保标准{_times(test.deep_multiple)}（{yuan(deep_line)} 元），"
+        verdict = (f"低于低保标准{_times(test.deep_multiple)}（{yuan_text(deep_line)}），"
                    f"建议：{DEEP}")
     elif test.below(test.relative_multiple):
         category = RELATIVE
-        verdict = (f"不低于 {yuan(deep_line)} 元、低于低保标准{_times(test.relative_multiple)}"
-                   f"（{yuan(relative_line)} 元），建议：{RELATIVE}")
+        verdict = (f"不低于 {yuan_text(deep_line)}、低于低保标准{_times(test.relative_multiple)}"
+                   f"（{yuan_text(relative_line)}），建议：{RELATIVE}")
     else:
         category = None
-        verdict = (f"不低于低保标准{_times(test.relative_multiple)}（{yuan(relative_line)} 元），"
+        verdict = (f"不低于低保标准{_times(test.relative_multiple)}（{yuan_text(relative_line)}），"
                    "不符合收入标准")
     return Suggestion(category, per_capita,
-                      f"{formula}；低保标准 {yuan(test.dibao)} 元/人·月，{verdict}。")
+                      f"{formula}；低保标准 {yuan_text(test.dibao, unit='元/人·月')}，{verdict}。")
 
 
 def check_override(suggested: str | None, chosen: str, reason: str) -> list[FieldProblem]:

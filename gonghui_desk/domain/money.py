@@ -9,6 +9,7 @@ Refusing negative or missing amounts is the business of each rule, not of the co
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Literal
 
 FEN = Decimal(100)
 CENT = Decimal("0.01")
@@ -31,18 +32,22 @@ def cents(amount: Decimal) -> Decimal:
 
 
 def yuan_text(amount: Decimal | None, *, unit: str = YUAN, grouping: bool = True,
-              trim_cents: bool = False) -> str:
+              decimals: Literal[2, 0] | None = 2) -> str:
     """An amount in yuan as forms and screens show it: ``"1,234.50 元"``; ``""`` for ``None``.
 
     ``unit`` follows after a space (``"元/月"`` for a monthly figure, ``""`` where the column
     header or the sentence already says 元); ``grouping=False`` drops the thousands separators
-    (the form an amount is typed in); ``trim_cents`` writes a whole amount without ``.00``
-    (``"300 元"``), for caps and limits quoted in a sentence.
+    (the form an amount is typed in). ``decimals=0`` rounds to the yuan (half up) for a narrow
+    column on paper; ``decimals=None`` writes a whole amount without ``.00`` (``"300 元"``)
+    and any other with its fen, for caps and limits quoted in a sentence.
     """
     if amount is None:
         return ""
-    rounded = cents(amount)
-    if trim_cents and rounded == rounded.to_integral_value():
-        rounded = rounded.quantize(Decimal(1))
+    if decimals == 0:
+        rounded = amount.quantize(Decimal(1), ROUND_HALF_UP)
+    else:
+        rounded = cents(amount)
+        if decimals is None and rounded == rounded.to_integral_value():
+            rounded = rounded.quantize(Decimal(1))
     number = f"{rounded:,f}" if grouping else f"{rounded:f}"
     return f"{number} {unit}" if unit else number

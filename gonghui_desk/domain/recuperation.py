@@ -14,24 +14,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from gonghui_desk.domain.codes import CodeList
+from gonghui_desk.domain.money import cents, yuan_text
 from gonghui_desk.errors import FieldProblem
 
 PRIORITY = CodeList("优先条件", ("一线职工", "劳模/先进", "高技能人才", "工伤职工", "临近退休",
                                "抗疫一线", "艰苦岗位"))
 CYCLES = (1, 2, 3)
-CENT = Decimal("0.01")
-
-
-def cents(amount: Decimal) -> Decimal:
-    return amount.quantize(CENT, ROUND_HALF_UP)
-
-
-def yuan_text(amount: Decimal) -> str:
-    """``1,050.00 元`` — money as forms and messages show it."""
-    return f"{cents(amount):,.2f} 元"
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from gonghui_desk.domain.dates import add_years
-from gonghui_desk.domain.recuperation import CostSplit, Policy, Trip, split_cost, yuan_text
+from gonghui_desk.domain.money import yuan_text
+from gonghui_desk.domain.recuperation import CostSplit, Policy, Trip, split_cost
 
 ACTIVE_MEMBER = "在册"
 

@@ -25,7 +25,7 @@ from gonghui_desk.db.models import (
 )
 from gonghui_desk.db.session import SessionFactory, session_scope
 from gonghui_desk.domain import recuperation_process as rp
-from gonghui_desk.domain.money import to_fen, to_yuan
+from gonghui_desk.domain.money import to_fen, to_yuan, yuan_text
 from gonghui_desk.domain.recuperation import Policy, Trip, check_policy
 from gonghui_desk.errors import FieldProblem, ValidationError
 
@@ -178,7 +178,7 @@ def save_quota(sessions: SessionFactory, quota: Quota) -> None:
                 "名额", f"已安排 {status.taken} 人，名额不能少于 {status.taken} 个。", "places"))
         if quota.budget < status.used:
             problems.append(FieldProblem(
-                "预算", f"已安排的人需经费 {status.used:,.2f} 元，预算不能少于此数。", "budget"))
+                "预算", f"已安排的人需经费 {yuan_text(status.used)}，预算不能少于此数。", "budget"))
         if quota.departments:
             for use in _department_taken(session, quota.year):
                 given = quota.departments.get(use.department)

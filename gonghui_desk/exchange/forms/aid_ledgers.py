@@ -11,7 +11,7 @@ import datetime as dt
 from decimal import Decimal
 
 from gonghui_desk.db.session import SessionFactory
-from gonghui_desk.domain.hardship import yuan
+from gonghui_desk.domain.money import yuan_text
 from gonghui_desk.exchange.forms.common import date_text, exporter, filled_by, in_batches
 from gonghui_desk.exchange.forms.model import (
     DATE,
@@ -34,9 +34,9 @@ LEDGER_TITLE = "困难职工帮扶台账"
 
 def _sum_lines(sessions: SessionFactory, start: dt.date, end: dt.date) -> tuple[str, ...]:
     t = totals(sessions, start, end)
-    kinds = "，".join(f"{k} {yuan(v)} 元" for k, v in t.by_kind.items() if v)
-    sources = "，".join(f"{k} {yuan(v)} 元" for k, v in t.by_source.items() if v)
-    return (f"合计：{t.count} 笔，{yuan(t.total)} 元。",
+    kinds = "，".join(f"{k} {yuan_text(v)}" for k, v in t.by_kind.items() if v)
+    sources = "，".join(f"{k} {yuan_text(v)}" for k, v in t.by_source.items() if v)
+    return (f"合计：{t.count} 笔，{yuan_text(t.total)}。",
             f"按帮扶类型：{kinds or '无'}。", f"按资金来源：{sources or '无'}。")
 
 

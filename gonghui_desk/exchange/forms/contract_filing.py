@@ -10,11 +10,10 @@ enterprise, the union and the labour bureau to sign and stamp.
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from gonghui_desk.db.session import SessionFactory, clock_of
 from gonghui_desk.domain.contract import WAGE
 from gonghui_desk.domain.contract_team import EMPLOYER, WORKERS, chief_of
+from gonghui_desk.domain.money import yuan_text
 from gonghui_desk.exchange.forms.common import date_text, exporter, filled_by
 from gonghui_desk.exchange.forms.hardship_common import COLUMNS, WIDTHS, heading, triple
 from gonghui_desk.exchange.forms.model import Cell, Document, Grid, GridRow, label, signoff_box
@@ -23,10 +22,6 @@ from gonghui_desk.services.contracts import ContractDetail, contract_detail, lis
 from gonghui_desk.services.profile import load_profile
 
 TITLE = "集体合同审查备案登记表"
-
-
-def _money(amount: Decimal | None, unit: str) -> str:
-    return "" if amount is None else f"{amount:,.2f} {unit}"
 
 
 def _covered(workers: int | None, women: int | None) -> str:
@@ -62,10 +57,10 @@ def _rows(c: ContractDetail) -> list[GridRow]:
     ]
     if d.contract_type == WAGE:
         rows.append(triple(
-            ("上年度职工平均工资", _money(t.last_year_average_wage, "元")),
+            ("上年度职工平均工资", yuan_text(t.last_year_average_wage)),
             ("本年度工资增长幅度", "" if t.wage_increase_pct is None
              else f"{t.wage_increase_pct:g}%"),
-            ("最低工资标准", _money(t.minimum_wage, "元/月"))))
+            ("最低工资标准", yuan_text(t.minimum_wage, unit="元/月"))))
     rows += [
         _box("主要内容", t.main_topics),
         _box("协商经过", t.negotiation_history or _history(c), lines=3),

@@ -13,6 +13,7 @@ from gonghui_desk.db.session import SessionFactory
 from gonghui_desk.domain import hardship as hs
 from gonghui_desk.domain.aid import PaymentDraft
 from gonghui_desk.domain.hardship_file import FileDraft
+from gonghui_desk.domain.money import yuan_text
 from gonghui_desk.errors import UserError
 from gonghui_desk.exchange.forms.common import date_text, exporter, filled_by
 from gonghui_desk.exchange.forms.hardship_common import (
@@ -21,7 +22,6 @@ from gonghui_desk.exchange.forms.hardship_common import (
     WIDTHS,
     applicant_rows,
     heading,
-    money,
     payment_picker,
     pledge_row,
     relative_named,
@@ -60,11 +60,11 @@ def medical_grid(file_id: int, d: FileDraft, p: PaymentDraft, params: FormParams
             triple(("身份证号", patient.id_number if patient else
                     (d.id_number if p.patient == d.name else ""), ID_NUMBER),
                    ("年龄", patient.age if patient else "")),
-            triple(("一年内个人实际支出", money(p.out_of_pocket)),
+            triple(("一年内个人实际支出", yuan_text(p.out_of_pocket)),
                    ("住院次数", f"{p.hospital_stays} 次"),
-                   ("本次申请救助金额", money(p.amount))),
-            triple(("本单位救助金额", money(p.branch_amount)),
-                   ("社会救助金额", money(p.social_amount))),
+                   ("本次申请救助金额", yuan_text(p.amount))),
+            triple(("本单位救助金额", yuan_text(p.branch_amount)),
+                   ("社会救助金额", yuan_text(p.social_amount))),
             GridRow((label("住院时间及后续治疗情况", span=4),
                      Cell(p.treatment, span=COLUMNS - 4)), lines=2),
             GridRow((label("困难原因", span=4), Cell(d.cause_text or d.cause_primary,
@@ -83,9 +83,10 @@ def study_grid(file_id: int, d: FileDraft, p: PaymentDraft, params: FormParams) 
                    ("与建档职工关系", student.relation if student else "")),
             triple(("录取院校", p.school), ("录取专业", p.major)),
             triple(("学制", f"{p.study_years} 年" if p.study_years else ""),
-                   ("录取批次", p.admission_batch), ("学杂费/年", money(p.fees))),
+                   ("录取批次", p.admission_batch), ("学杂费/年", yuan_text(p.fees))),
             triple(("是否申请助学贷款", "是" if p.student_loan else "否"),
-                   ("助学贷款金额", money(p.student_loan)), ("本次助学金额", money(p.amount))),
+                   ("助学贷款金额", yuan_text(p.student_loan)),
+                   ("本次助学金额", yuan_text(p.amount))),
             triple(("现家庭地址", d.live_address)),
             heading("建档职工"), *applicant_rows(d, params.today, file_id),
             GridRow((label("致困原因", span=4), Cell(d.cause_text or d.cause_primary,

@@ -7,12 +7,11 @@ table; 30 equal columns let both be laid out with spans (a pair is 4 + 6 columns
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 
 from gonghui_desk.db.session import SessionFactory, clock_of
-from gonghui_desk.domain.hardship import yuan
 from gonghui_desk.domain.hardship_file import FileDraft, RelativeDraft
 from gonghui_desk.domain.masking import mask_id_number
+from gonghui_desk.domain.money import yuan_text
 from gonghui_desk.exchange.forms.model import (
     Cell,
     CellValue,
@@ -31,10 +30,6 @@ PAIR_LABEL, PAIR_VALUE = 4, 6
 # The higher aid centre identifies the household by these numbers: printed whole.
 ID_NUMBER = Private(mask_id_number, required=True)
 PLEDGE = "本人承诺填写的家庭情况和提供的证明材料真实有效，如有虚假，愿承担相应责任。"
-
-
-def money(amount: Decimal | None) -> str:
-    return "" if amount is None else f"{yuan(amount)} 元"
 
 
 def yes_no(flag: bool) -> str:
@@ -115,6 +110,6 @@ def payment_picker(kind: str) -> Picker:
         rows = [r for r in payments_between(sessions, dt.date(1950, 1, 1), dt.date.max,
                                             kind=kind) if text.strip() in r.name]
         rows.reverse()
-        return [Choice(r.id, f"{r.day:%Y-%m-%d}　{r.name}　{yuan(r.amount)} 元", r.name)
+        return [Choice(r.id, f"{r.day:%Y-%m-%d}　{r.name}　{yuan_text(r.amount)}", r.name)
                 for r in rows[:PICK_LIMIT]], len(rows)
     return pick

@@ -12,13 +12,13 @@ from decimal import Decimal
 
 from gonghui_desk.db.session import SessionFactory
 from gonghui_desk.domain.hardship_file import FileDraft, RelativeDraft, household_size
+from gonghui_desk.domain.money import yuan_text
 from gonghui_desk.exchange.forms.common import date_text, exporter, filled_by
 from gonghui_desk.exchange.forms.hardship_common import (
     COLUMNS,
     ID_NUMBER,
     WIDTHS,
     heading,
-    money,
     pick_file,
     pledge_row,
     signoff_rows,
@@ -41,7 +41,8 @@ MIN_HOUSEHOLD_ROWS = 3
 def _relative(r: RelativeDraft | None) -> GridRow:
     values = ("", "", "", "", "", "", "", "", "", "", "", "") if r is None else (
         r.name, r.relation, r.gender, r.political_status, r.education, r.id_number, r.age,
-        r.medical_insurance, r.health, f"{r.monthly_income:,.0f}", r.identity, r.unit_or_school)
+        r.medical_insurance, r.health, yuan_text(r.monthly_income, unit="", decimals=0),
+        r.identity, r.unit_or_school)
     return GridRow(tuple(
         Cell(value, span=span, private=ID_NUMBER if header == "身份证号" else None)
         for value, (header, span) in zip(values, HOUSEHOLD, strict=True)
@@ -75,10 +76,10 @@ def grid(file_id: int, d: FileDraft, year: YearTest | None) -> Grid:
         triple(("户口所在地（到街道）", d.hukou_region)),
         triple(("是否单亲", yes_no(d.single_parent)), ("零就业家庭", yes_no(d.zero_employment)),
                ("自救能力", "有" if d.self_help else "无")),
-        triple(("本人月均收入", money(d.monthly_income)),
-               ("家庭年度总收入", money(income)),
+        triple(("本人月均收入", yuan_text(d.monthly_income)),
+               ("家庭年度总收入", yuan_text(income)),
                ("家庭人口", f"{people} 人")),
-        triple(("家庭人均月收入", money(year.per_capita) if year else ""),
+        triple(("家庭人均月收入", yuan_text(year.per_capita) if year else ""),
                ("医保状况", d.medical_insurance), ("会员服务卡号", d.service_card_no)),
         GridRow((label("劳动合同", span=4), Cell(contract, span=COLUMNS - 4))),
         GridRow((label("致困原因", span=4), Cell(

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from gonghui_desk.domain.money import yuan_text
+
 CellValue = str | int | float | Decimal | dt.date | None
 Masker = Callable[[str | None], str]
 
@@ -234,7 +236,7 @@ def format_value(value: CellValue) -> str:
     if isinstance(value, dt.date):
         return f"{value:%Y-%m-%d}"
     if isinstance(value, Decimal):
-        return f"{value:,.2f}"
+        return yuan_text(value, unit="")
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)

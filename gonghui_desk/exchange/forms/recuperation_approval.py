@@ -9,7 +9,7 @@ union's opinion boxes. The ID number is masked (the form is kept by the branch).
 from __future__ import annotations
 
 from gonghui_desk.db.session import SessionFactory
-from gonghui_desk.domain.recuperation import yuan_text
+from gonghui_desk.domain.money import yuan_text
 from gonghui_desk.domain.recuperation_rules import RuleResult
 from gonghui_desk.exchange.forms.common import date_text, exporter, filled_by
 from gonghui_desk.exchange.forms.hardship_common import (

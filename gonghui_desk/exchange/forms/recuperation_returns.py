@@ -11,7 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from gonghui_desk.db.session import SessionFactory
-from gonghui_desk.domain.recuperation import yuan_text
+from gonghui_desk.domain.money import yuan_text
 from gonghui_desk.exchange.forms.common import date_text, exporter, filled_by, in_batches
 from gonghui_desk.exchange.forms.model import (
     DATE,

@@ -13,7 +13,7 @@ from decimal import Decimal
 from gonghui_desk.db.session import SessionFactory
 from gonghui_desk.domain import recuperation_process as rp
 from gonghui_desk.domain.masking import mask_id_number, mask_phone
-from gonghui_desk.domain.recuperation import yuan_text
+from gonghui_desk.domain.money import yuan_text
 from gonghui_desk.exchange.forms.common import date_text, exporter, filled_by, in_batches
 from gonghui_desk.exchange.forms.model import (
     LEFT,

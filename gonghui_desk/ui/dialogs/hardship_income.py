@@ -32,7 +32,8 @@ from PySide6.QtWidgets import (
 
 from gonghui_desk.db.session import SessionFactory, clock_of
 from gonghui_desk.domain import hardship as hs
-from gonghui_desk.domain.hardship import IncomeTest, Suggestion, suggest_category, yuan
+from gonghui_desk.domain.hardship import IncomeTest, Suggestion, suggest_category
+from gonghui_desk.domain.money import yuan_text
 from gonghui_desk.errors import ValidationError
 from gonghui_desk.services.hardship import YearTest, assess_year, dibao_for, load_years
 from gonghui_desk.ui.widgets.fields import FieldRow, save_row
@@ -127,7 +128,8 @@ class MoneyItemsTable(QWidget):
             elif amount or self._text(row, 0):
                 found.append((self._text(row, 0) or self.tr("(no name)"), amount))
         self.total.setText(self.tr("Total %1 yuan")
-                           .replace("%1", yuan(sum((a for _, a in found), Decimal(0)))))
+                           .replace("%1", yuan_text(sum((a for _, a in found), Decimal(0)),
+                                                    unit="")))
         return found, bad
 
     def set_read_only(self, read_only: bool) -> None:
@@ -279,7 +281,8 @@ class IncomeTab(QWidget):
             self.basis.setText(
                 self.tr("Region %1, %2: minimum living allowance %3 yuan per person a month; "
                         "%n person(s) living together.", "", size)
-                .replace("%1", region).replace("%2", str(year)).replace("%3", yuan(dibao)))
+                .replace("%1", region).replace("%2", str(year))
+                .replace("%3", yuan_text(dibao, unit="")))
         if bad_income or bad_expenses:
             self.suggestion_label.setText(self.tr("Some amounts are not numbers in yuan."))
         elif dibao is not None:

@@ -7,7 +7,8 @@ import datetime as dt
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
-from gonghui_desk.domain.hardship import TEMPORARY_AID, yuan
+from gonghui_desk.domain.hardship import TEMPORARY_AID
+from gonghui_desk.domain.money import yuan_text
 from gonghui_desk.services.aid import payments_between
 from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.dialogs.aid_payment import AidPaymentDialog
@@ -54,7 +55,7 @@ class PaymentsTab(QWidget):
             if file_id is not None else []
         self.model.set_rows(rows)
         self.total.setText(self.tr("%n payment(s), %1 yuan in all", "", len(rows))
-                           .replace("%1", yuan(self.model.total())))
+                           .replace("%1", yuan_text(self.model.total(), unit="")))
         self.record_button.setEnabled(can_pay and file_id is not None)
 
     def record(self) -> AidPaymentDialog | None:

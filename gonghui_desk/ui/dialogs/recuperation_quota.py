@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from gonghui_desk.db.session import SessionFactory
+from gonghui_desk.domain.money import yuan_text
 from gonghui_desk.errors import ValidationError
 from gonghui_desk.services.members import departments
 from gonghui_desk.services.recuperation import Quota, quota_status, save_quota
@@ -82,7 +83,7 @@ class QuotaDialog(QDialog):
         self.rows = {"places": FieldRow(self.places), "budget": FieldRow(budget_line)}
         arranged = QLabel(self.tr("Already arranged this year: %1 people, %2 yuan of public "
                                   "money.").replace("%1", str(status.taken))
-                          .replace("%2", f"{status.used:,.2f}"))
+                          .replace("%2", yuan_text(status.used, unit="")))
         arranged.setStyleSheet("color: #5f6368;")
         year_box = QGroupBox(self.tr("The year"))
         form = QFormLayout(year_box)

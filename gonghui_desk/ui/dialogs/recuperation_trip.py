@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from gonghui_desk.db.session import SessionFactory, clock_of
-from gonghui_desk.domain.recuperation import Trip, yuan_text
+from gonghui_desk.domain.money import yuan_text
+from gonghui_desk.domain.recuperation import Trip
 from gonghui_desk.errors import UserError, ValidationError
 from gonghui_desk.services.recuperation import TripRow, policy_for
 from gonghui_desk.services.recuperation_trips import save_trip

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from gonghui_desk.db.session import SessionFactory, clock_of
-from gonghui_desk.domain.recuperation import yuan_text
+from gonghui_desk.domain.money import yuan_text
 from gonghui_desk.domain.recuperation_rules import RuleResult
 from gonghui_desk.errors import UserError, ValidationError
 from gonghui_desk.services.recuperation_apps import (

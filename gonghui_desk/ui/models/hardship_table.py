@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from gonghui_desk.domain.hardship import yuan
+from gonghui_desk.domain.money import yuan_text
 from gonghui_desk.services.aid import PaymentRow
 from gonghui_desk.services.hardship_list import FileRow
 from gonghui_desk.ui.tr import QT_TRANSLATE_NOOP
@@ -66,7 +66,7 @@ FILE_COLUMNS: tuple[Column[FileRow], ...] = (
     Column("review_due", QT_TRANSLATE_NOOP("HardshipColumns", "Next review"),
            lambda r: _date(r.review_due), lambda r: r.review_due or dt.date.max, 100, CENTRE),
     Column("aid_this_year", QT_TRANSLATE_NOOP("HardshipColumns", "Aid this year (yuan)"),
-           lambda r: yuan(r.aid_this_year) if r.aid_this_year else "",
+           lambda r: yuan_text(r.aid_this_year, unit="") if r.aid_this_year else "",
            lambda r: r.aid_this_year, 130, RIGHT),
 )
 
@@ -78,7 +78,7 @@ PAYMENT_COLUMNS: tuple[Column[PaymentRow], ...] = (
     Column("kind", QT_TRANSLATE_NOOP("HardshipColumns", "Type of aid"), lambda r: r.kind,
            lambda r: r.kind, 128),
     Column("amount", QT_TRANSLATE_NOOP("HardshipColumns", "Amount (yuan)"),
-           lambda r: yuan(r.amount), lambda r: r.amount, 88, RIGHT),
+           lambda r: yuan_text(r.amount, unit=""), lambda r: r.amount, 88, RIGHT),
     Column("fund_source", QT_TRANSLATE_NOOP("HardshipColumns", "Fund source"),
            lambda r: r.fund_source, lambda r: r.fund_source, 92),
     Column("handled_by", QT_TRANSLATE_NOOP("HardshipColumns", "Handled by"),

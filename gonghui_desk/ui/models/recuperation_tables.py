@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from gonghui_desk.domain import recuperation_process as rp
-from gonghui_desk.domain.hardship import yuan
+from gonghui_desk.domain.money import yuan_text
 from gonghui_desk.services.recuperation import TripRow
 from gonghui_desk.services.recuperation_allocation import RankRow
 from gonghui_desk.services.recuperation_list import ApplicationRow
@@ -64,9 +64,11 @@ TRIP_COLUMNS: tuple[Column[TripRow], ...] = (
     Column("days", QT_TRANSLATE_NOOP("RecuperationColumns", "Days"),
            lambda r: str(r.trip.days), lambda r: r.trip.days, 50, CENTRE),
     Column("per_day", QT_TRANSLATE_NOOP("RecuperationColumns", "Per day (yuan)"),
-           lambda r: yuan(r.trip.cost_per_day), lambda r: r.trip.cost_per_day, 95, RIGHT),
+           lambda r: yuan_text(r.trip.cost_per_day, unit=""), lambda r: r.trip.cost_per_day, 95,
+           RIGHT),
     Column("per_person", QT_TRANSLATE_NOOP("RecuperationColumns", "Per person (yuan)"),
-           lambda r: yuan(r.trip.cost_per_person), lambda r: r.trip.cost_per_person, 95, RIGHT),
+           lambda r: yuan_text(r.trip.cost_per_person, unit=""),
+           lambda r: r.trip.cost_per_person, 95, RIGHT),
     Column("capacity", QT_TRANSLATE_NOOP("RecuperationColumns", "Places"),
            lambda r: str(r.trip.capacity), lambda r: r.trip.capacity, 50, CENTRE),
     Column("arranged", QT_TRANSLATE_NOOP("RecuperationColumns", "Arranged"),
@@ -98,9 +100,10 @@ APPLICATION_COLUMNS: tuple[Column[ApplicationRow], ...] = (
            lambda r: r.priority, lambda r: (-len(r.priority.split("、")) if r.priority else 0),
            130),
     Column("cost", QT_TRANSLATE_NOOP("RecuperationColumns", "Cost (yuan)"),
-           lambda r: yuan(r.cost), lambda r: r.cost, 85, RIGHT),
+           lambda r: yuan_text(r.cost, unit=""), lambda r: r.cost, 85, RIGHT),
     Column("personal", QT_TRANSLATE_NOOP("RecuperationColumns", "Own share (yuan)"),
-           lambda r: yuan(r.personal) if r.personal else "", lambda r: r.personal, 110, RIGHT),
+           lambda r: yuan_text(r.personal, unit="") if r.personal else "",
+           lambda r: r.personal, 110, RIGHT),
     Column("id_number", QT_TRANSLATE_NOOP("RecuperationColumns", "ID number"),
            lambda r: r.id_masked, lambda r: r.id_masked, 150),
     Column("applied_on", QT_TRANSLATE_NOOP("RecuperationColumns", "Applied"),

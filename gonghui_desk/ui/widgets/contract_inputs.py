@@ -14,6 +14,7 @@ from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
 from gonghui_desk.clock import Clock
+from gonghui_desk.domain.money import yuan_text
 from gonghui_desk.ui.widgets.fields import OptionalDateEdit
 from gonghui_desk.ui.widgets.hardship_inputs import MoneyEdit
 
@@ -89,7 +90,7 @@ def set_money(edit: MoneyEdit, value: Decimal | None) -> None:
     if value is None:
         edit.clear()
     else:
-        edit.setText(f"{value:.2f}")
+        edit.setText(yuan_text(value, unit="", grouping=False))
 
 
 def text_box(height: int = 70) -> QPlainTextEdit:

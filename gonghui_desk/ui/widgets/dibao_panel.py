@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from gonghui_desk.db.session import SessionFactory, clock_of
-from gonghui_desk.domain.hardship import yuan
+from gonghui_desk.domain.money import yuan_text
 from gonghui_desk.errors import ValidationError
 from gonghui_desk.services.hardship import dibao_for, dibao_standards, set_dibao
 from gonghui_desk.services.profile import load_profile
@@ -127,7 +127,7 @@ class DibaoPanel(QWidget):
         standards = self.standards(region) if region else []
         self.table.setRowCount(len(standards))
         for row, (year, amount) in enumerate(standards):
-            for column, text in enumerate((region, str(year), yuan(amount))):
+            for column, text in enumerate((region, str(year), yuan_text(amount, unit=""))):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, (year, str(amount)))
                 if column:

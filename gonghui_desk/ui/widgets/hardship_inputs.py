@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from gonghui_desk.domain.codes import CodeList
+from gonghui_desk.domain.money import yuan_text
 from gonghui_desk.ui.widgets.fields import CodeCombo
 
 MONEY_PATTERN = r"[0-9,]{0,13}(\.[0-9]{0,2})?"
@@ -46,7 +47,7 @@ def parse_money(text: str) -> Decimal | None:
 
 def money_text(amount: Decimal) -> str:
     """An amount as it is typed: ``Decimal("1234.5")`` → ``"1234.50"``; 0 → ``""``."""
-    return "" if amount == 0 else f"{amount:.2f}"
+    return "" if amount == 0 else yuan_text(amount, unit="", grouping=False)
 
 
 class MoneyEdit(QLineEdit):

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from gonghui_desk.db.session import SessionFactory, clock_of
-from gonghui_desk.domain.hardship import yuan
+from gonghui_desk.domain.money import yuan_text
 from gonghui_desk.services.aid import AidTotals, payments_between, totals
 from gonghui_desk.ui.models.hardship_table import PaymentLedgerModel
 from gonghui_desk.ui.widgets.hardship_inputs import DayEdit
@@ -88,7 +88,7 @@ class AidLedgerPanel(QWidget):
         self.aid_totals = totals(self.sessions, start, end)
         self.summary.setText(
             self.tr("%n payment(s), %1 yuan in all", "", self.aid_totals.count)
-            .replace("%1", yuan(self.aid_totals.total))
+            .replace("%1", yuan_text(self.aid_totals.total, unit=""))
         )
         self.by_kind.show_amounts(self.aid_totals.by_kind)
         self.by_source.show_amounts(self.aid_totals.by_source)
@@ -115,7 +115,7 @@ class TotalsBox(QGroupBox):
                 self.figures[name] = figure
         for name, figure in self.figures.items():
             amount = amounts.get(name, Decimal(0))
-            figure.setText(yuan(amount))
+            figure.setText(yuan_text(amount, unit=""))
             figure.setStyleSheet("font-weight: bold;" if amount else "color: #5f6368;")
 
     def amount_text(self, name: str) -> str:

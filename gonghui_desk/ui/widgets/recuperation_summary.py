@@ -12,16 +12,11 @@ from decimal import Decimal
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QWidget
 
-from gonghui_desk.domain.hardship import yuan
+from gonghui_desk.domain.money import yuan_text
 from gonghui_desk.domain.recuperation import Policy
 from gonghui_desk.services.recuperation import QuotaStatus
 
 RED = "color: #b3261e;"
-
-
-def short_yuan(amount: Decimal) -> str:
-    """``500`` for a whole amount, ``480.50`` otherwise (the unit follows in the text)."""
-    return f"{amount:,.0f}" if amount == amount.to_integral_value() else f"{amount:,.2f}"
 
 
 class RecuperationSummary(QFrame):
@@ -62,8 +57,8 @@ class RecuperationSummary(QFrame):
     def policy_text(self, policy: Policy, saved: bool) -> str:
         parts = [
             self.tr("per person ≤ %1 yuan a day, ≤ %2 yuan a year")
-            .replace("%1", short_yuan(policy.day_cost_cap))
-            .replace("%2", short_yuan(policy.annual_cap)),
+            .replace("%1", yuan_text(policy.day_cost_cap, unit="", decimals=None))
+            .replace("%2", yuan_text(policy.annual_cap, unit="", decimals=None)),
             self.tr("in the province ≤ %1 days, outside ≤ %2 days")
             .replace("%1", str(policy.max_days_in_province))
             .replace("%2", str(policy.max_days_out_of_province)),
@@ -108,8 +103,9 @@ class RecuperationSummary(QFrame):
                 .replace("%1", str(quota.places)).replace("%2", str(status.taken))
                 .replace("%3", str(places_left))
                 + " · " + self.tr("budget %1 yuan, %2 used, %3 left")
-                .replace("%1", yuan(quota.budget)).replace("%2", yuan(status.used))
-                .replace("%3", yuan(budget_left)))
+                .replace("%1", yuan_text(quota.budget, unit=""))
+                .replace("%2", yuan_text(status.used, unit=""))
+                .replace("%3", yuan_text(budget_left, unit="")))
         if status.departments:
             text += " · " + self.tr("shared among %1 departments").replace(
                 "%1", str(len(status.departments)))
