@@ -89,16 +89,19 @@ class Startup:
         """
         from gonghui_desk.db.database import open_database
         from gonghui_desk.db.lock import DatabaseLocked
+        from gonghui_desk.db.officer import Officer
 
         location = resolve_db_location(self.db_option, self.data_dir)
+        officer = Officer(self.settings.officer)  # who worked here last; asked if nobody
         try:
-            db = open_database(location, clock=self.clock)
+            db = open_database(location, clock=self.clock, officer=officer)
         except DatabaseLocked as locked:
             choice = ask_about_lock(self.window, locked)
             if choice == "recover":
-                db = open_database(location, recover_stale_lock=True, clock=self.clock)
+                db = open_database(location, recover_stale_lock=True, clock=self.clock,
+                                   officer=officer)
             elif choice == "read_only":
-                db = open_database(location, read_only=True, clock=self.clock)
+                db = open_database(location, read_only=True, clock=self.clock, officer=officer)
             else:
                 raise
         self.app.aboutToQuit.connect(lambda: close_database(self.window.context.db))
@@ -176,6 +179,8 @@ def run_gui(db_option: str | None, clock: Clock) -> int:
             log.info("removed %d preview folders left by an earlier session", removed)
         if bench:
             QTimer.singleShot(0, lambda: _report("ready", quit_after=True))
+        else:
+            QTimer.singleShot(0, startup.window.ask_officer_if_needed)
 
     QTimer.singleShot(0, attach)
     code = startup.app.exec()

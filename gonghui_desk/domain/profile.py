@@ -39,6 +39,12 @@ LABELS = {
     "address": "地址",
 }
 
+def officers(profile: BranchProfile) -> list[str]:
+    """The branch's officers named in its profile (主席, 联系人), for "who is working"."""
+    names = (profile.chair.strip(), profile.contact_person.strip())
+    return [name for i, name in enumerate(names) if name and name not in names[:i]]
+
+
 MAX_LENGTH = {"address": 200, "union_name": 100, "unit_name": 100}
 DEFAULT_MAX_LENGTH = 50
 

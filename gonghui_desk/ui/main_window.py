@@ -76,6 +76,8 @@ class MainWindow(QMainWindow):
 
         self.database_label = QLabel()
         self.statusBar().addWidget(self.database_label, 1)
+        self.officer_label = QLabel()
+        self.statusBar().addPermanentWidget(self.officer_label)
         self._build_menus()
         self._restore_geometry()
 
@@ -104,10 +106,12 @@ class MainWindow(QMainWindow):
         if context.db.read_only:
             label += self.tr(" (read-only: someone else has it open)")
         self.database_label.setText(label)
+        self.show_officer()
         if first:
             self.navigation.currentRowChanged.connect(self._show_row)
         self.navigation.setEnabled(True)
         self.about_action.setEnabled(True)
+        self.officer_action.setEnabled(True)
         # Set here, not in __init__: the first shortcut loads Qt's key tables (~10 ms),
         # which need not delay the window's first appearance.
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -168,11 +172,16 @@ class MainWindow(QMainWindow):
 
         old = self.context
         old.db.close()
-        db = open_database(old.location, clock=old.clock)
+        db = open_database(old.location, clock=old.clock, officer=old.db.officer)
         self.attach(replace(old, db=db))
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        officer_action = QAction(self.tr("Change &officer…"), self)
+        officer_action.triggered.connect(self.change_officer)
+        officer_action.setEnabled(False)  # until a database is attached
+        self.officer_action = officer_action
+        file_menu.addAction(officer_action)
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.triggered.connect(self.close)
         self.quit_action = quit_action
@@ -183,6 +192,26 @@ class MainWindow(QMainWindow):
         about_action.setEnabled(False)  # until a database is attached
         self.about_action = about_action
         help_menu.addAction(about_action)
+
+    # -- the officer -------------------------------------------------------------------
+
+    def show_officer(self) -> None:
+        officer = self.context.db.officer
+        text = self.tr("Officer: %1").replace("%1", officer.display)
+        if not officer.chosen:
+            text += self.tr(" (computer login)")
+        self.officer_label.setText(text)
+
+    def ask_officer_if_needed(self) -> None:
+        """At start: who is working, unless this PC remembers it (or the window is locked)."""
+        if self.attached and not self.context.db.officer.chosen and not self.is_locked():
+            self.change_officer()
+
+    def change_officer(self) -> None:
+        from gonghui_desk.ui.dialogs.officer import choose_officer
+
+        if choose_officer(self, self.context):
+            self.show_officer()
 
     # -- pages --------------------------------------------------------------------------
 

@@ -30,6 +30,16 @@ class AppSettings:
         self._store.sync()
 
     @property
+    def officer(self) -> str:
+        """The officer who last worked on this PC (remembered per PC, not in the book)."""
+        return str(self._store.value("session/officer", "") or "").strip()
+
+    @officer.setter
+    def officer(self, name: str) -> None:
+        self._store.setValue("session/officer", name.strip())
+        self._store.sync()
+
+    @property
     def window_geometry(self) -> QByteArray | None:
         value = self._store.value("window/geometry")
         return value if isinstance(value, QByteArray) and not value.isEmpty() else None

@@ -2279,6 +2279,18 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Change &amp;officer…</source>
+        <translation>切换操作人(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Officer: %1</source>
+        <translation>操作人：%1</translation>
+    </message>
+    <message>
+        <source> (computer login)</source>
+        <translation>（电脑登录名）</translation>
+    </message>
+    <message>
         <source>Gonghui Desk</source>
         <translation>工会桌面</translation>
     </message>
@@ -4232,6 +4244,21 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
     <message>
         <source>Saved the figures for %1.</source>
         <translation>已保存 %1 年的数字。</translation>
+    </message>
+</context>
+<context>
+    <name>OfficerDialog</name>
+    <message>
+        <source>Who is working</source>
+        <translation>谁在操作</translation>
+    </message>
+    <message>
+        <source>Choose your name. It goes on every change you make and on every form you export. Not in the list? Type it.</source>
+        <translation>请选择您的姓名。您所做的每一处修改和导出的每一张表都会署上这个名字。列表里没有？直接输入。</translation>
+    </message>
+    <message>
+        <source>Your name, e.g. 王小红</source>
+        <translation>您的姓名，例如 王小红</translation>
     </message>
 </context>
 </TS>

@@ -35,3 +35,12 @@ def test_wrong_phone_and_overlong_name_are_reported_together():
     problems = problems_of(union_name="工" * 101, contact_phone="12345")
     assert set(problems) == {"工会名称", "联系电话"}
     assert "101" in problems["工会名称"]
+
+
+def test_the_officers_are_the_chair_and_the_contact_once_each_in_that_order():
+    from gonghui_desk.domain.profile import officers
+
+    assert officers(BranchProfile(chair=" 王建国 ", contact_person="李芳")) == ["王建国", "李芳"]
+    assert officers(BranchProfile(chair="王建国", contact_person="王建国")) == ["王建国"]
+    assert officers(BranchProfile(contact_person="李芳")) == ["李芳"]
+    assert officers(BranchProfile()) == []

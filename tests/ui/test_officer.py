@@ -1,0 +1,73 @@
+"""Who is working: chosen at start among the branch's officers, remembered on this PC,
+named on the history and in the status bar; the computer login only stands in."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import select
+
+from gonghui_desk.db.models import BranchProfileRow, ChangeRecord
+from gonghui_desk.db.officer import os_login
+from gonghui_desk.ui.dialogs.officer import OfficerDialog
+from gonghui_desk.ui.main_window import MainWindow
+from tests.factories import make_member
+
+
+def _answer(name: str | None) -> None:
+    """Answer the officer dialog as soon as it shows: pick ``name``, or cancel."""
+    def act() -> None:
+        dialog = next((w for w in QApplication.topLevelWidgets()
+                       if isinstance(w, OfficerDialog) and w.isVisible()), None)
+        if dialog is None:
+            QTimer.singleShot(10, act)
+            return
+        names = [dialog.names.itemText(i) for i in range(dialog.names.count())]
+        _answer.seen = names  # type: ignore[attr-defined]
+        if name is None:
+            dialog.reject()
+        else:
+            dialog.names.setCurrentText(name)
+            dialog.accept()
+    QTimer.singleShot(0, act)
+
+
+def _profile(db) -> None:
+    with db.session() as s:
+        s.add(BranchProfileRow(id=1, union_name="红星机械有限公司工会委员会",
+                               chair="王建国", contact_person="李芳"))
+
+
+def test_the_chair_picks_a_name_that_goes_on_the_history_and_is_remembered(
+        qtbot, context, window):
+    _profile(context.db)
+    assert os_login() in window.officer_label.text()  # nobody chosen yet: the login stands in
+    _answer("王建国")
+    window.ask_officer_if_needed()
+    assert _answer.seen == ["王建国", "李芳"]  # type: ignore[attr-defined]
+    assert window.officer_label.text() == "操作人：王建国"
+    assert context.settings.officer == "王建国"
+    with context.db.session() as s:
+        make_member(s, name="张伟")
+    with context.db.session() as s:
+        newest = s.scalars(select(ChangeRecord).order_by(ChangeRecord.id.desc())).first()
+    assert newest is not None and newest.actor == "王建国"
+
+    again = MainWindow(context.settings)  # the next start on this PC asks no more
+    qtbot.addWidget(again)
+    context.db.officer.name = context.settings.officer
+    again.attach(context)
+    again.ask_officer_if_needed()
+    assert again.officer_label.text() == "操作人：王建国"
+
+
+def test_a_name_not_in_the_profile_can_be_typed_and_cancel_keeps_the_login(context, window):
+    _profile(context.db)
+    _answer(None)
+    window.ask_officer_if_needed()
+    assert not context.db.officer.chosen and context.settings.officer == ""
+    assert "（电脑登录名）" in window.officer_label.text()
+    _answer("赵经审")
+    window.change_officer()
+    assert context.db.officer.display == "赵经审"
+    assert window.officer_label.text() == "操作人：赵经审"
