@@ -48,7 +48,7 @@ def _plain(value: Any) -> Any:
 
 def _entry(session: Session, table: str, record_id: object, action: str,
            changes: Mapping[str, list[Any]]) -> dict[str, object]:
-    note(session, table, record_id, action)
+    note(session, table, record_id, action, changes)
     return {
         "at": clock_of(session).now(),
         "actor": officer_of(session).display,

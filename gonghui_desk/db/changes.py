@@ -7,6 +7,7 @@ changed is known from the same place that records it and cannot drift from the h
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
@@ -19,9 +20,11 @@ class Change:
     table: str
     record_id: str
     kind: str  # create, update, delete, purge, undo …
+    fields: frozenset[str] = frozenset()  # the columns an update changed
 
 
-def note(session: Session, table: str, record_id: object, kind: str) -> None:
+def note(session: Session, table: str, record_id: object, kind: str,
+         fields: Iterable[str] = ()) -> None:
     collected = session.info.get(CHANGES_KEY)
     if collected is not None:
-        collected.append(Change(table, str(record_id), kind))
+        collected.append(Change(table, str(record_id), kind, frozenset(fields)))

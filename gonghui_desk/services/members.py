@@ -270,3 +270,26 @@ def count_all(sessions: SessionFactory) -> int:
     query = select(func.count()).select_from(Member).where(Member.deleted_at.is_(None))
     with session_scope(sessions) as session:
         return int(session.scalar(query) or 0)
+
+
+def deciding_fields(flt: MemberFilter) -> frozenset[str]:
+    """The member columns that decide whether a member is in ``flt``'s list, and where:
+    a change to any other column leaves the list as it is (only that row repaints)."""
+    # The recycle bin; names sort by their pinyin, which follows the name (and is left out
+    # of the history, so a rename shows as "name" alone).
+    fields = {"deleted_at", "name", "pinyin_full"}
+    fields.update(c.key for c in SORT_COLUMNS.get(flt.sort_key, SORT_COLUMNS["name"])
+                  if hasattr(c, "key"))
+    if flt.statuses:
+        fields.add("status")
+    if flt.member_on is not None:
+        fields.update(("status", "join_date"))
+    for name in ("department", "gender", "new_employment_form", "model_worker_level",
+                 "migrant_worker"):
+        if getattr(flt, name) is not None:
+            fields.add(name)
+    if flt.min_age is not None or flt.max_age is not None:
+        fields.add("birth_date")
+    if flt.text.strip():
+        fields.update(("name", "id_number", "phone", "card_number", "pinyin_initials"))
+    return frozenset(fields)

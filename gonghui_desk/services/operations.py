@@ -75,6 +75,10 @@ class Changes:
                 found.add(int(c.record_id))
         return frozenset(found)
 
+    def fields(self, table: str) -> frozenset[str]:
+        """Every column changed in ``table`` (by updates; creates and deletes list all)."""
+        return frozenset().union(*(c.fields for c in self.entries if c.table == table))
+
     def kinds(self, table: str) -> frozenset[str]:
         return frozenset(c.kind for c in self.entries if c.table == table)
 

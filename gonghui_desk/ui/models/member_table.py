@@ -15,7 +15,14 @@ from PySide6.QtCore import (
 )
 
 from gonghui_desk.db.session import SessionFactory
-from gonghui_desk.services.members import MemberFilter, MemberRow, fetch_rows, search_ids
+from gonghui_desk.services.members import (
+    MemberFilter,
+    MemberRow,
+    deciding_fields,
+    fetch_rows,
+    search_ids,
+)
+from gonghui_desk.services.operations import Changes
 from gonghui_desk.ui.tr import QT_TRANSLATE_NOOP
 
 CONTEXT = "MemberColumns"
@@ -119,6 +126,23 @@ class MemberTableModel(QAbstractTableModel):
             return self._ids.index(member_id)
         except ValueError:
             return None
+
+    def apply_changes(self, changes: Changes) -> bool:
+        """Follow what an operation changed; True when the list itself was asked again.
+
+        A member edited in a column the list does not depend on repaints its row from one
+        small query; a member added, removed, or changed where the filter or the order
+        looks, asks SQL for the ids again (the selection is the page's to keep)."""
+        member_changes = [c for c in changes.entries if c.table == "member"]
+        events = changes.touches("membership_event") and self._filter.member_on is not None
+        if not member_changes and not events:
+            return False
+        deciding = deciding_fields(self._filter)
+        if events or any(c.kind != "update" or c.fields & deciding for c in member_changes):
+            self.reload()
+            return True
+        self.invalidate(sorted(changes.ids("member")))
+        return False
 
     def invalidate(self, member_ids: list[int]) -> None:
         """Rows changed elsewhere: drop them from the cache and repaint them."""

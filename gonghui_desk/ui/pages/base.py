@@ -1,4 +1,10 @@
-"""What every page shares: the app context, a way to ask for another page, a refresh."""
+"""What every page shares: the app context, a way to ask for another page, and following
+what the operations change.
+
+A page listens to the runner: when an operation changed something the page shows, a visible
+page applies the changes at once and a hidden one reads itself again when next shown.
+Nothing else makes a page read itself again — not a dialog closing, not being shown.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +12,16 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from gonghui_desk.services.operations import Changes
 from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.widgets.common import PageTitle
 
 
 class Page(QWidget):
-    """A navigation page; ``refresh`` runs each time it is shown, so figures are current."""
+    """A navigation page; ``refresh`` reads what it shows, when first shown and after
+    changes to the tables in ``WATCHES`` (empty: any change may matter, as on the home page)."""
+
+    WATCHES: frozenset[str] = frozenset()
 
     navigate = Signal(str)
     open_record = Signal(str, int)  # another page, showing one of its records
@@ -25,9 +35,28 @@ class Page(QWidget):
         self.layout_.setSpacing(12)
         self.title = PageTitle(title)
         self.layout_.addWidget(self.title)
+        self.stale = True  # read when first shown
+        unsubscribe = context.runner.subscribe(self._heard)
+        self.destroyed.connect(lambda *_: unsubscribe())
 
     def refresh(self) -> None:
         """Re-read what the page shows; pages with live figures override this."""
+
+    def concerns(self, changes: Changes) -> bool:
+        return not self.WATCHES or changes.touches(*self.WATCHES)
+
+    def apply_changes(self, changes: Changes) -> None:
+        """What a visible page does after an operation that concerns it: by default read
+        itself again; pages with big lists override this to touch only what changed."""
+        self.refresh()
+
+    def _heard(self, changes: Changes) -> None:
+        if not self.concerns(changes):
+            return
+        if self.isVisible():
+            self.apply_changes(changes)
+        else:
+            self.stale = True
 
     def show_record(self, record_id: int) -> None:
         """Bring one record into view (asked for by another page); pages with records
@@ -35,7 +64,9 @@ class Page(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self.refresh()
+        if self.stale:
+            self.stale = False
+            self.refresh()
 
 
 class AreaIntroPage(Page):

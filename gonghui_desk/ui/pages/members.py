@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from gonghui_desk.services import member_records as records
 from gonghui_desk.services.members import MemberFilter, departments
 from gonghui_desk.services.membership import undo_last_event
+from gonghui_desk.services.operations import Changes
 from gonghui_desk.services.profile import load_profile
 from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.dialogs.history import RecordHistoryDialog
@@ -45,6 +46,8 @@ if TYPE_CHECKING:
     from gonghui_desk.ui.dialogs.import_wizard import ImportWizard
 
 class MembersPage(Page):
+    WATCHES = frozenset({"member", "membership_event"})
+
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, self.tr("Members"), parent)
         self.search = QLineEdit()
@@ -188,6 +191,19 @@ class MembersPage(Page):
         self.filters.set_departments(departments(self.context.db.sessions))
         self.apply_filter()
 
+    def apply_changes(self, changes: Changes) -> None:
+        """Repaint the members an operation changed; ask for the list again only when
+        members came, went, or changed where the filter or the order looks."""
+        if changes.kinds("member") - {"update"} or "department" in changes.fields("member"):
+            self.filters.set_departments(departments(self.context.db.sessions))
+        self.model.apply_changes(changes)
+        shown = self.detail.member_id
+        if shown is not None and (shown in changes.ids("member")
+                                  or changes.touches("membership_event")):
+            still = self.model.row_of(shown) is not None
+            self.detail.show_member(records.get_member(self.context.db.sessions, shown)
+                                    if still else None)
+
     def _update_count(self) -> None:
         """After the list was re-queried: count, and keep the shown member selected."""
         self.count_label.setText(self.tr("%n person(s)", "", self.model.rowCount()))
@@ -234,7 +250,7 @@ class MembersPage(Page):
         self.delete_action.setEnabled(count >= 1 and writable)
 
     def _after_change(self, member_id: int | None) -> None:
-        self.refresh()
+        """After a dialog saved: the list has followed the changes; show that member."""
         if member_id is not None:
             self.select_member(member_id)
 
