@@ -29,8 +29,8 @@ from gonghui_desk.errors import UserError
 from gonghui_desk.services.recuperation import TripRow
 from gonghui_desk.services.recuperation_allocation import allocate_trip, ranking
 from gonghui_desk.ui.errors import show_user_error
-from gonghui_desk.ui.models.hardship_table import RowListModel
 from gonghui_desk.ui.models.recuperation_tables import RankModel, trip_dates
+from gonghui_desk.ui.models.row_list import RowListModel
 from gonghui_desk.ui.widgets.fields import FieldRow
 from gonghui_desk.ui.widgets.tables import configure_table
 

@@ -11,13 +11,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QGuiApplication
 
 from gonghui_desk.domain import contract_timeline as ct
 from gonghui_desk.services.contract_files import AttachmentRow
 from gonghui_desk.services.contracts import ContractRow
-from gonghui_desk.ui.models.hardship_table import CENTRE, RIGHT, Column, RowListModel
+from gonghui_desk.ui.models.row_list import CENTRE, RIGHT, Column, RowListModel
 from gonghui_desk.ui.tr import QT_TRANSLATE_NOOP
 
 CONTEXT = "ContractColumns"
@@ -79,11 +79,7 @@ ATTACHMENT_COLUMNS: tuple[Column[AttachmentRow], ...] = (
 class ContractListModel(RowListModel[Any]):
     """Rows under declared columns, headers translated in context "ContractColumns"."""
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate(CONTEXT, self.columns[section].header)
-        return None
+    context = CONTEXT
 
     def record_id(self, row: int) -> int:
         return int(self.rows[row].id)

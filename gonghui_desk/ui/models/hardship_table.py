@@ -8,47 +8,25 @@ reaches these models: no full ID number, no bank account, no health details.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Generic, TypeVar
+from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from gonghui_desk.domain.money import yuan_text
 from gonghui_desk.services.aid import PaymentRow
 from gonghui_desk.services.hardship_list import FileRow
+from gonghui_desk.ui.models.row_list import CENTRE, RIGHT, Column, RowListModel
 from gonghui_desk.ui.tr import QT_TRANSLATE_NOOP
 
 CONTEXT = "HardshipColumns"
-ModelIndex = QModelIndex | QPersistentModelIndex
-Row = TypeVar("Row")
 OVERDUE = QColor("#b3261e")
 
 
 def _date(value: dt.date | None) -> str:
     return value.isoformat() if value else ""
 
-
-@dataclass(frozen=True)
-class Column(Generic[Row]):
-    key: str
-    header: str  # English source text, translated in context "HardshipColumns"
-    value: Callable[[Row], str]
-    sort_value: Callable[[Row], Any]
-    width: int
-    alignment: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft
-
-
-CENTRE = Qt.AlignmentFlag.AlignCenter
-RIGHT = Qt.AlignmentFlag.AlignRight
 
 FILE_COLUMNS: tuple[Column[FileRow], ...] = (
     Column("name", QT_TRANSLATE_NOOP("HardshipColumns", "Name"), lambda r: r.name,
@@ -90,56 +68,10 @@ PAYMENT_COLUMNS: tuple[Column[PaymentRow], ...] = (
 )
 
 
-class RowListModel(QAbstractTableModel, Generic[Row]):
-    """Rows of one service DTO type under declared columns; sortable by any column."""
-
-    def __init__(self, columns: Sequence[Column[Row]]) -> None:
-        super().__init__()
-        self.columns = tuple(columns)
-        self.rows: list[Row] = []
-
-    def set_rows(self, rows: Sequence[Row]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def row(self, index: int) -> Row:
-        return self.rows[index]
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate(CONTEXT, self.columns[section].header)
-        return None
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row, column = self.rows[index.row()], self.columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.value(row)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(column.alignment | Qt.AlignmentFlag.AlignVCenter)
-        return self.extra_data(row, column, role)
-
-    def extra_data(self, row: Row, column: Column[Row], role: int) -> Any:
-        return None
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self.layoutAboutToBeChanged.emit()
-        self.rows.sort(key=self.columns[column].sort_value,
-                       reverse=order == Qt.SortOrder.DescendingOrder)
-        self.layoutChanged.emit()
-
-
 class HardshipFileModel(RowListModel[FileRow]):
     """The files list; a review that is due (or overdue) by ``today`` shows in red."""
+
+    context = CONTEXT
 
     def __init__(self, today: dt.date) -> None:
         super().__init__(FILE_COLUMNS)
@@ -159,6 +91,8 @@ class HardshipFileModel(RowListModel[FileRow]):
 
 
 class PaymentLedgerModel(RowListModel[PaymentRow]):
+    context = CONTEXT
+
     def __init__(self) -> None:
         super().__init__(PAYMENT_COLUMNS)
 

@@ -19,17 +19,13 @@ from gonghui_desk.domain.money import yuan_text
 from gonghui_desk.services.recuperation import TripRow
 from gonghui_desk.services.recuperation_allocation import RankRow
 from gonghui_desk.services.recuperation_list import ApplicationRow
-from gonghui_desk.ui.models.hardship_table import CENTRE, RIGHT, Column, RowListModel
+from gonghui_desk.ui.models.row_list import CENTRE, RIGHT, Column, RowListModel
 from gonghui_desk.ui.tr import QT_TRANSLATE_NOOP
 
 CONTEXT = "RecuperationColumns"
 RED = QColor("#b3261e")
 NOT_GOING = "不能参加"
 Row = TypeVar("Row")
-
-
-def header(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
 
 
 def trip_dates(start: dt.date, end: dt.date) -> str:
@@ -130,11 +126,7 @@ RANK_COLUMNS: tuple[Column[RankRow], ...] = (
 class RecuperationModel(RowListModel[Row]):
     """Rows under declared columns, headers translated in context "RecuperationColumns"."""
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return header(self.columns[section].header)
-        return None
+    context = CONTEXT
 
     def row_of(self, record_id: int) -> int | None:
         return next((i for i, r in enumerate(self.rows) if self.record_id(r) == record_id), None)

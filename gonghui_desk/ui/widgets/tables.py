@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
 
-from gonghui_desk.ui.models.hardship_table import RowListModel
+from gonghui_desk.ui.models.row_list import RowListModel
 
 SEARCH_DELAY_MS = 150
 
