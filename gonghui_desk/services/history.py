@@ -1,11 +1,17 @@
-"""Reading the change history: search, per record, export. Sensitive values are masked."""
+"""Reading the change history: search, per record, export, as an auditor (经审委员) reads it.
+
+Each entry names its record in words ("会员 张伟"), each field by its label in its own table
+(history_labels), each value as the chair typed it (history_values: 是/否, 元, dates, the
+name of a referenced record, a setting by its on-screen name). Sensitive values are masked.
+The names a page needs are looked up for the whole page at once (history_names).
+"""
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,59 +19,28 @@ from sqlalchemy import Select, func, or_, select
 
 from gonghui_desk.db.models import ChangeRecord
 from gonghui_desk.db.session import SessionFactory, clock_of, officer_of, session_scope
-from gonghui_desk.domain.annual import COUNT_LABELS, FLAG_LABELS
-from gonghui_desk.domain.contract import RECORD_LABELS as CONTRACT_LABELS
-from gonghui_desk.domain.masking import mask_bank_account, mask_id_number, mask_phone
-from gonghui_desk.domain.member import FIELD_LABELS as MEMBER_FIELD_LABELS
-from gonghui_desk.domain.membership import EVENT_LABELS
-from gonghui_desk.domain.recuperation import RECORD_LABELS as RECUPERATION_LABELS
 from gonghui_desk.errors import UserError
 from gonghui_desk.services import Progress
+from gonghui_desk.services.history_labels import (
+    ACTION_LABELS,
+    SETTING_LABELS,
+    TABLE_LABELS,
+    column_label,
+    setting_label,
+    table_label,
+)
+from gonghui_desk.services.history_names import Entry, NameOf, PageNames, key_facts, resolve
+from gonghui_desk.services.history_values import (
+    EMPTY,
+    column_order,
+    says_nothing,
+    setting_value,
+    show,
+)
 
-TABLE_LABELS = {
-    "member": "会员",
-    "membership_event": "会籍变化",
-    "branch_profile": "工会信息",
-    "app_setting": "设置",
-    "year_figures": "年度基本情况",
-    "dibao_standard": "低保标准",
-    "hardship_file": "困难职工档案",
-    "hardship_relative": "困难职工家庭成员",
-    "hardship_year": "困难职工年度收入",
-    "hardship_step": "困难职工档案办理环节",
-    "aid_payment": "帮扶资金发放",
-    "recuperation_policy": "疗休养政策",
-    "recuperation_quota": "疗休养名额",
-    "recuperation_department_quota": "疗休养部门名额",
-    "recuperation_trip": "疗休养批次",
-    "recuperation_application": "疗休养申请",
-    "recuperation_step": "疗休养办理环节",
-    "recuperation_override": "疗休养特批",
-    "contract_rules": "集体合同期限设置",
-    "collective_contract": "集体合同",
-    "contract_negotiator": "协商代表",
-    "contract_attachment": "集体合同附件",
-}
-ACTION_LABELS = {
-    "create": "新增", "update": "修改", "delete": "删除", "purge": "彻底删除", "export": "导出",
-}
-FIELD_LABELS = {
-    **MEMBER_FIELD_LABELS,
-    **EVENT_LABELS,
-    "status": "会籍状态", "deleted_at": "移入回收站", "member_id": "会员",
-    "union_name": "工会名称", "unit_name": "单位名称", "stats_code": "统计编码",
-    "region_code": "行政区划代码", "organisation_type": "组织类型", "unit_nature": "单位性质",
-    "industry": "所属行业", "chair": "工会主席", "contact_person": "联系人",
-    "contact_phone": "联系电话", "address": "地址", "key": "项目", "value": "值", "id": "编号",
-    "year": "年度", **COUNT_LABELS, **FLAG_LABELS, **RECUPERATION_LABELS,
-}
-# Where a field name means something else in one table (a contract's kind is 首签/续签).
-TABLE_FIELD_LABELS = {
-    table: CONTRACT_LABELS for table in ("contract_rules", "collective_contract",
-                                         "contract_negotiator", "contract_attachment")
-}
-MASKERS = {"id_number": mask_id_number, "phone": mask_phone,
-           "bank_account": mask_bank_account}
+CSV_HEADER = ["时间", "操作人", "类别", "记录", "编号", "操作", "内容"]
+# A create lists what was filled in; the record's own number is in the record column.
+NOT_LISTED = frozenset({"id"})
 
 
 @dataclass(frozen=True)
@@ -73,39 +48,69 @@ class HistoryFilter:
     text: str = ""
     table: str = ""
     record_id: str = ""
+    since: dt.date | None = None  # entries on or after this day
 
 
 @dataclass(frozen=True)
 class HistoryRow:
     at: dt.datetime
     actor: str
-    table: str
-    record_id: str
+    table: str  # the table's label: 会员
+    record_id: str  # the record's stored key: 12
     action: str
     summary: str  # 字段：旧 → 新; sensitive values masked
+    record: str = ""  # the record in words: 会员 张伟
+
+    @property
+    def record_with_id(self) -> str:
+        return f"{self.record}（编号 {self.record_id}）" if self.record_id else self.record
 
 
-def _show(field: str, value: object) -> str:
-    if value is None or value == "":
-        return "（空）"
-    mask = MASKERS.get(field)
-    return mask(str(value)) if mask else str(value)
+def _setting_summary(action: str, key: str, changes: dict[str, list[object]]) -> str:
+    old, new = changes.get("value", [None, None])
+    label = setting_label(key)
+    if action == "update":
+        before, after = setting_value(key, old), setting_value(key, new)
+        return f"{label}：已更改" if before == after else f"{label}：{before} → {after}"
+    return f"{label}：{setting_value(key, new if action == 'create' else old)}"
 
 
-def summarise(action: str, changes_json: str, table: str = "") -> str:
-    changes: dict[str, list[object]] = json.loads(changes_json)
-    own = TABLE_FIELD_LABELS.get(table, {})
+def summarise_entry(action: str, entry: Entry, name_of: NameOf) -> str:
+    """The entry's changes as ``字段：旧 → 新；…`` in the order of the record's form."""
+    changes = {k: list(v) for k, v in entry.changes.items()}
+    if entry.table == "app_setting":
+        key = str(key_facts("app_setting", entry.record_id).get("key") or
+                  next((v for v in changes.get("key", []) if v), ""))
+        return _setting_summary(action, key, changes)
+    order = column_order(entry.table)
     parts = []
-    for field, (old, new) in sorted(changes.items()):
-        label = own.get(field) or FIELD_LABELS.get(field, field)
+    for field in sorted(changes, key=lambda f: (order.get(f, len(order)), f)):
+        old, new = changes[field]
+        label = column_label(entry.table, field)
         if action == "update":
-            parts.append(f"{label}：{_show(field, old)} → {_show(field, new)}")
-        elif action in ("create", "export", "purge"):
-            if new not in (None, ""):
-                parts.append(f"{label}：{_show(field, new)}")
-        elif old not in (None, ""):
-            parts.append(f"{label}：{_show(field, old)}")
+            before = show(entry.table, field, old, name_of)
+            after = show(entry.table, field, new, name_of)
+            parts.append(f"{label}：已更改" if before == after else f"{label}：{before} → {after}")
+            continue
+        value = old if action == "delete" else new
+        if value not in (None, "") and field not in NOT_LISTED and not says_nothing(
+                entry.table, field, value):
+            parts.append(f"{label}：{show(entry.table, field, value, name_of)}")
     return "；".join(parts)
+
+
+def summarise(action: str, changes_json: str, table: str = "", record_id: str = "") -> str:
+    """One entry on its own (no database at hand: references read "编号 N")."""
+    entry = Entry(table, record_id, json.loads(changes_json))
+    return summarise_entry(action, entry, PageNames().name_of)
+
+
+def table_named(text: str) -> str | None:
+    """The stored table for a name the user typed: ``member`` or its label ``会员``."""
+    text = text.strip()
+    if text in TABLE_LABELS:
+        return text
+    return next((t for t, label in TABLE_LABELS.items() if label == text), None)
 
 
 def _query(flt: HistoryFilter) -> Select[ChangeRecord]:
@@ -114,20 +119,31 @@ def _query(flt: HistoryFilter) -> Select[ChangeRecord]:
         query = query.where(ChangeRecord.table_name == flt.table)
     if flt.record_id:
         query = query.where(ChangeRecord.record_id == flt.record_id)
-    if flt.text.strip():
-        pattern = f"%{flt.text.strip()}%"
-        query = query.where(or_(ChangeRecord.changes.like(pattern),
-                                ChangeRecord.actor.like(pattern)))
+    if flt.since is not None:
+        query = query.where(ChangeRecord.at >= dt.datetime.combine(flt.since, dt.time.min))
+    text = flt.text.strip()
+    if text:
+        pattern = f"%{text}%"
+        conditions = [ChangeRecord.changes.like(pattern), ChangeRecord.actor.like(pattern)]
+        # A setting is searched by its name on screen, not by its stored key.
+        keys = [key for key, label in SETTING_LABELS.items() if text in label]
+        if keys:
+            conditions.append(ChangeRecord.record_id.in_(keys))
+        query = query.where(or_(*conditions))
     return query
 
 
-def _row(record: ChangeRecord) -> HistoryRow:
-    return HistoryRow(
-        at=record.at, actor=record.actor,
-        table=TABLE_LABELS.get(record.table_name, record.table_name),
-        record_id=record.record_id, action=ACTION_LABELS.get(record.action, record.action),
-        summary=summarise(record.action, record.changes, record.table_name),
-    )
+def _rows(page: PageNames, records: Sequence[ChangeRecord],
+          entries: Sequence[Entry]) -> list[HistoryRow]:
+    return [
+        HistoryRow(
+            at=record.at, actor=record.actor, table=table_label(record.table_name),
+            record_id=record.record_id, action=ACTION_LABELS.get(record.action, record.action),
+            summary=summarise_entry(record.action, entry, page.name_of) or EMPTY,
+            record=page.record(entry),
+        )
+        for record, entry in zip(records, entries, strict=True)
+    ]
 
 
 def count_history(sessions: SessionFactory, flt: HistoryFilter) -> int:
@@ -136,11 +152,14 @@ def count_history(sessions: SessionFactory, flt: HistoryFilter) -> int:
 
 
 def search_history(sessions: SessionFactory, flt: HistoryFilter, limit: int = 500,
-                   offset: int = 0) -> list[HistoryRow]:
-    """Newest first."""
-    query = _query(flt).order_by(ChangeRecord.id.desc()).limit(limit).offset(offset)
+                   offset: int = 0, *, newest_first: bool = True) -> list[HistoryRow]:
+    """One page of entries, newest first unless asked otherwise, ready to read."""
+    order = ChangeRecord.id.desc() if newest_first else ChangeRecord.id.asc()
+    query = _query(flt).order_by(order).limit(limit).offset(offset)
     with session_scope(sessions) as session:
-        return [_row(r) for r in session.scalars(query)]
+        records = list(session.scalars(query))
+        entries = [Entry.of(r) for r in records]
+        return _rows(resolve(session, entries), records, entries)
 
 
 def export_history(sessions: SessionFactory, flt: HistoryFilter, path: Path,
@@ -151,18 +170,18 @@ def export_history(sessions: SessionFactory, flt: HistoryFilter, path: Path,
     try:
         with partial.open("w", encoding="utf-8-sig", newline="") as handle:
             writer = csv.writer(handle)
-            writer.writerow(["时间", "操作人", "类别", "记录编号", "操作", "内容"])
+            writer.writerow(CSV_HEADER)
             done = 0
             while done < total:
                 for row in search_history(sessions, flt, batch, done):
                     writer.writerow([row.at.strftime("%Y-%m-%d %H:%M:%S"), row.actor, row.table,
-                                     row.record_id, row.action, row.summary])
+                                     row.record, row.record_id, row.action, row.summary])
                 done = min(done + batch, total)
                 yield Progress(done, total, "导出修改记录")
             exported = clock_of(sessions).now().strftime("%Y-%m-%d %H:%M:%S")
             writer.writerow([])
             writer.writerow([f"导出人：{officer_of(sessions).display}", f"导出时间：{exported}",
-                             "证件号码和手机号已隐去中间位"])
+                             "证件号码、手机号和银行账号已隐去中间位"])
         partial.replace(path)
     except OSError as exc:
         raise UserError(f"无法写入 {path}：{exc.strerror}。请换一个位置再导出。") from exc

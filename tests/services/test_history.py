@@ -9,6 +9,7 @@ from gonghui_desk.services.history import (
 )
 from gonghui_desk.services.profile import save_profile
 from tests.factories import make_member
+from tests.services.test_history_readable import run
 
 
 def test_history_reads_in_chinese_with_sensitive_values_masked(db):
@@ -27,7 +28,7 @@ def test_history_reads_in_chinese_with_sensitive_values_masked(db):
 
 
 def test_search_by_text_and_count(db):
-    save_profile(db.sessions, BranchProfile(union_name="红星工会"))
+    run(db, save_profile, BranchProfile(union_name="红星工会"))
     with db.session() as session:
         make_member(session, name="欧阳倩")
     assert count_history(db.sessions, HistoryFilter(text="红星")) == 1
@@ -44,7 +45,8 @@ def test_export_writes_a_csv_excel_can_read(db, tmp_path):
     raw = target.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # BOM: Excel opens the Chinese correctly
     rows = list(csv.reader(target.open(encoding="utf-8-sig")))
-    assert rows[0] == ["时间", "操作人", "类别", "记录编号", "操作", "内容"]
-    assert len(rows) == 15 and all(r[4] == "新增" for r in rows[1:13])
+    assert rows[0] == ["时间", "操作人", "类别", "记录", "编号", "操作", "内容"]
+    assert len(rows) == 15 and all(r[5] == "新增" for r in rows[1:13])
+    assert rows[1][3] == "会员 成员11" and "移动电话：138****0011" in rows[1][6]
     assert rows[14][0].startswith("导出人：") and rows[14][1].startswith("导出时间：")
     assert not list(tmp_path.glob("*.partial"))
