@@ -83,10 +83,11 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("file", type=Path, help="要恢复的备份文件")
     shots = commands.add_parser("screenshots", help="打开主窗口，逐页截图保存为 PNG")
     shots.add_argument("outdir", type=Path, help="截图保存的文件夹")
-    from gonghui_desk import cli_forms, cli_import
+    from gonghui_desk import cli_forms, cli_history, cli_import
 
     cli_import.add_parsers(commands)
     cli_forms.add_parsers(commands)
+    cli_history.add_parser(commands)
     return parser
 
 
@@ -282,6 +283,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "undo-import": _command("cli_import", "cmd_undo_import"),
     "forms": _command("cli_forms", "cmd_forms"),
     "export": _command("cli_forms", "cmd_export"),
+    "history": _command("cli_history", "cmd_history"),
     "init": cmd_init,
     "demo": cmd_demo,
     "check": cmd_check,
