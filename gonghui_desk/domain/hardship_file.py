@@ -32,6 +32,7 @@ class RelativeDraft:
     monthly_income: Decimal = Decimal(0)
     identity: str = ""
     unit_or_school: str = ""
+    id: int | None = None  # the saved member's number: saving again updates that member
 
 
 @dataclass(frozen=True)

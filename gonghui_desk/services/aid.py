@@ -16,37 +16,38 @@ from gonghui_desk.domain import hardship_process as hp
 from gonghui_desk.domain.aid import MONEY_FIELDS, PaymentDraft, check_payment
 from gonghui_desk.domain.money import to_fen, to_yuan
 from gonghui_desk.errors import FieldProblem, UserError, ValidationError
+from gonghui_desk.services.operations import Tx
+
+RECORD_PAYMENT = "登记帮扶发放"
 
 
-def record_payment(sessions: SessionFactory, file_id: int, draft: PaymentDraft,
-                   today: dt.date) -> int:
+def record_payment(tx: Tx, file_id: int, draft: PaymentDraft) -> int:
     """Record aid paid to a file's household; return the payment's number.
 
     Aid goes to households on file (已建档); 临时救助 may also go to a household whose file is
     still being examined. A closed file takes no payments.
     """
-    problems = check_payment(draft, today)
+    problems = check_payment(draft, tx.today)
     if problems:
         raise ValidationError(problems)
-    with session_scope(sessions) as session:
-        row = session.get(HardshipFile, file_id)
-        if row is None:
-            raise UserError(f"找不到编号为 {file_id} 的困难职工档案。")
-        if row.state in hp.CLOSED:
-            raise UserError(f"{row.name} 的档案已结档（{row.state}），不能再登记帮扶。")
-        applied = min(s.day for s in row.steps)
-        if draft.day < applied:
-            raise ValidationError([FieldProblem(
-                "发放日期", f"早于该档案的申请日期 {applied:%Y-%m-%d}，请核对。", "day")])
-        if row.state != hp.FILED and draft.kind != hs.TEMPORARY_AID:
-            raise UserError(f"{row.name} 的档案尚未建档（{row.state}）：建档前只能登记临时救助。")
-        values = asdict(draft)
-        for name in MONEY_FIELDS:
-            values[f"{name}_fen"] = to_fen(values.pop(name))
-        payment = AidPayment(file_id=file_id, **values)
-        session.add(payment)
-        session.flush()
-        return payment.id
+    row = tx.session.get(HardshipFile, file_id)
+    if row is None:
+        raise UserError(f"找不到编号为 {file_id} 的困难职工档案。")
+    if row.state in hp.CLOSED:
+        raise UserError(f"{row.name} 的档案已结档（{row.state}），不能再登记帮扶。")
+    applied = min(s.day for s in row.steps)
+    if draft.day < applied:
+        raise ValidationError([FieldProblem(
+            "发放日期", f"早于该档案的申请日期 {applied:%Y-%m-%d}，请核对。", "day")])
+    if row.state != hp.FILED and draft.kind != hs.TEMPORARY_AID:
+        raise UserError(f"{row.name} 的档案尚未建档（{row.state}）：建档前只能登记临时救助。")
+    values = asdict(draft)
+    for name in MONEY_FIELDS:
+        values[f"{name}_fen"] = to_fen(values.pop(name))
+    payment = AidPayment(file_id=file_id, **values)
+    tx.session.add(payment)
+    tx.session.flush()
+    return payment.id
 
 
 @dataclass

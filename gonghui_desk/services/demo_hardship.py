@@ -2,7 +2,8 @@
 
 Applicants are demo members; spouses and children get ID numbers of the applicant's
 region. Everything goes through the same services as the window, so the demo files pass
-the same checks (one open file per household, the steps in order, the income test).
+the same checks (one open file per household, the steps in order, the income test). It is
+an operation body: the caller's one transaction writes it all, or nothing.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from gonghui_desk.db.models import Member
-from gonghui_desk.db.session import SessionFactory, session_scope
 from gonghui_desk.domain import hardship_process as hp
 from gonghui_desk.domain.aid import PaymentDraft
 from gonghui_desk.domain.dates import add_months
@@ -22,6 +22,7 @@ from gonghui_desk.domain.hardship_file import FileDraft, RelativeDraft
 from gonghui_desk.domain.hardship_process import Step
 from gonghui_desk.domain.idnumber import check_character
 from gonghui_desk.services import aid, hardship
+from gonghui_desk.services.operations import Tx
 
 DIBAO = Decimal(1160)  # 元/人·月, a typical city standard
 # (the last step reached, days ago the file was applied for)
@@ -65,20 +66,21 @@ def _steps(last: str, applied: dt.date, today: dt.date) -> list[Step]:
     return steps
 
 
-def fill_hardship_demo(sessions: SessionFactory, today: dt.date, seed: int = 1) -> int:
+def fill_hardship_demo(tx: Tx, seed: int = 1) -> int:
     """Add demo hardship files for some of the demo members; return how many."""
     rng = random.Random(seed)
-    with session_scope(sessions) as session:
-        members = session.execute(
-            select(Member.id, Member.name, Member.id_number, Member.phone, Member.work_unit,
-                   Member.gender).where(Member.status == "在册", Member.id_number.is_not(None))
-            .order_by(Member.id)).all()
+    today = tx.today
+    members = tx.session.execute(
+        select(Member.id, Member.name, Member.id_number, Member.phone, Member.work_unit,
+               Member.gender).where(Member.status == "在册", Member.id_number.is_not(None))
+        .order_by(Member.id)).all()
     chosen = members[7::37][:len(PLAN)]
     # Files applied for up to 500 days ago are tested in the year they were applied in.
     for year in range(today.year - 2, today.year + 1):
-        hardship.set_dibao(sessions, "330106", year, DIBAO)
+        hardship.set_dibao(tx, "330106", year, DIBAO)
     made = 0
     for applicant, (last, ago) in zip(chosen, PLAN, strict=False):
+        tx.progress(made, len(chosen), "生成演示困难职工档案")
         member_id, name, number, phone, unit, gender = applicant
         applied = today - dt.timedelta(days=ago)
         spouse_birth = dt.date(rng.randrange(1968, 1990), rng.randrange(1, 13), 15)
@@ -107,13 +109,13 @@ def fill_hardship_demo(sessions: SessionFactory, today: dt.date, seed: int = 1) 
             medical_insurance="职工基本医疗保险", relatives=relatives,
         )
         steps = _steps(last, applied, today)
-        file_id = hardship.open_file(sessions, draft, steps[0].day, "工会主席", today=today)
+        file_id = hardship.open_file(tx, draft, steps[0].day, "工会主席")
         for step in steps[1:]:
-            hardship.take_step(sessions, file_id, step, today=today)
+            hardship.take_step(tx, file_id, step)
         income = draft.monthly_income * 12 + sum((r.monthly_income for r in relatives),
                                                  Decimal(0)) * 12
         expenses = Decimal(rng.randrange(6000, 30000, 500))
-        hardship.assess_year(sessions, file_id, steps[0].day.year,
+        hardship.assess_year(tx, file_id, steps[0].day.year,
                              [("本人工资", draft.monthly_income * 12),
                               ("家庭其他收入", income - draft.monthly_income * 12)],
                              [("医疗、教育等刚性支出", expenses)])
@@ -121,8 +123,8 @@ def fill_hardship_demo(sessions: SessionFactory, today: dt.date, seed: int = 1) 
         if filed and last in (hp.FILE, hp.ANNUAL_REVIEW) and made % 2 == 0:
             for kind, amount, offset in (("生活救助", 1500, 20), ("送温暖（节日慰问）", 500, 60)):
                 day = min(filed[0].day + dt.timedelta(days=offset), today)
-                aid.record_payment(sessions, file_id, PaymentDraft(
-                    kind, day, Decimal(amount), "本级工会经费", "工会主席", name), today=today)
+                aid.record_payment(tx, file_id, PaymentDraft(
+                    kind, day, Decimal(amount), "本级工会经费", "工会主席", name))
             spouse, child = relatives
             extra = (PaymentDraft("医疗救助", day, Decimal(5000), "上级帮扶资金", "工会主席", name,
                                   patient=spouse.name, patient_relation="配偶", disease="慢性肾病",
@@ -133,6 +135,7 @@ def fill_hardship_demo(sessions: SessionFactory, today: dt.date, seed: int = 1) 
                                   "工会主席", name, student=child.name, school="浙江工业大学",
                                   major="机械工程", study_years=4, admission_batch="本科一批",
                                   fees=Decimal(6000)))
-            aid.record_payment(sessions, file_id, extra, today=today)
+            aid.record_payment(tx, file_id, extra)
         made += 1
+    tx.progress(made, len(chosen), "生成演示困难职工档案")
     return made

@@ -4,6 +4,11 @@ One household, one open file: before a file is opened or edited, every ID number
 household (the applicant's and each member's) is looked up among the applicants and
 household members of the other open files, and a match is refused naming that file.
 A closed file (脱困, 解困, 退出, 不予建档) is kept and stays readable but takes no edits.
+
+The writes are operations (services.operations): they take the transaction's ``tx`` and its
+day. A saved household or a year's income items are changed row by row — a member who
+stays keeps their row and only the fields that changed are written — so the history shows
+who was added, changed or removed, not the whole household deleted and typed in again.
 """
 
 from __future__ import annotations
@@ -30,8 +35,15 @@ from gonghui_desk.domain.hardship_file import FileDraft, RelativeDraft, clean_fi
 from gonghui_desk.domain.masking import mask_id_number
 from gonghui_desk.domain.money import to_fen, to_yuan
 from gonghui_desk.errors import FieldProblem, UserError, ValidationError
+from gonghui_desk.services.operations import Tx
 
 INCOME, EXPENSE = "收入", "支出"
+# The operations' titles (what the progress line and a refusal name).
+OPEN_FILE = "新建困难职工档案"
+UPDATE_FILE = "保存困难职工档案"
+TAKE_STEP = "登记办理环节"
+SET_DIBAO = "保存低保标准"
+ASSESS_YEAR = "保存收入测算"
 
 
 def _open_clash(session: Session, numbers: list[str], except_file: int | None) -> str | None:
@@ -57,17 +69,45 @@ def _open_clash(session: Session, numbers: list[str], except_file: int | None) -
             "该档案尚未结档。一户只能有一份在档档案：请在那份档案中更新，或先将其结档。")
 
 
-def _fill(row: HardshipFile, draft: FileDraft) -> None:
+def _relative_values(draft: RelativeDraft) -> dict[str, object]:
+    values = {k: v for k, v in asdict(draft).items() if k not in ("id", "monthly_income")}
+    values["monthly_income_fen"] = to_fen(draft.monthly_income)
+    return values
+
+
+def _set_changed(row: object, values: dict[str, object]) -> None:
+    """Write only the fields whose value differs, so an unchanged row stays untouched."""
+    for name, value in values.items():
+        if getattr(row, name) != value:
+            setattr(row, name, value)
+
+
+def _save_relatives(session: Session, row: HardshipFile,
+                    drafts: tuple[RelativeDraft, ...]) -> None:
+    """The household as drafted: a draft with the id of one of this file's members updates
+    that member; one without (or with an id of no member here) is added; the members no
+    draft names are deleted — each a history entry of its own."""
+    existing = {r.id: r for r in row.relatives}
+    kept = []
+    for draft in drafts:
+        found = existing.pop(draft.id, None) if draft.id is not None else None
+        if found is None:
+            found = HardshipRelative(**_relative_values(draft))
+        else:
+            _set_changed(found, _relative_values(draft))
+        kept.append(found)
+    for gone in existing.values():
+        # An explicit delete: an orphan dropped from the collection would leave no history.
+        session.delete(gone)
+    row.relatives = kept
+
+
+def _fill(session: Session, row: HardshipFile, draft: FileDraft) -> None:
     values = asdict(draft)
     values.pop("relatives")
     values["monthly_income_fen"] = to_fen(values.pop("monthly_income"))
-    for name, value in values.items():
-        setattr(row, name, value)
-    row.relatives = [
-        HardshipRelative(**{**{k: v for k, v in asdict(r).items() if k != "monthly_income"},
-                            "monthly_income_fen": to_fen(r.monthly_income)})
-        for r in draft.relatives
-    ]
+    _set_changed(row, values)
+    _save_relatives(session, row, draft.relatives)
 
 
 def _checked(session: Session, draft: FileDraft, today: dt.date,
@@ -81,21 +121,20 @@ def _checked(session: Session, draft: FileDraft, today: dt.date,
     return cleaned
 
 
-def open_file(sessions: SessionFactory, draft: FileDraft, applied_on: dt.date, by: str = "",
-              *, today: dt.date) -> int:
+def open_file(tx: Tx, draft: FileDraft, applied_on: dt.date, by: str = "") -> int:
     """Open a file with its 申请 step; return its number."""
     step = hp.Step(hp.APPLY, applied_on, by)
-    problems = hp.check_step(step, [], today)
+    problems = hp.check_step(step, [], tx.today)
     if problems:
         raise ValidationError(problems)
-    with session_scope(sessions) as session:
-        cleaned = _checked(session, draft, today, None)
-        row = HardshipFile(state=hp.APPLIED)
-        _fill(row, cleaned)
-        row.steps = [HardshipStep(kind=step.kind, day=step.day, by=by, note="")]
-        session.add(row)
-        session.flush()
-        return row.id
+    session = tx.session
+    cleaned = _checked(session, draft, tx.today, None)
+    row = HardshipFile(state=hp.APPLIED)
+    _fill(session, row, cleaned)
+    row.steps = [HardshipStep(kind=step.kind, day=step.day, by=by, note="")]
+    session.add(row)
+    session.flush()
+    return row.id
 
 
 def _file(session: Session, file_id: int) -> HardshipFile:
@@ -109,26 +148,25 @@ def steps_of(row: HardshipFile) -> list[hp.Step]:
     return [hp.Step(s.kind, s.day, s.by, s.note, s.until) for s in row.steps]
 
 
-def update_file(sessions: SessionFactory, file_id: int, draft: FileDraft,
-                today: dt.date) -> None:
+def update_file(tx: Tx, file_id: int, draft: FileDraft) -> None:
     """Save changed details and household members of an open file."""
-    with session_scope(sessions) as session:
-        row = _file(session, file_id)
-        if row.state in hp.CLOSED:
-            raise UserError(f"{row.name} 的档案已结档（{row.state}），只能查看，不能修改。")
-        cleaned = _checked(session, draft, today, file_id)
-        _fill(row, cleaned)
+    row = _file(tx.session, file_id)
+    if row.state in hp.CLOSED:
+        raise UserError(f"{row.name} 的档案已结档（{row.state}），只能查看，不能修改。")
+    cleaned = _checked(tx.session, draft, tx.today, file_id)
+    _fill(tx.session, row, cleaned)
 
 
 def load_file(sessions: SessionFactory, file_id: int) -> tuple[FileDraft, str, list[hp.Step]]:
     """A file as its dialog shows it: details (unmasked), state and steps."""
     names = [f.name for f in fields(FileDraft) if f.name not in ("relatives", "monthly_income")]
-    relative_names = [f.name for f in fields(RelativeDraft) if f.name != "monthly_income"]
+    relative_names = [f.name for f in fields(RelativeDraft)
+                      if f.name not in ("monthly_income", "id")]
     with session_scope(sessions) as session:
         row = _file(session, file_id)
         relatives = tuple(
             RelativeDraft(**{n: getattr(r, n) for n in relative_names},
-                          monthly_income=to_yuan(r.monthly_income_fen))
+                          monthly_income=to_yuan(r.monthly_income_fen), id=r.id)
             for r in row.relatives
         )
         draft = FileDraft(**{n: getattr(row, n) for n in names},
@@ -136,33 +174,30 @@ def load_file(sessions: SessionFactory, file_id: int) -> tuple[FileDraft, str, l
         return draft, row.state, steps_of(row)
 
 
-def take_step(sessions: SessionFactory, file_id: int, step: hp.Step,
-              today: dt.date) -> str:
+def take_step(tx: Tx, file_id: int, step: hp.Step) -> str:
     """Record a step of the process; return the file's state after it."""
-    with session_scope(sessions) as session:
-        row = _file(session, file_id)
-        taken = steps_of(row)
-        problems = hp.check_step(step, taken, today)
-        if problems:
-            raise ValidationError(problems)
-        row.steps.append(HardshipStep(kind=step.kind, day=step.day, until=step.until,
-                                      by=step.by.strip(), note=step.note.strip()))
-        row.state = hp.state_after([*taken, step])
-        return row.state
+    row = _file(tx.session, file_id)
+    taken = steps_of(row)
+    problems = hp.check_step(step, taken, tx.today)
+    if problems:
+        raise ValidationError(problems)
+    row.steps.append(HardshipStep(kind=step.kind, day=step.day, until=step.until,
+                                  by=step.by.strip(), note=step.note.strip()))
+    row.state = hp.state_after([*taken, step])
+    return row.state
 
 
-def set_dibao(sessions: SessionFactory, region: str, year: int, monthly: Decimal) -> None:
+def set_dibao(tx: Tx, region: str, year: int, monthly: Decimal) -> None:
     """Save the monthly 低保 standard per person of ``region`` in ``year``."""
     if monthly <= 0:
         raise ValidationError(
             [FieldProblem("低保标准", "应为大于 0 的金额（元/人·月）。", "dibao")]
         )
-    with session_scope(sessions) as session:
-        row = session.get(DibaoStandard, (region, year))
-        if row is None:
-            session.add(DibaoStandard(region=region, year=year, monthly_fen=to_fen(monthly)))
-        else:
-            row.monthly_fen = to_fen(monthly)
+    row = tx.session.get(DibaoStandard, (region, year))
+    if row is None:
+        tx.session.add(DibaoStandard(region=region, year=year, monthly_fen=to_fen(monthly)))
+    else:
+        _set_changed(row, {"monthly_fen": to_fen(monthly)})
 
 
 def dibao_for(sessions: SessionFactory, region: str, year: int) -> Decimal | None:
@@ -179,51 +214,74 @@ def dibao_standards(sessions: SessionFactory, region: str) -> list[tuple[int, De
         return [(year, to_yuan(fen)) for year, fen in session.execute(query)]
 
 
+def _save_items(session: Session, kept: HardshipYear,
+                items: list[tuple[str, str, int]]) -> None:
+    """The year's items as given, (side, item, fen): an item already kept under the same
+    side and name (the n-th of that name for the n-th given) keeps its row and changes only
+    its amount; new ones are added, the rest deleted."""
+    existing: dict[tuple[str, str], list[HardshipMoneyItem]] = {}
+    for old in kept.items:
+        existing.setdefault((old.side, old.item), []).append(old)
+    rows = []
+    for side, item, fen in items:
+        same = existing.get((side, item))
+        if same:
+            row = same.pop(0)
+            _set_changed(row, {"amount_fen": fen})
+        else:
+            row = HardshipMoneyItem(file_id=kept.file_id, year=kept.year, side=side, item=item,
+                                    amount_fen=fen)
+        rows.append(row)
+    for gone in (old for left in existing.values() for old in left):
+        session.delete(gone)
+    kept.items = rows
+
+
 def assess_year(
-    sessions: SessionFactory, file_id: int, year: int,
+    tx: Tx, file_id: int, year: int,
     income: list[tuple[str, Decimal]], expenses: list[tuple[str, Decimal]],
     category: str = "", override_reason: str = "",
 ) -> Suggestion:
     """Run the income test for ``year`` on the items given, keep it with the suggestion,
-    the arithmetic and the category chosen (a different one needs ``override_reason``)."""
-    with session_scope(sessions) as session:
-        row = _file(session, file_id)
-        standard = session.get(DibaoStandard, (row.region, year))
-        dibao = to_yuan(standard.monthly_fen) if standard else Decimal(0)
-        test = IncomeTest(sum((a for _, a in income), Decimal(0)),
-                          sum((a for _, a in expenses), Decimal(0)),
-                          household_size(len(row.relatives)), dibao)
-        problems = test.problems()
-        if standard is None:
-            problems = [p for p in problems if p.key != "dibao"] + [FieldProblem(
-                "低保标准", f"还没有设置地区 {row.region or '（未填写）'} {year} 年的低保标准："
-                "请在“设置 → 低保标准”中填写后再测算。", "dibao")]
-        if any(a < 0 for _, a in [*income, *expenses]):
-            problems.append(FieldProblem("收支明细", "金额不能为负数。", "items"))
-        suggestion = suggest_category(test) if not problems else None
-        chosen = category or (suggestion.category if suggestion else "") or ""
-        if suggestion is not None:
-            problems += check_override(suggestion.category, chosen, override_reason)
-        if problems or suggestion is None:
-            raise ValidationError(problems)
-        old = session.get(HardshipYear, (file_id, year))
-        if old is not None:
-            session.delete(old)
-            session.flush()
-        session.add(HardshipYear(
-            file_id=file_id, year=year, household_size=test.household_size,
-            income_fen=to_fen(test.annual_income), expenses_fen=to_fen(test.rigid_expenses),
-            dibao_fen=to_fen(dibao), per_capita_fen=to_fen(suggestion.per_capita),
-            suggested=suggestion.category or "", category=chosen,
-            override_reason=override_reason.strip(), arithmetic=suggestion.arithmetic,
-            items=[HardshipMoneyItem(file_id=file_id, year=year, side=side, item=item,
-                                     amount_fen=to_fen(amount))
-                   for side, items in ((INCOME, income), (EXPENSE, expenses))
-                   for item, amount in items],
-        ))
-        if chosen:
-            row.category = chosen
-        return suggestion
+    the arithmetic and the category chosen (a different one needs ``override_reason``).
+    A year tested again is updated in place."""
+    session = tx.session
+    row = _file(session, file_id)
+    standard = session.get(DibaoStandard, (row.region, year))
+    dibao = to_yuan(standard.monthly_fen) if standard else Decimal(0)
+    test = IncomeTest(sum((a for _, a in income), Decimal(0)),
+                      sum((a for _, a in expenses), Decimal(0)),
+                      household_size(len(row.relatives)), dibao)
+    problems = test.problems()
+    if standard is None:
+        problems = [p for p in problems if p.key != "dibao"] + [FieldProblem(
+            "低保标准", f"还没有设置地区 {row.region or '（未填写）'} {year} 年的低保标准："
+            "请在“设置 → 低保标准”中填写后再测算。", "dibao")]
+    if any(a < 0 for _, a in [*income, *expenses]):
+        problems.append(FieldProblem("收支明细", "金额不能为负数。", "items"))
+    suggestion = suggest_category(test) if not problems else None
+    chosen = category or (suggestion.category if suggestion else "") or ""
+    if suggestion is not None:
+        problems += check_override(suggestion.category, chosen, override_reason)
+    if problems or suggestion is None:
+        raise ValidationError(problems)
+    kept = session.get(HardshipYear, (file_id, year))
+    if kept is None:
+        kept = HardshipYear(file_id=file_id, year=year)
+        session.add(kept)
+    _set_changed(kept, {
+        "household_size": test.household_size, "income_fen": to_fen(test.annual_income),
+        "expenses_fen": to_fen(test.rigid_expenses), "dibao_fen": to_fen(dibao),
+        "per_capita_fen": to_fen(suggestion.per_capita),
+        "suggested": suggestion.category or "", "category": chosen,
+        "override_reason": override_reason.strip(), "arithmetic": suggestion.arithmetic,
+    })
+    _save_items(session, kept, [(side, item, to_fen(amount))
+                                for side, items in ((INCOME, income), (EXPENSE, expenses))
+                                for item, amount in items])
+    if chosen:
+        _set_changed(row, {"category": chosen})
+    return suggestion
 
 
 @dataclass(frozen=True)

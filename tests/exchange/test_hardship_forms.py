@@ -16,8 +16,10 @@ from gonghui_desk.services import aid
 from gonghui_desk.services import hardship as hs
 from tests.exchange.forms_helpers import export, libreoffice_csv, pdf_pages
 from tests.exchange.test_member_forms import exports
+from tests.factories import write
 
 TODAY = dt.date(2026, 11, 21)
+pytestmark = pytest.mark.today(TODAY.isoformat())
 
 
 def idn(birth, order):
@@ -37,15 +39,15 @@ def household(db):
         cause_primary="因病", cause_text="妻子患尿毒症，儿子在读大学。",
         relatives=(RelativeDraft("李梅", "配偶", "女", id_number=WIFE, age=44, health="患病"),
                    RelativeDraft("王小明", "子女", "男", id_number=SON, age=20, identity="学生")))
-    file_id = hs.open_file(db.sessions, draft, dt.date(2026, 3, 1), "张主席", today=TODAY)
+    file_id = write(db, hs.open_file, draft, dt.date(2026, 3, 1), "张主席")
     for step in (Step(hp.VISIT, dt.date(2026, 3, 5)), Step(hp.BRANCH_REVIEW, dt.date(2026, 3, 8)),
                  Step(hp.UPPER_REVIEW, dt.date(2026, 3, 15)),
                  Step(hp.NOTICE, dt.date(2026, 3, 16), until=dt.date(2026, 3, 22)),
                  Step(hp.FILE, dt.date(2026, 3, 23))):
-        hs.take_step(db.sessions, file_id, step, today=TODAY)
-    hs.set_dibao(db.sessions, "330106", 2026, D(1160))
-    hs.assess_year(db.sessions, file_id, 2026, [("工资", D(38400)), ("其他", D(2000))],
-                   [("医疗自付", D(18000)), ("学费", D(6000))])
+        write(db, hs.take_step, file_id, step)
+    write(db, hs.set_dibao, "330106", 2026, D(1160))
+    write(db, hs.assess_year, file_id, 2026, [("工资", D(38400)), ("其他", D(2000))],
+          [("医疗自付", D(18000)), ("学费", D(6000))])
     for payment in (
         PaymentDraft("医疗救助", dt.date(2026, 6, 1), D(5000), "上级帮扶资金", "张主席",
                      patient="李梅", patient_relation="配偶", disease="尿毒症",
@@ -56,7 +58,7 @@ def household(db):
         PaymentDraft("送温暖（节日慰问）", dt.date(2026, 4, 1), D("800.5"), "本级工会经费",
                      "张主席"),
     ):
-        aid.record_payment(db.sessions, file_id, payment, today=TODAY)
+        write(db, aid.record_payment, file_id, payment)
     return db
 
 

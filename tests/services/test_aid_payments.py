@@ -11,7 +11,10 @@ from gonghui_desk.domain.hardship_process import Step
 from gonghui_desk.errors import UserError, ValidationError
 from gonghui_desk.services import aid
 from gonghui_desk.services import hardship as hs
+from tests.factories import write
 from tests.services.test_hardship_files import TODAY, draft, id_number
+
+pytestmark = pytest.mark.today(TODAY.isoformat())
 
 FILING = (Step(hp.VISIT, dt.date(2026, 3, 5)), Step(hp.BRANCH_REVIEW, dt.date(2026, 3, 8)),
           Step(hp.UPPER_REVIEW, dt.date(2026, 3, 15)),
@@ -23,9 +26,9 @@ def filed(db, name="王大力", number=None):
     values = {"name": name, "relatives": ()}
     if number:
         values["id_number"] = number
-    file_id = hs.open_file(db.sessions, draft(**values), dt.date(2026, 3, 1), today=TODAY)
+    file_id = write(db, hs.open_file, draft(**values), dt.date(2026, 3, 1))
     for step in FILING:
-        hs.take_step(db.sessions, file_id, step, today=TODAY)
+        write(db, hs.take_step, file_id, step)
     return file_id
 
 
@@ -34,26 +37,25 @@ def pay(kind="生活救助", amount="1000", day=dt.date(2026, 5, 1), source="本
 
 
 def test_aid_goes_to_filed_households_and_temporary_aid_before_filing(db):
-    waiting = hs.open_file(db.sessions, draft(relatives=()), dt.date(2026, 3, 1), today=TODAY)
+    waiting = write(db, hs.open_file, draft(relatives=()), dt.date(2026, 3, 1))
     with pytest.raises(UserError, match="建档前只能登记临时救助"):
-        aid.record_payment(db.sessions, waiting, pay(), today=TODAY)
-    assert aid.record_payment(db.sessions, waiting, pay("临时救助", "800"), today=TODAY)
-    hs.take_step(db.sessions, waiting, Step(hp.DECLINED, dt.date(2026, 3, 2), note="不符合"),
-                 today=TODAY)
+        write(db, aid.record_payment, waiting, pay())
+    assert write(db, aid.record_payment, waiting, pay("临时救助", "800"))
+    write(db, hs.take_step, waiting, Step(hp.DECLINED, dt.date(2026, 3, 2), note="不符合"))
     with pytest.raises(UserError, match="已结档"):
-        aid.record_payment(db.sessions, waiting, pay("临时救助"), today=TODAY)
+        write(db, aid.record_payment, waiting, pay("临时救助"))
 
 
 def test_medical_and_study_aid_say_who_and_what(db):
     file_id = filed(db)
     with pytest.raises(ValidationError) as refused:
-        aid.record_payment(db.sessions, file_id, pay("医疗救助"), today=TODAY)
+        write(db, aid.record_payment, file_id, pay("医疗救助"))
     assert {p.key for p in refused.value.problems} == {"patient", "disease"}
-    assert aid.record_payment(db.sessions, file_id, pay(
+    assert write(db, aid.record_payment, file_id, pay(
         "医疗救助", "5000", patient="李梅", patient_relation="配偶", disease="尿毒症",
-        out_of_pocket=D("36000"), hospital_stays=3, branch_amount=D(5000)), today=TODAY)
+        out_of_pocket=D("36000"), hospital_stays=3, branch_amount=D(5000)))
     with pytest.raises(ValidationError) as refused:
-        aid.record_payment(db.sessions, file_id, pay("助学（金秋助学）"), today=TODAY)
+        write(db, aid.record_payment, file_id, pay("助学（金秋助学）"))
     assert {p.key for p in refused.value.problems} == {"student", "school"}
 
 
@@ -61,7 +63,7 @@ def test_a_payment_is_positive_dated_and_handled(db):
     file_id = filed(db)
     bad = PaymentDraft("生活救助", TODAY + dt.timedelta(days=1), D(0), "工会")
     with pytest.raises(ValidationError) as refused:
-        aid.record_payment(db.sessions, file_id, bad, today=TODAY)
+        write(db, aid.record_payment, file_id, bad)
     assert {p.key for p in refused.value.problems} == {"day", "amount", "fund_source",
                                                         "handled_by"}
 
@@ -74,7 +76,7 @@ def test_totals_per_type_source_and_file_for_a_period(db):
                                          "上级帮扶资金")),
                              (second, pay(amount="2000", day=dt.date(2026, 9, 21))),
                              (second, pay(amount="300", day=dt.date(2026, 6, 30)))):
-        aid.record_payment(db.sessions, file_id, payment, today=TODAY)
+        write(db, aid.record_payment, file_id, payment)
     year = aid.totals(db.sessions, dt.date(2026, 1, 1), dt.date(2026, 9, 20))
     assert (year.total, year.count) == (D("1800.50"), 3)
     assert year.by_kind["生活救助"] == D("1300.50") and year.by_kind["医疗救助"] == 0
@@ -88,17 +90,15 @@ def test_totals_per_type_source_and_file_for_a_period(db):
 def test_aid_cannot_predate_the_application(db):
     file_id = filed(db)
     with pytest.raises(ValidationError, match="早于该档案的申请日期 2026-03-01"):
-        aid.record_payment(db.sessions, file_id, pay(day=dt.date(2026, 2, 28)), today=TODAY)
+        write(db, aid.record_payment, file_id, pay(day=dt.date(2026, 2, 28)))
 
 
 def test_the_ledger_lists_a_periods_payments_with_the_household(db):
     first = filed(db)
     second = filed(db, "赵四", id_number("19750505", "071"))
-    aid.record_payment(db.sessions, second, pay(amount="300", day=dt.date(2026, 6, 30)),
-                       today=TODAY)
-    aid.record_payment(db.sessions, first, pay(amount="1000.5", day=dt.date(2026, 5, 1)),
-                       today=TODAY)
-    aid.record_payment(db.sessions, first, pay(amount="80", day=dt.date(2026, 7, 1)), today=TODAY)
+    write(db, aid.record_payment, second, pay(amount="300", day=dt.date(2026, 6, 30)))
+    write(db, aid.record_payment, first, pay(amount="1000.5", day=dt.date(2026, 5, 1)))
+    write(db, aid.record_payment, first, pay(amount="80", day=dt.date(2026, 7, 1)))
     rows = aid.payments_between(db.sessions, dt.date(2026, 1, 1), dt.date(2026, 6, 30))
     assert [(r.name, r.day, r.amount) for r in rows] == [
         ("王大力", dt.date(2026, 5, 1), D("1000.5")), ("赵四", dt.date(2026, 6, 30), D(300))]

@@ -14,8 +14,10 @@ from gonghui_desk.domain.idnumber import check_character
 from gonghui_desk.domain.masking import mask_id_number
 from gonghui_desk.errors import UserError, ValidationError
 from gonghui_desk.services import hardship as hs
+from tests.factories import write
 
 TODAY = dt.date(2026, 11, 21)
+pytestmark = pytest.mark.today(TODAY.isoformat())  # the steps are dated in 2026
 
 
 def id_number(birth: str, order: str) -> str:
@@ -37,7 +39,7 @@ def draft(**values):
 
 
 def open_one(db, **values):
-    return hs.open_file(db.sessions, draft(**values), dt.date(2026, 3, 1), "张主席", today=TODAY)
+    return write(db, hs.open_file, draft(**values), dt.date(2026, 3, 1), "张主席")
 
 
 def test_a_file_opens_with_its_application_and_the_applicant_read_from_the_id(db):
@@ -60,8 +62,8 @@ def test_one_open_file_per_household_whoever_applies(db):
         open_one(db, name="赵某", id_number=id_number("19700101", "051"),
                  relatives=(RelativeDraft("王小明", "其他", id_number=SON),))
     # Once the first file is turned down, the household may apply again.
-    hs.take_step(db.sessions, first, Step(hp.DECLINED, dt.date(2026, 3, 2),
-                                          note="人均收入超过标准"), today=TODAY)
+    write(db, hs.take_step, first, Step(hp.DECLINED, dt.date(2026, 3, 2),
+                                        note="人均收入超过标准"))
     assert open_one(db, name="李梅", id_number=WIFE, relatives=()) > first
 
 
@@ -76,22 +78,22 @@ def test_steps_move_the_file_along_and_a_closed_file_is_read_only(db):
                  Step(hp.UPPER_REVIEW, dt.date(2026, 3, 15)),
                  Step(hp.NOTICE, dt.date(2026, 3, 16), until=dt.date(2026, 3, 22)),
                  Step(hp.FILE, dt.date(2026, 3, 23), by="张主席")):
-        state = hs.take_step(db.sessions, file_id, step, today=TODAY)
+        state = write(db, hs.take_step, file_id, step)
     assert state == hp.FILED
     with pytest.raises(ValidationError, match="只能办理：年度复核、脱困、解困、退出"):
-        hs.take_step(db.sessions, file_id, Step(hp.VISIT, dt.date(2026, 4, 1)), today=TODAY)
-    hs.take_step(db.sessions, file_id, Step(hp.OUT_OF_HARDSHIP, dt.date(2026, 10, 1),
-                                            note="人均收入连续 6 个月高于低保"), today=TODAY)
+        write(db, hs.take_step, file_id, Step(hp.VISIT, dt.date(2026, 4, 1)))
+    write(db, hs.take_step, file_id, Step(hp.OUT_OF_HARDSHIP, dt.date(2026, 10, 1),
+                                            note="人均收入连续 6 个月高于低保"))
     with pytest.raises(UserError, match="已结档（已脱困），只能查看"):
-        hs.update_file(db.sessions, file_id, draft(phone="13900000000"), today=TODAY)
+        write(db, hs.update_file, file_id, draft(phone="13900000000"))
     assert hs.load_file(db.sessions, file_id)[1] == hp.CLOSED_OUT  # kept, readable
 
 
 def test_the_income_test_needs_the_regions_standard(db):
     file_id = open_one(db)
     with pytest.raises(ValidationError, match="设置 → 低保标准"):
-        hs.assess_year(db.sessions, file_id, 2026, [("工资", D(30000))], [])
-    hs.set_dibao(db.sessions, "330106", 2026, D(1000))
+        write(db, hs.assess_year, file_id, 2026, [("工资", D(30000))], [])
+    write(db, hs.set_dibao, "330106", 2026, D(1000))
     assert hs.dibao_for(db.sessions, "330106", 2026) == D(1000)
 
 
@@ -103,8 +105,8 @@ def test_the_income_test_needs_the_regions_standard(db):
 ])
 def test_the_income_test_at_its_lines(db, income, category):
     file_id = open_one(db)
-    hs.set_dibao(db.sessions, "330106", 2026, D(1000))
-    suggestion = hs.assess_year(db.sessions, file_id, 2026,
+    write(db, hs.set_dibao, "330106", 2026, D(1000))
+    suggestion = write(db, hs.assess_year, file_id, 2026,
                                 [("工资", income - D(6000)), ("配偶收入", D(6000))],
                                 [("医疗", D(0))])
     assert suggestion.category == category
@@ -116,11 +118,11 @@ def test_the_income_test_at_its_lines(db, income, category):
 
 def test_choosing_another_category_needs_a_reason_which_is_kept(db):
     file_id = open_one(db)
-    hs.set_dibao(db.sessions, "330106", 2026, D(1000))
+    write(db, hs.set_dibao, "330106", 2026, D(1000))
     items = [("工资", D(48000))]
     with pytest.raises(ValidationError, match="请写明理由"):
-        hs.assess_year(db.sessions, file_id, 2026, items, [], category="深度困难")
-    hs.assess_year(db.sessions, file_id, 2026, items, [], category="深度困难",
+        write(db, hs.assess_year, file_id, 2026, items, [], category="深度困难")
+    write(db, hs.assess_year, file_id, 2026, items, [], category="深度困难",
                    override_reason="妻子患尿毒症，每月透析自付 3,000 元")
     with db.session() as session:
         kept = session.get(HardshipYear, (file_id, 2026))
@@ -132,8 +134,8 @@ def test_choosing_another_category_needs_a_reason_which_is_kept(db):
 def test_kept_income_tests_read_back_latest_first(db):
     file_id = open_one(db)
     for year in (2025, 2026):
-        hs.set_dibao(db.sessions, "330106", year, D(1000))
-        hs.assess_year(db.sessions, file_id, year, [("工资", D(30000)), ("补贴", D("600.5"))],
+        write(db, hs.set_dibao, "330106", year, D(1000))
+        write(db, hs.assess_year, file_id, year, [("工资", D(30000)), ("补贴", D("600.5"))],
                        [("医疗", D(3000))])
     years = hs.load_years(db.sessions, file_id)
     assert [y.year for y in years] == [2026, 2025]
@@ -144,7 +146,7 @@ def test_kept_income_tests_read_back_latest_first(db):
 
 
 def test_standards_are_listed_per_region_latest_first(db):
-    hs.set_dibao(db.sessions, "330106", 2025, D(1100))
-    hs.set_dibao(db.sessions, "330106", 2026, D("1160.5"))
-    hs.set_dibao(db.sessions, "330102", 2026, D(1200))
+    write(db, hs.set_dibao, "330106", 2025, D(1100))
+    write(db, hs.set_dibao, "330106", 2026, D("1160.5"))
+    write(db, hs.set_dibao, "330102", 2026, D(1200))
     assert hs.dibao_standards(db.sessions, "330106") == [(2026, D("1160.5")), (2025, D(1100))]

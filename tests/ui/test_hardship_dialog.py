@@ -12,6 +12,7 @@ from gonghui_desk.domain.idnumber import check_character
 from gonghui_desk.services import hardship as hs
 from gonghui_desk.services.aid import payments_between
 from gonghui_desk.services.hardship_list import FileFilter, list_files
+from gonghui_desk.services.operations import Op
 from gonghui_desk.ui.dialogs.aid_payment import AidPaymentDialog
 from gonghui_desk.ui.dialogs.hardship_file import INCOME, HardshipFileDialog
 from tests.dates import the_day
@@ -32,24 +33,28 @@ WIFE = id_number("19820202", "022")
 SON = id_number("20100303", "031")
 
 
-def open_wang(db, applied: dt.date = START, **values) -> int:
+def run(context, fn, *args, **values):
+    """A write through the window's runner, as a dialog makes it, so the pages hear of it."""
+    return context.runner.run(Op(fn.__name__, lambda tx: fn(tx, *args, **values))).value
+
+
+def open_wang(context, applied: dt.date = START, **values) -> int:
     """王大力's household of three (wife and son), applied 40 days ago unless told."""
     draft = {"name": "王大力", "id_number": WANG, "region": REGION,
              "relatives": (RelativeDraft("李梅", "配偶", id_number=WIFE),
                            RelativeDraft("王小明", "子女", id_number=SON, identity="学生"))}
     draft.update(values)
-    return hs.open_file(db.sessions, FileDraft(**draft), applied, "张主席", today=the_day())
+    return run(context, hs.open_file, FileDraft(**draft), applied, "张主席")
 
 
-def file_it(db, file_id: int, applied: dt.date = START) -> None:
+def file_it(context, file_id: int, applied: dt.date = START) -> None:
     """Take the steps from 入户核查 to 建档, a day apart, the 公示 a week long: filed 12 days
     after the application."""
     day = applied
     for kind in (hp.VISIT, hp.BRANCH_REVIEW, hp.UPPER_REVIEW, hp.NOTICE, hp.FILE):
         day += dt.timedelta(days=8 if kind == hp.FILE else 1)
         until = day + dt.timedelta(days=6) if kind == hp.NOTICE else None
-        hs.take_step(db.sessions, file_id, hp.Step(kind, day, "张主席", until=until),
-                     the_day())
+        run(context, hs.take_step, file_id, hp.Step(kind, day, "张主席", until=until))
 
 
 @pytest.fixture(autouse=True)
@@ -92,8 +97,8 @@ def test_a_new_file_is_saved_and_listed_with_a_masked_id(window, db):
     assert saved.relatives[0].monthly_income == D("1200.50")
 
 
-def test_a_second_file_for_a_household_member_is_refused_and_nothing_saved(window, db):
-    open_wang(db)
+def test_a_second_file_for_a_household_member_is_refused_and_nothing_saved(window, context, db):
+    open_wang(context)
     dialog = open_dialog(window)
     type_applicant(dialog, "李梅", WIFE)  # the wife applies for the same household
     assert not dialog.save()
@@ -113,9 +118,9 @@ def test_a_missing_name_is_shown_next_to_the_field(window, db):
 
 
 def test_income_below_the_standard_suggests_deep_hardship_and_a_change_needs_a_reason(
-        window, db):
-    hs.set_dibao(db.sessions, REGION, TODAY.year, D(1000))
-    dialog = open_dialog(window, open_wang(db))
+        window, context, db):
+    run(context, hs.set_dibao, REGION, TODAY.year, D(1000))
+    dialog = open_dialog(window, open_wang(context))
     dialog.tabs.setCurrentIndex(INCOME)
     income = dialog.income
     row = income.income.add_item()
@@ -133,8 +138,8 @@ def test_income_below_the_standard_suggests_deep_hardship_and_a_change_needs_a_r
     assert dialog.applicant.widgets["category"].currentText() == "相对困难"
 
 
-def test_without_a_standard_the_income_tab_says_where_to_set_it(window, db):
-    dialog = open_dialog(window, open_wang(db))
+def test_without_a_standard_the_income_tab_says_where_to_set_it(window, context, db):
+    dialog = open_dialog(window, open_wang(context))
     dialog.income.income.set_amount(dialog.income.income.add_item(), "24000")
     assert "设置 → 低保标准" in dialog.income.basis.text()
     assert dialog.income.suggestion_label.text() == ""
@@ -142,8 +147,9 @@ def test_without_a_standard_the_income_tab_says_where_to_set_it(window, db):
     assert "设置 → 低保标准" in dialog.income.state.text()
 
 
-def test_only_the_allowed_next_steps_are_offered_and_a_closed_file_is_read_only(window, db):
-    dialog = open_dialog(window, open_wang(db))
+def test_only_the_allowed_next_steps_are_offered_and_a_closed_file_is_read_only(
+        window, context, db):
+    dialog = open_dialog(window, open_wang(context))
     assert dialog.steps.offered() == [hp.VISIT, hp.DECLINED]
     assert dialog.steps.take()
     assert dialog.state == hp.VISITED
@@ -163,8 +169,8 @@ def test_only_the_allowed_next_steps_are_offered_and_a_closed_file_is_read_only(
 
 
 def test_a_medical_payment_without_a_patient_is_refused(context, db, qtbot):
-    file_id = open_wang(db)
-    file_it(db, file_id)
+    file_id = open_wang(context)
+    file_it(context, file_id)
     dialog = AidPaymentDialog(context, file_id, "王大力", "张主席")
     qtbot.addWidget(dialog)
     dialog.set_kind("医疗救助")
@@ -182,9 +188,9 @@ def test_a_medical_payment_without_a_patient_is_refused(context, db, qtbot):
     assert (paid.kind, paid.amount) == ("医疗救助", D(2000))
 
 
-def test_the_aid_tab_lists_the_household_payments(window, db):
-    file_id = open_wang(db)
-    file_it(db, file_id)
+def test_the_aid_tab_lists_the_household_payments(window, context, db):
+    file_id = open_wang(context)
+    file_it(context, file_id)
     dialog = open_dialog(window, file_id)
     payment = dialog.payments.record()
     payment.widgets["amount"].setText("800")

@@ -13,24 +13,31 @@ from gonghui_desk.domain.hardship_file import FileDraft
 from gonghui_desk.domain.hardship_reminders import AID_QUIET_MONTHS
 from gonghui_desk.services import hardship as hs
 from gonghui_desk.services.aid import record_payment
-from tests.dates import the_day
-from tests.ui.test_hardship_dialog import REGION, START, TODAY, file_it, id_number, open_wang
+from tests.ui.test_hardship_dialog import (
+    REGION,
+    START,
+    TODAY,
+    file_it,
+    id_number,
+    open_wang,
+    run,
+)
 
 LIU = id_number("19750505", "051")
 
 
-def open_liu(db) -> int:
+def open_liu(context) -> int:
     draft = FileDraft("刘芳", LIU, region=REGION)
-    return hs.open_file(db.sessions, draft, START, "张主席", today=the_day())
+    return run(context, hs.open_file, draft, START, "张主席")
 
 
 def names(page) -> list[str]:
     return [page.model.row(r).name for r in range(page.model.rowCount())]
 
 
-def pay(db, file_id, kind, amount, source, **details) -> None:
-    record_payment(db.sessions, file_id,
-                   PaymentDraft(kind, TODAY, D(amount), source, "张主席", **details), TODAY)
+def pay(context, file_id, kind, amount, source, **details) -> None:
+    run(context, record_payment, file_id,
+          PaymentDraft(kind, TODAY, D(amount), source, "张主席", **details))
 
 
 def test_an_empty_list_says_how_to_start(window):
@@ -40,10 +47,10 @@ def test_an_empty_list_says_how_to_start(window):
     assert not page.open_button.isEnabled() and not page.pay_button.isEnabled()
 
 
-def test_filters_by_id_tail_group_and_review_due(window, db, qtbot):
-    wang = open_wang(db)
-    file_it(db, wang)
-    open_liu(db)
+def test_filters_by_id_tail_group_and_review_due(window, context, db, qtbot):
+    wang = open_wang(context)
+    file_it(context, wang)
+    open_liu(context)
     page = window.show_page("hardship")
     assert names(page) == ["王大力", "刘芳"]  # the review due first
     assert page.count_label.text() == "共 2 份"
@@ -60,8 +67,8 @@ def test_filters_by_id_tail_group_and_review_due(window, db, qtbot):
     assert page.empty_label.text() == "没有符合筛选条件的档案。"
 
 
-def test_the_list_shows_no_full_id_number(window, db):
-    open_wang(db)
+def test_the_list_shows_no_full_id_number(window, context, db):
+    open_wang(context)
     page = window.show_page("hardship")
     model = page.model
     shown = [str(model.data(model.index(0, c))) for c in range(model.columnCount())]
@@ -71,9 +78,9 @@ def test_the_list_shows_no_full_id_number(window, db):
                        "本年帮扶（元）"]
 
 
-def test_record_aid_from_the_list_and_open_the_file(window, db):
-    wang = open_wang(db)
-    file_it(db, wang)
+def test_record_aid_from_the_list_and_open_the_file(window, context, db):
+    wang = open_wang(context)
+    file_it(context, wang)
     page = window.show_page("hardship")
     page.select_file(wang)
     dialog = page.record_aid()
@@ -85,12 +92,12 @@ def test_record_aid_from_the_list_and_open_the_file(window, db):
     assert opened.file_id == wang and opened.payments.model.rowCount() == 1
 
 
-def test_the_ledger_totals_match_the_payments(window, db):
-    wang = open_wang(db)
-    file_it(db, wang)
-    pay(db, wang, "生活救助", "1000", "本级工会经费")
-    pay(db, wang, "医疗救助", "2500.50", "上级帮扶资金", patient="王大力", disease="尿毒症")
-    pay(db, wang, "生活救助", "300", "上级帮扶资金")
+def test_the_ledger_totals_match_the_payments(window, context, db):
+    wang = open_wang(context)
+    file_it(context, wang)
+    pay(context, wang, "生活救助", "1000", "本级工会经费")
+    pay(context, wang, "医疗救助", "2500.50", "上级帮扶资金", patient="王大力", disease="尿毒症")
+    pay(context, wang, "生活救助", "300", "上级帮扶资金")
     page = window.show_page("hardship")
     page.tabs.setCurrentIndex(1)
     ledger = page.ledger
@@ -108,9 +115,9 @@ def test_the_ledger_totals_match_the_payments(window, db):
     assert ledger.summary.text() == "截止日期早于起始日期。"
 
 
-def test_home_reminds_of_a_filed_household_without_aid_this_year(window, db, qtbot):
-    wang = open_wang(db)
-    file_it(db, wang)
+def test_home_reminds_of_a_filed_household_without_aid_this_year(window, context, db, qtbot):
+    wang = open_wang(context)
+    file_it(context, wang)
     home = window.show_page("members")
     home = window.show_page("home")
     texts = [home.reminders.item(i).text() for i in range(home.reminders.count())]
@@ -131,11 +138,11 @@ def test_home_says_when_there_is_nothing_to_remind_of(window, db):
     assert home.no_reminders.isVisibleTo(home) and home.no_reminders.text() == "暂无提醒。"
 
 
-def file_wang_on(db, filed: dt.date) -> int:
+def file_wang_on(context, filed: dt.date) -> int:
     """王大力's file, filed on ``filed`` (applied 12 days before)."""
     applied = filed - dt.timedelta(days=12)
-    wang = open_wang(db, applied=applied)
-    file_it(db, wang, applied)
+    wang = open_wang(context, applied=applied)
+    file_it(context, wang, applied)
     return wang
 
 
@@ -145,11 +152,11 @@ def home_texts(window) -> list[str]:
     return [home.reminders.item(i).text() for i in range(home.reminders.count())]
 
 
-def test_an_overdue_review_is_shown_in_red_and_found_by_the_filter(window, db):
+def test_an_overdue_review_is_shown_in_red_and_found_by_the_filter(window, context, db):
     filed = add_months(TODAY - dt.timedelta(days=3), -12)
     due = add_months(filed, 12)  # a year after filing: 3 days ago (or 4, after 29 February)
-    file_wang_on(db, filed)
-    open_liu(db)
+    file_wang_on(context, filed)
+    open_liu(context)
     page = window.show_page("hardship")
     page.review_due.setChecked(True)
     assert names(page) == ["王大力"]
@@ -161,8 +168,8 @@ def test_an_overdue_review_is_shown_in_red_and_found_by_the_filter(window, db):
 
 
 @pytest.mark.today("2028-02-29")
-def test_on_29_february_a_review_due_on_the_28th_is_a_day_late(window, db):
-    file_wang_on(db, dt.date(2027, 2, 28))
+def test_on_29_february_a_review_due_on_the_28th_is_a_day_late(window, context, db):
+    file_wang_on(context, dt.date(2027, 2, 28))
     assert "王大力：年度复核 2028-02-28 到期（已逾期 1 天）" in home_texts(window)
     page = window.show_page("hardship")
     page.review_due.setChecked(True)
@@ -170,16 +177,16 @@ def test_on_29_february_a_review_due_on_the_28th_is_a_day_late(window, db):
 
 
 @pytest.mark.today("2028-02-29")
-def test_a_file_filed_on_29_february_is_due_on_28_february_next_year(window, db):
-    file_wang_on(db, dt.date(2028, 2, 29))
+def test_a_file_filed_on_29_february_is_due_on_28_february_next_year(window, context, db):
+    file_wang_on(context, dt.date(2028, 2, 29))
     page = window.show_page("hardship")
     assert page.model.data(page.model.index(0, 6)) == "2029-02-28"
     assert not any("年度复核" in t for t in home_texts(window))
 
 
 @pytest.mark.today("2029-01-30")
-def test_thirty_days_before_a_leap_day_review_the_reminder_starts(window, db):
-    file_wang_on(db, dt.date(2028, 2, 29))
+def test_thirty_days_before_a_leap_day_review_the_reminder_starts(window, context, db):
+    file_wang_on(context, dt.date(2028, 2, 29))
     assert "王大力：年度复核 2029-02-28 到期（还有 29 天）" in home_texts(window)
 
 
@@ -214,8 +221,8 @@ def test_settings_refuses_a_standard_without_a_region_or_amount(window, db):
     assert hs.dibao_for(db.sessions, REGION, TODAY.year) is None
 
 
-def test_a_file_being_examined_gets_temporary_aid_and_a_closed_one_none(window, db):
-    liu = open_liu(db)
+def test_a_file_being_examined_gets_temporary_aid_and_a_closed_one_none(window, context, db):
+    liu = open_liu(context)
     page = window.show_page("hardship")
     page.select_file(liu)
     dialog = page.record_aid()
@@ -224,7 +231,7 @@ def test_a_file_being_examined_gets_temporary_aid_and_a_closed_one_none(window, 
     dialog.line("handled_by").setText("张主席")
     dialog.accept()
     assert page.model.row(0).aid_this_year == D(600)
-    hs.take_step(db.sessions, liu, hp.Step(hp.DECLINED, TODAY, "张主席", "收入高于标准"), TODAY)
+    run(context, hs.take_step, liu, hp.Step(hp.DECLINED, TODAY, "张主席", "收入高于标准"))
     page.refresh()
     page.select_file(liu)
     assert page.open_button.isEnabled() and not page.pay_button.isEnabled()

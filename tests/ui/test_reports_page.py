@@ -15,7 +15,7 @@ from gonghui_desk.exchange.forms import FORMS
 from gonghui_desk.services.demo import fill_demo
 from gonghui_desk.ui import printing, tasks
 from gonghui_desk.ui.pages.reports import documents_folder
-from tests.factories import make_member
+from tests.factories import make_member, write
 
 TODAY = dt.date.today()
 ID_NUMBER = "110105199003070017"
@@ -399,8 +399,8 @@ def test_a_hardship_form_picks_from_the_files_not_the_members(window, few_member
 
     number = "11010519800101001"
     number += check_character(number)
-    file_id = hardship.open_file(few_members.sessions, FileDraft(name="王大力", id_number=number),
-                                 TODAY, today=TODAY)
+    file_id = write(few_members, hardship.open_file, FileDraft(name="王大力", id_number=number),
+                    TODAY)
     save_to(tmp_path / "建档申请表.pdf")
     page = window.show_page("reports")
     page.select_form("hardship-file")

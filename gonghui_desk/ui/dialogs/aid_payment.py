@@ -23,12 +23,13 @@ from PySide6.QtWidgets import (
 from gonghui_desk.domain import hardship as hs
 from gonghui_desk.domain.aid import PaymentDraft
 from gonghui_desk.errors import UserError, ValidationError
-from gonghui_desk.services.aid import record_payment
+from gonghui_desk.services.aid import RECORD_PAYMENT, record_payment
+from gonghui_desk.services.operations import Op
 from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.errors import show_user_error
 from gonghui_desk.ui.models.hardship_fields import payment_title
 from gonghui_desk.ui.widgets.fields import CodeCombo, FieldRow
-from gonghui_desk.ui.widgets.hardship_inputs import DayEdit, MoneyEdit, to_qdate
+from gonghui_desk.ui.widgets.inputs import DayEdit, MoneyEdit, to_qdate
 
 COMMON = ("kind", "day", "amount", "fund_source", "handled_by", "signed_by", "note")
 MEDICAL = ("patient", "patient_relation", "disease", "out_of_pocket", "hospital_stays",
@@ -159,9 +160,10 @@ class AidPaymentDialog(QDialog):
         for row in self.rows.values():
             row.show_message("")
         self.general.hide()
+        file_id, draft = self.file_id, self.draft()
         try:
-            self.payment_id = record_payment(self.context.db.sessions, self.file_id,
-                                             self.draft(), self.context.clock.today())
+            self.payment_id = self.context.runner.run(Op(
+                RECORD_PAYMENT, lambda tx: record_payment(tx, file_id, draft))).value
         except ValidationError as error:
             self.show_problems(error)
             return

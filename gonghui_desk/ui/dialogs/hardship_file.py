@@ -19,8 +19,15 @@ from PySide6.QtWidgets import (
 from gonghui_desk.domain import hardship_process as hp
 from gonghui_desk.domain.hardship_file import FileDraft
 from gonghui_desk.errors import FieldProblem, UserError, ValidationError
-from gonghui_desk.services.hardship import load_file, open_file, update_file
+from gonghui_desk.services.hardship import (
+    OPEN_FILE,
+    UPDATE_FILE,
+    load_file,
+    open_file,
+    update_file,
+)
 from gonghui_desk.services.member_export import fetch_export_rows
+from gonghui_desk.services.operations import Op
 from gonghui_desk.services.profile import load_profile
 from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.dialogs.hardship_applicant import ApplicantTab
@@ -50,11 +57,11 @@ class HardshipFileDialog(RecordDialog):
         self.applicant = ApplicantTab(file_id is None, context.clock)
         self.applicant.choose_member.connect(self.choose_member)
         self.relatives = RelativesTab()
-        self.income = IncomeTab(sessions, lambda: 1 + self.relatives.count(),
+        self.income = IncomeTab(context, lambda: 1 + self.relatives.count(),
                                 lambda: self.applicant.line("region").text().strip(),
                                 self.save_if_changed)
         self.income.assessed.connect(self._after_change)
-        self.steps = StepsTab(sessions, profile.chair)
+        self.steps = StepsTab(context, profile.chair)
         self.steps.step_taken.connect(lambda _: self._after_change())
         self.payments = PaymentsTab(context, profile.chair)
         self.payments.paid.connect(self._after_change)
@@ -149,8 +156,6 @@ class HardshipFileDialog(RecordDialog):
 
     def save(self) -> bool:
         """Save the applicant and the household; a new file is opened with its 申请 step."""
-        if self.read_only:
-            return False
         self.applicant.clear_messages()
         self.relatives.show_messages([])
         relatives, unreadable = self.relatives.relatives()
@@ -161,14 +166,16 @@ class HardshipFileDialog(RecordDialog):
             self.tabs.setCurrentIndex(RELATIVES)
             return False
         draft = replace(FileDraft(**self.applicant.values()), relatives=relatives)
-        sessions = self.context.db.sessions
-        today = self.context.clock.today()
+        runner = self.context.runner
         try:
             if self.file_id is None:
-                self.file_id = open_file(sessions, draft, self.applicant.applied_on.value(),
-                                         self.applicant.applied_by.text().strip(), today=today)
+                applied_on = self.applicant.applied_on.value()
+                by = self.applicant.applied_by.text().strip()
+                self.file_id = runner.run(Op(OPEN_FILE, lambda tx: open_file(
+                    tx, draft, applied_on, by))).value
             else:
-                update_file(sessions, self.file_id, draft, today)
+                file_id = self.file_id
+                runner.run(Op(UPDATE_FILE, lambda tx: update_file(tx, file_id, draft)))
         except ValidationError as error:
             self.show_problems(error.problems)
             return False

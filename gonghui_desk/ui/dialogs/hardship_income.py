@@ -30,14 +30,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gonghui_desk.db.session import SessionFactory, clock_of
 from gonghui_desk.domain import hardship as hs
 from gonghui_desk.domain.hardship import IncomeTest, Suggestion, suggest_category
 from gonghui_desk.domain.money import yuan_text
-from gonghui_desk.errors import ValidationError
-from gonghui_desk.services.hardship import YearTest, assess_year, dibao_for, load_years
+from gonghui_desk.errors import UserError, ValidationError
+from gonghui_desk.services.hardship import (
+    ASSESS_YEAR,
+    YearTest,
+    assess_year,
+    dibao_for,
+    load_years,
+)
+from gonghui_desk.services.operations import Op
+from gonghui_desk.ui.context import AppContext
+from gonghui_desk.ui.errors import show_user_error
 from gonghui_desk.ui.widgets.fields import FieldRow, save_row
-from gonghui_desk.ui.widgets.hardship_inputs import money_text, parse_money
+from gonghui_desk.ui.widgets.inputs import money_text, parse_money
 
 # The lines of a household's income check as the civil-affairs forms name them (data).
 INCOME_ITEMS = ("工资性收入", "经营净收入", "财产净收入", "养老金、离退休金", "低保金及其他救助",
@@ -147,11 +155,12 @@ class IncomeTab(QWidget):
 
     assessed = Signal()
 
-    def __init__(self, sessions: SessionFactory, household_size: Callable[[], int],
+    def __init__(self, context: AppContext, household_size: Callable[[], int],
                  region: Callable[[], str], before_save: Callable[[], bool],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.sessions = sessions
+        self.context = context
+        self.sessions = context.db.sessions
         self.file_id: int | None = None
         self.household_size, self.region, self.before_save = household_size, region, before_save
         self.suggestion: Suggestion | None = None
@@ -159,7 +168,7 @@ class IncomeTab(QWidget):
         self._standards: dict[tuple[str, int], Decimal | None] = {}  # read once per opening
         self.year = QSpinBox()
         self.year.setObjectName("income_year")
-        this_year = clock_of(sessions).year
+        this_year = context.clock.year
         self.year.setRange(2000, this_year + 1)
         self.year.setValue(this_year)
         self.year.setKeyboardTracking(False)
@@ -320,9 +329,11 @@ class IncomeTab(QWidget):
             self._not_saved(self.tr("Some amounts are not numbers in yuan."))
             return False
         self.reason_row.show_message("")
+        file_id, year = self.file_id, self.year.value()
+        category, reason = str(self.category.currentData() or ""), self.reason.text()
         try:
-            assess_year(self.sessions, self.file_id, self.year.value(), income, expenses,
-                        str(self.category.currentData() or ""), self.reason.text())
+            self.context.runner.run(Op(ASSESS_YEAR, lambda tx: assess_year(
+                tx, file_id, year, income, expenses, category, reason)))
         except ValidationError as error:
             others = []
             for problem in error.problems:
@@ -332,7 +343,10 @@ class IncomeTab(QWidget):
                     others.append(str(problem))
             self._not_saved("\n".join(others) if others else "")
             return False
-        year = self.year.value()
+        except UserError as error:
+            self._not_saved("")
+            show_user_error(self, error)
+            return False
         self.load(self.file_id)
         self.year.setValue(year)
         self.state.setText(self.tr("Saved the test for %1.").replace("%1", str(year)))

@@ -1,7 +1,9 @@
 """家庭成员: the people living with the applicant (不含本人), one table row each.
 
 Coded columns edit through a dropdown of their code list; the ID number, age and income
-are typed. The household size of the income test is the applicant plus these rows.
+are typed. The household size of the income test is the applicant plus these rows. A saved
+member's row keeps the member's number (on its name cell), so saving changes that member
+rather than removing and adding everyone.
 """
 
 from __future__ import annotations
@@ -27,9 +29,10 @@ from gonghui_desk.domain.codes import CodeList
 from gonghui_desk.domain.hardship_file import RelativeDraft
 from gonghui_desk.domain.member import CODE_LISTS as MEMBER_CODES
 from gonghui_desk.ui.models.hardship_fields import relative_title
-from gonghui_desk.ui.widgets.hardship_inputs import CodeColumnDelegate, money_text, parse_money
+from gonghui_desk.ui.widgets.inputs import CodeColumnDelegate, money_text, parse_money
 
-KEYS = tuple(f.name for f in fields(RelativeDraft))
+KEYS = tuple(f.name for f in fields(RelativeDraft) if f.name != "id")
+SAVED_ID = Qt.ItemDataRole.UserRole
 CODES: dict[str, CodeList] = {
     "relation": hs.RELATION, "gender": MEMBER_CODES["gender"],
     "political_status": MEMBER_CODES["political_status"],
@@ -125,6 +128,9 @@ class RelativesTab(QWidget):
         for relative in relatives:
             row = self.add_row()
             self.table.blockSignals(True)
+            name_item = self.table.item(row, KEYS.index("name"))
+            assert name_item is not None
+            name_item.setData(SAVED_ID, relative.id)
             for key in KEYS:
                 value = getattr(relative, key)
                 if key == "monthly_income":
@@ -158,6 +164,9 @@ class RelativesTab(QWidget):
                 problems.append(self.tr("Row %1: the monthly income is not an amount in yuan.")
                                 .replace("%1", str(row + 1)))
             values["monthly_income"] = income if income is not None else Decimal(0)
+            name_item = self.table.item(row, KEYS.index("name"))
+            saved_id = name_item.data(SAVED_ID) if name_item is not None else None
+            values["id"] = int(saved_id) if saved_id is not None else None
             drafts.append(RelativeDraft(**values))  # type: ignore[arg-type]
         return tuple(drafts), problems
 

@@ -27,14 +27,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gonghui_desk.db.session import SessionFactory, clock_of
 from gonghui_desk.domain import hardship_process as hp
 from gonghui_desk.errors import UserError, ValidationError
-from gonghui_desk.services.hardship import take_step
+from gonghui_desk.services.hardship import TAKE_STEP, take_step
+from gonghui_desk.services.operations import Op
+from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.errors import show_user_error
 from gonghui_desk.ui.models.hardship_fields import step_title
 from gonghui_desk.ui.widgets.fields import FieldRow
-from gonghui_desk.ui.widgets.hardship_inputs import DayEdit, to_qdate
+from gonghui_desk.ui.widgets.inputs import DayEdit, to_qdate
 
 STEP_KEYS = ("day", "kind", "by", "note", "until")
 NOTICE_DAYS = 7  # a 公示 usually runs five working days: a week from its first day
@@ -45,10 +46,10 @@ class StepsTab(QWidget):
 
     step_taken = Signal(str)
 
-    def __init__(self, sessions: SessionFactory, handler: str,
+    def __init__(self, context: AppContext, handler: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.sessions = sessions
+        self.context = context
         self.file_id: int | None = None
         self.state = hp.NONE
         self.steps: list[hp.Step] = []
@@ -72,7 +73,7 @@ class StepsTab(QWidget):
         self.kind = QComboBox()
         self.kind.setObjectName("step_kind")
         self.kind.currentIndexChanged.connect(lambda _: self._kind_changed())
-        today = clock_of(sessions).today()
+        today = context.clock.today()
         self.day = DayEdit(today)
         self.day.setObjectName("step_day")
         self.day.setMaximumDate(to_qdate(today))
@@ -128,7 +129,7 @@ class StepsTab(QWidget):
         self.kind.addItems(list(hp.next_steps(state)) if steps else [])
         self.kind.blockSignals(False)
         self.note.clear()
-        self.day.set_value(clock_of(self.sessions).today())
+        self.day.set_value(self.context.clock.today())
         self._kind_changed()
         self.form_box.setVisible(bool(steps) and state not in hp.CLOSED and not read_only)
 
@@ -167,8 +168,10 @@ class StepsTab(QWidget):
                         "Record it?").replace("%1", step.kind))
             if answer != QMessageBox.StandardButton.Yes:
                 return False
+        file_id = self.file_id
         try:
-            state = take_step(self.sessions, self.file_id, step, clock_of(self.sessions).today())
+            state = self.context.runner.run(
+                Op(TAKE_STEP, lambda tx: take_step(tx, file_id, step))).value
         except ValidationError as error:
             for problem in error.problems:
                 field_row = self.rows.get(problem.key)

@@ -198,7 +198,7 @@ class HardshipPage(Page):
 
     def record_aid(self) -> AidPaymentDialog | None:
         rows = self.table.selectionModel().selectedRows()
-        if not rows or self.context.db.read_only:
+        if not rows:
             return None
         row = self.model.row(rows[0].row())
         dialog = AidPaymentDialog(self.context, row.id, row.name,

@@ -69,7 +69,7 @@ class SettingsPage(Page):
         self.year_figures = YearFiguresPanel(context.db.sessions, context.db.read_only)
         self.year_figures_tab = _scrolling(self.year_figures)
         self.tabs.addTab(self.year_figures_tab, self.tr("Yearly figures"))
-        self.dibao = DibaoPanel(context.db.sessions, context.db.read_only)
+        self.dibao = DibaoPanel(context)
         self.dibao_tab = _scrolling(self.dibao)
         self.tabs.addTab(self.dibao_tab, self.tr("Minimum living allowance"))
         self.contract_rules = ContractRulesPanel(context.db.sessions, context.db.read_only)

@@ -27,13 +27,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gonghui_desk.db.session import SessionFactory, clock_of
 from gonghui_desk.domain.money import yuan_text
-from gonghui_desk.errors import ValidationError
-from gonghui_desk.services.hardship import dibao_for, dibao_standards, set_dibao
+from gonghui_desk.errors import UserError, ValidationError
+from gonghui_desk.services.hardship import SET_DIBAO, dibao_for, dibao_standards, set_dibao
+from gonghui_desk.services.operations import Op
 from gonghui_desk.services.profile import load_profile
+from gonghui_desk.ui.context import AppContext
+from gonghui_desk.ui.errors import show_user_error
 from gonghui_desk.ui.widgets.fields import FieldRow, save_row
-from gonghui_desk.ui.widgets.hardship_inputs import MoneyEdit
+from gonghui_desk.ui.widgets.inputs import MoneyEdit
 
 FIRST_YEAR = 2000
 REGION_PATTERN = r"\d{6}(\d{3}(\d{3})?)?"
@@ -44,10 +46,10 @@ class DibaoPanel(QWidget):
 
     saved = Signal()
 
-    def __init__(self, sessions: SessionFactory, read_only: bool = False,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.sessions = sessions
+        self.context = context
+        self.sessions = context.db.sessions
         intro = QLabel(self.tr(
             "The minimum living allowance of the region, in yuan per person a month, as the "
             "civil affairs bureau publishes it each year. The hardship income test compares a "
@@ -62,7 +64,7 @@ class DibaoPanel(QWidget):
         self.region.editingFinished.connect(self.show_standards)
         self.year = QSpinBox()
         self.year.setObjectName("dibao_year")
-        this_year = clock_of(sessions).year
+        this_year = context.clock.year
         self.year.setRange(FIRST_YEAR, this_year + 1)
         self.year.setValue(this_year)
         self.year.setMaximumWidth(120)
@@ -77,7 +79,7 @@ class DibaoPanel(QWidget):
         unit.addStretch(1)
         self.save_button = QPushButton(self.tr("Save the standard"))
         self.save_button.clicked.connect(self.save)
-        self.save_button.setEnabled(not read_only)
+        self.save_button.setEnabled(not context.db.read_only)
         save_line, self.state = save_row(self.save_button)
         box = QGroupBox(self.tr("Standard"))
         form = QFormLayout(box)
@@ -108,7 +110,7 @@ class DibaoPanel(QWidget):
         layout.addWidget(intro)
         layout.addWidget(box)
         layout.addWidget(listed, 1)
-        self.region.setText(load_profile(sessions).region_code)
+        self.region.setText(load_profile(self.sessions).region_code)
         self.show_standards()
 
     def standards(self, region: str) -> list[tuple[int, Decimal]]:
@@ -153,12 +155,17 @@ class DibaoPanel(QWidget):
                 "6, 9 or 12 digits: the region code the hardship files use."))
             self.state.setText(self.tr("Not saved."))
             return False
+        year, amount = self.year.value(), self.amount.value()
         try:
-            set_dibao(self.sessions, region, self.year.value(), self.amount.value())
+            self.context.runner.run(Op(SET_DIBAO, lambda tx: set_dibao(tx, region, year, amount)))
         except ValidationError as error:
             for problem in error.problems:
                 self.rows.get(problem.key, self.rows["dibao"]).show_message(problem.message)
             self.state.setText(self.tr("Not saved."))
+            return False
+        except UserError as error:
+            self.state.setText(self.tr("Not saved."))
+            show_user_error(self, error)
             return False
         self.show_standards()
         self.state.setText(self.tr("Saved the standard of %1 for %2.")
