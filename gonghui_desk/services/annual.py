@@ -11,6 +11,9 @@ from gonghui_desk.db.models import YearFiguresRow
 from gonghui_desk.db.session import SessionFactory, session_scope
 from gonghui_desk.domain.annual import YearFigures, check_year_figures, field_names
 from gonghui_desk.errors import ValidationError
+from gonghui_desk.services.operations import Tx
+
+SAVE_YEAR = "保存年度基本情况"
 
 
 def load_year(sessions: SessionFactory, year: int) -> YearFigures | None:
@@ -22,18 +25,17 @@ def load_year(sessions: SessionFactory, year: int) -> YearFigures | None:
         return YearFigures(**{name: getattr(row, name) for name in field_names()})
 
 
-def save_year(sessions: SessionFactory, figures: YearFigures) -> None:
+def save_year(tx: Tx, figures: YearFigures) -> None:
     """Validate and save one year's figures; raise ``ValidationError``, saving nothing."""
     problems = check_year_figures(figures)
     if problems:
         raise ValidationError(problems)
-    with session_scope(sessions) as session:
-        row = session.get(YearFiguresRow, figures.year)
-        if row is None:
-            row = YearFiguresRow(year=figures.year)
-            session.add(row)
-        for name, value in asdict(figures).items():
-            setattr(row, name, value)
+    row = tx.session.get(YearFiguresRow, figures.year)
+    if row is None:
+        row = YearFiguresRow(year=figures.year)
+        tx.session.add(row)
+    for name, value in asdict(figures).items():
+        setattr(row, name, value)
 
 
 def years_on_file(sessions: SessionFactory) -> list[int]:

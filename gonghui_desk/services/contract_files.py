@@ -15,11 +15,14 @@ from pathlib import Path
 from sqlalchemy import select
 
 from gonghui_desk.db.models import CollectiveContract, ContractAttachment, ContractFile
-from gonghui_desk.db.session import SessionFactory, clock_of, session_scope
+from gonghui_desk.db.session import SessionFactory, session_scope
 from gonghui_desk.domain.contract import ATTACHMENT_KIND
 from gonghui_desk.errors import UserError
+from gonghui_desk.services.operations import Tx
 
 MAX_BYTES = 20 * 1024 * 1024
+ATTACH = "添加合同附件"
+REMOVE_ATTACHMENT = "删除合同附件"
 
 
 @dataclass(frozen=True)
@@ -40,8 +43,7 @@ def attachments(sessions: SessionFactory, contract_id: int) -> list[AttachmentRo
                                          .order_by(ContractAttachment.id))]
 
 
-def attach(sessions: SessionFactory, contract_id: int, path: Path, kind: str,
-           note: str = "") -> int:
+def attach(tx: Tx, contract_id: int, path: Path, kind: str, note: str = "") -> int:
     """Store the file at ``path`` with the contract; return the attachment's number."""
     if kind not in ATTACHMENT_KIND:
         raise UserError(f"附件类型“{kind}”不在列表中：{'、'.join(ATTACHMENT_KIND.values)}。")
@@ -53,17 +55,16 @@ def attach(sessions: SessionFactory, contract_id: int, path: Path, kind: str,
         data = path.read_bytes()
     except OSError as error:
         raise UserError(f"读不到文件 {path}：{error.strerror or error}。") from error
-    with session_scope(sessions) as session:
-        if session.get(CollectiveContract, contract_id) is None:
-            raise UserError(f"找不到编号为 {contract_id} 的集体合同。")
-        row = ContractAttachment(contract_id=contract_id, kind=kind, filename=path.name,
-                                 size=len(data), sha256=hashlib.sha256(data).hexdigest(),
-                                 added_at=clock_of(session).now(),
-                                 note=note.strip())
-        session.add(row)
-        session.flush()
-        session.add(ContractFile(attachment_id=row.id, data=data))
-        return row.id
+    session = tx.session
+    if session.get(CollectiveContract, contract_id) is None:
+        raise UserError(f"找不到编号为 {contract_id} 的集体合同。")
+    row = ContractAttachment(contract_id=contract_id, kind=kind, filename=path.name,
+                             size=len(data), sha256=hashlib.sha256(data).hexdigest(),
+                             added_at=tx.clock.now(), note=note.strip())
+    session.add(row)
+    session.flush()
+    session.add(ContractFile(attachment_id=row.id, data=data))
+    return row.id
 
 
 def write_out(sessions: SessionFactory, attachment_id: int, folder: Path) -> Path:
@@ -85,9 +86,9 @@ def write_out(sessions: SessionFactory, attachment_id: int, folder: Path) -> Pat
     return target
 
 
-def remove(sessions: SessionFactory, attachment_id: int) -> None:
-    with session_scope(sessions) as session:
-        row = session.get(ContractAttachment, attachment_id)
-        if row is None:
-            raise UserError(f"找不到编号为 {attachment_id} 的附件。")
-        session.delete(row)
+def remove(tx: Tx, attachment_id: int) -> None:
+    """Delete the attachment; its bytes go with it (contract_file cascades)."""
+    row = tx.session.get(ContractAttachment, attachment_id)
+    if row is None:
+        raise UserError(f"找不到编号为 {attachment_id} 的附件。")
+    tx.session.delete(row)

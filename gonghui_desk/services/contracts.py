@@ -28,12 +28,16 @@ from gonghui_desk.domain.contract import ContractDraft, ContractTerms, Vote, che
 from gonghui_desk.domain.contract_team import Negotiator, team_problems
 from gonghui_desk.domain.money import to_fen, to_yuan
 from gonghui_desk.errors import FieldProblem, UserError, ValidationError
+from gonghui_desk.services.operations import Tx
 from gonghui_desk.services.recuperation import branch_region
 
 RULE_FIELDS = tuple(f.name for f in fields(ct.DeadlineRules) if f.name != "region")
 PLAIN = tuple(f.name for f in fields(ContractDraft) if f.name not in ("terms", "vote"))
 TERM_TEXT = ("overtime_rules", "covered_workers", "covered_women", "main_topics",
              "negotiation_history")
+SAVE_RULES = "保存集体合同期限"
+SAVE_CONTRACT = "保存集体合同"
+DELETE_CONTRACT = "删除集体合同"
 
 
 def rules_in(session: Session) -> ct.DeadlineRules:
@@ -51,17 +55,17 @@ def deadline_rules(sessions: SessionFactory) -> ct.DeadlineRules:
         return rules_in(session)
 
 
-def save_rules(sessions: SessionFactory, rules: ct.DeadlineRules) -> None:
+def save_rules(tx: Tx, rules: ct.DeadlineRules) -> None:
+    """Keep the periods for ``rules.region`` (everywhere when empty)."""
     problems = [FieldProblem(ct.RULE_LABELS[k], m, k) for k, m in ct.check_rules(rules)]
     if problems:
         raise ValidationError(problems)
-    with session_scope(sessions) as session:
-        row = session.get(ContractRules, rules.region)
-        if row is None:
-            row = ContractRules(region=rules.region)
-            session.add(row)
-        for key in RULE_FIELDS:
-            setattr(row, key, getattr(rules, key))
+    row = tx.session.get(ContractRules, rules.region)
+    if row is None:
+        row = ContractRules(region=rules.region)
+        tx.session.add(row)
+    for key in RULE_FIELDS:
+        setattr(row, key, getattr(rules, key))
 
 
 def _percent(bp: int | None) -> Decimal | None:
@@ -113,54 +117,51 @@ def timeline_of(d: ContractDraft, renewal_open: bool = False) -> ct.Timeline:
         terminated_date=d.terminated_date, renewal_open=renewal_open)
 
 
-def save_contract(sessions: SessionFactory, draft: ContractDraft,
-                  negotiators: tuple[Negotiator, ...], contract_id: int | None = None,
-                  *, today: dt.date) -> int:
+def save_contract(tx: Tx, draft: ContractDraft, negotiators: tuple[Negotiator, ...],
+                  contract_id: int | None = None) -> int:
     """Add or change a contract with its teams; return its number."""
-    problems = check_contract(draft, today)
+    session = tx.session
+    problems = check_contract(draft, tx.today)
     team = team_problems(negotiators)
     if draft.signed_date is not None and team:
         listed = "；".join(p.rstrip("。") for p in team)
         problems.append(FieldProblem("协商代表", f"签订前协商代表须符合规定：{listed}。",
                                      "negotiators"))
-    with session_scope(sessions) as session:
-        rules = rules_in(session)
-        review = ct.review_due(timeline_of(draft), rules)
-        if draft.confirmed_date is not None and (review is None or draft.confirmed_date <= review):
-            problems.append(FieldProblem(
-                "确认生效日期", "审查期届满（未收到审查意见）之后才能确认生效"
-                + (f"：审查期至 {review:%Y-%m-%d}。" if review else "。"), "confirmed_date"))
-        if draft.previous_id is not None:
-            previous = session.get(CollectiveContract, draft.previous_id)
-            if previous is None or draft.previous_id == contract_id:
-                problems.append(FieldProblem("原合同", "请选择另一份已登记的合同。",
-                                             "previous_id"))
-        if problems:
-            raise ValidationError(problems)
-        if contract_id is None:
-            row = CollectiveContract()
-            session.add(row)
-        else:
-            found = session.get(CollectiveContract, contract_id)
-            if found is None:
-                raise UserError(f"找不到编号为 {contract_id} 的集体合同。")
-            row = found
-        _write(row, draft)
-        row.negotiators = [ContractNegotiator(**asdict(n)) for n in negotiators]
-        session.flush()
-        return row.id
-
-
-def delete_contract(sessions: SessionFactory, contract_id: int) -> None:
-    """Remove a contract never signed (one entered by mistake); a signed one is terminated."""
-    with session_scope(sessions) as session:
-        row = session.get(CollectiveContract, contract_id)
-        if row is None:
+    rules = rules_in(session)
+    review = ct.review_due(timeline_of(draft), rules)
+    if draft.confirmed_date is not None and (review is None or draft.confirmed_date <= review):
+        problems.append(FieldProblem(
+            "确认生效日期", "审查期届满（未收到审查意见）之后才能确认生效"
+            + (f"：审查期至 {review:%Y-%m-%d}。" if review else "。"), "confirmed_date"))
+    if draft.previous_id is not None:
+        previous = session.get(CollectiveContract, draft.previous_id)
+        if previous is None or draft.previous_id == contract_id:
+            problems.append(FieldProblem("原合同", "请选择另一份已登记的合同。", "previous_id"))
+    if problems:
+        raise ValidationError(problems)
+    if contract_id is None:
+        row = CollectiveContract()
+        session.add(row)
+    else:
+        found = session.get(CollectiveContract, contract_id)
+        if found is None:
             raise UserError(f"找不到编号为 {contract_id} 的集体合同。")
-        if row.signed_date is not None:
-            raise UserError(f"“{row.title}”已于 {row.signed_date:%Y-%m-%d} 签订，不能删除；"
-                            "不再履行时请登记终止日期和原因。")
-        session.delete(row)
+        row = found
+    _write(row, draft)
+    row.negotiators = [ContractNegotiator(**asdict(n)) for n in negotiators]
+    session.flush()
+    return row.id
+
+
+def delete_contract(tx: Tx, contract_id: int) -> None:
+    """Remove a contract never signed (one entered by mistake); a signed one is terminated."""
+    row = tx.session.get(CollectiveContract, contract_id)
+    if row is None:
+        raise UserError(f"找不到编号为 {contract_id} 的集体合同。")
+    if row.signed_date is not None:
+        raise UserError(f"“{row.title}”已于 {row.signed_date:%Y-%m-%d} 签订，不能删除；"
+                        "不再履行时请登记终止日期和原因。")
+    tx.session.delete(row)
 
 
 @dataclass(frozen=True)

@@ -13,13 +13,13 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from gonghui_desk.db.session import SessionFactory
 from gonghui_desk.domain import contract as dc
 from gonghui_desk.domain.contract import ContractDraft, ContractTerms, Vote
 from gonghui_desk.domain.contract_team import CHIEF, DELEGATE, EMPLOYER, EXPERT, WORKERS, Negotiator
 from gonghui_desk.domain.dates import add_years
 from gonghui_desk.services.contracts import save_contract
-from gonghui_desk.services.profile import load_profile
+from gonghui_desk.services.operations import Tx
+from gonghui_desk.services.profile import profile_in
 
 DAY = dt.timedelta(days=1)
 OVERTIME = "延长工作时间按 150%、休息日按 200%、法定节假日按 300% 支付"
@@ -44,9 +44,10 @@ def _years(start: dt.date, years: int) -> dt.date:
     return add_years(start, years) - DAY
 
 
-def fill_contract_demo(sessions: SessionFactory, today: dt.date) -> int:
-    """Add the demo contracts; return how many."""
-    profile = load_profile(sessions)
+def fill_contract_demo(tx: Tx) -> int:
+    """Add the demo contracts, dated around ``tx.today``; return how many."""
+    today = tx.today
+    profile = profile_in(tx.session)
     chair = profile.chair.split("（")[0] or "曾晓梅"
     base = ContractDraft(
         title="", enterprise_name=profile.unit_name or "杭州红星机械制造有限公司",
@@ -71,7 +72,7 @@ def fill_contract_demo(sessions: SessionFactory, today: dt.date) -> int:
     made: list[int] = []
 
     def save(draft: ContractDraft, negotiators: tuple[Negotiator, ...] = team) -> int:
-        made.append(save_contract(sessions, draft, negotiators, today=today))
+        made.append(save_contract(tx, draft, negotiators))
         return made[-1]
 
     old_start = today - 3 * 365 * DAY - 60 * DAY

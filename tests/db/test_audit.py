@@ -11,7 +11,7 @@ from gonghui_desk.db.officer import os_login
 from gonghui_desk.domain.profile import BranchProfile
 from gonghui_desk.services.demo import fill_demo
 from gonghui_desk.services.profile import save_profile
-from tests.factories import make_member
+from tests.factories import make_member, write
 
 
 def history(db, table=None):
@@ -46,9 +46,9 @@ def test_create_update_delete_are_recorded_with_old_and_new_values(db):
 
 
 def test_actor_is_the_os_user_unless_the_app_names_one(db):
-    save_profile(db.sessions, BranchProfile(union_name="甲工会"))
+    write(db, save_profile, BranchProfile(union_name="甲工会"))
     db.officer.name = "曾晓梅"
-    save_profile(db.sessions, BranchProfile(union_name="乙工会"))
+    write(db, save_profile, BranchProfile(union_name="乙工会"))
     (first, second) = history(db, "branch_profile")
     assert first[4] == os_login() and second[4] == "曾晓梅"
     assert second[3] == {"union_name": ["甲工会", "乙工会"]}
@@ -78,6 +78,6 @@ def test_bulk_update_and_delete_statements_are_refused(db):
 
 
 def test_an_unchanged_save_adds_nothing(db):
-    save_profile(db.sessions, BranchProfile(union_name="甲工会"))
-    save_profile(db.sessions, BranchProfile(union_name="甲工会"))
+    write(db, save_profile, BranchProfile(union_name="甲工会"))
+    write(db, save_profile, BranchProfile(union_name="甲工会"))
     assert len(history(db, "branch_profile")) == 1

@@ -5,10 +5,11 @@ import pytest
 from gonghui_desk.db import engine as eng
 from gonghui_desk.domain.profile import BranchProfile
 from gonghui_desk.services.profile import save_profile
+from tests.factories import write
 
 
 def test_backup_copies_committed_data_including_the_wal(db, db_path, tmp_path):
-    save_profile(db.sessions, BranchProfile(union_name="备份测试工会"))
+    write(db, save_profile, BranchProfile(union_name="备份测试工会"))
     target = tmp_path / "copies" / "copy.sqlite3"
     eng.backup_file(db_path, target)
     copy = sqlite3.connect(target)

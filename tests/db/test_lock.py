@@ -12,6 +12,7 @@ from gonghui_desk.db.database import open_database
 from gonghui_desk.db.lock import DatabaseLocked, lock_path, read_owner
 from gonghui_desk.domain.profile import BranchProfile
 from gonghui_desk.errors import ExitCode
+from gonghui_desk.services.operations import Tx
 from gonghui_desk.services.profile import load_profile, save_profile
 
 HOLD = textwrap.dedent(
@@ -59,8 +60,10 @@ def test_a_second_writer_is_told_who_has_it_and_can_read(other_process, db_path)
 
     viewer = open_database(db_path, read_only=True)
     assert viewer.read_only and load_profile(viewer.sessions) == BranchProfile()
-    with pytest.raises(OperationalError):
-        save_profile(viewer.sessions, BranchProfile(union_name="只读时不能写"))
+    # The file itself refuses, even a write that got past the runner's refusal.
+    with pytest.raises(OperationalError), viewer.session() as session:
+        save_profile(Tx(session, viewer.clock, viewer.officer),
+                     BranchProfile(union_name="只读时不能写"))
     viewer.close()
     assert read_owner(lock_path(db_path)).pid == other_process.pid  # viewer left it alone
 

@@ -14,6 +14,7 @@ from gonghui_desk.db.database import open_database
 from gonghui_desk.domain.profile import BranchProfile
 from gonghui_desk.errors import DatabaseNewer, DatabaseNotOurs, ExitCode
 from gonghui_desk.services.profile import load_profile, save_profile
+from tests.factories import write
 from tests.dates import the_day
 
 
@@ -54,7 +55,7 @@ def test_foreign_keys_are_enforced(db):
 
 def test_reopening_our_file_keeps_the_data(db_path):
     first = open_database(db_path)
-    save_profile(first.sessions, BranchProfile(union_name="某某工会"))
+    write(first, save_profile, BranchProfile(union_name="某某工会"))
     first.close()
     second = open_database(db_path)
     assert load_profile(second.sessions).union_name == "某某工会"
@@ -175,7 +176,7 @@ def test_writes_are_noticed_for_the_backup_on_exit(db):
 
     load_profile(db.sessions)
     assert not db.changed  # reading is not a change
-    save_profile(db.sessions, BranchProfile(union_name="某某工会"))
+    write(db, save_profile, BranchProfile(union_name="某某工会"))
     assert db.changed
     db.changed = False
     list(fill_demo(db.sessions, 3, as_of=the_day()))  # bulk INSERT statements count too

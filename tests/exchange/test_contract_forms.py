@@ -11,7 +11,10 @@ from gonghui_desk.domain.contract import WAGE, ContractDraft, ContractTerms, Vot
 from gonghui_desk.errors import UserError
 from gonghui_desk.services import contracts as cs
 from tests.exchange.forms_helpers import export, first_page_png, libreoffice_csv, pdf_pages
+from tests.factories import write
 from tests.services.test_contracts import SIGNED, TEAM, TODAY
+
+pytestmark = pytest.mark.today(TODAY.isoformat())
 
 WAGE_CONTRACT = replace(
     SIGNED, title="2026 年度工资专项集体合同", contract_type=WAGE, enterprise_name="红星机械",
@@ -26,13 +29,13 @@ WAGE_CONTRACT = replace(
 @pytest.fixture
 def contracts(db):
     return {
-        "wage": cs.save_contract(db.sessions, WAGE_CONTRACT, TEAM, today=TODAY),
-        "failed": cs.save_contract(db.sessions, ContractDraft(
+        "wage": write(db, cs.save_contract, WAGE_CONTRACT, TEAM),
+        "failed": write(db, cs.save_contract, ContractDraft(
             title="女职工权益保护专项集体合同", offer_date=dt.date(2026, 9, 1),
             draft_date=dt.date(2026, 10, 1), meeting_date=dt.date(2026, 10, 20),
-            vote=Vote(90, 59, 59)), TEAM, today=TODAY),
-        "talking": cs.save_contract(db.sessions, ContractDraft(
-            title="劳动安全卫生专项集体合同", offer_date=dt.date(2026, 10, 1)), (), today=TODAY),
+            vote=Vote(90, 59, 59)), TEAM),
+        "talking": write(db, cs.save_contract, ContractDraft(
+            title="劳动安全卫生专项集体合同", offer_date=dt.date(2026, 10, 1)), ()),
     }
 
 

@@ -16,7 +16,7 @@ from gonghui_desk.errors import UserError
 from gonghui_desk.services.annual import save_year
 from gonghui_desk.services.profile import save_profile
 from tests.exchange.forms_helpers import export, first_page_png, libreoffice_csv, pdf_pages
-from tests.factories import make_member
+from tests.factories import make_member, write
 
 D = dt.date
 CUT_OFF = D(2026, 9, 30)
@@ -26,7 +26,7 @@ TODAY = D(2026, 11, 21)
 @pytest.fixture
 def branch(db):
     """Seven people whose membership changed around the 2026-09-30 cut-off."""
-    save_profile(db.sessions, BranchProfile(union_name="红星机械有限公司工会委员会",
+    write(db, save_profile, BranchProfile(union_name="红星机械有限公司工会委员会",
                                             unit_name="红星机械有限公司", stats_code="3301A7"))
     with db.session() as s:
         def person(name, number, events, **values):
@@ -168,7 +168,7 @@ def test_annual_statistics_count_as_of_the_cut_off(branch, tmp_path):
     with pytest.raises(UserError, match="设置 → 年度基本情况"):
         export(branch, "annual-stats", tmp_path / "a.pdf", as_of=CUT_OFF, today=TODAY)
     assert not (tmp_path / "a.pdf").exists()
-    save_year(branch.sessions, YearFigures(year=2026, staff=10, staff_female=5, delegates=6,
+    write(branch, save_year, YearFigures(year=2026, staff=10, staff_female=5, delegates=6,
                                            delegates_female=2, women_committee=True))
     sheet, rows = sheet_rows(export(branch, "annual-stats", tmp_path / "a.xlsx", as_of=CUT_OFF,
                                     today=TODAY))
@@ -186,7 +186,7 @@ def test_annual_statistics_count_as_of_the_cut_off(branch, tmp_path):
 
 
 def test_annual_statistics_later_in_the_year_count_the_new_member(branch, tmp_path):
-    save_year(branch.sessions, YearFigures(year=2026, staff=10))
+    write(branch, save_year, YearFigures(year=2026, staff=10))
     sheet, _ = sheet_rows(export(branch, "annual-stats", tmp_path / "a.xlsx", as_of=TODAY,
                                  today=TODAY))
     assert value_beside(sheet, "会员人数") == 4 and value_beside(sheet, "本年新入会") == 1
@@ -205,7 +205,7 @@ def test_an_unknown_format_or_form_is_refused_before_anything_is_read(branch, tm
 
 
 def test_libreoffice_reads_the_statistics_and_the_roster(branch, tmp_path):
-    save_year(branch.sessions, YearFigures(year=2026, staff=10))
+    write(branch, save_year, YearFigures(year=2026, staff=10))
     stats = libreoffice_csv(export(branch, "annual-stats", tmp_path / "统计.xlsx",
                                    as_of=CUT_OFF, today=TODAY), tmp_path)
     assert stats[0][0] == "基层工会基本情况统计表"

@@ -21,7 +21,7 @@ from gonghui_desk.services import Progress
 from gonghui_desk.services.members import MemberFilter
 from gonghui_desk.services.profile import save_profile
 from tests.dates import the_day
-from tests.factories import make_member
+from tests.factories import make_member, write
 
 PROVINCIAL_HEADERS = [
     "序号", "姓名", "性别", "出生日期（格式：yyyy/MM/dd）", "民族", "就业状况", "有效证件类别",
@@ -69,7 +69,7 @@ def out(tmp_path):
 
 @pytest.fixture
 def branch(db):
-    save_profile(db.sessions, BranchProfile(union_name="红星机械有限公司工会委员会",
+    write(db, save_profile, BranchProfile(union_name="红星机械有限公司工会委员会",
                                             unit_name="红星机械有限公司"))
     with db.session() as s:
         make_member(s, name="张伟", id_number="110105199003070017", phone="13812345678",

@@ -14,8 +14,10 @@ from gonghui_desk.errors import UserError, ValidationError
 from gonghui_desk.services import contract_files as files
 from gonghui_desk.services import contracts as cs
 from gonghui_desk.services.profile import save_profile
+from tests.factories import write
 
 TODAY = dt.date(2026, 11, 21)
+pytestmark = pytest.mark.today(TODAY.isoformat())
 TEAM = (
     Negotiator(WORKERS, "曾晓梅", CHIEF, union_chair=True), Negotiator(WORKERS, "周建国"),
     Negotiator(WORKERS, "孙丽"), Negotiator(EMPLOYER, "钱志远", CHIEF),
@@ -29,7 +31,7 @@ SIGNED = ContractDraft(
 
 
 def test_a_signed_contract_is_to_be_filed_with_its_deadline(db):
-    contract_id = cs.save_contract(db.sessions, SIGNED, TEAM, today=TODAY)
+    contract_id = write(db, cs.save_contract, SIGNED, TEAM)
     shown = cs.contract_detail(db.sessions, contract_id, today=TODAY)
     assert shown.status == ct.TO_FILE
     assert shown.next.text == "报送备案 2026-11-21（今天到期）"
@@ -41,15 +43,14 @@ def test_a_signed_contract_is_to_be_filed_with_its_deadline(db):
 
 def test_signing_with_teams_that_break_the_rules_is_refused_and_nothing_saved(db):
     with pytest.raises(ValidationError) as refused:
-        cs.save_contract(db.sessions, SIGNED, TEAM[:5], today=TODAY)
+        write(db, cs.save_contract, SIGNED, TEAM[:5])
     [problem] = refused.value.problems
     assert problem.key == "negotiators"
     assert problem.message == ("签订前协商代表须符合规定：双方人数应相等：职工方 3 人，"
                                "企业方 2 人；企业方只有 2 人，每方至少 3 人。")
     assert cs.list_contracts(db.sessions, today=TODAY) == []
     # Before signing, an incomplete team is saved and its problems are shown.
-    talking = cs.save_contract(db.sessions, ContractDraft(title="x", offer_date=TODAY),
-                               TEAM[:2], today=TODAY)
+    talking = write(db, cs.save_contract, ContractDraft(title="x", offer_date=TODAY), TEAM[:2])
     problems = cs.contract_detail(db.sessions, talking, TODAY).team_problems
     assert "企业方只有 0 人" in "".join(problems)
 
@@ -58,8 +59,8 @@ def test_confirming_in_force_waits_for_the_review_period(db):
     filed = replace(SIGNED, filed_date=dt.date(2026, 11, 5), signed_date=dt.date(2026, 11, 2))
     early = replace(filed, confirmed_date=dt.date(2026, 11, 20))
     with pytest.raises(ValidationError, match="审查期至 2026-11-20"):
-        cs.save_contract(db.sessions, early, TEAM, today=TODAY)
-    contract_id = cs.save_contract(db.sessions, filed, TEAM, today=TODAY)
+        write(db, cs.save_contract, early, TEAM)
+    contract_id = write(db, cs.save_contract, filed, TEAM)
     shown = cs.contract_detail(db.sessions, contract_id, today=TODAY)
     assert shown.status == ct.IN_FORCE
     assert shown.deadlines[2].text == ("报送（2026-11-05）后 15 日，至 2026-11-20 已届满"
@@ -67,21 +68,21 @@ def test_confirming_in_force_waits_for_the_review_period(db):
     texts = [r.text for r in cs.contract_reminders(db.sessions, today=TODAY)]
     assert texts == ["综合集体合同：审查期已于 2026-11-20 届满，未收到审查意见，合同已生效——"
                      "请确认并向全体职工公布"]
-    cs.save_contract(db.sessions, replace(filed, confirmed_date=dt.date(2026, 11, 21)), TEAM,
-                     contract_id, today=TODAY)
+    write(db, cs.save_contract, replace(filed, confirmed_date=dt.date(2026, 11, 21)), TEAM,
+          contract_id)
     assert cs.contract_reminders(db.sessions, today=TODAY) == []
 
 
 def test_periods_are_settings_and_a_region_of_its_own_wins(db):
-    cs.save_rules(db.sessions, ct.DeadlineRules(filing_days=15))
-    contract_id = cs.save_contract(db.sessions, SIGNED, TEAM, today=TODAY)
+    write(db, cs.save_rules, ct.DeadlineRules(filing_days=15))
+    contract_id = write(db, cs.save_contract, SIGNED, TEAM)
     assert cs.contract_detail(db.sessions, contract_id, today=TODAY).next.due == \
         dt.date(2026, 11, 26)
-    save_profile(db.sessions, BranchProfile(union_name="某工会", region_code="330106"))
-    cs.save_rules(db.sessions, ct.DeadlineRules(region="330106", filing_days=5))
+    write(db, save_profile, BranchProfile(union_name="某工会", region_code="330106"))
+    write(db, cs.save_rules, ct.DeadlineRules(region="330106", filing_days=5))
     assert cs.deadline_rules(db.sessions).filing_days == 5
     with pytest.raises(ValidationError, match="应在 1 到 60 之间"):
-        cs.save_rules(db.sessions, ct.DeadlineRules(reply_days=0))
+        write(db, cs.save_rules, ct.DeadlineRules(reply_days=0))
 
 
 def test_a_renewal_takes_the_parties_and_ends_the_expired_reminder(db):
@@ -90,7 +91,7 @@ def test_a_renewal_takes_the_parties_and_ends_the_expired_reminder(db):
                   draft_date=dt.date(2023, 9, 1), meeting_date=dt.date(2023, 10, 1),
                   signed_date=dt.date(2023, 10, 1), filed_date=dt.date(2023, 10, 5),
                   enterprise_name="红星机械")
-    old_id = cs.save_contract(db.sessions, old, TEAM, today=TODAY)
+    old_id = write(db, cs.save_contract, old, TEAM)
     [gone] = cs.contract_reminders(db.sessions, today=TODAY)
     assert gone.text == "综合集体合同：已于 2026-10-31 期满，还没有续签合同在协商"
     renewal = cs.renewal_draft(db.sessions, old_id)
@@ -98,20 +99,20 @@ def test_a_renewal_takes_the_parties_and_ends_the_expired_reminder(db):
     assert renewal.enterprise_name == "红星机械"
     assert renewal.term_start == dt.date(2026, 11, 1) and renewal.signed_date is None
     with pytest.raises(ValidationError, match="续签须选择原来的合同"):
-        cs.save_contract(db.sessions, replace(renewal, previous_id=None), TEAM, today=TODAY)
-    new_id = cs.save_contract(db.sessions, replace(renewal, offer_date=TODAY), TEAM, today=TODAY)
+        write(db, cs.save_contract, replace(renewal, previous_id=None), TEAM)
+    new_id = write(db, cs.save_contract, replace(renewal, offer_date=TODAY), TEAM)
     assert cs.contract_reminders(db.sessions, today=TODAY) == []
     assert cs.contract_detail(db.sessions, old_id, TODAY).renewals == ((new_id, "综合集体合同"),)
     with pytest.raises(UserError, match="已于 2023-10-01 签订，不能删除"):
-        cs.delete_contract(db.sessions, old_id)
-    cs.delete_contract(db.sessions, new_id)
+        write(db, cs.delete_contract, old_id)
+    write(db, cs.delete_contract, new_id)
 
 
 def test_attachments_are_kept_in_the_database_and_come_back_unchanged(db, tmp_path):
-    contract_id = cs.save_contract(db.sessions, SIGNED, TEAM, today=TODAY)
+    contract_id = write(db, cs.save_contract, SIGNED, TEAM)
     scan = tmp_path / "签字文本.pdf"
     scan.write_bytes(b"%PDF-1.4 scanned pages" * 1000)
-    attachment = files.attach(db.sessions, contract_id, scan, "签字文本扫描件", "双方首席代表签字")
+    attachment = write(db, files.attach, contract_id, scan, "签字文本扫描件", "双方首席代表签字")
     scan.unlink()
     [row] = files.attachments(db.sessions, contract_id)
     assert (row.filename, row.size, row.note) == ("签字文本.pdf", 22000, "双方首席代表签字")
@@ -119,17 +120,17 @@ def test_attachments_are_kept_in_the_database_and_come_back_unchanged(db, tmp_pa
     assert hashlib.sha256(out.read_bytes()).hexdigest() == hashlib.sha256(
         b"%PDF-1.4 scanned pages" * 1000).hexdigest()
     with pytest.raises(UserError, match="附件类型“合同”不在列表中"):
-        files.attach(db.sessions, contract_id, out, "合同")
+        write(db, files.attach, contract_id, out, "合同")
     with pytest.raises(UserError, match="读不到文件"):
-        files.attach(db.sessions, contract_id, tmp_path / "missing.pdf", "其他")
-    files.remove(db.sessions, attachment)
+        write(db, files.attach, contract_id, tmp_path / "missing.pdf", "其他")
+    write(db, files.remove, attachment)
     assert files.attachments(db.sessions, contract_id) == []
 
 
 def test_the_demo_has_a_contract_in_every_status(db):
     from gonghui_desk.services.demo import fill_demo
 
-    list(fill_demo(db.sessions, 100, as_of=TODAY))
+    write(db, fill_demo, 100)
     rows = cs.list_contracts(db.sessions, today=TODAY)
     assert {r.status for r in rows} == set(ct.STATUS.values)
     texts = " ".join(r.text for r in cs.contract_reminders(db.sessions, today=TODAY))

@@ -3,6 +3,7 @@ import pytest
 from gonghui_desk.domain.profile import BranchProfile
 from gonghui_desk.errors import ValidationError
 from gonghui_desk.services.profile import load_profile, save_profile
+from tests.factories import write
 
 
 def test_a_new_database_has_an_empty_profile(db):
@@ -10,8 +11,8 @@ def test_a_new_database_has_an_empty_profile(db):
 
 
 def test_saved_profile_reads_back_cleaned(db):
-    save_profile(
-        db.sessions,
+    write(
+        db, save_profile,
         BranchProfile(union_name=" 某某工会 ", unit_nature="私营", contact_phone="138 1234 5678"),
     )
     profile = load_profile(db.sessions)
@@ -21,10 +22,10 @@ def test_saved_profile_reads_back_cleaned(db):
 
 
 def test_a_rejected_profile_writes_nothing_and_names_every_field(db):
-    save_profile(db.sessions, BranchProfile(union_name="原工会"))
+    write(db, save_profile, BranchProfile(union_name="原工会"))
     with pytest.raises(ValidationError) as caught:
-        save_profile(
-            db.sessions,
+        write(
+            db, save_profile,
             BranchProfile(union_name="新工会", region_code="12", contact_phone="abc"),
         )
     assert {p.field for p in caught.value.problems} == {"行政区划代码", "联系电话"}

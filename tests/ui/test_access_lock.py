@@ -4,10 +4,11 @@ from PySide6.QtWidgets import QMessageBox
 
 from gonghui_desk.services import access
 from gonghui_desk.ui.main_window import MainWindow
+from tests.factories import write
 
 
 def test_a_password_locks_the_window_at_start_until_it_is_given(context, qtbot):
-    access.set_password(context.db.sessions, "", "red-star-1", "red-star-1")
+    write(context.db, access.set_password, "", "red-star-1", "red-star-1")
     window = MainWindow(context.settings)
     qtbot.addWidget(window)
     window.attach(context)
@@ -26,8 +27,8 @@ def test_a_password_locks_the_window_at_start_until_it_is_given(context, qtbot):
 
 
 def test_idle_minutes_lock_the_window_and_use_resets_the_clock(context, qtbot):
-    access.set_password(context.db.sessions, "", "red-star-1", "red-star-1")
-    access.set_idle_minutes(context.db.sessions, 5)
+    write(context.db, access.set_password, "", "red-star-1", "red-star-1")
+    write(context.db, access.set_idle_minutes, 5)
     window = MainWindow(context.settings)
     qtbot.addWidget(window)
     window.attach(context)
@@ -41,7 +42,7 @@ def test_idle_minutes_lock_the_window_and_use_resets_the_clock(context, qtbot):
 
 
 def test_without_a_password_idle_minutes_do_nothing(window, context):
-    access.set_idle_minutes(context.db.sessions, 5)
+    write(context.db, access.set_idle_minutes, 5)
     window.apply_access_settings()
     assert not window.idle.timer.isActive()
     assert not window.is_locked()

@@ -16,6 +16,7 @@ from gonghui_desk.services.profile import save_profile
 from gonghui_desk.ui.dialogs.contract_dialog import FILES, STEPS, TEAMS, TERMS
 from gonghui_desk.ui.widgets.fields import ERROR_STYLE
 from tests.dates import the_day
+from tests.factories import write
 from tests.ui.test_contract_page import DAY, TODAY, add_contract, signed
 
 GREEN = "color: #1e7b34;"
@@ -50,8 +51,8 @@ def vote(dialog, eligible: int, present: int, in_favour: int) -> tuple[str, str]
 
 
 def test_a_new_contract_takes_the_branch_details(window, db):
-    save_profile(db.sessions, BranchProfile(union_name="红星机械工会", unit_name="红星机械",
-                                            chair="曾晓梅", unit_nature="私营"))
+    write(db, save_profile, BranchProfile(union_name="红星机械工会", unit_name="红星机械",
+                                          chair="曾晓梅", unit_nature="私营"))
     dialog = new_dialog(window)
     assert dialog.windowTitle() == "新建集体合同"
     assert dialog.basics.lines["union_name"].text() == "红星机械工会"
@@ -243,8 +244,7 @@ def test_an_open_contract_shows_its_deadlines_and_keeps_what_is_changed(window, 
 
 
 def test_a_signed_contract_with_broken_teams_is_refused_under_the_teams(window, db):
-    contract_id = save_contract(db.sessions, ContractDraft(title="综合集体合同"), (),
-                                today=the_day())
+    contract_id = write(db, save_contract, ContractDraft(title="综合集体合同"), ())
     dialog = window.show_page("contracts").open_contract(contract_id)
     steps = dialog.steps
     for key, value in signed(5).items():

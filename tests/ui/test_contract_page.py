@@ -13,13 +13,16 @@ from gonghui_desk.domain.contract_team import CHIEF, EMPLOYER, WORKERS, Negotiat
 from gonghui_desk.domain.dates import add_years
 from gonghui_desk.services.contract_files import attach, attachments
 from gonghui_desk.services.contracts import (
+    SAVE_CONTRACT,
     contract_detail,
     deadline_rules,
     list_contracts,
     save_contract,
 )
+from gonghui_desk.services.operations import Op, Runner
 from gonghui_desk.ui.models.contract_table import GREY, ORANGE, RED
 from tests.dates import the_day
+from tests.factories import write
 
 TODAY = the_day()
 DAY = dt.timedelta(days=1)
@@ -45,21 +48,25 @@ def signed(days_ago: int, **more: object) -> dict[str, object]:
     return values
 
 
-def add_contract(db, title: str, **values: object) -> int:
+def add_contract(db, title: str, runner: Runner | None = None, **values: object) -> int:
+    """Saved as another program would (``write``), or through the window's ``runner``, whose
+    pages hear of it."""
     draft = ContractDraft(title=title, enterprise_name="杭州红星机械制造有限公司", **values)
     team = TEAM if values.get("signed_date") else ()
-    return save_contract(db.sessions, draft, team, today=the_day())
+    if runner is not None:
+        return runner.run(Op(SAVE_CONTRACT, lambda tx: save_contract(tx, draft, team))).value
+    return write(db, save_contract, draft, team)
 
 
-def four_contracts(db) -> dict[str, int]:
+def four_contracts(db, runner: Runner | None = None) -> dict[str, int]:
     """Reply overdue (协商中), filing overdue (待备案), in force (生效), terminated."""
     return {
-        "reply": add_contract(db, "劳动安全卫生专项集体合同", offer_date=TODAY - 25 * DAY,
-                              offer_side=WORKERS),
-        "file": add_contract(db, "综合集体合同", **signed(12)),
-        "force": add_contract(db, "女职工权益保护专项集体合同",
+        "reply": add_contract(db, "劳动安全卫生专项集体合同", runner,
+                              offer_date=TODAY - 25 * DAY, offer_side=WORKERS),
+        "file": add_contract(db, "综合集体合同", runner, **signed(12)),
+        "force": add_contract(db, "女职工权益保护专项集体合同", runner,
                               **signed(40, filed_date=TODAY - 35 * DAY)),
-        "ended": add_contract(db, "综合集体合同（原分公司）",
+        "ended": add_contract(db, "综合集体合同（原分公司）", runner,
                               **signed(100, filed_date=TODAY - 95 * DAY,
                                        terminated_date=TODAY - 10 * DAY,
                                        terminated_reason="分公司撤销")),
@@ -178,7 +185,7 @@ def test_only_an_unsigned_contract_can_be_deleted(window, db, messages, tmp_path
     ids = four_contracts(db)
     letter = tmp_path / "要约书.pdf"
     letter.write_bytes(b"%PDF-1.4")
-    attach(db.sessions, ids["reply"], letter, "其他")
+    write(db, attach, ids["reply"], letter, "其他")
     page = window.show_page("contracts")
     page.select_contract(ids["file"])
     assert not page.delete_selected()
@@ -192,9 +199,9 @@ def test_only_an_unsigned_contract_can_be_deleted(window, db, messages, tmp_path
 
 
 def test_a_home_reminder_opens_its_contract(window, db):
-    ids = four_contracts(db)
+    ids = four_contracts(db, window.context.runner)
     window.show_page("contracts")
-    home = window.show_page("home")  # shown again: the reminders are read afresh
+    home = window.show_page("home")  # it heard of the contracts saved
     reminders = home.contract_reminders
     texts = [reminders.item(i).text() for i in range(reminders.count())]
     overdue = next(t for t in texts if "报送备案" in t)
@@ -267,8 +274,9 @@ def test_a_filing_due_on_new_years_day_across_the_turn_of_the_year(window, db, w
                                                                    shade):
     signed_on = dt.date(2026, 12, 22)  # filing within 10 days: by 1 January
     start = signed_on + DAY
-    add_contract(db, "综合集体合同", offer_date=signed_on - 40 * DAY, offer_side=WORKERS,
-                 reply_date=signed_on - 30 * DAY, draft_date=signed_on - 20 * DAY,
+    add_contract(db, "综合集体合同", window.context.runner, offer_date=signed_on - 40 * DAY,
+                 offer_side=WORKERS, reply_date=signed_on - 30 * DAY,
+                 draft_date=signed_on - 20 * DAY,
                  meeting_date=signed_on, vote=PASSED, signed_date=signed_on, term_start=start,
                  term_end=add_years(start, 3) - DAY)
     page = window.show_page("contracts")

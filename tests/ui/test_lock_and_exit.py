@@ -14,6 +14,7 @@ from gonghui_desk.domain.profile import BranchProfile
 from gonghui_desk.services.backup import list_backups
 from gonghui_desk.services.profile import save_profile
 from tests.db.test_lock import HOLD
+from tests.factories import write
 
 
 def press_in_next_dialog(label):
@@ -64,7 +65,7 @@ def test_exit_backs_up_only_when_something_changed(db_path):
     app.close_database(unchanged)
     assert list_backups(db_path.parent / "backups") == []
     changed = open_database(db_path)
-    save_profile(changed.sessions, BranchProfile(union_name="某某工会"))
+    write(changed, save_profile, BranchProfile(union_name="某某工会"))
     app.close_database(changed)
     (backup,) = list_backups(db_path.parent / "backups")
     assert backup.reason == "exit" and backup.counts["branch_profile"] == 1

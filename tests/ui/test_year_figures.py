@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QMessageBox
 from gonghui_desk.domain.annual import YearFigures, default_cut_off
 from gonghui_desk.services.annual import load_year, save_year
 from tests.dates import the_day
+from tests.factories import write
 
 # The year the tab opens at: this year, or in January to March the year being reported.
 THIS_YEAR = default_cut_off(the_day()).year
@@ -76,8 +77,8 @@ def test_more_women_than_staff_is_refused_next_to_the_field(window, db, warnings
 
 
 def test_figures_saved_elsewhere_are_listed(window, db):
-    save_year(db.sessions, YearFigures(2024, staff=10))
-    save_year(db.sessions, YearFigures(2025, staff=12))
+    write(db, save_year, YearFigures(2024, staff=10))
+    write(db, save_year, YearFigures(2025, staff=12))
     page, panel = open_panel(window)
     page.refresh()
     assert panel.on_file.text() == "已填写的年度：2025、2024"

@@ -24,16 +24,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gonghui_desk.db.session import SessionFactory
 from gonghui_desk.domain.contract import ATTACHMENT_KIND
 from gonghui_desk.errors import UserError
 from gonghui_desk.services.contract_files import (
+    ATTACH,
+    REMOVE_ATTACHMENT,
     AttachmentRow,
     attach,
     attachments,
     remove,
     write_out,
 )
+from gonghui_desk.services.operations import Op
+from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.errors import show_user_error
 from gonghui_desk.ui.models.contract_table import AttachmentModel
 from gonghui_desk.ui.temporary import temporary_folder
@@ -46,9 +49,10 @@ class AttachmentsTab(QWidget):
 
     changed = Signal()
 
-    def __init__(self, sessions: SessionFactory, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.sessions = sessions
+        self.context = context
+        self.sessions = context.db.sessions
         self.contract_id: int | None = None
         self.read_only = False
         intro = QLabel(self.tr(
@@ -119,7 +123,8 @@ class AttachmentsTab(QWidget):
 
     def add_file(self, path: Path | None = None) -> bool:
         """Store ``path`` (or a file the user picks) with the contract."""
-        if self.contract_id is None or self.read_only:
+        contract_id = self.contract_id
+        if contract_id is None:
             return False
         if path is None:
             chosen, _ = QFileDialog.getOpenFileName(
@@ -130,7 +135,9 @@ class AttachmentsTab(QWidget):
                 return False
             path = Path(chosen)
         try:
-            attach(self.sessions, self.contract_id, path, self.kind.value(), self.note.text())
+            chosen_path, kind, note = path, self.kind.value(), self.note.text()
+            self.context.runner.run(Op(ATTACH, lambda tx: attach(
+                tx, contract_id, chosen_path, kind, note)))
         except UserError as error:
             show_user_error(self, error)
             return False
@@ -186,7 +193,7 @@ class AttachmentsTab(QWidget):
 
     def remove_selected(self) -> bool:
         row = self.selected()
-        if row is None or self.read_only:
+        if row is None:
             return False
         answer = QMessageBox.question(
             self, self.tr("Delete"),
@@ -194,7 +201,8 @@ class AttachmentsTab(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return False
         try:
-            remove(self.sessions, row.id)
+            attachment_id = row.id
+            self.context.runner.run(Op(REMOVE_ATTACHMENT, lambda tx: remove(tx, attachment_id)))
         except UserError as error:
             show_user_error(self, error)
             return False

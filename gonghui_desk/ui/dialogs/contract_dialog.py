@@ -23,11 +23,13 @@ from gonghui_desk.domain.contract import ENTERPRISE_TYPE, ContractDraft
 from gonghui_desk.domain.contract_team import Negotiator
 from gonghui_desk.errors import FieldProblem, UserError, ValidationError
 from gonghui_desk.services.contracts import (
+    SAVE_CONTRACT,
     ContractDetail,
     contract_detail,
     list_contracts,
     save_contract,
 )
+from gonghui_desk.services.operations import Op
 from gonghui_desk.services.profile import load_profile
 from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.dialogs.contract_attachments import AttachmentsTab
@@ -59,7 +61,7 @@ class ContractDialog(RecordDialog):
                                        self.basics.lines["legal_representative"].text().strip()))
         self.steps = ContractSteps(context.clock)
         self.terms = TermsTab()
-        self.files = AttachmentsTab(sessions)
+        self.files = AttachmentsTab(context)
         self.basics.contract_type.currentTextChanged.connect(self.terms.show_type)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.basics, self.tr("Basics"))
@@ -157,8 +159,6 @@ class ContractDialog(RecordDialog):
     # -- writing ------------------------------------------------------------------------
 
     def save(self) -> bool:
-        if self.read_only:
-            return False
         self.clear_messages()
         unreadable = self.terms.unreadable()
         if unreadable:
@@ -166,9 +166,10 @@ class ContractDialog(RecordDialog):
                                              "wage_increase_pct")])
             return False
         draft, team = self._current()
+        contract_id = self.contract_id
         try:
-            self.contract_id = save_contract(self.context.db.sessions, draft, team,
-                                             self.contract_id, today=self.context.clock.today())
+            self.contract_id = self.context.runner.run(Op(
+                SAVE_CONTRACT, lambda tx: save_contract(tx, draft, team, contract_id))).value
         except ValidationError as error:
             self.show_problems(error.problems)
             return False

@@ -22,12 +22,14 @@ from gonghui_desk.domain import contract_timeline as ct
 from gonghui_desk.domain.contract import ContractDraft
 from gonghui_desk.errors import UserError
 from gonghui_desk.services.contracts import (
+    DELETE_CONTRACT,
     ContractRow,
     deadline_rules,
     delete_contract,
     list_contracts,
     renewal_draft,
 )
+from gonghui_desk.services.operations import Op
 from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.dialogs.contract_dialog import ContractDialog
 from gonghui_desk.ui.errors import show_user_error
@@ -216,7 +218,9 @@ class ContractsPage(Page):
             if answer != QMessageBox.StandardButton.Yes:
                 return False
         try:
-            delete_contract(self.context.db.sessions, row.id)
+            contract_id = row.id
+            self.context.runner.run(Op(DELETE_CONTRACT,
+                                       lambda tx: delete_contract(tx, contract_id)))
         except UserError as error:
             show_user_error(self, error)
             return False

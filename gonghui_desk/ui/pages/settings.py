@@ -26,8 +26,15 @@ from gonghui_desk.db.revision import current_revision
 from gonghui_desk.domain.codes import INDUSTRY, ORGANISATION_TYPE, UNIT_NATURE, CodeList
 from gonghui_desk.domain.profile import BranchProfile
 from gonghui_desk.errors import UserError, ValidationError
-from gonghui_desk.services.access import idle_minutes, set_idle_minutes, set_password
-from gonghui_desk.services.profile import load_profile, save_profile
+from gonghui_desk.services.access import (
+    SET_IDLE_MINUTES,
+    SET_PASSWORD,
+    idle_minutes,
+    set_idle_minutes,
+    set_password,
+)
+from gonghui_desk.services.operations import Op
+from gonghui_desk.services.profile import SAVE_PROFILE, load_profile, save_profile
 from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.errors import show_user_error
 from gonghui_desk.ui.pages.base import Page
@@ -66,13 +73,13 @@ class SettingsPage(Page):
         super().__init__(context, self.tr("Settings"), parent)
         self.tabs = QTabWidget()
         self.tabs.addTab(_scrolling(self._profile_box()), self.tr("Branch profile"))
-        self.year_figures = YearFiguresPanel(context.db.sessions, context.db.read_only)
+        self.year_figures = YearFiguresPanel(context)
         self.year_figures_tab = _scrolling(self.year_figures)
         self.tabs.addTab(self.year_figures_tab, self.tr("Yearly figures"))
         self.dibao = DibaoPanel(context)
         self.dibao_tab = _scrolling(self.dibao)
         self.tabs.addTab(self.dibao_tab, self.tr("Minimum living allowance"))
-        self.contract_rules = ContractRulesPanel(context.db.sessions, context.db.read_only)
+        self.contract_rules = ContractRulesPanel(context)
         self.contract_rules_tab = _scrolling(self.contract_rules)
         self.tabs.addTab(self.contract_rules_tab, self.tr("Contract periods"))
         self.backups = BackupPanel(context)
@@ -155,11 +162,15 @@ class SettingsPage(Page):
         return BranchProfile(**values)
 
     def save_profile(self) -> bool:
+        profile = self.profile_from_inputs()
         try:
-            save_profile(self.context.db.sessions, self.profile_from_inputs())
+            self.context.runner.run(Op(SAVE_PROFILE, lambda tx: save_profile(tx, profile)))
         except ValidationError as error:
             show_user_error(self, error)
             self.saved_label.setText(self.tr("Not saved: please correct the fields listed."))
+            return False
+        except UserError as error:  # the book is read-only, the disk full …
+            show_user_error(self, error)
             return False
         self._load_profile()  # show the values as saved (trimmed, phone normalised)
         self.saved_label.setText(self.tr("Saved."))
@@ -207,9 +218,10 @@ class SettingsPage(Page):
         return box
 
     def change_password(self) -> bool:
+        typed = (self.current_password.text(), self.new_password.text(),
+                 self.repeat_password.text())
         try:
-            set_password(self.context.db.sessions, self.current_password.text(),
-                         self.new_password.text(), self.repeat_password.text())
+            self.context.runner.run(Op(SET_PASSWORD, lambda tx: set_password(tx, *typed)))
         except UserError as error:
             show_user_error(self, error)
             return False
@@ -223,8 +235,10 @@ class SettingsPage(Page):
         return True
 
     def save_idle_minutes(self) -> None:
+        minutes = self.idle_minutes.value()
         try:
-            set_idle_minutes(self.context.db.sessions, self.idle_minutes.value())
+            self.context.runner.run(Op(SET_IDLE_MINUTES,
+                                       lambda tx: set_idle_minutes(tx, minutes)))
         except UserError as error:
             show_user_error(self, error)
             return

@@ -22,10 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gonghui_desk.db.session import SessionFactory
 from gonghui_desk.domain.contract_timeline import RULE_LABELS, DeadlineRules
-from gonghui_desk.errors import ValidationError
-from gonghui_desk.services.contracts import deadline_rules, save_rules
+from gonghui_desk.errors import UserError, ValidationError
+from gonghui_desk.services.contracts import SAVE_RULES, deadline_rules, save_rules
+from gonghui_desk.services.operations import Op
+from gonghui_desk.ui.context import AppContext
+from gonghui_desk.ui.errors import show_user_error
 from gonghui_desk.ui.widgets.fields import FieldRow, save_row
 
 DEFAULTS = DeadlineRules()
@@ -36,10 +38,10 @@ class ContractRulesPanel(QWidget):
 
     saved = Signal()
 
-    def __init__(self, sessions: SessionFactory, read_only: bool = False,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.sessions = sessions
+        self.context = context
+        self.sessions = context.db.sessions
         self.region = ""
         intro = QLabel(self.tr(
             "The periods follow the 集体合同规定 (Ministry of Labour and Social Security Order "
@@ -79,7 +81,7 @@ class ContractRulesPanel(QWidget):
         save_line, self.state = save_row(self.save_button)
         save_line.insertWidget(1, self.defaults_button)
         for button in (self.defaults_button, self.save_button):
-            button.setEnabled(not read_only)
+            button.setEnabled(not context.db.read_only)
         form.addRow(save_line)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -120,13 +122,17 @@ class ContractRulesPanel(QWidget):
         for row in self.rows.values():
             row.show_message("")
         try:
-            save_rules(self.sessions, self.rules())
+            rules = self.rules()
+            self.context.runner.run(Op(SAVE_RULES, lambda tx: save_rules(tx, rules)))
         except ValidationError as error:
             for problem in error.problems:
                 marked = self.rows.get(problem.key)
                 if marked is not None:
                     marked.show_message(problem.message)
             self.state.setText(self.tr("Not saved: please correct the periods marked in red."))
+            return False
+        except UserError as error:  # the book is read-only, the disk full …
+            show_user_error(self, error)
             return False
         self.load()
         self.state.setText(self.tr("Saved."))

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gonghui_desk.db.session import SessionFactory, clock_of
 from gonghui_desk.domain.annual import (
     COUNT_FIELDS,
     COUNT_LABELS,
@@ -37,8 +36,10 @@ from gonghui_desk.domain.annual import (
     YearFigures,
     default_cut_off,
 )
-from gonghui_desk.errors import ValidationError
-from gonghui_desk.services.annual import load_year, save_year, years_on_file
+from gonghui_desk.errors import UserError, ValidationError
+from gonghui_desk.services.annual import SAVE_YEAR, load_year, save_year, years_on_file
+from gonghui_desk.services.operations import Op
+from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.errors import show_user_error
 from gonghui_desk.ui.widgets.fields import FieldRow, save_row
 
@@ -50,11 +51,10 @@ class YearFiguresPanel(QWidget):
 
     saved = Signal(int)
 
-    def __init__(
-        self, sessions: SessionFactory, read_only: bool = False, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.sessions = sessions
+        self.context = context
+        self.sessions = context.db.sessions
         intro = QLabel(self.tr(
             "Figures the annual statistics need that the member records cannot tell: the "
             "employer's staff, the union's cadres, the workers' congress and which committees "
@@ -65,7 +65,7 @@ class YearFiguresPanel(QWidget):
         self.year.setObjectName("figures_year")
         self.year.setRange(FIRST_YEAR, LAST_YEAR)
         # In the reporting season the year being reported is the one just ended.
-        self.year.setValue(default_cut_off(clock_of(sessions).today()).year)
+        self.year.setValue(default_cut_off(context.clock.today()).year)
         self.year.setKeyboardTracking(False)  # load 2025 once typed, not 2, 20, 202 on the way
         self.year.valueChanged.connect(self.load)
         self.on_file = QLabel()
@@ -101,7 +101,7 @@ class YearFiguresPanel(QWidget):
 
         self.save_button = QPushButton()
         self.save_button.clicked.connect(self.save)
-        self.save_button.setEnabled(not read_only)
+        self.save_button.setEnabled(not context.db.read_only)
         save_line, self.state = save_row(self.save_button)
 
         layout = QVBoxLayout(self)
@@ -157,13 +157,16 @@ class YearFiguresPanel(QWidget):
         self._clear_messages()
         figures = self.figures()
         try:
-            save_year(self.sessions, figures)
+            self.context.runner.run(Op(SAVE_YEAR, lambda tx: save_year(tx, figures)))
         except ValidationError as error:
             for problem in error.problems:
                 row = self.rows.get(problem.key)
                 if row is not None:
                     row.show_message(problem.message)
             self.state.setText(self.tr("Not saved: please correct the fields marked in red."))
+            show_user_error(self, error)
+            return False
+        except UserError as error:  # the book is read-only, the disk full …
             show_user_error(self, error)
             return False
         self.load()
