@@ -60,6 +60,7 @@ class HistoryRow:
     action: str
     summary: str  # 字段：旧 → 新; sensitive values masked
     record: str = ""  # the record in words: 会员 张伟
+    lines: tuple[str, ...] = ()  # the summary's parts, one field each
 
     @property
     def record_with_id(self) -> str:
@@ -75,28 +76,33 @@ def _setting_summary(action: str, key: str, changes: dict[str, list[object]]) ->
     return f"{label}：{setting_value(key, new if action == 'create' else old)}"
 
 
-def summarise_entry(action: str, entry: Entry, name_of: NameOf) -> str:
-    """The entry's changes as ``字段：旧 → 新；…`` in the order of the record's form."""
+def entry_lines(action: str, entry: Entry, name_of: NameOf) -> list[str]:
+    """The entry's changes, one ``字段：旧 → 新`` each, in the order of the record's form."""
     changes = {k: list(v) for k, v in entry.changes.items()}
     if entry.table == "app_setting":
         key = str(key_facts("app_setting", entry.record_id).get("key") or
                   next((v for v in changes.get("key", []) if v), ""))
-        return _setting_summary(action, key, changes)
+        return [_setting_summary(action, key, changes)]
     order = column_order(entry.table)
-    parts = []
+    lines = []
     for field in sorted(changes, key=lambda f: (order.get(f, len(order)), f)):
         old, new = changes[field]
         label = column_label(entry.table, field)
         if action == "update":
             before = show(entry.table, field, old, name_of)
             after = show(entry.table, field, new, name_of)
-            parts.append(f"{label}：已更改" if before == after else f"{label}：{before} → {after}")
+            lines.append(f"{label}：已更改" if before == after else f"{label}：{before} → {after}")
             continue
         value = old if action == "delete" else new
         if value not in (None, "") and field not in NOT_LISTED and not says_nothing(
                 entry.table, field, value):
-            parts.append(f"{label}：{show(entry.table, field, value, name_of)}")
-    return "；".join(parts)
+            lines.append(f"{label}：{show(entry.table, field, value, name_of)}")
+    return lines
+
+
+def summarise_entry(action: str, entry: Entry, name_of: NameOf) -> str:
+    """The entry's changes on one line: ``字段：旧 → 新；…``."""
+    return "；".join(entry_lines(action, entry, name_of))
 
 
 def summarise(action: str, changes_json: str, table: str = "", record_id: str = "") -> str:
@@ -135,15 +141,15 @@ def _query(flt: HistoryFilter) -> Select[ChangeRecord]:
 
 def _rows(page: PageNames, records: Sequence[ChangeRecord],
           entries: Sequence[Entry]) -> list[HistoryRow]:
-    return [
-        HistoryRow(
+    rows = []
+    for record, entry in zip(records, entries, strict=True):
+        lines = tuple(entry_lines(record.action, entry, page.name_of)) or (EMPTY,)
+        rows.append(HistoryRow(
             at=record.at, actor=record.actor, table=table_label(record.table_name),
             record_id=record.record_id, action=ACTION_LABELS.get(record.action, record.action),
-            summary=summarise_entry(record.action, entry, page.name_of) or EMPTY,
-            record=page.record(entry),
-        )
-        for record, entry in zip(records, entries, strict=True)
-    ]
+            summary="；".join(lines), record=page.record(entry), lines=lines,
+        ))
+    return rows
 
 
 def count_history(sessions: SessionFactory, flt: HistoryFilter) -> int:

@@ -16,7 +16,7 @@ class RecordHistoryDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Change history: %1").replace("%1", title))
-        self.resize(820, 420)
+        self.resize(860, 540)
         self.view = HistoryView(sessions, HistoryFilter(table=table, record_id=str(record_id)))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

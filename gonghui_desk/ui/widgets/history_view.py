@@ -1,4 +1,8 @@
-"""The change history as a searchable list with export; used under 设置 and per record."""
+"""The change history as a searchable list with export; used under 设置 and per record.
+
+Each row reads as the service words it (services.history): the record by name, the fields
+by their labels, the values as typed. The newest entries are shown a page at a time.
+"""
 
 from __future__ import annotations
 
@@ -14,8 +18,10 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QProgressDialog,
     QPushButton,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -41,7 +47,8 @@ HEADERS = (
     QT_TRANSLATE_NOOP("HistoryColumns", "Action"),
     QT_TRANSLATE_NOOP("HistoryColumns", "Changes"),
 )
-WIDTHS = (150, 90, 110, 70)
+WIDTHS = (150, 90, 260, 70)
+RECORD_COLUMN = 2
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -74,9 +81,11 @@ class HistoryModel(QAbstractTableModel):
         ):
             return None
         row = self.rows[index.row()]
+        # The record in words ("会员 张伟"); its stored number is in the tooltip, for the
+        # auditor who needs to tell two 张伟 apart or look the record up.
+        record = row.record_with_id if role == Qt.ItemDataRole.ToolTipRole else row.record
         values = (
-            row.at.strftime("%Y-%m-%d %H:%M:%S"), row.actor, f"{row.table} {row.record_id}",
-            row.action, row.summary,
+            row.at.strftime("%Y-%m-%d %H:%M:%S"), row.actor, record, row.action, row.summary,
         )
         return values[index.column()]
 
@@ -109,15 +118,36 @@ class HistoryView(QWidget):
         for column, width in enumerate(WIDTHS):
             self.table.horizontalHeader().resizeSection(column, width)
         self.table.horizontalHeader().setStretchLastSection(True)
+        # One record's own history: the record column would say the same on every row.
+        self.table.setColumnHidden(RECORD_COLUMN, bool(self.base_filter.record_id))
+        # The selected entry in full, one field a line: a long entry is cut off in its row.
+        self.detail = QPlainTextEdit()
+        self.detail.setReadOnly(True)
+        self.table.selectionModel().currentRowChanged.connect(self._show_detail)
+        self.model.modelReset.connect(self.detail.clear)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.table)
+        split.addWidget(self.detail)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(split, 1)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(250)
         self._debounce.timeout.connect(self.reload)
         self.search.textChanged.connect(self._debounce.start)
+
+    def _show_detail(self, current: ModelIndex, _previous: ModelIndex) -> None:
+        if not current.isValid():
+            self.detail.clear()
+            return
+        row = self.model.rows[current.row()]
+        heading = "  ".join((row.at.strftime("%Y-%m-%d %H:%M:%S"), row.actor, row.action,
+                             row.record_with_id))
+        self.detail.setPlainText("\n".join((heading, *row.lines)))
 
     @property
     def current_filter(self) -> HistoryFilter:
