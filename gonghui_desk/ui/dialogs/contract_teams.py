@@ -36,7 +36,7 @@ from gonghui_desk.domain.contract_team import (
     team_problems,
 )
 from gonghui_desk.ui.widgets.fields import ERROR_STYLE, FieldRow
-from gonghui_desk.ui.widgets.hardship_inputs import CodeColumnDelegate
+from gonghui_desk.ui.widgets.inputs import CodeColumnDelegate
 
 SIDE_COL, NAME, ROLE_COL, POST, CHAIR, DELEGATION = range(6)
 WIDTHS = (80, 100, 90, 160, 90)

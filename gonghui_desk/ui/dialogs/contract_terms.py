@@ -28,7 +28,7 @@ from gonghui_desk.ui.widgets.contract_inputs import (
     text_box,
 )
 from gonghui_desk.ui.widgets.fields import FieldRow
-from gonghui_desk.ui.widgets.hardship_inputs import MoneyEdit
+from gonghui_desk.ui.widgets.inputs import MoneyEdit
 
 
 def _with_unit(widget: QWidget, unit: str) -> QWidget:

@@ -32,7 +32,7 @@ from gonghui_desk.domain.idnumber import InvalidIdNumber, parse_id_number
 from gonghui_desk.services.member_export import ExportRow
 from gonghui_desk.ui.models.hardship_fields import file_title
 from gonghui_desk.ui.widgets.fields import CodeCombo, FieldRow, OptionalDateEdit, form_group
-from gonghui_desk.ui.widgets.hardship_inputs import DayEdit, MoneyEdit, to_qdate
+from gonghui_desk.ui.widgets.inputs import DayEdit, MoneyEdit, to_qdate
 
 ALL_CATEGORIES = CodeList("困难类别", hs.CATEGORY.values + hs.LEGACY_CATEGORY.values)
 TEXT_KEYS = ("name", "id_number", "phone", "other_contact", "postcode", "disease",

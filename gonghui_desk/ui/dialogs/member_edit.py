@@ -36,7 +36,7 @@ from gonghui_desk.services import member_records as records
 from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.models.member_fields import title
 from gonghui_desk.ui.widgets.fields import CodeCombo, FieldRow, OptionalDateEdit, form_group
-from gonghui_desk.ui.widgets.hardship_inputs import to_qdate
+from gonghui_desk.ui.widgets.inputs import to_qdate
 
 TEXT_KEYS = ("name", "id_number", "phone", "post", "hukou_place", "work_unit",
              "native_place", "card_number")

@@ -22,7 +22,7 @@ from gonghui_desk.services.membership import add_event
 from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.models.member_fields import title
 from gonghui_desk.ui.widgets.fields import CodeCombo, FieldRow, OptionalDateEdit
-from gonghui_desk.ui.widgets.hardship_inputs import to_qdate
+from gonghui_desk.ui.widgets.inputs import to_qdate
 
 
 class MembershipChangeDialog(QDialog):

@@ -27,7 +27,7 @@ from gonghui_desk.domain.recuperation import PRIORITY, ApplicationDraft
 from gonghui_desk.services.recuperation import TripRow
 from gonghui_desk.services.recuperation_apps import ApplicationDetail
 from gonghui_desk.ui.widgets.fields import FieldRow, OptionalDateEdit
-from gonghui_desk.ui.widgets.hardship_inputs import DayEdit, to_qdate
+from gonghui_desk.ui.widgets.inputs import DayEdit, to_qdate
 from gonghui_desk.ui.widgets.member_picker import MemberPicker
 
 

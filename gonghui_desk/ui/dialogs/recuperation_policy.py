@@ -30,7 +30,7 @@ from gonghui_desk.domain.recuperation import CYCLES, POLICY_LABELS, Policy
 from gonghui_desk.errors import ValidationError
 from gonghui_desk.services.recuperation import policy_for, save_policy
 from gonghui_desk.ui.widgets.fields import ERROR_STYLE, FieldRow, message_label, save_buttons
-from gonghui_desk.ui.widgets.hardship_inputs import MoneyEdit
+from gonghui_desk.ui.widgets.inputs import MoneyEdit
 
 DAYS = ("max_days_in_province", "max_days_out_of_province", "max_absence_days")
 YEARS = ("out_of_province_gap_years", "min_service_years", "min_member_years")

@@ -40,7 +40,7 @@ from gonghui_desk.ui.widgets.fields import (
     message_label,
     save_buttons,
 )
-from gonghui_desk.ui.widgets.hardship_inputs import MoneyEdit
+from gonghui_desk.ui.widgets.inputs import MoneyEdit
 
 MAX_PLACES = 100_000
 

@@ -33,7 +33,7 @@ from gonghui_desk.services.recuperation_apps import ApplicationDetail, take_step
 from gonghui_desk.ui.errors import show_user_error
 from gonghui_desk.ui.models.recuperation_tables import state_text
 from gonghui_desk.ui.widgets.fields import FieldRow
-from gonghui_desk.ui.widgets.hardship_inputs import DayEdit, to_qdate
+from gonghui_desk.ui.widgets.inputs import DayEdit, to_qdate
 
 
 class StepsTab(QWidget):

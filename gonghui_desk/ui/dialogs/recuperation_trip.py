@@ -31,7 +31,7 @@ from gonghui_desk.services.recuperation import TripRow, policy_for
 from gonghui_desk.services.recuperation_trips import save_trip
 from gonghui_desk.ui.errors import show_user_error
 from gonghui_desk.ui.widgets.fields import ERROR_STYLE, FieldRow, message_label, save_buttons
-from gonghui_desk.ui.widgets.hardship_inputs import DayEdit, MoneyEdit
+from gonghui_desk.ui.widgets.inputs import DayEdit, MoneyEdit
 
 GREY = "color: #5f6368;"
 

@@ -37,7 +37,7 @@ from gonghui_desk.services.recuperation_apps import (
 )
 from gonghui_desk.ui.errors import show_user_error
 from gonghui_desk.ui.widgets.fields import FieldRow
-from gonghui_desk.ui.widgets.hardship_inputs import DayEdit, to_qdate
+from gonghui_desk.ui.widgets.inputs import DayEdit, to_qdate
 
 RED = "#b3261e"
 GREEN = "#1e7b34"

@@ -23,15 +23,8 @@ from PySide6.QtWidgets import (
 from gonghui_desk.db.session import SessionFactory, clock_of
 from gonghui_desk.domain.annual import FIRST_YEAR
 from gonghui_desk.exchange.forms.spec import AS_OF, PERIOD, RECORD, YEAR, FormParams, FormSpec
+from gonghui_desk.ui.widgets.inputs import to_date, to_qdate
 from gonghui_desk.ui.widgets.member_picker import MemberPicker
-
-
-def to_qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def to_date(day: QDate) -> dt.date:
-    return dt.date(day.year(), day.month(), day.day())
 
 
 def date_edit(name: str) -> QDateEdit:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 from gonghui_desk.clock import Clock
 from gonghui_desk.domain.money import yuan_text
 from gonghui_desk.ui.widgets.fields import OptionalDateEdit
-from gonghui_desk.ui.widgets.hardship_inputs import MoneyEdit
+from gonghui_desk.ui.widgets.inputs import MoneyEdit
 
 UNSET = -1  # an OptionalCount's minimum, shown as "not filled in"
 MAX_COUNT = 1_000_000

@@ -25,7 +25,7 @@ from gonghui_desk.db.session import SessionFactory, clock_of
 from gonghui_desk.domain.money import yuan_text
 from gonghui_desk.services.aid import AidTotals, payments_between, totals
 from gonghui_desk.ui.models.hardship_table import PaymentLedgerModel
-from gonghui_desk.ui.widgets.hardship_inputs import DayEdit
+from gonghui_desk.ui.widgets.inputs import DayEdit
 from gonghui_desk.ui.widgets.tables import configure_table, keep_sorted, make_sortable
 
 

@@ -6,7 +6,6 @@ can show who was a member on a chosen day.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
@@ -27,7 +26,7 @@ from gonghui_desk.domain import membership as ms
 from gonghui_desk.domain.codes import MODEL_WORKER_LEVEL, NEW_EMPLOYMENT_FORM
 from gonghui_desk.services.members import ANY
 from gonghui_desk.ui.tr import QT_TRANSLATE_NOOP
-from gonghui_desk.ui.widgets.hardship_inputs import to_qdate
+from gonghui_desk.ui.widgets.inputs import to_date, to_qdate
 
 ON_DAY = "on-day"
 # (English label, statuses or ON_DAY) — the first entry is the default view.
@@ -164,8 +163,7 @@ class MemberFilterBar(QWidget):
         on_day = None
         statuses: frozenset[str] = frozenset()
         if choice == ON_DAY:
-            date = self.day.date()
-            on_day = dt.date(date.year(), date.month(), date.day())
+            on_day = to_date(self.day.date())
         else:
             assert isinstance(choice, frozenset)
             statuses = choice

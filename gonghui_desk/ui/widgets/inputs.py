@@ -1,4 +1,5 @@
-"""Inputs the hardship dialogs share: an amount in yuan, a required date, a code table cell.
+"""Inputs every area's dialogs share: an amount in yuan, a required date, a code table cell,
+and the turn of a ``datetime.date`` into a ``QDate`` and back.
 
 Amounts are typed as text and read as ``Decimal`` (never through a float), so 0.1 + 0.2
 yuan is 0.30 yuan. Thousands separators pasted from a spreadsheet are accepted.
