@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from sqlalchemy import Engine, inspect, text
 
-HEAD_REVISION = "0010"
+HEAD_REVISION = "0011"
 VERSION_TABLE = "alembic_version"
 
 

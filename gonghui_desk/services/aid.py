@@ -1,4 +1,9 @@
-"""Aid payments to hardship files, and their totals per year, type, fund source and file."""
+"""Aid payments to hardship files, and their totals per year, type, fund source and file.
+
+Money on record is never deleted: a payment recorded by mistake is voided, with the day, the
+reason and the officer, and stays in the history and on the file's list marked as voided.
+The ledger, the totals, the last-aid days and the forms count only the payments in force.
+"""
 
 from __future__ import annotations
 
@@ -19,6 +24,9 @@ from gonghui_desk.errors import FieldProblem, UserError, ValidationError
 from gonghui_desk.services.operations import Tx
 
 RECORD_PAYMENT = "登记帮扶发放"
+VOID_PAYMENT = "作废帮扶发放记录"
+MIN_REASON = 4  # characters: "录错了" is not a reason a later reader can follow
+IN_FORCE = AidPayment.voided_on.is_(None)
 
 
 def record_payment(tx: Tx, file_id: int, draft: PaymentDraft) -> int:
@@ -50,6 +58,23 @@ def record_payment(tx: Tx, file_id: int, draft: PaymentDraft) -> int:
     return payment.id
 
 
+def void_payment(tx: Tx, payment_id: int, reason: str) -> None:
+    """Void a payment recorded by mistake, with the reason: it stays on record (and in the
+    history, under the officer's name) but no longer counts anywhere."""
+    row = tx.session.get(AidPayment, payment_id)
+    if row is None:
+        raise UserError(f"找不到编号为 {payment_id} 的帮扶发放记录。请刷新列表。")
+    if row.voided_on is not None:
+        raise UserError(f"这笔发放已于 {row.voided_on:%Y-%m-%d} 作废（{row.void_reason}），"
+                        "不能再作废一次。")
+    if len(reason.strip()) < MIN_REASON:
+        raise ValidationError([FieldProblem(
+            "作废原因", f"请写明作废的原因（至少 {MIN_REASON} 个字），日后核对账目时要看。",
+            "void_reason")])
+    row.voided_on, row.void_reason = tx.today, reason.strip()
+    row.voided_by = tx.officer.display
+
+
 @dataclass
 class AidTotals:
     """Sums in yuan for a period: overall and per type, fund source and file."""
@@ -67,7 +92,7 @@ def totals(sessions: SessionFactory, start: dt.date, end: dt.date) -> AidTotals:
     query = (
         select(AidPayment.file_id, AidPayment.kind, AidPayment.fund_source,
                func.sum(AidPayment.amount_fen), func.count())
-        .where(AidPayment.day.between(start, end))
+        .where(AidPayment.day.between(start, end), IN_FORCE)
         .group_by(AidPayment.file_id, AidPayment.kind, AidPayment.fund_source)
     )
     result = AidTotals(by_kind={k: Decimal(0) for k in hs.AID_TYPE.values},
@@ -86,8 +111,9 @@ def totals(sessions: SessionFactory, start: dt.date, end: dt.date) -> AidTotals:
 
 
 def last_aid_days(sessions: SessionFactory) -> dict[int, dt.date]:
-    """Each file's most recent payment day."""
-    query = select(AidPayment.file_id, func.max(AidPayment.day)).group_by(AidPayment.file_id)
+    """Each file's most recent payment day (of the payments in force)."""
+    query = (select(AidPayment.file_id, func.max(AidPayment.day)).where(IN_FORCE)
+             .group_by(AidPayment.file_id))
     with session_scope(sessions) as session:
         return {file_id: day for file_id, day in session.execute(query)}
 
@@ -106,28 +132,40 @@ class PaymentRow:
     handled_by: str
     signed_by: str
     note: str
+    voided_on: dt.date | None = None
+    void_reason: str = ""
+    voided_by: str = ""
+
+    @property
+    def voided(self) -> bool:
+        return self.voided_on is not None
 
 
 def payments_between(sessions: SessionFactory, start: dt.date, end: dt.date,
-                     file_id: int | None = None, kind: str | None = None) -> list[PaymentRow]:
-    """Payments from ``start`` to ``end`` (both included), by day; only one file's with
-    ``file_id``, only one type with ``kind``."""
+                     file_id: int | None = None, kind: str | None = None,
+                     *, with_voided: bool = False) -> list[PaymentRow]:
+    """Payments in force from ``start`` to ``end`` (both included), by day; only one file's
+    with ``file_id``, only one type with ``kind``; the voided ones too ``with_voided``."""
     query = (
         select(AidPayment.id, AidPayment.file_id, HardshipFile.name, AidPayment.kind,
                AidPayment.day, AidPayment.amount_fen, AidPayment.fund_source,
-               AidPayment.handled_by, AidPayment.signed_by, AidPayment.note)
+               AidPayment.handled_by, AidPayment.signed_by, AidPayment.note,
+               AidPayment.voided_on, AidPayment.void_reason, AidPayment.voided_by)
         .join(HardshipFile, HardshipFile.id == AidPayment.file_id)
         .where(AidPayment.day.between(start, end))
         .order_by(AidPayment.day, AidPayment.id)
     )
+    if not with_voided:
+        query = query.where(IN_FORCE)
     if file_id is not None:
         query = query.where(AidPayment.file_id == file_id)
     if kind is not None:
         query = query.where(AidPayment.kind == kind)
     with session_scope(sessions) as session:
-        return [PaymentRow(pid, fid, name, kind, day, to_yuan(fen), source, by, signed, note)
-                for pid, fid, name, kind, day, fen, source, by, signed, note
-                in session.execute(query)]
+        return [PaymentRow(pid, fid, name, kind, day, to_yuan(fen), source, by, signed, note,
+                           voided_on, reason, voided_by)
+                for (pid, fid, name, kind, day, fen, source, by, signed, note,
+                     voided_on, reason, voided_by) in session.execute(query)]
 
 
 def load_payment(sessions: SessionFactory, payment_id: int) -> tuple[int, PaymentDraft]:

@@ -76,7 +76,8 @@ def _summaries(sessions: SessionFactory, today: dt.date
             select(HardshipRelative.file_id, func.count()).group_by(HardshipRelative.file_id))}
         aid = {k: int(v) for k, v in session.execute(
             select(AidPayment.file_id, func.sum(AidPayment.amount_fen))
-            .where(AidPayment.day.between(dt.date(today.year, 1, 1), dt.date(today.year, 12, 31)))
+            .where(AidPayment.day.between(dt.date(today.year, 1, 1), dt.date(today.year, 12, 31)),
+                   AidPayment.voided_on.is_(None))
             .group_by(AidPayment.file_id))}
     last_aid = last_aid_days(sessions)
     rows, summaries = [], []

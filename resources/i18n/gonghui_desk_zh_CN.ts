@@ -1168,6 +1168,10 @@ Please copy the details below and send them to whoever supports you. The log fil
 <context>
     <name>HardshipColumns</name>
     <message>
+        <source>Voided on %1 by %2: %3</source>
+        <translation>已于 %1 由 %2 作废：%3</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -2923,6 +2927,22 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
 </context>
 <context>
     <name>PaymentsTab</name>
+    <message>
+        <source>Void…</source>
+        <translation>作废…</translation>
+    </message>
+    <message>
+        <source>For a payment recorded by mistake: it stays on record, marked as voided with the reason, and no longer counts.</source>
+        <translation>用于登记错误的发放：记录保留，标明已作废及原因，不再计入合计。</translation>
+    </message>
+    <message>
+        <source>Void the payment</source>
+        <translation>作废发放记录</translation>
+    </message>
+    <message>
+        <source>Why is the %1 of %2 yuan paid on %3 voided? It stays on record, marked as voided, and no longer counts.</source>
+        <translation>为什么作废 %3 发放的%1 %2 元？记录会保留并标明已作废，不再计入合计。请写明原因：</translation>
+    </message>
     <message>
         <source>Record aid…</source>
         <translation>登记帮扶…</translation>

@@ -11,6 +11,8 @@ from gonghui_desk.domain.hardship_process import Step
 from gonghui_desk.errors import UserError, ValidationError
 from gonghui_desk.services import aid
 from gonghui_desk.services import hardship as hs
+from gonghui_desk.services.hardship_list import FileFilter, list_files
+from gonghui_desk.services.operations import Op, Runner
 from tests.factories import write
 from tests.services.test_hardship_files import TODAY, draft, id_number
 
@@ -104,3 +106,33 @@ def test_the_ledger_lists_a_periods_payments_with_the_household(db):
         ("王大力", dt.date(2026, 5, 1), D("1000.5")), ("赵四", dt.date(2026, 6, 30), D(300))]
     mine = aid.payments_between(db.sessions, dt.date(2026, 1, 1), dt.date(2026, 12, 31), first)
     assert [r.amount for r in mine] == [D("1000.5"), D(80)]
+
+
+def test_a_payment_recorded_by_mistake_is_voided_with_its_reason_never_deleted(db):
+    from tests.services.test_hardship_history import entries
+
+    db.officer.name = "王主席"
+    file_id = filed(db)
+    kept = write(db, aid.record_payment, file_id, pay(amount="1000"))
+    wrong = write(db, aid.record_payment, file_id, pay(amount="10000", day=dt.date(2026, 6, 1)))
+    with pytest.raises(ValidationError, match="请写明作废的原因"):
+        write(db, aid.void_payment, wrong, "错了")
+    outcome = Runner(db).run(Op(aid.VOID_PAYMENT, lambda tx: aid.void_payment(
+        tx, wrong, "金额多录了一个零，应为 1,000 元")))
+    assert outcome.changes.ids("aid_payment", "update") == {wrong}
+    [(record_id, action, changes, actor)] = entries(db, "aid_payment")[2:]
+    assert (record_id, action, actor) == (str(wrong), "update", "王主席")
+    assert changes["void_reason"] == ["", "金额多录了一个零，应为 1,000 元"]
+    assert changes["voided_by"] == ["", "王主席"]
+    assert changes["voided_on"] == [None, TODAY.isoformat()]
+    # Out of every figure, kept on the file's own list.
+    year = (dt.date(2026, 1, 1), dt.date(2026, 12, 31))
+    assert aid.totals(db.sessions, *year).total == D(1000)
+    assert [r.id for r in aid.payments_between(db.sessions, *year)] == [kept]
+    assert aid.last_aid_days(db.sessions) == {file_id: dt.date(2026, 5, 1)}
+    assert list_files(db.sessions, FileFilter(), TODAY)[0].aid_this_year == D(1000)
+    listed = aid.payments_between(db.sessions, *year, file_id=file_id, with_voided=True)
+    assert [(r.id, r.voided, r.voided_by) for r in listed] == [
+        (kept, False, ""), (wrong, True, "王主席")]
+    with pytest.raises(UserError, match="不能再作废一次"):
+        write(db, aid.void_payment, wrong, "再作废一次试试")

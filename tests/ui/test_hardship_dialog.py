@@ -4,13 +4,14 @@ import datetime as dt
 from decimal import Decimal as D
 
 import pytest
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
 
 from gonghui_desk.domain import hardship_process as hp
+from gonghui_desk.domain.aid import PaymentDraft
 from gonghui_desk.domain.hardship_file import FileDraft, RelativeDraft
 from gonghui_desk.domain.idnumber import check_character
 from gonghui_desk.services import hardship as hs
-from gonghui_desk.services.aid import payments_between
+from gonghui_desk.services.aid import payments_between, record_payment
 from gonghui_desk.services.hardship_list import FileFilter, list_files
 from gonghui_desk.services.operations import Op
 from gonghui_desk.ui.dialogs.aid_payment import AidPaymentDialog
@@ -218,3 +219,36 @@ def test_the_applicant_can_be_filled_from_a_member(window, db):
     assert dialog.save()
     saved, _, _ = hs.load_file(db.sessions, dialog.file_id)
     assert saved.member_id == member_id
+
+
+def test_a_payment_recorded_by_mistake_is_voided_from_the_aid_tab(window, context, db,
+                                                                   monkeypatch):
+    context.db.officer.name = "王主席"
+    file_id = open_wang(context)
+    file_it(context, file_id)
+    for amount in ("800", "8000"):
+        run(context, record_payment, file_id,
+            PaymentDraft("生活救助", TODAY, D(amount), "本级工会经费", "张主席"))
+    dialog = open_dialog(window, file_id)
+    tab = dialog.payments
+    assert tab.total.text() == "2 笔，共 8,800.00 元"
+    assert not tab.void_button.isEnabled()  # nothing chosen yet
+    tab.table.selectRow(1)
+    assert tab.void_button.isEnabled()
+    asked = []
+
+    def answer(_parent, _title, label):
+        asked.append(label)
+        return "多录了一个零", True
+
+    monkeypatch.setattr(QInputDialog, "getText", answer)
+    assert tab.void()
+    assert "8,000.00 元" in asked[0] and "不再计入合计" in asked[0]
+    assert tab.total.text() == "1 笔，共 800.00 元"
+    assert tab.model.rowCount() == 2  # still listed, marked
+    note = tab.model.data(tab.model.index(1, 7))
+    assert note == f"已于 {TODAY:%Y-%m-%d} 由 王主席 作废：多录了一个零"
+    tab.table.selectRow(1)
+    assert not tab.void_button.isEnabled()  # once voided, no more
+    assert window.pages["hardship"].model.row(0).aid_this_year == D(800)
+    assert [p.amount for p in payments_between(db.sessions, START, TODAY)] == [D(800)]

@@ -212,3 +212,8 @@ class AidPayment(Timestamps, Base):
     admission_batch: Mapped[str] = mapped_column(String(20), default="")
     fees_fen: Mapped[int] = mapped_column(Integer, default=0)
     student_loan_fen: Mapped[int] = mapped_column(Integer, default=0)
+    # A payment recorded by mistake is voided with its reason, never deleted: money once on
+    # record stays on record, and the ledger, the totals and the forms leave it out.
+    voided_on: Mapped[dt.date | None] = mapped_column(Date)
+    void_reason: Mapped[str] = mapped_column(String(200), default="")
+    voided_by: Mapped[str] = mapped_column(String(50), default="")

@@ -1,17 +1,33 @@
-"""帮扶记录: the aid paid to this household, and "Record aid…" for a new payment."""
+"""帮扶记录: the aid paid to this household, "Record aid…" for a new payment, and "Void…" for
+one recorded by mistake.
+
+A voided payment stays on the list, grey, with the day, the officer and the reason; it no
+longer counts in the total, the ledger or the forms. Money on record is never deleted.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from gonghui_desk.domain.hardship import TEMPORARY_AID
 from gonghui_desk.domain.money import yuan_text
-from gonghui_desk.services.aid import payments_between
+from gonghui_desk.errors import UserError
+from gonghui_desk.services.aid import VOID_PAYMENT, PaymentRow, payments_between, void_payment
+from gonghui_desk.services.operations import Op
 from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.dialogs.aid_payment import AidPaymentDialog
+from gonghui_desk.ui.errors import show_user_error
 from gonghui_desk.ui.models.hardship_table import PaymentLedgerModel
 from gonghui_desk.ui.widgets.tables import configure_table
 
@@ -19,7 +35,7 @@ EVER = (dt.date(1900, 1, 1), dt.date(2100, 12, 31))
 
 
 class PaymentsTab(QWidget):
-    """Emits ``paid`` after a payment was recorded."""
+    """Emits ``paid`` after a payment was recorded or voided."""
 
     paid = Signal()
 
@@ -34,11 +50,18 @@ class PaymentsTab(QWidget):
         self.table.setModel(self.model)
         configure_table(self.table, [c.width for c in self.model.columns])
         self.table.setColumnHidden(1, True)  # the household's name: the same on every line
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.record_button = QPushButton(self.tr("Record aid…"))
         self.record_button.clicked.connect(self.record)
+        self.void_button = QPushButton(self.tr("Void…"))
+        self.void_button.setToolTip(self.tr(
+            "For a payment recorded by mistake: it stays on record, marked as voided with "
+            "the reason, and no longer counts."))
+        self.void_button.clicked.connect(lambda: self.void())
         self.total = QLabel()
         buttons = QHBoxLayout()
         buttons.addWidget(self.record_button)
+        buttons.addWidget(self.void_button)
         buttons.addStretch(1)
         buttons.addWidget(self.total)
         layout = QVBoxLayout(self)
@@ -51,12 +74,23 @@ class PaymentsTab(QWidget):
              temporary_only: bool = False) -> None:
         self.file_id, self.household = file_id, household
         self.temporary_only = temporary_only
-        rows = payments_between(self.context.db.sessions, *EVER, file_id=file_id) \
-            if file_id is not None else []
+        rows = payments_between(self.context.db.sessions, *EVER, file_id=file_id,
+                                with_voided=True) if file_id is not None else []
         self.model.set_rows(rows)
-        self.total.setText(self.tr("%n payment(s), %1 yuan in all", "", len(rows))
+        self.total.setText(self.tr("%n payment(s), %1 yuan in all", "",
+                                   len(self.model.in_force()))
                            .replace("%1", yuan_text(self.model.total(), unit="")))
         self.record_button.setEnabled(can_pay and file_id is not None)
+        self._update_buttons()
+
+    def selected(self) -> PaymentRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row(rows[0].row()) if rows else None
+
+    def _update_buttons(self) -> None:
+        chosen = self.selected()
+        self.void_button.setEnabled(chosen is not None and not chosen.voided
+                                    and not self.context.db.read_only)
 
     def record(self) -> AidPaymentDialog | None:
         if self.file_id is None:
@@ -68,3 +102,26 @@ class PaymentsTab(QWidget):
         dialog.open()
         self.dialog = dialog
         return dialog
+
+    def void(self, reason: str | None = None) -> bool:
+        """Void the selected payment, asking for the reason unless given."""
+        chosen = self.selected()
+        if chosen is None or chosen.voided:
+            return False
+        if reason is None:
+            reason, ok = QInputDialog.getText(
+                self, self.tr("Void the payment"),
+                self.tr("Why is the %1 of %2 yuan paid on %3 voided? It stays on record, "
+                        "marked as voided, and no longer counts.")
+                .replace("%1", chosen.kind).replace("%2", yuan_text(chosen.amount, unit=""))
+                .replace("%3", f"{chosen.day:%Y-%m-%d}"))
+            if not ok:
+                return False
+        payment_id, why = chosen.id, reason
+        try:
+            self.context.runner.run(Op(VOID_PAYMENT, lambda tx: void_payment(tx, payment_id, why)))
+        except UserError as error:  # a reason too short, the book read-only …
+            show_user_error(self, error)
+            return False
+        self.paid.emit()
+        return True

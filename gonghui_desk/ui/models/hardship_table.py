@@ -2,7 +2,9 @@
 
 A branch keeps tens or a few hundred files, so each model holds its whole list (read by
 the service with ID numbers already masked) and sorts it in Python. Nothing sensitive
-reaches these models: no full ID number, no bank account, no health details.
+reaches these models: no full ID number, no bank account, no health details. A voided
+payment (listed only on its file's 帮扶记录) shows grey with the reason in its notes and is
+left out of the total.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from gonghui_desk.domain.money import yuan_text
@@ -22,10 +24,20 @@ from gonghui_desk.ui.tr import QT_TRANSLATE_NOOP
 
 CONTEXT = "HardshipColumns"
 OVERDUE = QColor("#b3261e")
+VOIDED = QColor("#8a8a8a")
 
 
 def _date(value: dt.date | None) -> str:
     return value.isoformat() if value else ""
+
+
+def _payment_note(row: PaymentRow) -> str:
+    if not row.voided:
+        return row.note
+    said = (QCoreApplication.translate(CONTEXT, "Voided on %1 by %2: %3")
+            .replace("%1", _date(row.voided_on)).replace("%2", row.voided_by)
+            .replace("%3", row.void_reason))
+    return f"{said}　{row.note}" if row.note else said
 
 
 FILE_COLUMNS: tuple[Column[FileRow], ...] = (
@@ -63,8 +75,8 @@ PAYMENT_COLUMNS: tuple[Column[PaymentRow], ...] = (
            lambda r: r.handled_by, lambda r: r.handled_by, 66),
     Column("signed_by", QT_TRANSLATE_NOOP("HardshipColumns", "Signed for by"),
            lambda r: r.signed_by, lambda r: r.signed_by, 72),
-    Column("note", QT_TRANSLATE_NOOP("HardshipColumns", "Notes"), lambda r: r.note,
-           lambda r: r.note, 40),
+    Column("note", QT_TRANSLATE_NOOP("HardshipColumns", "Notes"), _payment_note,
+           _payment_note, 40),
 )
 
 
@@ -96,5 +108,16 @@ class PaymentLedgerModel(RowListModel[PaymentRow]):
     def __init__(self) -> None:
         super().__init__(PAYMENT_COLUMNS)
 
+    def in_force(self) -> list[PaymentRow]:
+        return [r for r in self.rows if not r.voided]
+
     def total(self) -> Decimal:
-        return sum((r.amount for r in self.rows), Decimal(0))
+        """What was paid: the voided payments do not count."""
+        return sum((r.amount for r in self.in_force()), Decimal(0))
+
+    def extra_data(self, row: PaymentRow, column: Column[PaymentRow], role: int) -> Any:
+        if row.voided and role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(VOIDED)
+        if row.voided and role == Qt.ItemDataRole.ToolTipRole:
+            return _payment_note(row)
+        return None
