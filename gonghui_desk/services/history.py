@@ -11,13 +11,25 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import ColumnElement, Select, String, and_, cast, func, or_, select
 
-from gonghui_desk.db.models import ChangeRecord
+from gonghui_desk.db.models import (
+    AidPayment,
+    ChangeRecord,
+    CollectiveContract,
+    ContractAttachment,
+    ContractNegotiator,
+    HardshipFile,
+    HardshipRelative,
+    HardshipStep,
+    Member,
+    MembershipEvent,
+    RecuperationApplication,
+)
 from gonghui_desk.db.session import SessionFactory, clock_of, officer_of, session_scope
 from gonghui_desk.errors import UserError
 from gonghui_desk.services import Progress
@@ -67,7 +79,7 @@ class HistoryRow:
         return f"{self.record}（编号 {self.record_id}）" if self.record_id else self.record
 
 
-def _setting_summary(action: str, key: str, changes: dict[str, list[object]]) -> str:
+def _setting_summary(action: str, key: str, changes: Mapping[str, Sequence[object]]) -> str:
     old, new = changes.get("value", [None, None])
     label = setting_label(key)
     if action == "update":
@@ -78,7 +90,7 @@ def _setting_summary(action: str, key: str, changes: dict[str, list[object]]) ->
 
 def entry_lines(action: str, entry: Entry, name_of: NameOf) -> list[str]:
     """The entry's changes, one ``字段：旧 → 新`` each, in the order of the record's form."""
-    changes = {k: list(v) for k, v in entry.changes.items()}
+    changes = entry.changes
     if entry.table == "app_setting":
         key = str(key_facts("app_setting", entry.record_id).get("key") or
                   next((v for v in changes.get("key", []) if v), ""))
@@ -135,8 +147,43 @@ def _query(flt: HistoryFilter) -> Select[ChangeRecord]:
         keys = [key for key, label in SETTING_LABELS.items() if text in label]
         if keys:
             conditions.append(ChangeRecord.record_id.in_(keys))
-        query = query.where(or_(*conditions))
+        query = query.where(or_(*conditions, *_named(pattern)))
     return query
+
+
+# Records found by the name they show: a member's later edits hold no name, only the
+# fields changed, and a step or a payment holds its file's number.
+_NAMES = {"member": (Member.id, Member.name), "hardship_file": (HardshipFile.id, HardshipFile.name),
+          "collective_contract": (CollectiveContract.id, CollectiveContract.title)}
+_CHILDREN = {
+    "membership_event": (MembershipEvent.id, MembershipEvent.member_id, "member"),
+    "recuperation_application": (RecuperationApplication.id, RecuperationApplication.member_id,
+                                 "member"),
+    "hardship_relative": (HardshipRelative.id, HardshipRelative.file_id, "hardship_file"),
+    "hardship_step": (HardshipStep.id, HardshipStep.file_id, "hardship_file"),
+    "aid_payment": (AidPayment.id, AidPayment.file_id, "hardship_file"),
+    "contract_negotiator": (ContractNegotiator.id, ContractNegotiator.contract_id,
+                            "collective_contract"),
+    "contract_attachment": (ContractAttachment.id, ContractAttachment.contract_id,
+                            "collective_contract"),
+}
+
+
+def _named(pattern: str) -> list[ColumnElement[bool]]:
+    """Entries of the records (and of their steps, payments, events…) whose name matches."""
+    matching = {table: select(key).where(name.like(pattern))
+                for table, (key, name) in _NAMES.items()}
+    conditions = [
+        and_(ChangeRecord.table_name == table, ChangeRecord.record_id.in_(
+            select(cast(key, String)).where(name.like(pattern))))
+        for table, (key, name) in _NAMES.items()
+    ]
+    conditions += [
+        and_(ChangeRecord.table_name == table, ChangeRecord.record_id.in_(
+            select(cast(key, String)).where(parent_id.in_(matching[parent]))))
+        for table, (key, parent_id, parent) in _CHILDREN.items()
+    ]
+    return conditions
 
 
 def _rows(page: PageNames, records: Sequence[ChangeRecord],

@@ -103,6 +103,7 @@ _AID_PAYMENT = {
     "patient_relation": "患者与申请人关系", "out_of_pocket_fen": "本年度个人自付费用",
     "treatment": "住院及后续治疗情况", "major": "专业", "study_years": "学制",
     "admission_batch": "录取批次", "fees_fen": "学杂费（每年）",
+    "voided_on": "作废日期", "void_reason": "作废原因", "voided_by": "作废人",
 }
 _POLICY = {
     **{key: label for key, label in rec.RECORD_LABELS.items() if key in {

@@ -15,6 +15,7 @@ import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from sqlalchemy import Table, select
@@ -80,20 +81,25 @@ def _plain(value: object) -> object:
     return value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else value
 
 
+@cache
+def _key_columns(table: str) -> tuple[tuple[str, bool], ...]:
+    """The table's key columns, each with whether it holds a whole number."""
+    found: Table | None = Base.metadata.tables.get(table)
+    if found is None:
+        return ()
+    return tuple((c.name, c.type.python_type is int) for c in found.primary_key.columns)
+
+
 def key_facts(table: str, record_id: str) -> Facts:
     """The key's columns by name: ``"2026/330106"`` of recuperation_policy → year, region."""
-    found: Table | None = Base.metadata.tables.get(table)
-    if found is None or not record_id:
+    columns = _key_columns(table)
+    if not columns or not record_id:
         return {}
-    columns = list(found.primary_key.columns)
     parts = record_id.split("/", len(columns) - 1)
     if len(parts) != len(columns):
         return {}
-    facts: Facts = {}
-    for column, part in zip(columns, parts, strict=True):
-        number = part.isdigit() and column.type.python_type is int
-        facts[column.name] = int(part) if number else part
-    return facts
+    return {name: int(part) if whole and part.isdigit() else part
+            for (name, whole), part in zip(columns, parts, strict=True)}
 
 
 def _entry_facts(entry: Entry) -> Facts:

@@ -48,6 +48,7 @@ def _column(table: str, name: str) -> Column[object] | None:
     return found.columns.get(name) if found is not None else None
 
 
+@cache
 def column_order(table: str) -> dict[str, int]:
     """Columns in the order the model declares them (the order of the dialogs' forms)."""
     found = Base.metadata.tables.get(table)

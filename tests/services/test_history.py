@@ -32,7 +32,8 @@ def test_search_by_text_and_count(db):
     with db.session() as session:
         make_member(session, name="欧阳倩")
     assert count_history(db.sessions, HistoryFilter(text="红星")) == 1
-    assert [r.table for r in search_history(db.sessions, HistoryFilter(text="欧阳"))] == ["会员"]
+    found = search_history(db.sessions, HistoryFilter(text="欧阳"))
+    assert [r.record for r in found] == ["会籍变化 欧阳倩（入会）", "会员 欧阳倩"]
 
 
 def test_export_writes_a_csv_excel_can_read(db, tmp_path):

@@ -181,3 +181,12 @@ def test_the_export_reads_like_the_screen(db, day_of_work, tmp_path):
     assert row[2:6] == ["帮扶资金发放", "帮扶资金发放 欧阳倩（临时救助）", row[4], "新增"]
     assert "金额：800.50 元" in row[6] and not RAW.search(row[6])
     assert blank == [] and footer[0].startswith("导出人：")
+
+
+def test_searching_a_name_finds_the_records_later_edits_and_their_steps(db, day_of_work):
+    found = {(r.table, r.action) for r in search_history(db.sessions, HistoryFilter(text="欧阳倩"))}
+    assert ("会员", "修改") in found  # holds only the phone and the flag, not the name
+    assert {("会籍变化", "新增"), ("困难职工档案办理环节", "新增"), ("帮扶资金发放", "新增"),
+            ("疗休养申请", "修改")} <= found
+    by_setting = search_history(db.sessions, HistoryFilter(text="自动锁定"))
+    assert [r.record for r in by_setting] == ["设置 无操作自动锁定"]
