@@ -27,6 +27,9 @@ class Negotiator:
     post: str = ""  # 职务
     union_chair: bool = False  # the workers' chief is the union chair
     delegation: str = ""  # or holds this written delegation (委托书 date and number)
+    # The saved person's number, so that a save changes that row in place (its history
+    # says what changed about whom); None for someone not saved yet.
+    id: int | None = None
 
 
 def _key(name: str) -> str:

@@ -148,9 +148,33 @@ def save_contract(tx: Tx, draft: ContractDraft, negotiators: tuple[Negotiator, .
             raise UserError(f"找不到编号为 {contract_id} 的集体合同。")
         row = found
     _write(row, draft)
-    row.negotiators = [ContractNegotiator(**asdict(n)) for n in negotiators]
+    _write_team(session, row, negotiators)
     session.flush()
     return row.id
+
+
+def _write_team(session: Session, row: CollectiveContract,
+                negotiators: tuple[Negotiator, ...]) -> None:
+    """The team saved person by person: one kept (by its id) changes only what changed,
+    one new is added, and only one no longer listed is deleted, each delete through the
+    session so that the history records it (an orphan dropped from the list would not be)."""
+    kept = {n.id for n in negotiators if n.id is not None}
+    for person in list(row.negotiators):
+        if person.id not in kept:
+            row.negotiators.remove(person)
+            session.delete(person)
+    saved: dict[int | None, ContractNegotiator] = {p.id: p for p in row.negotiators}
+    ordered = []
+    for n in negotiators:
+        values = {k: v for k, v in asdict(n).items() if k != "id"}
+        found = saved.pop(n.id, None) if n.id is not None else None
+        if found is None:  # new, an id not of this contract's team, or listed twice
+            found = ContractNegotiator(**values)
+        else:  # a value set unchanged is no change, to the history either
+            for key, value in values.items():
+                setattr(found, key, value)
+        ordered.append(found)
+    row.negotiators = ordered
 
 
 def delete_contract(tx: Tx, contract_id: int) -> None:
@@ -237,8 +261,8 @@ def contract_detail(sessions: SessionFactory, contract_id: int,
             select(CollectiveContract).where(CollectiveContract.previous_id == contract_id))]
         previous = (session.get(CollectiveContract, row.previous_id)
                     if row.previous_id is not None else None)
-        team = tuple(Negotiator(n.side, n.name, n.role, n.post, n.union_chair, n.delegation)
-                     for n in row.negotiators)
+        team = tuple(Negotiator(n.side, n.name, n.role, n.post, n.union_chair, n.delegation,
+                                n.id) for n in row.negotiators)
         t = timeline_of(draft, renewal_open=_renewal_open(session, contract_id))
         term = ""
         if draft.term_start and draft.term_end:

@@ -2,10 +2,13 @@
 
 import datetime as dt
 import hashlib
+import json
 from dataclasses import replace
 
 import pytest
+from sqlalchemy import select
 
+from gonghui_desk.db.models import ChangeRecord
 from gonghui_desk.domain import contract_timeline as ct
 from gonghui_desk.domain.contract import ContractDraft, Vote
 from gonghui_desk.domain.contract_team import CHIEF, EMPLOYER, WORKERS, Negotiator
@@ -13,6 +16,7 @@ from gonghui_desk.domain.profile import BranchProfile
 from gonghui_desk.errors import UserError, ValidationError
 from gonghui_desk.services import contract_files as files
 from gonghui_desk.services import contracts as cs
+from gonghui_desk.services.operations import Op, Runner
 from gonghui_desk.services.profile import save_profile
 from tests.factories import write
 
@@ -71,6 +75,47 @@ def test_confirming_in_force_waits_for_the_review_period(db):
     write(db, cs.save_contract, replace(filed, confirmed_date=dt.date(2026, 11, 21)), TEAM,
           contract_id)
     assert cs.contract_reminders(db.sessions, today=TODAY) == []
+
+
+def _saved_again(db, draft, team, contract_id) -> list[tuple[str, str, str]]:
+    """Save the contract through the runner; the history entries that save wrote."""
+    outcome = Runner(db).run(Op(cs.SAVE_CONTRACT, lambda tx: cs.save_contract(
+        tx, draft, team, contract_id)))
+    return sorted((c.table, c.kind, c.record_id) for c in outcome.changes.entries)
+
+
+def _entry(db, record_id: int) -> tuple[str, dict]:
+    with db.session() as session:
+        [row] = session.scalars(select(ChangeRecord).where(
+            ChangeRecord.table_name == "contract_negotiator",
+            ChangeRecord.record_id == str(record_id)).order_by(ChangeRecord.id.desc()).limit(1))
+        return row.action, json.loads(row.changes)
+
+
+def test_renaming_one_negotiator_changes_that_one_row_and_nothing_else(db):
+    contract_id = write(db, cs.save_contract, SIGNED, TEAM)
+    team = cs.contract_detail(db.sessions, contract_id, TODAY).negotiators
+    renamed = (team[0], replace(team[1], name="周建华"), *team[2:])
+    assert _saved_again(db, SIGNED, renamed, contract_id) == [
+        ("contract_negotiator", "update", str(team[1].id))]
+    assert _entry(db, team[1].id) == ("update", {"name": ["周建国", "周建华"]})
+    shown = cs.contract_detail(db.sessions, contract_id, TODAY).negotiators
+    assert [n.name for n in shown] == ["曾晓梅", "周建华", "孙丽", "钱志远", "吴敏", "郑海"]
+    assert [n.id for n in shown] == [n.id for n in team]  # the same people, kept
+    assert _saved_again(db, SIGNED, shown, contract_id) == []  # saved unchanged: nothing
+
+
+def test_removing_one_negotiator_deletes_that_row_with_its_entry_and_adds_the_new(db):
+    talks = ContractDraft(title="综合集体合同", offer_date=TODAY)
+    contract_id = write(db, cs.save_contract, talks, TEAM)
+    team = cs.contract_detail(db.sessions, contract_id, TODAY).negotiators
+    assert _saved_again(db, talks, team[:-1], contract_id) == [
+        ("contract_negotiator", "delete", str(team[-1].id))]
+    assert _entry(db, team[-1].id)[1]["name"] == ["郑海", None]
+    changes = _saved_again(db, talks, (*team[:-1], Negotiator(EMPLOYER, "冯涛")), contract_id)
+    assert [(table, kind) for table, kind, _ in changes] == [("contract_negotiator", "create")]
+    shown = cs.contract_detail(db.sessions, contract_id, TODAY).negotiators
+    assert [n.name for n in shown] == ["曾晓梅", "周建国", "孙丽", "钱志远", "吴敏", "冯涛"]
 
 
 def test_periods_are_settings_and_a_region_of_its_own_wins(db):

@@ -7,17 +7,20 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox
+from sqlalchemy import select
 
+from gonghui_desk.db.models import ChangeRecord
 from gonghui_desk.domain.contract import ContractDraft
+from gonghui_desk.domain.contract_team import Negotiator
 from gonghui_desk.domain.profile import BranchProfile
 from gonghui_desk.services.contract_files import attachments
 from gonghui_desk.services.contracts import contract_detail, list_contracts, save_contract
 from gonghui_desk.services.profile import save_profile
 from gonghui_desk.ui.dialogs.contract_dialog import FILES, STEPS, TEAMS, TERMS
-from gonghui_desk.ui.widgets.fields import ERROR_STYLE
+from gonghui_desk.ui.style import ERROR_STYLE
 from tests.dates import the_day
 from tests.factories import write
-from tests.ui.test_contract_page import DAY, TODAY, add_contract, signed
+from tests.ui.test_contract_page import DAY, TEAM, TODAY, add_contract, signed
 
 GREEN = "color: #1e7b34;"
 
@@ -240,6 +243,29 @@ def test_an_open_contract_shows_its_deadlines_and_keeps_what_is_changed(window, 
         dialog.steps.deadlines.text())  # filed late: said so
     assert "审查中" in dialog.summary.text()
     assert page.model.row(page.model.row_of(contract_id)).status == "审查中"
+    dialog.reject()
+
+
+def test_renaming_and_removing_in_the_teams_tab_touch_only_those_people(window, db):
+    contract_id = add_contract(db, "综合集体合同", offer_date=TODAY, offer_side="职工方")
+    team = (*TEAM, Negotiator("企业方", "冯涛"))
+    write(db, save_contract, contract_detail(db.sessions, contract_id, TODAY).draft, team,
+          contract_id)
+    before = contract_detail(db.sessions, contract_id, TODAY).negotiators
+    dialog = window.show_page("contracts").open_contract(contract_id)
+    dialog.teams.set_text(1, 1, "周建华")  # 周建国 renamed
+    dialog.teams.table.selectRow(6)  # 冯涛 leaves the team
+    dialog.teams.remove_selected()
+    assert dialog.save()
+    after = contract_detail(db.sessions, contract_id, TODAY).negotiators
+    assert [(n.id, n.name) for n in after] == [
+        (n.id, "周建华" if i == 1 else n.name) for i, n in enumerate(before[:6])]
+    with db.session() as session:
+        entries = session.execute(select(ChangeRecord.record_id, ChangeRecord.action).where(
+            ChangeRecord.table_name == "contract_negotiator",
+            ChangeRecord.action != "create")).all()
+    assert sorted(entries) == sorted([(str(before[1].id), "update"),
+                                      (str(before[6].id), "delete")])
     dialog.reject()
 
 

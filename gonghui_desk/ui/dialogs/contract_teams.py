@@ -35,12 +35,13 @@ from gonghui_desk.domain.contract_team import (
     Negotiator,
     team_problems,
 )
-from gonghui_desk.ui.widgets.fields import ERROR_STYLE, FieldRow
+from gonghui_desk.ui.style import ERROR_STYLE, OK_STYLE
+from gonghui_desk.ui.widgets.fields import FieldRow
 from gonghui_desk.ui.widgets.inputs import CodeColumnDelegate
 
 SIDE_COL, NAME, ROLE_COL, POST, CHAIR, DELEGATION = range(6)
+SAVED_ID = Qt.ItemDataRole.UserRole  # on the name: the saved person's number, to keep it
 WIDTHS = (80, 100, 90, 160, 90)
-OK_STYLE = "color: #1e7b34;"
 TRIGGER = QAbstractItemView.EditTrigger
 EDITING = TRIGGER.DoubleClicked | TRIGGER.EditKeyPressed | TRIGGER.AnyKeyPressed
 
@@ -128,6 +129,9 @@ class TeamsTab(QWidget):
                              (ROLE_COL, person.role), (POST, person.post),
                              (DELEGATION, person.delegation)):
             self.table.setItem(row, column, QTableWidgetItem(text))
+        name = self.table.item(row, NAME)
+        assert name is not None
+        name.setData(SAVED_ID, person.id)
         chair = QTableWidgetItem()
         chair.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
                        | Qt.ItemFlag.ItemIsUserCheckable)
@@ -164,11 +168,14 @@ class TeamsTab(QWidget):
         people = []
         for row in range(self.table.rowCount()):
             chair = self.table.item(row, CHAIR)
+            name = self.table.item(row, NAME)
+            saved_id = name.data(SAVED_ID) if name is not None else None
             people.append(Negotiator(
                 side=self._text(row, SIDE_COL), name=self._text(row, NAME),
                 role=self._text(row, ROLE_COL) or DELEGATE, post=self._text(row, POST),
                 union_chair=chair is not None and chair.checkState() == Qt.CheckState.Checked,
-                delegation=self._text(row, DELEGATION)))
+                delegation=self._text(row, DELEGATION),
+                id=saved_id if isinstance(saved_id, int) else None))
         return tuple(people)
 
     def fill(self, team: tuple[Negotiator, ...]) -> None:
