@@ -39,6 +39,10 @@ from gonghui_desk.ui.widgets.tables import hint_label, keep_sorted, record_table
 
 
 class ContractsPage(Page):
+    # A contract's status and deadlines follow from its dates and the periods in force
+    # (the branch's region chooses them): the few rows are read again.
+    WATCHES = frozenset({"collective_contract", "contract_rules", "branch_profile"})
+
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, self.tr("Collective contracts"), parent)
         writable = not context.db.read_only
@@ -175,7 +179,7 @@ class ContractsPage(Page):
     # -- actions ------------------------------------------------------------------------
 
     def _after_change(self, dialog: ContractDialog) -> None:
-        self.apply_filter()
+        """The list has read the saved contract already (the runner told it): select it."""
         if dialog.contract_id is not None:
             self.select_contract(dialog.contract_id)
 
@@ -224,5 +228,4 @@ class ContractsPage(Page):
         except UserError as error:
             show_user_error(self, error)
             return False
-        self.apply_filter()
-        return True
+        return True  # the list follows the change
