@@ -106,8 +106,9 @@ def entry_lines(action: str, entry: Entry, name_of: NameOf) -> list[str]:
             lines.append(f"{label}：已更改" if before == after else f"{label}：{before} → {after}")
             continue
         value = old if action == "delete" else new
-        if value not in (None, "") and field not in NOT_LISTED and not says_nothing(
-                entry.table, field, value):
+        # A new record's defaults say nothing; an import's "0 updated" does.
+        defaulted = action == "create" and says_nothing(entry.table, field, value)
+        if value not in (None, "") and field not in NOT_LISTED and not defaulted:
             lines.append(f"{label}：{show(entry.table, field, value, name_of)}")
     return lines
 

@@ -203,8 +203,10 @@ SETTING_LABELS = {
     "backup.folder": "备份文件夹",
     "backup.keep_daily": "自动清理：保留每天最新一份",
     "backup.keep_monthly": "自动清理：保留每月最新一份",
+    "backup.keep_safety_days": "操作前备份保留天数",
 }
-SETTING_UNITS = {"backup.keep_daily": " 天", "backup.keep_monthly": " 个月"}
+SETTING_UNITS = {"backup.keep_daily": " 天", "backup.keep_monthly": " 个月",
+                 "backup.keep_safety_days": " 天"}
 
 
 def table_label(table: str) -> str:

@@ -257,8 +257,8 @@ def describe(table: str, record_id: str, facts: Facts, name_of: NameOf) -> str:
         return f"{text}（{value}）" if value else text
 
     match table:
-        case "member" | "hardship_file":
-            what = str(facts.get("name") or "")
+        case "member" | "hardship_file":  # a purge keeps the name as 姓名
+            what = str(facts.get("name") or facts.get("姓名") or "")
         case "membership_event":
             what = kind(ref("member_id"))
         case "hardship_relative":

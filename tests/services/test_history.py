@@ -6,6 +6,7 @@ from gonghui_desk.services.history import (
     count_history,
     export_history,
     search_history,
+    summarise,
 )
 from gonghui_desk.services.profile import save_profile
 from tests.factories import make_member
@@ -51,3 +52,10 @@ def test_export_writes_a_csv_excel_can_read(db, tmp_path):
     assert rows[1][3] == "会员 成员11" and "移动电话：138****0011" in rows[1][6]
     assert rows[14][0].startswith("导出人：") and rows[14][1].startswith("导出时间：")
     assert not list(tmp_path.glob("*.partial"))
+
+
+def test_an_import_entry_says_what_it_added_and_updated():
+    entry = ('{"added": [null, 3], "file_name": [null, "名单.xlsx"], "sheet": [null, "会员"], '
+             '"updated": [null, 0]}')
+    assert summarise("import", entry, "import_batch", "1") == (
+        "文件：名单.xlsx；工作表：会员；新增人数：3；更新人数：0")

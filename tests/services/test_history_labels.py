@@ -1,10 +1,16 @@
 """Every audited table and column has a Chinese label of its own for the change history."""
 
 import re
+from pathlib import Path
 
 from gonghui_desk.db import audit
 from gonghui_desk.db.base import Base
-from gonghui_desk.services.history_labels import COLUMN_LABELS, TABLE_LABELS, column_label
+from gonghui_desk.services.history_labels import (
+    COLUMN_LABELS,
+    SETTING_LABELS,
+    TABLE_LABELS,
+    column_label,
+)
 from gonghui_desk.services.history_values import REFERENCES
 
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
@@ -50,3 +56,13 @@ def test_every_reference_to_another_record_is_shown_by_its_name():
         if c.foreign_keys and c.name != "year" and c.name not in REFERENCES
     ]
     assert unnamed == []
+
+
+def test_every_setting_the_program_stores_has_its_name_on_screen():
+    """Settings kept with the data (app_setting) are written under keys such as
+    ``"backup.keep_daily"``; each one the code spells must read by its name."""
+    package = Path(__file__).resolve().parents[2] / "gonghui_desk"
+    keys = {key for path in package.rglob("*.py")
+            for key in re.findall(r'"((?:access|backup)\.[a-z_]+)"', path.read_text("utf-8"))}
+    assert keys >= {"access.password", "access.idle_minutes", "backup.keep_daily"}
+    assert sorted(keys - SETTING_LABELS.keys()) == []

@@ -141,6 +141,9 @@ def test_a_record_gone_is_named_from_the_history_or_by_its_number(db):
     run(db, member_records.purge, [member_id])
     [opened] = rows_of(db, "hardship_file")
     assert "会员：单立新（已删除）" in opened.summary  # the 永久删除 entry keeps the name
+    [purged] = rows_of(db, "member", member_id)  # the member's own history went with them
+    assert (purged.action, purged.record) == ("永久删除", "会员 单立新")
+    assert purged.summary == "姓名：单立新；证件号码：110105********0017；部门/车间：装配车间"
     assert summarise("create", '{"member_id": [null, 999]}', "membership_event") == (
         "会员：编号 999（已删除）")
 
