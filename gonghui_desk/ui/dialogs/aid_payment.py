@@ -28,6 +28,7 @@ from gonghui_desk.services.operations import Op
 from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.errors import show_user_error
 from gonghui_desk.ui.models.hardship_fields import payment_title
+from gonghui_desk.ui.style import ERROR_STYLE
 from gonghui_desk.ui.widgets.fields import CodeCombo, FieldRow
 from gonghui_desk.ui.widgets.inputs import DayEdit, MoneyEdit, to_qdate
 
@@ -63,7 +64,7 @@ class AidPaymentDialog(QDialog):
         self.study_box = self._box(self.tr("Study aid"), STUDY)
         self.general = QLabel()
         self.general.setWordWrap(True)
-        self.general.setStyleSheet("color: #b3261e;")
+        self.general.setStyleSheet(ERROR_STYLE)
         self.general.hide()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)

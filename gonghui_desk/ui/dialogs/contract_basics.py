@@ -27,10 +27,10 @@ from gonghui_desk.domain import contract as dc
 from gonghui_desk.domain.contract import ContractDraft, term_problem
 from gonghui_desk.domain.dates import add_months
 from gonghui_desk.services.contracts import ContractRow
+from gonghui_desk.ui.style import MUTED_STYLE, OK_STYLE
 from gonghui_desk.ui.widgets.contract_inputs import OptionalCount, StepDateEdit
 from gonghui_desk.ui.widgets.fields import CodeCombo, FieldRow
 
-OK_STYLE = "color: #1e7b34;"
 TEXT_KEYS = ("title", "enterprise_name", "legal_representative", "address", "contact_person",
              "contact_phone", "union_name", "union_chair", "note")
 
@@ -113,7 +113,7 @@ class BasicsTab(QWidget):
             "A collective contract runs 1 to 3 years. A renewal (续签) or an amendment (变更) "
             "names the contract it follows."))
         hint.setWordWrap(True)
-        hint.setStyleSheet("color: #5f6368;")
+        hint.setStyleSheet(MUTED_STYLE)
         form.addRow(hint)
 
         parties_box = QGroupBox(self.tr("The parties"))

@@ -29,6 +29,7 @@ from gonghui_desk.domain.contract import ContractDraft
 from gonghui_desk.domain.contract_team import SIDE
 from gonghui_desk.services.contracts import ContractDetail
 from gonghui_desk.ui.models.contract_table import GREY, ORANGE, OVER, RED, SOON
+from gonghui_desk.ui.style import MUTED_STYLE
 from gonghui_desk.ui.widgets.contract_inputs import StepDateEdit, text_box
 from gonghui_desk.ui.widgets.contract_vote import VoteBox
 from gonghui_desk.ui.widgets.fields import CodeCombo, FieldRow
@@ -122,7 +123,7 @@ class ContractSteps(QScrollArea):
             "Both chief negotiators sign after the congress passed the draft; the teams must "
             "then meet the rules."))
         signing_hint.setWordWrap(True)
-        signing_hint.setStyleSheet("color: #5f6368;")
+        signing_hint.setStyleSheet(MUTED_STYLE)
         signing.layout().addRow(signing_hint)  # type: ignore[union-attr]
         filing = self._group(self.tr("4  Filing and review"), (
             (self.tr("Filed on"), "filed_date"),

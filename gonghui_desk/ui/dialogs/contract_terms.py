@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from gonghui_desk.domain.contract import WAGE, ContractTerms
+from gonghui_desk.ui.style import MUTED_STYLE
 from gonghui_desk.ui.widgets.contract_inputs import (
     OptionalCount,
     PercentEdit,
@@ -87,7 +88,7 @@ class TermsTab(QWidget):
             "A wage contract's filing states last year's average wage, this year's increase "
             "and the workers covered."))
         self.wage_hint.setWordWrap(True)
-        self.wage_hint.setStyleSheet("color: #5f6368;")
+        self.wage_hint.setStyleSheet(MUTED_STYLE)
         pay.addRow(self.wage_hint)
         covered_box = QGroupBox(self.tr("Workers covered"))
         covered = QFormLayout(covered_box)

@@ -44,6 +44,7 @@ from gonghui_desk.services.hardship import (
 from gonghui_desk.services.operations import Op
 from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.errors import show_user_error
+from gonghui_desk.ui.style import ERROR_STYLE, MUTED_STYLE
 from gonghui_desk.ui.widgets.fields import FieldRow, save_row
 from gonghui_desk.ui.widgets.inputs import money_text, parse_money
 
@@ -51,7 +52,6 @@ from gonghui_desk.ui.widgets.inputs import money_text, parse_money
 INCOME_ITEMS = ("工资性收入", "经营净收入", "财产净收入", "养老金、离退休金", "低保金及其他救助",
                 "工会帮扶", "赡养、抚养费", "其他收入")
 EXPENSE_ITEMS = ("自付医疗费用", "子女教育费用", "残疾康复费用", "其他刚性支出")
-RED, GREY = "color: #b3261e;", "color: #5f6368;"
 
 
 class MoneyItemsTable(QWidget):
@@ -174,7 +174,7 @@ class IncomeTab(QWidget):
         self.year.setKeyboardTracking(False)
         self.year.valueChanged.connect(lambda _: self.show_year())
         self.years_label = QLabel()
-        self.years_label.setStyleSheet(GREY)
+        self.years_label.setStyleSheet(MUTED_STYLE)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Year")))
         top.addWidget(self.year)
@@ -213,7 +213,7 @@ class IncomeTab(QWidget):
         self.reason_row = FieldRow(self.reason)
         self.choice_hint = QLabel()
         self.choice_hint.setWordWrap(True)
-        self.choice_hint.setStyleSheet(GREY)
+        self.choice_hint.setStyleSheet(MUTED_STYLE)
         choice = QGroupBox(self.tr("Category on file"))
         form = QFormLayout(choice)
         form.addRow(self.tr("Category"), self.category)
@@ -280,7 +280,7 @@ class IncomeTab(QWidget):
         self.arithmetic.clear()
         size = self.household_size()
         if dibao is None:
-            self.basis.setStyleSheet(RED)
+            self.basis.setStyleSheet(ERROR_STYLE)
             self.basis.setText(self.tr(
                 "No minimum living allowance standard for region %1 in %2: enter it under "
                 "Settings → Minimum living allowance before testing.")
@@ -356,7 +356,7 @@ class IncomeTab(QWidget):
     def _not_saved(self, detail: str) -> None:
         text = self.tr("Not saved.")
         self.state.setText(f"{text}\n{detail}" if detail else text)
-        self.state.setStyleSheet(RED)
+        self.state.setStyleSheet(ERROR_STYLE)
 
     def set_read_only(self, read_only: bool) -> None:
         for table in (self.income, self.expenses):

@@ -29,6 +29,7 @@ from gonghui_desk.domain.codes import CodeList
 from gonghui_desk.domain.hardship_file import RelativeDraft
 from gonghui_desk.domain.member import CODE_LISTS as MEMBER_CODES
 from gonghui_desk.ui.models.hardship_fields import relative_title
+from gonghui_desk.ui.style import ERROR_STYLE
 from gonghui_desk.ui.widgets.inputs import CodeColumnDelegate, money_text, parse_money
 
 KEYS = tuple(f.name for f in fields(RelativeDraft) if f.name != "id")
@@ -79,7 +80,7 @@ class RelativesTab(QWidget):
         self.remove_button.clicked.connect(self.remove_selected)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b3261e;")
+        self.message.setStyleSheet(ERROR_STYLE)
         self.message.hide()
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)

@@ -51,13 +51,13 @@ from gonghui_desk.exchange.member_template import write_member_template
 from gonghui_desk.exchange.workbook import FILE_FILTER, SheetData, read_sheet, sheet_names
 from gonghui_desk.services import Progress
 from gonghui_desk.ui.errors import show_user_error
+from gonghui_desk.ui.style import ERROR_STYLE
 from gonghui_desk.ui.tasks import run_with_progress
 
 if TYPE_CHECKING:
     from gonghui_desk.ui.dialogs.import_wizard import ImportWizard
 
 SAMPLE_ROWS = 3
-WARNING_STYLE = "color: #b3261e;"
 
 
 def column_letter(index: int) -> str:
@@ -229,7 +229,7 @@ class ImportMappingPage(QWizardPage):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.problem = QLabel()
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet(WARNING_STYLE)
+        self.problem.setStyleSheet(ERROR_STYLE)
         self.modes = QButtonGroup(self)
         mode_box = QGroupBox(self.tr("Members already on file"))
         mode_layout = QHBoxLayout(mode_box)
@@ -261,7 +261,7 @@ class ImportMappingPage(QWizardPage):
         if state.header_problem:
             self.note.setText(state.header_problem + self.tr(
                 " Set the header row above and choose each column's item below."))
-            self.note.setStyleSheet(WARNING_STYLE)
+            self.note.setStyleSheet(ERROR_STYLE)
 
     def header_row_changed(self, number: int) -> None:
         """Read the headers at ``number`` and map them: the mapping saved for them, or a guess."""
@@ -273,7 +273,7 @@ class ImportMappingPage(QWizardPage):
         except UserError as error:  # a blank row; shown here, not in a box per keystroke
             state.headers, state.mapping = (), {}
             self.note.setText(error.message)
-            self.note.setStyleSheet(WARNING_STYLE)
+            self.note.setStyleSheet(ERROR_STYLE)
             self._fill_table(number)
             return
         mapping, saved = saved_or_auto_mapping(self.importer.context.db.sessions, headers)

@@ -34,7 +34,6 @@ from gonghui_desk.exchange.import_report import summary_lines, write_problem_wor
 from gonghui_desk.exchange.import_session import remember_mapping
 from gonghui_desk.exchange.member_import import BLOCKING, ImportPlan, back_up_and_write
 from gonghui_desk.services import Progress
-from gonghui_desk.ui.dialogs.import_pages import WARNING_STYLE
 from gonghui_desk.ui.errors import show_user_error
 from gonghui_desk.ui.models.import_preview import (
     WIDTHS,
@@ -42,6 +41,7 @@ from gonghui_desk.ui.models.import_preview import (
     details,
     row_filters,
 )
+from gonghui_desk.ui.style import ERROR_STYLE
 from gonghui_desk.ui.tasks import run_with_progress
 
 if TYPE_CHECKING:
@@ -170,10 +170,10 @@ class ImportPreviewPage(QWizardPage):
                 "%n row(s) did not pass the checks, so nothing will be imported. Export the "
                 "problem list, correct the file and import it again; or tick the box above to "
                 "import only the rows that passed.", "", bad)
-            self.status.setStyleSheet(WARNING_STYLE)
+            self.status.setStyleSheet(ERROR_STYLE)
         elif not adds and not updates:
             text = self.tr("There is nothing new to import.")
-            self.status.setStyleSheet(WARNING_STYLE)
+            self.status.setStyleSheet(ERROR_STYLE)
         else:
             text = self.tr(
                 "“Import” adds %1 and updates %2 member(s). The database is backed up first; "
@@ -204,7 +204,7 @@ class ImportPreviewPage(QWizardPage):
             )
             if not done:
                 self.status.setText(self.tr("Cancelled: nothing was imported."))
-                self.status.setStyleSheet(WARNING_STYLE)
+                self.status.setStyleSheet(ERROR_STYLE)
                 return False
             remember_mapping(db.sessions, state.headers, state.mapping)
         except UserError as error:

@@ -35,6 +35,7 @@ from gonghui_desk.errors import FieldProblem, ValidationError
 from gonghui_desk.services import member_records as records
 from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.models.member_fields import title
+from gonghui_desk.ui.style import ERROR_RED
 from gonghui_desk.ui.widgets.fields import CodeCombo, FieldRow, OptionalDateEdit, form_group
 from gonghui_desk.ui.widgets.inputs import to_qdate
 
@@ -267,7 +268,7 @@ class MemberDialog(QDialog):
         self._show_general(general, [])
 
     def _show_general(self, lines: list[str], hints: list[records.DuplicateHint]) -> None:
-        parts = [f"<p style='color:#b3261e'>{line}</p>" for line in lines]
+        parts = [f"<p style='color:{ERROR_RED}'>{line}</p>" for line in lines]
         if hints:
             parts.append("<p><b>" + escape(self.tr("Possibly the same person:")) + "</b></p>")
             parts += [f"<p>· <a href='{h.member_id}'>{escape(h.text)}</a></p>" for h in hints]

@@ -12,9 +12,10 @@ from collections.abc import Sequence
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
-from gonghui_desk.ui.widgets.fields import ERROR_STYLE, message_label, save_buttons
+from gonghui_desk.ui.style import BANNER_BACKGROUND, ERROR_STYLE
+from gonghui_desk.ui.widgets.fields import message_label, save_buttons
 
-BANNER_STYLE = "background: #fdf3e1; padding: 6px;"
+BANNER_STYLE = f"background: {BANNER_BACKGROUND}; padding: 6px;"
 
 
 class RecordDialog(QDialog):

@@ -31,6 +31,7 @@ from gonghui_desk.services.recuperation_allocation import allocate_trip, ranking
 from gonghui_desk.ui.errors import show_user_error
 from gonghui_desk.ui.models.recuperation_tables import RankModel, trip_dates
 from gonghui_desk.ui.models.row_list import RowListModel
+from gonghui_desk.ui.style import MUTED_STYLE
 from gonghui_desk.ui.widgets.fields import FieldRow
 from gonghui_desk.ui.widgets.tables import configure_table
 
@@ -69,7 +70,7 @@ class AllocationDialog(QDialog):
         self.table = rank_table(self.model)
         self.table.setObjectName("allocation_ranking")
         self.empty = QLabel()
-        self.empty.setStyleSheet("color: #5f6368;")
+        self.empty.setStyleSheet(MUTED_STYLE)
         self.empty.setWordWrap(True)
         self.by = QLineEdit(handler)
         self.by.setObjectName("allocation_by")

@@ -26,6 +26,7 @@ from gonghui_desk.db.session import SessionFactory, clock_of
 from gonghui_desk.domain.recuperation import PRIORITY, ApplicationDraft
 from gonghui_desk.services.recuperation import TripRow
 from gonghui_desk.services.recuperation_apps import ApplicationDetail
+from gonghui_desk.ui.style import MUTED_STYLE
 from gonghui_desk.ui.widgets.fields import FieldRow, OptionalDateEdit
 from gonghui_desk.ui.widgets.inputs import DayEdit, to_qdate
 from gonghui_desk.ui.widgets.member_picker import MemberPicker
@@ -136,7 +137,7 @@ class ApplyTab(QWidget):
                               "the last trip empty if they never went before, or if the trip is "
                               "already in these records."))
         hint.setWordWrap(True)
-        hint.setStyleSheet("color: #5f6368;")
+        hint.setStyleSheet(MUTED_STYLE)
         facts.addRow(hint)
 
         left, right = QVBoxLayout(), QVBoxLayout()

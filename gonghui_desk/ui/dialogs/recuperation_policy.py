@@ -29,7 +29,8 @@ from gonghui_desk.db.session import SessionFactory
 from gonghui_desk.domain.recuperation import CYCLES, POLICY_LABELS, Policy
 from gonghui_desk.errors import ValidationError
 from gonghui_desk.services.recuperation import policy_for, save_policy
-from gonghui_desk.ui.widgets.fields import ERROR_STYLE, FieldRow, message_label, save_buttons
+from gonghui_desk.ui.style import ERROR_STYLE
+from gonghui_desk.ui.widgets.fields import FieldRow, message_label, save_buttons
 from gonghui_desk.ui.widgets.inputs import MoneyEdit
 
 DAYS = ("max_days_in_province", "max_days_out_of_province", "max_absence_days")

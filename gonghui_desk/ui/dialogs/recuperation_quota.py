@@ -33,8 +33,8 @@ from gonghui_desk.domain.money import yuan_text
 from gonghui_desk.errors import ValidationError
 from gonghui_desk.services.members import departments
 from gonghui_desk.services.recuperation import Quota, quota_status, save_quota
+from gonghui_desk.ui.style import ERROR_STYLE, MUTED_STYLE
 from gonghui_desk.ui.widgets.fields import (
-    ERROR_STYLE,
     FieldRow,
     OptionalDateEdit,
     message_label,
@@ -84,7 +84,7 @@ class QuotaDialog(QDialog):
         arranged = QLabel(self.tr("Already arranged this year: %1 people, %2 yuan of public "
                                   "money.").replace("%1", str(status.taken))
                           .replace("%2", yuan_text(status.used, unit="")))
-        arranged.setStyleSheet("color: #5f6368;")
+        arranged.setStyleSheet(MUTED_STYLE)
         year_box = QGroupBox(self.tr("The year"))
         form = QFormLayout(year_box)
         form.addRow(self.tr("Places"), self.rows["places"])
@@ -122,7 +122,7 @@ class QuotaDialog(QDialog):
         hint = QLabel(self.tr("With no department listed, places are not shared out: anyone "
                               "may have any place."))
         hint.setWordWrap(True)
-        hint.setStyleSheet("color: #5f6368;")
+        hint.setStyleSheet(MUTED_STYLE)
         shares.addWidget(hint)
         shares.addWidget(self.table, 1)
         shares.addLayout(share_buttons)

@@ -30,10 +30,9 @@ from gonghui_desk.errors import UserError, ValidationError
 from gonghui_desk.services.recuperation import TripRow, policy_for
 from gonghui_desk.services.recuperation_trips import save_trip
 from gonghui_desk.ui.errors import show_user_error
-from gonghui_desk.ui.widgets.fields import ERROR_STYLE, FieldRow, message_label, save_buttons
+from gonghui_desk.ui.style import ERROR_STYLE, MUTED_STYLE
+from gonghui_desk.ui.widgets.fields import FieldRow, message_label, save_buttons
 from gonghui_desk.ui.widgets.inputs import DayEdit, MoneyEdit
-
-GREY = "color: #5f6368;"
 
 
 def default_start(year: int, today: dt.date) -> dt.date:
@@ -173,7 +172,7 @@ class TripDialog(QDialog):
             self.warning.setText(" ".join(problems) + self.tr(
                 " Applicants will fail that rule unless it is overridden."))
         else:
-            self.warning.setStyleSheet(GREY)
+            self.warning.setStyleSheet(MUTED_STYLE)
             self.warning.setText(self.tr(
                 "The %1 policy: in the province at most %2 days, outside %3 days; at most %4 "
                 "a day.").replace("%1", str(self.year))

@@ -36,12 +36,9 @@ from gonghui_desk.services.recuperation_apps import (
     set_override,
 )
 from gonghui_desk.ui.errors import show_user_error
+from gonghui_desk.ui.style import ERROR_RED, ERROR_STYLE, OK_GREEN, WARNING, text_style
 from gonghui_desk.ui.widgets.fields import FieldRow
 from gonghui_desk.ui.widgets.inputs import DayEdit, to_qdate
-
-RED = "#b3261e"
-GREEN = "#1e7b34"
-AMBER = "#a15c00"
 
 
 class OverrideDialog(QDialog):
@@ -142,8 +139,8 @@ class VerdictTab(QWidget):
             self.costs.clear()
         else:
             verdict = detail.verdict
-            colour = GREEN if verdict.passed else AMBER if verdict.eligible else RED
-            self.summary.setStyleSheet(f"color: {colour};")
+            colour = OK_GREEN if verdict.passed else WARNING if verdict.eligible else ERROR_RED
+            self.summary.setStyleSheet(text_style(colour))
             self.summary.setText(self.tr("Verdict: %1").replace("%1", verdict.summary))
             overrides = {o.rule: o for o in detail.overrides}
             person = [r for r in verdict.results if not r.place]
@@ -164,15 +161,15 @@ class VerdictTab(QWidget):
         grid.setVerticalSpacing(6)
         for row, result in enumerate(results):
             if result.ok:
-                mark, colour = "✓", GREEN
+                mark, colour = "✓", OK_GREEN
             elif result.override:
-                mark, colour = self.tr("✓ overridden"), AMBER
+                mark, colour = self.tr("✓ overridden"), WARNING
             else:
-                mark, colour = "✗", RED
+                mark, colour = "✗", ERROR_RED
             mark_label = QLabel(mark)
-            mark_label.setStyleSheet(f"color: {colour}; font-weight: bold;")
+            mark_label.setStyleSheet(text_style(colour, bold=True))
             name = QLabel(result.name)
-            name.setStyleSheet(f"color: {colour};" if not result.ok else "")
+            name.setStyleSheet(text_style(colour) if not result.ok else "")
             text = result.text
             given = overrides.get(result.key)
             if given is not None:
@@ -184,7 +181,7 @@ class VerdictTab(QWidget):
             text_label.setWordWrap(True)
             text_label.setTextFormat(Qt.TextFormat.PlainText)
             if not result.ok and not result.override:
-                text_label.setStyleSheet(f"color: {RED};")
+                text_label.setStyleSheet(ERROR_STYLE)
             button: QPushButton | None = None
             if not result.ok and not self.read_only:
                 if result.override:

@@ -18,12 +18,13 @@ from gonghui_desk.domain import contract_timeline as ct
 from gonghui_desk.services.contract_files import AttachmentRow
 from gonghui_desk.services.contracts import ContractRow
 from gonghui_desk.ui.models.row_list import CENTRE, RIGHT, Column, RowListModel
+from gonghui_desk.ui.style import ERROR_RED, FADED, WARNING
 from gonghui_desk.ui.tr import QT_TRANSLATE_NOOP
 
 CONTEXT = "ContractColumns"
-RED = QColor("#b3261e")
-ORANGE = QColor("#b35c00")
-GREY = QColor("#80868b")
+RED = QColor(ERROR_RED)
+ORANGE = QColor(WARNING)
+GREY = QColor(FADED)
 SOON = (ct.TO_FILE, ct.EXPIRING)
 OVER = (ct.EXPIRED, ct.TERMINATED)
 

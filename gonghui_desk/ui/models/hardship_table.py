@@ -20,11 +20,12 @@ from gonghui_desk.domain.money import yuan_text
 from gonghui_desk.services.aid import PaymentRow
 from gonghui_desk.services.hardship_list import FileRow
 from gonghui_desk.ui.models.row_list import CENTRE, RIGHT, Column, RowListModel
+from gonghui_desk.ui.style import ERROR_RED, FADED
 from gonghui_desk.ui.tr import QT_TRANSLATE_NOOP
 
 CONTEXT = "HardshipColumns"
-OVERDUE = QColor("#b3261e")
-VOIDED = QColor("#8a8a8a")
+OVERDUE = QColor(ERROR_RED)
+VOIDED = QColor(FADED)
 
 
 def _date(value: dt.date | None) -> str:

@@ -29,6 +29,7 @@ from gonghui_desk.exchange.member_import import (
     UPDATE,
     RowResult,
 )
+from gonghui_desk.ui.style import ERROR_RED, FADED, INFO_BLUE, OK_GREEN
 from gonghui_desk.ui.tr import QT_TRANSLATE_NOOP
 
 CONTEXT = "ImportPreview"
@@ -44,12 +45,12 @@ ROW, NAME, VERDICT, DETAILS = range(4)
 WIDTHS = (60, 90, 90)
 
 _COLOURS = {
-    NEW: QColor("#1b6e20"),
-    UPDATE: QColor("#1a4f9c"),
-    UNCHANGED: QColor("#666666"),
-    EXISTING: QColor("#666666"),
-    DUPLICATE: QColor("#b3261e"),
-    REJECTED: QColor("#b3261e"),
+    NEW: QColor(OK_GREEN),
+    UPDATE: QColor(INFO_BLUE),
+    UNCHANGED: QColor(FADED),
+    EXISTING: QColor(FADED),
+    DUPLICATE: QColor(ERROR_RED),
+    REJECTED: QColor(ERROR_RED),
 }
 
 

@@ -20,10 +20,11 @@ from gonghui_desk.services.recuperation import TripRow
 from gonghui_desk.services.recuperation_allocation import RankRow
 from gonghui_desk.services.recuperation_list import ApplicationRow
 from gonghui_desk.ui.models.row_list import CENTRE, RIGHT, Column, RowListModel
+from gonghui_desk.ui.style import ERROR_RED
 from gonghui_desk.ui.tr import QT_TRANSLATE_NOOP
 
 CONTEXT = "RecuperationColumns"
-RED = QColor("#b3261e")
+RED = QColor(ERROR_RED)
 NOT_GOING = "不能参加"
 Row = TypeVar("Row")
 

@@ -35,6 +35,7 @@ from gonghui_desk.ui.dialogs.contract_dialog import ContractDialog
 from gonghui_desk.ui.errors import show_user_error
 from gonghui_desk.ui.models.contract_table import ContractModel
 from gonghui_desk.ui.pages.base import Page
+from gonghui_desk.ui.style import MUTED_STYLE
 from gonghui_desk.ui.widgets.tables import hint_label, keep_sorted, record_table, search_timer
 
 
@@ -49,7 +50,7 @@ class ContractsPage(Page):
         self.periods = QLabel()
         self.periods.setObjectName("contract_periods")
         self.periods.setWordWrap(True)
-        self.periods.setStyleSheet("color: #5f6368;")
+        self.periods.setStyleSheet(MUTED_STYLE)
         self.new_button = QPushButton(self.tr("New contract…"))
         self.new_button.clicked.connect(self.new_contract)
         self.new_button.setEnabled(writable)

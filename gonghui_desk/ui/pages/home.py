@@ -29,6 +29,7 @@ from gonghui_desk.services.recuperation_list import recuperation_reminders
 from gonghui_desk.services.summary import members_summary
 from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.pages.base import Page
+from gonghui_desk.ui.style import MUTED_STYLE
 from gonghui_desk.ui.widgets.common import FigureCard
 
 MAX_REMINDER_ROWS = 6
@@ -130,7 +131,7 @@ class HomePage(Page):
         reminders.setToolTip(tip)
         reminders.hide()  # until there is something to show
         empty = QLabel(self.tr("No reminders."))
-        empty.setStyleSheet("color: #5f6368;")
+        empty.setStyleSheet(MUTED_STYLE)
         open_page = QPushButton(button_text)
         open_page.clicked.connect(lambda: self.navigate.emit(page))
         layout.addWidget(reminders)

@@ -35,6 +35,7 @@ from gonghui_desk.ui.errors import show_user_error
 from gonghui_desk.ui.pages.base import Page
 from gonghui_desk.ui.pages.report_params import FormParamsPanel
 from gonghui_desk.ui.printing import print_pdf
+from gonghui_desk.ui.style import MUTED_STYLE
 from gonghui_desk.ui.tasks import run_with_progress
 from gonghui_desk.ui.temporary import remove_temporary, temporary_folder
 
@@ -76,7 +77,7 @@ class ReportsPage(Page):
         self.form_title.setFont(font)
         self.form_title.setTextFormat(Qt.TextFormat.PlainText)
         self.form_id = QLabel()
-        self.form_id.setStyleSheet("color: #5f6368;")
+        self.form_id.setStyleSheet(MUTED_STYLE)
         self.description = QLabel()
         self.description.setWordWrap(True)
         self.description.setTextFormat(Qt.TextFormat.PlainText)

@@ -28,6 +28,7 @@ from gonghui_desk.services.contracts import SAVE_RULES, deadline_rules, save_rul
 from gonghui_desk.services.operations import Op
 from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.errors import show_user_error
+from gonghui_desk.ui.style import MUTED_STYLE
 from gonghui_desk.ui.widgets.fields import FieldRow, save_row
 
 DEFAULTS = DeadlineRules()
@@ -63,7 +64,7 @@ class ContractRulesPanel(QWidget):
             spin.setRange(0, 999)
             spin.setMinimumWidth(90)
             default = QLabel(self.tr("default %1").replace("%1", str(getattr(DEFAULTS, key))))
-            default.setStyleSheet("color: #5f6368;")
+            default.setStyleSheet(MUTED_STYLE)
             line = QWidget()
             line_layout = QHBoxLayout(line)
             line_layout.setContentsMargins(0, 0, 0, 0)

@@ -12,9 +12,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from gonghui_desk.domain.contract import Vote
-from gonghui_desk.ui.widgets.fields import ERROR_STYLE
+from gonghui_desk.ui.style import ERROR_STYLE, MUTED_STYLE, OK_STYLE
 
-OK_STYLE = "color: #1e7b34;"
 MAX_PEOPLE = 100_000
 KEYS = ("eligible", "present", "in_favour", "against", "abstaining")
 
@@ -71,7 +70,7 @@ class VoteBox(QWidget):
     def show_result(self) -> None:
         vote = self.vote()
         if vote is None or vote.eligible < 1:
-            self.quorum.setStyleSheet("color: #5f6368;")
+            self.quorum.setStyleSheet(MUTED_STYLE)
             self.quorum.setText(self.tr(
                 "Type the numbers after the meeting: at least two thirds of those entitled "
                 "must be present, and more than half of all of them must vote in favour."))

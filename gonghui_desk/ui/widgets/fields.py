@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from gonghui_desk.domain.codes import CodeList
+from gonghui_desk.ui.style import ERROR_STYLE
 
 EARLIEST = QDate(1900, 1, 1)
 
@@ -85,7 +86,7 @@ class FieldRow(QWidget):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
-        self.message.setStyleSheet("color: #b3261e;")
+        self.message.setStyleSheet(ERROR_STYLE)
         self.message.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -117,7 +118,6 @@ def save_row(button: QPushButton) -> tuple[QHBoxLayout, QLabel]:
     return row, state
 
 
-ERROR_STYLE = "color: #b3261e;"
 
 
 def message_label(style: str = ERROR_STYLE) -> QLabel:

@@ -25,6 +25,7 @@ from gonghui_desk.db.session import SessionFactory, clock_of
 from gonghui_desk.domain.money import yuan_text
 from gonghui_desk.services.aid import AidTotals, payments_between, totals
 from gonghui_desk.ui.models.hardship_table import PaymentLedgerModel
+from gonghui_desk.ui.style import MUTED_STYLE
 from gonghui_desk.ui.widgets.inputs import DayEdit
 from gonghui_desk.ui.widgets.tables import configure_table, keep_sorted, make_sortable
 
@@ -116,7 +117,7 @@ class TotalsBox(QGroupBox):
         for name, figure in self.figures.items():
             amount = amounts.get(name, Decimal(0))
             figure.setText(yuan_text(amount, unit=""))
-            figure.setStyleSheet("font-weight: bold;" if amount else "color: #5f6368;")
+            figure.setStyleSheet("font-weight: bold;" if amount else MUTED_STYLE)
 
     def amount_text(self, name: str) -> str:
         return self.figures[name].text()

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QPushButton, QVBox
 
 from gonghui_desk.db.session import SessionFactory
 from gonghui_desk.services.access import check_password
+from gonghui_desk.ui.style import ERROR_STYLE
 from gonghui_desk.ui.widgets.common import PageTitle
 
 
@@ -25,7 +26,7 @@ class LockScreen(QWidget):
         self.button = QPushButton(self.tr("Unlock"))
         self.button.clicked.connect(self.try_unlock)
         self.message = QLabel()
-        self.message.setStyleSheet("color: #b00020;")
+        self.message.setStyleSheet(ERROR_STYLE)
         box = QVBoxLayout()
         for widget in (title, explanation, self.password, self.button, self.message):
             box.addWidget(widget)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, Q
 from gonghui_desk.db.session import SessionFactory
 from gonghui_desk.exchange.forms.spec import Choice
 from gonghui_desk.services.members import MemberFilter, MemberRow, fetch_rows, search_ids
+from gonghui_desk.ui.style import MUTED_STYLE
 
 LIMIT = 50
 SEARCH_DELAY_MS = 200
@@ -46,7 +47,7 @@ class MemberPicker(QWidget):
         self.results.setMaximumHeight(200)
         self.note = QLabel()
         self.note.setWordWrap(True)
-        self.note.setStyleSheet("color: #5f6368;")
+        self.note.setStyleSheet(MUTED_STYLE)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)

@@ -15,8 +15,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QWidget
 from gonghui_desk.domain.money import yuan_text
 from gonghui_desk.domain.recuperation import Policy
 from gonghui_desk.services.recuperation import QuotaStatus
-
-RED = "color: #b3261e;"
+from gonghui_desk.ui.style import ERROR_RED, ERROR_STYLE, text_style
 
 
 class RecuperationSummary(QFrame):
@@ -91,7 +90,7 @@ class RecuperationSummary(QFrame):
     def show_quota(self, status: QuotaStatus) -> None:
         quota = status.quota
         if quota is None:
-            self.quota_label.setStyleSheet(RED + " font-weight: bold;")
+            self.quota_label.setStyleSheet(text_style(ERROR_RED, bold=True))
             self.quota_label.setText(self.tr(
                 "No places or budget registered for %1 yet: register what the higher-level "
                 "union issued before places can be allocated.").replace("%1", str(status.year)))
@@ -113,7 +112,7 @@ class RecuperationSummary(QFrame):
             text += " · " + self.tr("issued by %1").replace("%1", quota.issued_by)
         self.quota_label.setText(text)
         short = places_left <= 0 or budget_left < 0
-        self.quota_label.setStyleSheet(RED if short else "")
+        self.quota_label.setStyleSheet(ERROR_STYLE if short else "")
         self.quota_label.setToolTip("\n".join(
             self.tr("%1: %2 places, %3 arranged, %4 left").replace("%1", d.department)
             .replace("%2", str(d.places)).replace("%3", str(d.taken)).replace("%4", str(d.left))

@@ -31,9 +31,8 @@ from gonghui_desk.ui.dialogs.recuperation_allocation import AllocationDialog, ra
 from gonghui_desk.ui.dialogs.recuperation_trip import TripDialog
 from gonghui_desk.ui.errors import show_user_error
 from gonghui_desk.ui.models.recuperation_tables import RankModel, TripModel, trip_dates
+from gonghui_desk.ui.style import MUTED_STYLE
 from gonghui_desk.ui.widgets.tables import configure_table, keep_sorted, make_sortable
-
-GREY = "color: #5f6368;"
 
 
 class TripsPanel(QWidget):
@@ -73,7 +72,7 @@ class TripsPanel(QWidget):
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection())
         self.empty = QLabel()
         self.empty.setWordWrap(True)
-        self.empty.setStyleSheet(GREY)
+        self.empty.setStyleSheet(MUTED_STYLE)
         top = QWidget()
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
@@ -87,7 +86,7 @@ class TripsPanel(QWidget):
         self.rank_table.doubleClicked.connect(self._open_ranked)
         self.rank_note = QLabel()
         self.rank_note.setWordWrap(True)
-        self.rank_note.setStyleSheet(GREY)
+        self.rank_note.setStyleSheet(MUTED_STYLE)
         self.rank_box = QGroupBox(self.tr("Ranking and waiting list"))
         rank_layout = QVBoxLayout(self.rank_box)
         rank_layout.addWidget(self.rank_note)

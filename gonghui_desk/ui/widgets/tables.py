@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
 
 from gonghui_desk.ui.models.row_list import RowListModel
+from gonghui_desk.ui.style import MUTED_STYLE
 
 SEARCH_DELAY_MS = 150
 
@@ -64,7 +65,7 @@ def hint_label() -> QLabel:
     """Grey text under a list: why it is empty, or what to do first."""
     label = QLabel()
     label.setWordWrap(True)
-    label.setStyleSheet("color: #5f6368;")
+    label.setStyleSheet(MUTED_STYLE)
     return label
 
 
