@@ -2,7 +2,8 @@
 
 A year without a saved policy uses DOMAIN.md's defaults, so a chair can start at once;
 a region's own policy (the branch profile's 行政区划代码) wins over the general one. Places
-and budget are never set below what is already arranged.
+and budget are never set below what is already arranged. The writes are operations
+(services.operations); the shares by department are changed one department at a time.
 """
 
 from __future__ import annotations
@@ -28,7 +29,10 @@ from gonghui_desk.domain import recuperation_process as rp
 from gonghui_desk.domain.money import to_fen, to_yuan, yuan_text
 from gonghui_desk.domain.recuperation import Policy, Trip, check_policy
 from gonghui_desk.errors import FieldProblem, ValidationError
+from gonghui_desk.services.operations import Tx
 
+SAVE_POLICY = "保存疗休养政策"
+SAVE_QUOTA = "保存疗休养名额和预算"
 MONEY = ("day_cost_cap", "annual_cap")
 HOLDING = sorted(rp.HOLDING)
 
@@ -59,19 +63,19 @@ def policy_for(sessions: SessionFactory, year: int) -> tuple[Policy, bool]:
         return policy_in(session, year)
 
 
-def save_policy(sessions: SessionFactory, policy: Policy) -> None:
+def save_policy(tx: Tx, policy: Policy) -> None:
     problems = check_policy(policy)
     if problems:
         raise ValidationError(problems)
     values = asdict(policy)
     for m in MONEY:
         values[f"{m}_fen"] = to_fen(values.pop(m))
-    with session_scope(sessions) as session:
-        row = session.get(RecuperationPolicy, (policy.year, policy.region))
-        if row is None:
-            session.add(RecuperationPolicy(**values))
-        else:
-            for key, value in values.items():
+    row = tx.session.get(RecuperationPolicy, (policy.year, policy.region))
+    if row is None:
+        tx.session.add(RecuperationPolicy(**values))
+    else:
+        for key, value in values.items():
+            if getattr(row, key) != value:
                 setattr(row, key, value)
 
 
@@ -153,8 +157,10 @@ def quota_status(sessions: SessionFactory, year: int) -> QuotaStatus:
         return quota_in(session, year)
 
 
-def save_quota(sessions: SessionFactory, quota: Quota) -> None:
-    """Save the year's places and budget and their shares by department."""
+def save_quota(tx: Tx, quota: Quota) -> None:
+    """Save the year's places and budget and their shares by department: a department kept
+    keeps its row (its places changed if they did), a new one is added, one left out is
+    deleted."""
     problems: list[FieldProblem] = []
     if quota.places < 0:
         problems.append(FieldProblem("名额", "不能为负数。", "places"))
@@ -171,41 +177,44 @@ def save_quota(sessions: SessionFactory, quota: Quota) -> None:
         if places < 0:
             problems.append(FieldProblem("部门名额", f"{department}：不能为负数。",
                                          "departments"))
-    with session_scope(sessions) as session:
-        status = quota_in(session, quota.year)
-        if quota.places < status.taken:
-            problems.append(FieldProblem(
-                "名额", f"已安排 {status.taken} 人，名额不能少于 {status.taken} 个。", "places"))
-        if quota.budget < status.used:
-            problems.append(FieldProblem(
-                "预算", f"已安排的人需经费 {yuan_text(status.used)}，预算不能少于此数。", "budget"))
-        if quota.departments:
-            for use in _department_taken(session, quota.year):
-                given = quota.departments.get(use.department)
-                if use.taken and (given is None or given < use.taken):
-                    problems.append(FieldProblem(
-                        "部门名额", f"{use.department or '（未填部门）'}已安排 {use.taken} 人，"
-                        f"名额不能少于 {use.taken} 个。", "departments"))
-        if problems:
-            raise ValidationError(problems)
-        row = session.get(RecuperationQuota, quota.year)
-        if row is None:
-            row = RecuperationQuota(year=quota.year)
-            session.add(row)
-        row.places, row.budget_fen = quota.places, to_fen(quota.budget)
-        row.issued_by, row.received_on, row.note = quota.issued_by, quota.received_on, quota.note
-        session.flush()
-        existing = {d.department: d for d in session.scalars(
-            select(DepartmentQuota).where(DepartmentQuota.year == quota.year))}
-        for department, share in existing.items():
-            if department not in quota.departments:
-                session.delete(share)
-        for department, places in quota.departments.items():
-            if department in existing:
-                existing[department].places = places
-            else:
-                session.add(DepartmentQuota(year=quota.year, department=department.strip(),
-                                            places=places))
+    session = tx.session
+    status = quota_in(session, quota.year)
+    if quota.places < status.taken:
+        problems.append(FieldProblem(
+            "名额", f"已安排 {status.taken} 人，名额不能少于 {status.taken} 个。", "places"))
+    if quota.budget < status.used:
+        problems.append(FieldProblem(
+            "预算", f"已安排的人需经费 {yuan_text(status.used)}，预算不能少于此数。", "budget"))
+    if quota.departments:
+        for use in _department_taken(session, quota.year):
+            given = quota.departments.get(use.department)
+            if use.taken and (given is None or given < use.taken):
+                problems.append(FieldProblem(
+                    "部门名额", f"{use.department or '（未填部门）'}已安排 {use.taken} 人，"
+                    f"名额不能少于 {use.taken} 个。", "departments"))
+    if problems:
+        raise ValidationError(problems)
+    row = session.get(RecuperationQuota, quota.year)
+    if row is None:
+        row = RecuperationQuota(year=quota.year)
+        session.add(row)
+    for name, value in (("places", quota.places), ("budget_fen", to_fen(quota.budget)),
+                        ("issued_by", quota.issued_by), ("received_on", quota.received_on),
+                        ("note", quota.note)):
+        if getattr(row, name) != value:
+            setattr(row, name, value)
+    session.flush()
+    wanted = {d.strip(): places for d, places in quota.departments.items()}
+    existing = {d.department: d for d in session.scalars(
+        select(DepartmentQuota).where(DepartmentQuota.year == quota.year))}
+    for department, share in existing.items():
+        if department not in wanted:
+            session.delete(share)
+    for department, places in wanted.items():
+        if department not in existing:
+            session.add(DepartmentQuota(year=quota.year, department=department, places=places))
+        elif existing[department].places != places:
+            existing[department].places = places
 
 
 def _department_taken(session: Session, year: int) -> list[DepartmentUse]:

@@ -1,7 +1,8 @@
 """Sharing out a trip's places by rank, the waiting list, and handing a freed place on.
 
 The ranking (domain.recuperation_ranking) is worked out from the book of the year, so
-the list on the page, the allocation and the hand-over see the same order.
+the list on the page, the allocation and the hand-over see the same order. Allocating is
+one operation: every place given, or none.
 """
 
 from __future__ import annotations
@@ -17,8 +18,10 @@ from gonghui_desk.domain import recuperation_process as rp
 from gonghui_desk.domain.money import to_yuan
 from gonghui_desk.domain.recuperation_ranking import Candidate, Ranked, Space, allocate, rank
 from gonghui_desk.errors import UserError
+from gonghui_desk.services.operations import Tx
 from gonghui_desk.services.recuperation_facts import YearBook, store_split, year_of_trip
 
+ALLOCATE_TRIP = "分配疗休养名额"
 POOL = (rp.APPROVED, rp.WAITING)
 
 
@@ -102,33 +105,32 @@ def _add_step(session: Session, app_id: int, kind: str, day: dt.date, by: str,
     return row
 
 
-def allocate_trip(sessions: SessionFactory, trip_id: int, day: dt.date,
-                  by: str) -> AllocationResult:
+def allocate_trip(tx: Tx, trip_id: int, day: dt.date, by: str) -> AllocationResult:
     """Give the trip's free places by rank to the approved and waiting; the approved who
     get none go on the waiting list. Nothing is written unless all of it can be."""
     if not by.strip():
         raise UserError("请填写经办人。")
-    with session_scope(sessions) as session:
-        book = _book_for_trip(session, trip_id)
-        if book.places is None:
-            raise UserError(f"请先登记 {book.year} 年的疗休养名额和预算，再分配名额。")
-        ranked = ranked_in(book, trip_id, POOL)
-        if not ranked:
-            raise UserError("本批次没有待分配的申请：申请须先经部门审核和工会审批。")
-        arranged, waiting, refused = [], [], []
-        for decision in allocate(ranked, _space(book, trip_id)):
-            app = book.applicants[decision.application_id]
-            if decision.arrange:
-                row = _add_step(session, app.id, rp.ARRANGE, day, by, decision.reason)
-                arranged.append(app.name)
-            else:
-                waiting.append(app.name)
-                if app.state == rp.WAITING:
-                    continue
-                row = _add_step(session, app.id, rp.WAITLIST, day, by, decision.reason)
-            store_split(row, book.verdict(app.id))
-        refused = [r.candidate.name for r in ranked if not r.position]
-        return AllocationResult(tuple(arranged), tuple(waiting), tuple(refused))
+    session = tx.session
+    book = _book_for_trip(session, trip_id)
+    if book.places is None:
+        raise UserError(f"请先登记 {book.year} 年的疗休养名额和预算，再分配名额。")
+    ranked = ranked_in(book, trip_id, POOL)
+    if not ranked:
+        raise UserError("本批次没有待分配的申请：申请须先经部门审核和工会审批。")
+    arranged, waiting, refused = [], [], []
+    for decision in allocate(ranked, _space(book, trip_id)):
+        app = book.applicants[decision.application_id]
+        if decision.arrange:
+            row = _add_step(session, app.id, rp.ARRANGE, day, by, decision.reason)
+            arranged.append(app.name)
+        else:
+            waiting.append(app.name)
+            if app.state == rp.WAITING:
+                continue
+            row = _add_step(session, app.id, rp.WAITLIST, day, by, decision.reason)
+        store_split(row, book.verdict(app.id))
+    refused = [r.candidate.name for r in ranked if not r.position]
+    return AllocationResult(tuple(arranged), tuple(waiting), tuple(refused))
 
 
 def hand_over(session: Session, trip_id: int, day: dt.date, by: str, freed_by: str) -> str | None:

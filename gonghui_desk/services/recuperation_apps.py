@@ -3,7 +3,8 @@
 Each step is checked against the process and against the policy: 工会审批 and 候补 need a
 person who may go (every rule about them met or overridden), 安排 needs room as well, and
 完成 comes after the trip. When someone holding a place gives it up or has it taken
-away, the place is offered at once to the first on the waiting list.
+away, the place is offered at once to the first on the waiting list — in the same
+operation (services.operations), so the hand-over is written with the step or not at all.
 """
 
 from __future__ import annotations
@@ -29,9 +30,15 @@ from gonghui_desk.domain.money import to_yuan
 from gonghui_desk.domain.recuperation import ApplicationDraft, Trip, check_application
 from gonghui_desk.domain.recuperation_rules import RULE_NAMES, Verdict
 from gonghui_desk.errors import FieldProblem, UserError, ValidationError
+from gonghui_desk.services.operations import Tx
 from gonghui_desk.services.recuperation_allocation import hand_over
 from gonghui_desk.services.recuperation_facts import YearBook, split_priority, store_split
 
+APPLY = "登记疗休养申请"
+UPDATE = "保存疗休养申请"
+TAKE_STEP = "办理疗休养环节"
+SET_OVERRIDE = "特批疗休养条件"
+REMOVE_OVERRIDE = "撤销疗休养特批"
 DRAFT_FIELDS = tuple(f.name for f in fields(ApplicationDraft))
 
 
@@ -85,44 +92,45 @@ def _check_draft(session: Session, draft: ApplicationDraft, today: dt.date,
 def _write_draft(row: RecuperationApplication, draft: ApplicationDraft) -> None:
     for name in DRAFT_FIELDS:
         value = getattr(draft, name)
-        setattr(row, name, "、".join(value) if name == "priority" else value)
+        value = "、".join(value) if name == "priority" else value
+        if getattr(row, name) != value:
+            setattr(row, name, value)
 
 
-def apply(sessions: SessionFactory, draft: ApplicationDraft, by: str,
-          today: dt.date) -> int:
+def apply(tx: Tx, draft: ApplicationDraft, by: str) -> int:
     """Record an application (its first step, 申请, on ``draft.applied_on``)."""
     if not by.strip():
         raise ValidationError([FieldProblem("经办人", "请填写经办人。", "by")])
-    with session_scope(sessions) as session:
-        _check_draft(session, draft, today, None)
-        row = RecuperationApplication()
-        _write_draft(row, draft)
-        row.steps.append(RecuperationStep(kind=rp.APPLY, day=draft.applied_on, by=by))
-        row.state = rp.APPLIED
-        session.add(row)
-        _refresh(session, row)
-        return row.id
+    session = tx.session
+    _check_draft(session, draft, tx.today, None)
+    row = RecuperationApplication()
+    _write_draft(row, draft)
+    row.steps.append(RecuperationStep(kind=rp.APPLY, day=draft.applied_on, by=by))
+    row.state = rp.APPLIED
+    session.add(row)
+    _refresh(session, row)
+    return row.id
 
 
-def update(sessions: SessionFactory, app_id: int, draft: ApplicationDraft,
-           today: dt.date) -> None:
-    """Change an open application (the person and the trip stay as they were)."""
-    with session_scope(sessions) as session:
-        row = _row(session, app_id)
-        if row.state in rp.CLOSED:
-            raise UserError(f"该申请已{row.state[1:]}，不能再修改。")
-        if (draft.member_id, draft.trip_id) != (row.member_id, row.trip_id):
-            raise UserError("申请人和批次不能修改：请取消这份申请，另行申请。")
-        _check_draft(session, draft, today, app_id)
-        later = [s.day for s in row.steps if s.kind != rp.APPLY]
-        if later and draft.applied_on > min(later):
-            raise ValidationError([FieldProblem(
-                "申请日期", f"不能晚于后续环节的日期 {min(later):%Y-%m-%d}。", "applied_on")])
-        _write_draft(row, draft)
-        for step in row.steps:
-            if step.kind == rp.APPLY:
-                step.day = draft.applied_on
-        _refresh(session, row)
+def update(tx: Tx, app_id: int, draft: ApplicationDraft) -> None:
+    """Change an open application (the person and the trip stay as they were); its 申请
+    step keeps its row and only moves to the new application day."""
+    session = tx.session
+    row = _row(session, app_id)
+    if row.state in rp.CLOSED:
+        raise UserError(f"该申请已{row.state[1:]}，不能再修改。")
+    if (draft.member_id, draft.trip_id) != (row.member_id, row.trip_id):
+        raise UserError("申请人和批次不能修改：请取消这份申请，另行申请。")
+    _check_draft(session, draft, tx.today, app_id)
+    later = [s.day for s in row.steps if s.kind != rp.APPLY]
+    if later and draft.applied_on > min(later):
+        raise ValidationError([FieldProblem(
+            "申请日期", f"不能晚于后续环节的日期 {min(later):%Y-%m-%d}。", "applied_on")])
+    _write_draft(row, draft)
+    for step in row.steps:
+        if step.kind == rp.APPLY and step.day != draft.applied_on:
+            step.day = draft.applied_on
+    _refresh(session, row)
 
 
 @dataclass(frozen=True)
@@ -131,55 +139,56 @@ class StepOutcome:
     handed_to: str | None = None  # who was offered the place given back
 
 
-def take_step(sessions: SessionFactory, app_id: int, kind: str, day: dt.date, by: str,
-              note: str = "", *, today: dt.date) -> StepOutcome:
-    with session_scope(sessions) as session:
-        row = _row(session, app_id)
-        trip = _trip(session, row.trip_id)
-        allowed = rp.next_steps(row.state, row.confirmed)
-        if kind == rp.OFFER:
-            raise UserError("递补由程序在有人放弃或被取消时自动办理。")
-        if kind not in allowed:
-            choices = "、".join(k for k in allowed if k != rp.OFFER) or "无"
-            raise UserError(f"当前状态“{row.state}”不能办理“{kind}”。可以办理：{choices}。")
-        problems = []
-        if not by.strip():
-            problems.append(FieldProblem("经办人", "请填写经办人。", "by"))
-        if day > today:
-            problems.append(FieldProblem("日期", "不能晚于今天：办理后再登记。", "day"))
-        last = max(s.day for s in row.steps)
-        if day < last:
-            problems.append(FieldProblem("日期", f"不能早于上一步的日期 {last:%Y-%m-%d}。", "day"))
-        if kind in rp.REASON_REQUIRED and not note.strip():
-            problems.append(FieldProblem("说明", f"{kind}须写明原因。", "note"))
-        if kind == rp.COMPLETE and day < trip.end_date:
-            problems.append(FieldProblem(
-                "日期", f"批次 {trip.end_date:%Y-%m-%d} 结束，结束后才能登记完成。", "day"))
-        if problems:
-            raise ValidationError(problems)
-        book = YearBook(session, trip.year)
-        verdict = book.verdict(app_id)
-        if kind in (rp.UNION_APPROVAL, rp.WAITLIST) and not verdict.eligible:
-            failed = "\n".join(f"· {r.line}" for r in verdict.failures if not r.place)
-            raise UserError(f"不符合条件，不能办理“{kind}”：\n{failed}\n"
-                            "确需参加的，请先在“资格审核”中特批并写明理由。")
-        if kind == rp.ARRANGE and not verdict.passed:
-            failed = "\n".join(f"· {r.line}" for r in verdict.failures)
-            raise UserError(f"不能安排：\n{failed}\n名额已满的请列入候补；确需安排的请先特批。")
-        was_holding = row.state in rp.HOLDING
-        row.steps.append(RecuperationStep(kind=kind, day=day, by=by.strip(), note=note.strip()))
-        taken = [rp.Step(s.kind, s.day) for s in row.steps]
-        row.state, row.confirmed = rp.state_after(taken), rp.is_confirmed(taken)
-        _refresh(session, row)
-        handed = None
-        if was_holding and row.state in (rp.CANCELLED, rp.DECLINED):
-            name = session.get(Member, row.member_id)
-            handed = hand_over(session, row.trip_id, day, by.strip(),
-                               name.name if name else "")
-        return StepOutcome(row.state, handed)
+def take_step(tx: Tx, app_id: int, kind: str, day: dt.date, by: str,
+              note: str = "") -> StepOutcome:
+    """Record a step; a place given up or taken away goes to the first waiting."""
+    session, today = tx.session, tx.today
+    row = _row(session, app_id)
+    trip = _trip(session, row.trip_id)
+    allowed = rp.next_steps(row.state, row.confirmed)
+    if kind == rp.OFFER:
+        raise UserError("递补由程序在有人放弃或被取消时自动办理。")
+    if kind not in allowed:
+        choices = "、".join(k for k in allowed if k != rp.OFFER) or "无"
+        raise UserError(f"当前状态“{row.state}”不能办理“{kind}”。可以办理：{choices}。")
+    problems = []
+    if not by.strip():
+        problems.append(FieldProblem("经办人", "请填写经办人。", "by"))
+    if day > today:
+        problems.append(FieldProblem("日期", "不能晚于今天：办理后再登记。", "day"))
+    last = max(s.day for s in row.steps)
+    if day < last:
+        problems.append(FieldProblem("日期", f"不能早于上一步的日期 {last:%Y-%m-%d}。", "day"))
+    if kind in rp.REASON_REQUIRED and not note.strip():
+        problems.append(FieldProblem("说明", f"{kind}须写明原因。", "note"))
+    if kind == rp.COMPLETE and day < trip.end_date:
+        problems.append(FieldProblem(
+            "日期", f"批次 {trip.end_date:%Y-%m-%d} 结束，结束后才能登记完成。", "day"))
+    if problems:
+        raise ValidationError(problems)
+    book = YearBook(session, trip.year)
+    verdict = book.verdict(app_id)
+    if kind in (rp.UNION_APPROVAL, rp.WAITLIST) and not verdict.eligible:
+        failed = "\n".join(f"· {r.line}" for r in verdict.failures if not r.place)
+        raise UserError(f"不符合条件，不能办理“{kind}”：\n{failed}\n"
+                        "确需参加的，请先在“资格审核”中特批并写明理由。")
+    if kind == rp.ARRANGE and not verdict.passed:
+        failed = "\n".join(f"· {r.line}" for r in verdict.failures)
+        raise UserError(f"不能安排：\n{failed}\n名额已满的请列入候补；确需安排的请先特批。")
+    was_holding = row.state in rp.HOLDING
+    row.steps.append(RecuperationStep(kind=kind, day=day, by=by.strip(), note=note.strip()))
+    taken = [rp.Step(s.kind, s.day) for s in row.steps]
+    row.state, row.confirmed = rp.state_after(taken), rp.is_confirmed(taken)
+    _refresh(session, row)
+    handed = None
+    if was_holding and row.state in (rp.CANCELLED, rp.DECLINED):
+        name = session.get(Member, row.member_id)
+        handed = hand_over(session, row.trip_id, day, by.strip(),
+                           name.name if name else "")
+    return StepOutcome(row.state, handed)
 
 
-def set_override(sessions: SessionFactory, app_id: int, rule: str, reason: str, by: str,
+def set_override(tx: Tx, app_id: int, rule: str, reason: str, by: str,
                  day: dt.date) -> None:
     """Let a failed rule pass for this application, with the chair's written reason."""
     if rule not in RULE_NAMES:
@@ -191,33 +200,34 @@ def set_override(sessions: SessionFactory, app_id: int, rule: str, reason: str, 
         problems.append(FieldProblem("特批人", "请填写特批人。", "by"))
     if problems:
         raise ValidationError(problems)
-    with session_scope(sessions) as session:
-        row = _row(session, app_id)
-        if row.state in rp.CLOSED:
-            raise UserError(f"该申请已{row.state[1:]}，不能再特批。")
-        book = YearBook(session, _trip(session, row.trip_id).year)
-        result = next(r for r in book.verdict(app_id).results if r.key == rule)
-        if result.ok:
-            raise UserError(f"“{result.name}”目前符合，不需要特批。")
-        existing = session.get(RecuperationOverride, (app_id, rule))
-        if existing is None:
-            session.add(RecuperationOverride(application_id=app_id, rule=rule,
-                                             reason=reason.strip(), by=by.strip(), day=day))
-        else:
-            existing.reason, existing.by, existing.day = reason.strip(), by.strip(), day
-        session.flush()
+    session = tx.session
+    row = _row(session, app_id)
+    if row.state in rp.CLOSED:
+        raise UserError(f"该申请已{row.state[1:]}，不能再特批。")
+    book = YearBook(session, _trip(session, row.trip_id).year)
+    result = next(r for r in book.verdict(app_id).results if r.key == rule)
+    if result.ok:
+        raise UserError(f"“{result.name}”目前符合，不需要特批。")
+    existing = session.get(RecuperationOverride, (app_id, rule))
+    if existing is None:
+        session.add(RecuperationOverride(application_id=app_id, rule=rule,
+                                         reason=reason.strip(), by=by.strip(), day=day))
+    else:
+        existing.reason, existing.by, existing.day = reason.strip(), by.strip(), day
+    session.flush()
+    _refresh(session, row)
+
+
+def remove_override(tx: Tx, app_id: int, rule: str) -> None:
+    """Take back a rule's override: the rule applies to the application again."""
+    session = tx.session
+    row = _row(session, app_id)
+    if row.state in rp.CLOSED:
+        raise UserError(f"该申请已{row.state[1:]}，不能再修改特批。")
+    existing = session.get(RecuperationOverride, (app_id, rule))
+    if existing is not None:
+        session.delete(existing)
         _refresh(session, row)
-
-
-def remove_override(sessions: SessionFactory, app_id: int, rule: str) -> None:
-    with session_scope(sessions) as session:
-        row = _row(session, app_id)
-        if row.state in rp.CLOSED:
-            raise UserError(f"该申请已{row.state[1:]}，不能再修改特批。")
-        existing = session.get(RecuperationOverride, (app_id, rule))
-        if existing is not None:
-            session.delete(existing)
-            _refresh(session, row)
 
 
 @dataclass(frozen=True)

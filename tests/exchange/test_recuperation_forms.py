@@ -17,23 +17,24 @@ from gonghui_desk.services import recuperation_apps as apps
 from gonghui_desk.services.recuperation_allocation import allocate_trip
 from gonghui_desk.services.recuperation_trips import save_trip
 from tests.exchange.forms_helpers import export, first_page_png, libreoffice_csv, pdf_pages
-from tests.factories import make_member
+from tests.factories import make_member, write
 
 TODAY = dt.date(2026, 11, 21)
+pytestmark = pytest.mark.today(TODAY.isoformat())
 BY = "张主席"
 
 
 @pytest.fixture
 def year(db):
     """2026: 5 places in all (装配车间 2, 质检部 2), two trips, six applications."""
-    rec.save_policy(db.sessions, Policy(2026, union_percent=60, admin_percent=30,
-                                        personal_percent=10))
-    rec.save_quota(db.sessions, rec.Quota(2026, 5, D(20000), "市总工会",
-                                          departments={"装配车间": 2, "质检部": 2}))
-    spring = save_trip(db.sessions, Trip(2026, "淳安千岛湖", dt.date(2026, 5, 10),
-                                         dt.date(2026, 5, 14), D(480), 2, base="千岛湖基地"))
-    winter = save_trip(db.sessions, Trip(2026, "云南西双版纳", dt.date(2026, 12, 10),
-                                         dt.date(2026, 12, 16), D(500), 2, in_province=False))
+    write(db, rec.save_policy, Policy(2026, union_percent=60, admin_percent=30,
+                                      personal_percent=10))
+    write(db, rec.save_quota, rec.Quota(2026, 5, D(20000), "市总工会",
+                                        departments={"装配车间": 2, "质检部": 2}))
+    spring = write(db, save_trip, Trip(2026, "淳安千岛湖", dt.date(2026, 5, 10),
+                                       dt.date(2026, 5, 14), D(480), 2, base="千岛湖基地"))
+    winter = write(db, save_trip, Trip(2026, "云南西双版纳", dt.date(2026, 12, 10),
+                                       dt.date(2026, 12, 16), D(500), 2, in_province=False))
     people = {}
     with session_scope(db.sessions) as session:
         for i, (name, department) in enumerate((("王芳", "装配车间"), ("李强", "质检部"),
@@ -46,28 +47,28 @@ def year(db):
                                        else dt.date(2015, 1, 1)).id
 
     def apply(name, trip_id, **more):
-        return apps.apply(db.sessions, ApplicationDraft(
+        return write(db, apps.apply, ApplicationDraft(
             people[name], trip_id, dt.date(2026, 3, 1), hire_date=dt.date(2014, 1, 1), **more),
-            BY, today=TODAY)
+            BY)
 
     def approve(app_id, day):
-        apps.take_step(db.sessions, app_id, rp.DEPT_REVIEW, day, BY, today=TODAY)
-        apps.take_step(db.sessions, app_id, rp.UNION_APPROVAL, day, BY, today=TODAY)
+        write(db, apps.take_step, app_id, rp.DEPT_REVIEW, day, BY)
+        write(db, apps.take_step, app_id, rp.UNION_APPROVAL, day, BY)
 
     done = [apply("王芳", spring, priority=("一线职工",)), apply("李强", spring)]
     for app_id in done:
         approve(app_id, dt.date(2026, 3, 10))
-    allocate_trip(db.sessions, spring, dt.date(2026, 3, 20), BY)
+    write(db, allocate_trip, spring, dt.date(2026, 3, 20), BY)
     for app_id in done:
-        apps.take_step(db.sessions, app_id, rp.COMPLETE, dt.date(2026, 5, 14), BY, today=TODAY)
+        write(db, apps.take_step, app_id, rp.COMPLETE, dt.date(2026, 5, 14), BY)
     later = [apply("赵敏", winter, priority=("劳模/先进", "一线职工"), companions=1,
                    companion_names="赵敏丈夫"),
              apply("孙杰", winter, absence_days=35), apply("陈刚", winter)]
-    apps.set_override(db.sessions, later[1], "absence", "工伤住院，缺勤不计", BY, TODAY)
+    write(db, apps.set_override, later[1], "absence", "工伤住院，缺勤不计", BY, TODAY)
     for app_id in later:
         approve(app_id, dt.date(2026, 11, 1))
-    allocate_trip(db.sessions, winter, dt.date(2026, 11, 5), BY)
-    apps.take_step(db.sessions, later[0], rp.CONFIRM, dt.date(2026, 11, 6), BY, today=TODAY)
+    write(db, allocate_trip, winter, dt.date(2026, 11, 5), BY)
+    write(db, apps.take_step, later[0], rp.CONFIRM, dt.date(2026, 11, 6), BY)
     young = apply("周新", winter)
     return {"spring": spring, "winter": winter, "later": later, "young": young}
 

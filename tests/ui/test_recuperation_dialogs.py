@@ -11,6 +11,7 @@ from gonghui_desk.services import recuperation as rs
 from gonghui_desk.services import recuperation_apps as ra
 from gonghui_desk.services.recuperation_allocation import allocate_trip
 from gonghui_desk.ui.dialogs.recuperation_application import STEPS_TAB, VERDICT_TAB
+from tests.factories import write
 from tests.ui.test_recuperation_page import (
     START,
     TODAY,
@@ -210,7 +211,7 @@ def test_only_the_steps_that_may_follow_are_offered(window, db, messages):
 def test_giving_up_an_arranged_place_hands_it_to_the_first_waiting(window, db, messages):
     register_quota(db)
     trip, apps = three_approved(db, capacity=2)
-    allocate_trip(db.sessions, trip, TODAY, "张主席")
+    write(db, allocate_trip, trip, TODAY, "张主席")
     page = open_page(window)
     dialog = page.applications.open_application(apps["王芳"])
     dialog.tabs.setCurrentIndex(STEPS_TAB)

@@ -13,9 +13,10 @@ from gonghui_desk.domain.idnumber import check_character
 from gonghui_desk.domain.recuperation import ApplicationDraft, Trip
 from gonghui_desk.services import recuperation as rs
 from gonghui_desk.services import recuperation_apps as ra
-from gonghui_desk.services.recuperation_allocation import allocate_trip
+from gonghui_desk.services.operations import Op
+from gonghui_desk.services.recuperation_allocation import ALLOCATE_TRIP, allocate_trip
 from gonghui_desk.services.recuperation_trips import save_trip
-from tests.factories import make_member
+from tests.factories import make_member, write
 
 TODAY = dt.date.today()
 START = TODAY + dt.timedelta(days=10)  # a trip in ten days: its unconfirmed are reminded of
@@ -43,13 +44,13 @@ def add_member(db, name: str, order: int, department: str = "装配车间",
 
 
 def register_quota(db, places: int = 30, budget: int = 80000, year: int = YEAR) -> None:
-    rs.save_quota(db.sessions, rs.Quota(year=year, places=places, budget=D(budget),
-                                        issued_by="市总工会"))
+    write(db, rs.save_quota, rs.Quota(year=year, places=places, budget=D(budget),
+                                      issued_by="市总工会"))
 
 
 def add_trip(db, destination: str = "安吉余村", start: dt.date = START, days: int = 4,
              per_day: int = 450, capacity: int = 2, in_province: bool = True) -> int:
-    return save_trip(db.sessions, Trip(
+    return write(db, save_trip, Trip(
         year=start.year, destination=destination, start=start,
         end=start + dt.timedelta(days=days - 1), cost_per_day=D(per_day), capacity=capacity,
         in_province=in_province))
@@ -57,15 +58,14 @@ def add_trip(db, destination: str = "安吉余村", start: dt.date = START, days
 
 def add_app(db, member_id: int, trip_id: int, priority: tuple[str, ...] = (),
             absence: int = 0, applied: dt.date = APPLIED) -> int:
-    return ra.apply(db.sessions, ApplicationDraft(
+    return write(db, ra.apply, ApplicationDraft(
         member_id=member_id, trip_id=trip_id, applied_on=applied, priority=priority,
-        hire_date=dt.date(2014, 6, 1), absence_days=absence), "张主席", TODAY)
+        hire_date=dt.date(2014, 6, 1), absence_days=absence), "张主席")
 
 
 def approve(db, app_id: int) -> None:
     for kind, days_ago in ((rp.DEPT_REVIEW, 10), (rp.UNION_APPROVAL, 9)):
-        ra.take_step(db.sessions, app_id, kind, TODAY - dt.timedelta(days=days_ago), "张主席",
-                     today=TODAY)
+        write(db, ra.take_step, app_id, kind, TODAY - dt.timedelta(days=days_ago), "张主席")
 
 
 def three_approved(db, capacity: int = 2) -> tuple[int, dict[str, int]]:
@@ -211,7 +211,7 @@ def test_a_not_eligible_verdict_is_red_and_says_which_rule(window, db):
 def test_states_show_to_confirm_and_the_waiting_position(window, db):
     register_quota(db)
     trip, _ = three_approved(db)
-    allocate_trip(db.sessions, trip, TODAY, "张主席")
+    write(db, allocate_trip, trip, TODAY, "张主席")
     page = open_page(window)
     model = page.applications.model
     by_name = {model.row(r).name: r for r in range(model.rowCount())}
@@ -220,13 +220,14 @@ def test_states_show_to_confirm_and_the_waiting_position(window, db):
     assert cell(model, by_name["赵敏"], "waiting") == "候补第 1 位"
 
 
-def test_home_reminds_of_unconfirmed_people_and_opens_the_trip(window, db):
+def test_home_reminds_of_unconfirmed_people_and_opens_the_trip(window, context, db):
     register_quota(db)
     first = add_trip(db, "淳安千岛湖", TODAY + dt.timedelta(days=3), capacity=3)
     trip, _ = three_approved(db)
-    allocate_trip(db.sessions, trip, TODAY, "张主席")
+    # Allocated in the window: its pages hear of it.
+    context.runner.run(Op(ALLOCATE_TRIP, lambda tx: allocate_trip(tx, trip, TODAY, "张主席")))
     window.show_page("members")
-    home = window.show_page("home")  # shown again: the reminders are read afresh
+    home = window.show_page("home")
     reminders = home.recuperation_reminders
     texts = [reminders.item(i).text() for i in range(reminders.count())]
     wanted = f"“安吉余村”{START:%m-%d} 出发（还有 10 天），2 人尚未确认参加。"

@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gonghui_desk.db.session import SessionFactory, clock_of
 from gonghui_desk.errors import UserError
+from gonghui_desk.services.operations import Op
 from gonghui_desk.services.recuperation import TripRow
-from gonghui_desk.services.recuperation_allocation import allocate_trip, ranking
+from gonghui_desk.services.recuperation_allocation import ALLOCATE_TRIP, allocate_trip, ranking
+from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.errors import show_user_error
 from gonghui_desk.ui.models.recuperation_tables import RankModel, trip_dates
 from gonghui_desk.ui.models.row_list import RowListModel
@@ -51,10 +52,11 @@ class AllocationDialog(QDialog):
 
     allocated = Signal()
 
-    def __init__(self, sessions: SessionFactory, row: TripRow, handler: str,
-                 read_only: bool = False, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, row: TripRow, handler: str,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.sessions = sessions
+        self.context = context
+        self.sessions = context.db.sessions
         self.trip_id = row.id
         trip = row.trip
         self.setWindowTitle(self.tr("Allocate places: %1").replace("%1", trip.destination))
@@ -78,7 +80,7 @@ class AllocationDialog(QDialog):
         self.by_row = FieldRow(self.by)
         form = QFormLayout()
         form.addRow(self.tr("Handled by"), self.by_row)
-        form.addRow(self.tr("Date"), QLabel(f"{clock_of(sessions).today():%Y-%m-%d}"))
+        form.addRow(self.tr("Date"), QLabel(f"{context.clock.today():%Y-%m-%d}"))
         self.outcome = QLabel()
         self.outcome.setObjectName("allocation_outcome")
         self.outcome.setWordWrap(True)
@@ -87,7 +89,7 @@ class AllocationDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.allocate_button = QPushButton(self.tr("Allocate the places"))
         self.allocate_button.setObjectName("allocate")
-        self.allocate_button.setEnabled(not read_only)
+        self.allocate_button.setEnabled(not context.db.read_only)
         self.buttons.addButton(self.allocate_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.allocate_button.clicked.connect(self.allocate)
         layout = QVBoxLayout(self)
@@ -114,9 +116,10 @@ class AllocationDialog(QDialog):
         if not self.by.text().strip():
             self.by_row.show_message(self.tr("Who handles the allocation?"))
             return False
+        trip_id, by = self.trip_id, self.by.text()
         try:
-            outcome = allocate_trip(self.sessions, self.trip_id, clock_of(self.sessions).today(),
-                                    self.by.text())
+            outcome = self.context.runner.run(Op(ALLOCATE_TRIP, lambda tx: allocate_trip(
+                tx, trip_id, tx.today, by))).value
         except UserError as error:
             show_user_error(self, error)
             return False

@@ -17,9 +17,17 @@ from PySide6.QtWidgets import (
 from gonghui_desk.domain import recuperation_process as rp
 from gonghui_desk.domain.recuperation import ApplicationDraft
 from gonghui_desk.errors import FieldProblem, UserError, ValidationError
+from gonghui_desk.services.operations import Op
 from gonghui_desk.services.profile import load_profile
 from gonghui_desk.services.recuperation import trips
-from gonghui_desk.services.recuperation_apps import ApplicationDetail, apply, detail, update
+from gonghui_desk.services.recuperation_apps import (
+    APPLY,
+    UPDATE,
+    ApplicationDetail,
+    apply,
+    detail,
+    update,
+)
 from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.dialogs.record_dialog import RecordDialog
 from gonghui_desk.ui.dialogs.recuperation_app_form import ApplyTab
@@ -44,9 +52,9 @@ class ApplicationDialog(RecordDialog):
             year = self.detail.trip.year
         handler = load_profile(sessions).chair
         self.form = ApplyTab(sessions, trips(sessions, year), handler, new=app_id is None)
-        self.verdict = VerdictTab(sessions, handler)
+        self.verdict = VerdictTab(context, handler)
         self.verdict.changed.connect(self._after_change)
-        self.steps = StepsTab(sessions, handler)
+        self.steps = StepsTab(context, handler)
         self.steps.step_taken.connect(lambda _: self._after_change())
         self.tabs = QTabWidget()
         self.tabs.addTab(self.form, self.tr("Application"))
@@ -118,8 +126,6 @@ class ApplicationDialog(RecordDialog):
     # -- writing ------------------------------------------------------------------------
 
     def save(self) -> bool:
-        if self.read_only:
-            return False
         self.form.clear_messages()
         member_id, trip_id = self.form.chosen_member(), self.form.trip_id()
         missing = []
@@ -134,13 +140,14 @@ class ApplicationDialog(RecordDialog):
             return False
         assert member_id is not None and trip_id is not None
         draft = self.form.draft(member_id, trip_id)
-        sessions = self.context.db.sessions
-        today = self.context.clock.today()
+        runner = self.context.runner
         try:
             if self.app_id is None:
-                self.app_id = apply(sessions, draft, self.form.by.text(), today)
+                by = self.form.by.text()
+                self.app_id = runner.run(Op(APPLY, lambda tx: apply(tx, draft, by))).value
             else:
-                update(sessions, self.app_id, draft, today)
+                app_id = self.app_id
+                runner.run(Op(UPDATE, lambda tx: update(tx, app_id, draft)))
         except ValidationError as error:
             self.show_problems(error.problems)
             return False

@@ -25,10 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gonghui_desk.db.session import SessionFactory
 from gonghui_desk.domain.recuperation import CYCLES, POLICY_LABELS, Policy
-from gonghui_desk.errors import ValidationError
-from gonghui_desk.services.recuperation import policy_for, save_policy
+from gonghui_desk.errors import UserError, ValidationError
+from gonghui_desk.services.operations import Op
+from gonghui_desk.services.recuperation import SAVE_POLICY, policy_for, save_policy
+from gonghui_desk.ui.context import AppContext
+from gonghui_desk.ui.errors import show_user_error
 from gonghui_desk.ui.style import ERROR_STYLE
 from gonghui_desk.ui.widgets.fields import FieldRow, message_label, save_buttons
 from gonghui_desk.ui.widgets.inputs import MoneyEdit
@@ -43,11 +45,11 @@ class PolicyDialog(QDialog):
 
     saved = Signal()
 
-    def __init__(self, sessions: SessionFactory, year: int,
+    def __init__(self, context: AppContext, year: int,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.sessions = sessions
-        self.policy, was_saved = policy_for(sessions, year)
+        self.context = context
+        self.policy, was_saved = policy_for(context.db.sessions, year)
         self.setWindowTitle(self.tr("Recuperation policy %1").replace("%1", str(year)))
         intro = QLabel(
             self.tr("The rules of %1 as saved. Applications of the year are checked against "
@@ -169,8 +171,9 @@ class PolicyDialog(QDialog):
     def save(self) -> bool:
         for row in self.rows.values():
             row.show_message("")
+        policy = self.value()
         try:
-            save_policy(self.sessions, self.value())
+            self.context.runner.run(Op(SAVE_POLICY, lambda tx: save_policy(tx, policy)))
         except ValidationError as error:
             unplaced: list[str] = []
             for problem in error.problems:
@@ -181,6 +184,9 @@ class PolicyDialog(QDialog):
                     field_row.show_message(problem.message)
             self.general.setText("\n".join([self.tr("Not saved."), *unplaced]))
             self.general.show()
+            return False
+        except UserError as error:
+            show_user_error(self, error)
             return False
         self.saved.emit()
         self.accept()

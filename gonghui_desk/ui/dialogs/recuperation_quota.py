@@ -28,11 +28,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gonghui_desk.db.session import SessionFactory
 from gonghui_desk.domain.money import yuan_text
-from gonghui_desk.errors import ValidationError
+from gonghui_desk.errors import UserError, ValidationError
 from gonghui_desk.services.members import departments
-from gonghui_desk.services.recuperation import Quota, quota_status, save_quota
+from gonghui_desk.services.operations import Op
+from gonghui_desk.services.recuperation import SAVE_QUOTA, Quota, quota_status, save_quota
+from gonghui_desk.ui.context import AppContext
+from gonghui_desk.ui.errors import show_user_error
 from gonghui_desk.ui.style import ERROR_STYLE, MUTED_STYLE
 from gonghui_desk.ui.widgets.fields import (
     FieldRow,
@@ -50,14 +52,15 @@ class QuotaDialog(QDialog):
 
     saved = Signal()
 
-    def __init__(self, sessions: SessionFactory, year: int,
+    def __init__(self, context: AppContext, year: int,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.sessions = sessions
+        self.context = context
+        self.sessions = context.db.sessions
         self.year = year
-        status = quota_status(sessions, year)
+        status = quota_status(self.sessions, year)
         self.taken = {d.department: d.taken for d in status.departments}
-        self.department_names = departments(sessions)
+        self.department_names = departments(self.sessions)
         self.setWindowTitle(self.tr("Places and budget %1").replace("%1", str(year)))
         self.places = QSpinBox()
         self.places.setObjectName("quota_places")
@@ -221,8 +224,9 @@ class QuotaDialog(QDialog):
     def save(self) -> bool:
         for row in self.rows.values():
             row.show_message("")
+        quota = self.value()
         try:
-            save_quota(self.sessions, self.value())
+            self.context.runner.run(Op(SAVE_QUOTA, lambda tx: save_quota(tx, quota)))
         except ValidationError as error:
             messages: dict[str, list[str]] = {}
             for problem in error.problems:
@@ -232,6 +236,9 @@ class QuotaDialog(QDialog):
                 self.rows[key].show_message("\n".join(lines))
             self.general.setText(self.tr("Not saved."))
             self.general.show()
+            return False
+        except UserError as error:
+            show_user_error(self, error)
             return False
         self.saved.emit()
         self.accept()

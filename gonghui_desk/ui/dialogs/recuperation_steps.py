@@ -26,10 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gonghui_desk.db.session import SessionFactory, clock_of
 from gonghui_desk.domain import recuperation_process as rp
 from gonghui_desk.errors import UserError, ValidationError
-from gonghui_desk.services.recuperation_apps import ApplicationDetail, take_step
+from gonghui_desk.services.operations import Op
+from gonghui_desk.services.recuperation_apps import TAKE_STEP, ApplicationDetail, take_step
+from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.errors import show_user_error
 from gonghui_desk.ui.models.recuperation_tables import state_text
 from gonghui_desk.ui.widgets.fields import FieldRow
@@ -41,10 +42,10 @@ class StepsTab(QWidget):
 
     step_taken = Signal(str)
 
-    def __init__(self, sessions: SessionFactory, handler: str,
+    def __init__(self, context: AppContext, handler: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.sessions = sessions
+        self.context = context
         self.app_id: int | None = None
         self.state = rp.NONE
         self.state_label = QLabel()
@@ -64,7 +65,7 @@ class StepsTab(QWidget):
             header.resizeSection(column, width)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
 
-        self.day = DayEdit(clock_of(sessions).today())
+        self.day = DayEdit(context.clock.today())
         self.day.setObjectName("step_day")
         self.day.setMaximumWidth(160)
         self.by = QLineEdit(handler)
@@ -124,7 +125,7 @@ class StepsTab(QWidget):
             self.buttons[kind] = button
         self.button_row.addStretch(1)
         self.note.clear()
-        today = clock_of(self.sessions).today()
+        today = self.context.clock.today()
         self.day.setMaximumDate(to_qdate(today))
         self.day.set_value(today)
         for field_row in self.rows.values():
@@ -149,9 +150,10 @@ class StepsTab(QWidget):
                         "it?").replace("%1", kind))
             if answer != QMessageBox.StandardButton.Yes:
                 return False
+        app_id, day, by = self.app_id, self.day.value(), self.by.text()
         try:
-            outcome = take_step(self.sessions, self.app_id, kind, self.day.value(),
-                                self.by.text(), note, today=clock_of(self.sessions).today())
+            outcome = self.context.runner.run(Op(TAKE_STEP, lambda tx: take_step(
+                tx, app_id, kind, day, by, note))).value
         except ValidationError as error:
             for problem in error.problems:
                 self.rows.get(problem.key, self.rows["note"]).show_message(problem.message)

@@ -23,12 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gonghui_desk.db.session import SessionFactory, clock_of
 from gonghui_desk.domain.money import yuan_text
 from gonghui_desk.domain.recuperation import Trip
 from gonghui_desk.errors import UserError, ValidationError
+from gonghui_desk.services.operations import Op
 from gonghui_desk.services.recuperation import TripRow, policy_for
-from gonghui_desk.services.recuperation_trips import save_trip
+from gonghui_desk.services.recuperation_trips import SAVE_TRIP, save_trip
+from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.errors import show_user_error
 from gonghui_desk.ui.style import ERROR_STYLE, MUTED_STYLE
 from gonghui_desk.ui.widgets.fields import FieldRow, message_label, save_buttons
@@ -51,13 +52,13 @@ class TripDialog(QDialog):
 
     saved = Signal(int)
 
-    def __init__(self, sessions: SessionFactory, year: int, row: TripRow | None = None,
+    def __init__(self, context: AppContext, year: int, row: TripRow | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.sessions = sessions
+        self.context = context
         self.trip_id = row.id if row else None
         self.year = row.trip.year if row else year
-        self.policy = policy_for(sessions, self.year)[0]
+        self.policy = policy_for(context.db.sessions, self.year)[0]
         self.setWindowTitle(
             self.tr("New trip for %1").replace("%1", str(self.year)) if row is None
             else self.tr("Trip: %1").replace("%1", row.trip.destination))
@@ -70,7 +71,7 @@ class TripDialog(QDialog):
         self.in_province = QCheckBox(self.tr("In the province"))
         self.in_province.setObjectName("trip_in_province")
         self.in_province.setChecked(True)
-        self.start = DayEdit(default_start(self.year, clock_of(sessions).today()))
+        self.start = DayEdit(default_start(self.year, context.clock.today()))
         self.start.setObjectName("trip_start")
         self.end = DayEdit(self.start.value() + dt.timedelta(days=4))
         self.end.setObjectName("trip_end")
@@ -183,8 +184,10 @@ class TripDialog(QDialog):
     def save(self) -> bool:
         for row in self.rows.values():
             row.show_message("")
+        trip, known = self.value(), self.trip_id
         try:
-            trip_id = save_trip(self.sessions, self.value(), self.trip_id)
+            trip_id = self.context.runner.run(Op(SAVE_TRIP, lambda tx: save_trip(
+                tx, trip, known))).value
         except ValidationError as error:
             for problem in error.problems:
                 self.rows.get(problem.key, self.rows["destination"]).show_message(problem.message)

@@ -25,16 +25,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gonghui_desk.db.session import SessionFactory, clock_of
 from gonghui_desk.domain.money import yuan_text
 from gonghui_desk.domain.recuperation_rules import RuleResult
 from gonghui_desk.errors import UserError, ValidationError
+from gonghui_desk.services.operations import Op
 from gonghui_desk.services.recuperation_apps import (
+    REMOVE_OVERRIDE,
+    SET_OVERRIDE,
     ApplicationDetail,
     OverrideRow,
     remove_override,
     set_override,
 )
+from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.errors import show_user_error
 from gonghui_desk.ui.style import ERROR_RED, ERROR_STYLE, OK_GREEN, WARNING, text_style
 from gonghui_desk.ui.widgets.fields import FieldRow
@@ -46,10 +49,10 @@ class OverrideDialog(QDialog):
 
     saved = Signal()
 
-    def __init__(self, sessions: SessionFactory, app_id: int, result: RuleResult,
+    def __init__(self, context: AppContext, app_id: int, result: RuleResult,
                  handler: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.sessions, self.app_id, self.rule = sessions, app_id, result.key
+        self.context, self.app_id, self.rule = context, app_id, result.key
         self.setWindowTitle(self.tr("Override: %1").replace("%1", result.name))
         what = QLabel(result.line)
         what.setWordWrap(True)
@@ -58,7 +61,7 @@ class OverrideDialog(QDialog):
         self.reason.setPlaceholderText(self.tr("Why this person may go all the same"))
         self.by = QLineEdit(handler)
         self.by.setObjectName("override_by")
-        today = clock_of(sessions).today()
+        today = context.clock.today()
         self.day = DayEdit(today)
         self.day.setMaximumDate(to_qdate(today))
         self.day.setMaximumWidth(160)
@@ -80,9 +83,11 @@ class OverrideDialog(QDialog):
     def accept(self) -> None:
         for row in self.rows.values():
             row.show_message("")
+        app_id, rule = self.app_id, self.rule
+        reason, by, day = self.reason.text(), self.by.text(), self.day.value()
         try:
-            set_override(self.sessions, self.app_id, self.rule, self.reason.text(),
-                         self.by.text(), self.day.value())
+            self.context.runner.run(Op(SET_OVERRIDE, lambda tx: set_override(
+                tx, app_id, rule, reason, by, day)))
         except ValidationError as error:
             for problem in error.problems:
                 self.rows.get(problem.key, self.rows["reason"]).show_message(problem.message)
@@ -99,10 +104,10 @@ class VerdictTab(QWidget):
 
     changed = Signal()
 
-    def __init__(self, sessions: SessionFactory, handler: str,
+    def __init__(self, context: AppContext, handler: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.sessions = sessions
+        self.context = context
         self.handler = handler
         self.detail: ApplicationDetail | None = None
         self.read_only = False
@@ -221,9 +226,9 @@ class VerdictTab(QWidget):
         return next(r for r in self.detail.verdict.results if r.key == key)
 
     def override(self, key: str) -> OverrideDialog | None:
-        if self.detail is None or self.read_only:
+        if self.detail is None:
             return None
-        dialog = OverrideDialog(self.sessions, self.detail.id, self.result(key), self.handler,
+        dialog = OverrideDialog(self.context, self.detail.id, self.result(key), self.handler,
                                 self)
         dialog.saved.connect(self.changed)
         dialog.open()
@@ -231,7 +236,7 @@ class VerdictTab(QWidget):
         return dialog
 
     def withdraw(self, key: str) -> bool:
-        if self.detail is None or self.read_only:
+        if self.detail is None:
             return False
         answer = QMessageBox.question(
             self, self.tr("Withdraw override"),
@@ -239,8 +244,10 @@ class VerdictTab(QWidget):
             .replace("%1", self.result(key).name))
         if answer != QMessageBox.StandardButton.Yes:
             return False
+        app_id = self.detail.id
         try:
-            remove_override(self.sessions, self.detail.id, key)
+            self.context.runner.run(Op(REMOVE_OVERRIDE, lambda tx: remove_override(
+                tx, app_id, key)))
         except UserError as error:
             show_user_error(self, error)
             return False

@@ -123,14 +123,14 @@ class RecuperationPage(Page):
     # -- the year's set-up --------------------------------------------------------------
 
     def edit_policy(self) -> PolicyDialog:
-        dialog = PolicyDialog(self.context.db.sessions, self.year, self)
+        dialog = PolicyDialog(self.context, self.year, self)
         dialog.saved.connect(self.refresh)
         dialog.open()
         self.policy_dialog = dialog
         return dialog
 
     def edit_quota(self) -> QuotaDialog:
-        dialog = QuotaDialog(self.context.db.sessions, self.year, self)
+        dialog = QuotaDialog(self.context, self.year, self)
         dialog.saved.connect(self.refresh)
         dialog.open()
         self.quota_dialog = dialog

@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from gonghui_desk.errors import UserError
+from gonghui_desk.services.operations import Op
 from gonghui_desk.services.profile import load_profile
 from gonghui_desk.services.recuperation import TripRow, trips
 from gonghui_desk.services.recuperation_allocation import ranking
-from gonghui_desk.services.recuperation_trips import delete_trip
+from gonghui_desk.services.recuperation_trips import DELETE_TRIP, delete_trip
 from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.dialogs.recuperation_allocation import AllocationDialog, rank_table
 from gonghui_desk.ui.dialogs.recuperation_trip import TripDialog
@@ -183,7 +184,7 @@ class TripsPanel(QWidget):
         self.changed.emit()
 
     def new_trip(self) -> TripDialog:
-        dialog = TripDialog(self.context.db.sessions, self.year, None, self)
+        dialog = TripDialog(self.context, self.year, None, self)
         dialog.saved.connect(self._saved)
         dialog.open()
         self.dialog = dialog
@@ -191,9 +192,9 @@ class TripsPanel(QWidget):
 
     def edit_selected(self) -> TripDialog | None:
         row = self.selected_row()
-        if row is None or not self.writable:
+        if row is None:
             return None
-        dialog = TripDialog(self.context.db.sessions, self.year, row, self)
+        dialog = TripDialog(self.context, self.year, row, self)
         dialog.saved.connect(self._saved)
         dialog.open()
         self.dialog = dialog
@@ -201,7 +202,7 @@ class TripsPanel(QWidget):
 
     def delete_selected(self) -> bool:
         row = self.selected_row()
-        if row is None or not self.writable:
+        if row is None:
             return False
         answer = QMessageBox.question(
             self, self.tr("Delete trip"),
@@ -209,8 +210,9 @@ class TripsPanel(QWidget):
             .replace("%2", trip_dates(row.trip.start, row.trip.end)))
         if answer != QMessageBox.StandardButton.Yes:
             return False
+        trip_id = row.id
         try:
-            delete_trip(self.context.db.sessions, row.id)
+            self.context.runner.run(Op(DELETE_TRIP, lambda tx: delete_trip(tx, trip_id)))
         except UserError as error:
             show_user_error(self, error)
             return False
@@ -222,9 +224,8 @@ class TripsPanel(QWidget):
         row = self.selected_row()
         if row is None:
             return None
-        dialog = AllocationDialog(self.context.db.sessions, row,
-                                  load_profile(self.context.db.sessions).chair,
-                                  not self.writable, self)
+        dialog = AllocationDialog(self.context, row,
+                                  load_profile(self.context.db.sessions).chair, self)
         dialog.allocated.connect(self.changed)
         dialog.open()
         self.allocation = dialog
