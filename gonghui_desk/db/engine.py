@@ -9,18 +9,22 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import logging
 import sqlite3
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from sqlalchemy import Engine, Select, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session
+from sqlalchemy.pool import StaticPool
 
 # "GHDK" — written into the SQLite header, so a file is recognisably ours (PRAGMA application_id).
 APPLICATION_ID = 0x4748444B
 BUSY_TIMEOUT_MS = 5000
 SQLITE_MAGIC = b"SQLite format 3\x00"
+log = logging.getLogger(__name__)
 
 
 class FileState(enum.Enum):
@@ -70,10 +74,33 @@ def _on_connect_read_only(dbapi_connection: Any, _record: Any) -> None:
         cursor.close()
 
 
-def create_engine_for(url: URL, *, read_only: bool = False) -> Engine:
+def _on_connect_alone(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    try:
+        # Before the first read: an exclusive WAL connection keeps its index in memory and
+        # never needs the -shm file, which a full disk cannot grow.
+        cursor.execute("PRAGMA locking_mode = EXCLUSIVE")
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA query_only = ON")
+    finally:
+        cursor.close()
+
+
+def create_engine_for(url: URL, *, read_only: bool = False, alone: bool = False) -> Engine:
+    """The engine for a book. ``read_only`` opens the file read-only; ``alone`` (for a book
+    on a full disk, where even a read-only connection fails for want of room for its -shm
+    file) reads it through one shared connection that holds the file to itself and refuses
+    every write statement."""
     if url.get_backend_name() != "sqlite":
         return create_engine(url, pool_pre_ping=True)
     path = sqlite_path(url)
+    if alone and path is not None:
+        engine = create_engine(
+            URL.create("sqlite+pysqlite", database=str(path)), poolclass=StaticPool,
+            connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+        )
+        event.listen(engine, "connect", _on_connect_alone)
+        return engine
     if read_only and path is not None:
         # SQLite opens the file itself read-only: nothing, not even a stray PRAGMA, writes.
         ro_url = URL.create(
@@ -154,30 +181,44 @@ def foreign_key_problems(engine: Engine) -> list[str]:
     return [f"{table} 第 {rowid} 行引用的 {parent} 记录不存在" for table, rowid, parent, _ in rows]
 
 
-def backup_file(source: Path, destination: Path) -> None:
+def backup_file(source: Path, destination: Path, *, engine: Engine | None = None) -> None:
     """Copy a live SQLite database with the online backup API, then verify the copy.
 
-    Readers and the WAL are handled by SQLite; a half-written copy is removed, so a
-    failed backup never leaves a file that looks like a good one.
+    Readers and the WAL are handled by SQLite. ``engine`` (the open book's) is read through
+    when given: a book opened on a full disk holds its file alone, and a second connection
+    could not read it. Whatever fails, the half-written copy and its journal are removed,
+    so a failed backup never leaves a file that looks like a good one, nor litter.
     """
-    destination.parent.mkdir(parents=True, exist_ok=True)
     partial = destination.with_name(destination.name + ".partial")
     try:
-        src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
-        dst = sqlite3.connect(partial)
-        try:
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        with ExitStack() as stack:
+            src: Any
+            if engine is not None:
+                src = stack.enter_context(engine.connect()).connection.driver_connection
+            else:
+                src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+                stack.callback(src.close)
+            dst = sqlite3.connect(partial)
+            stack.callback(dst.close)
             src.backup(dst)
             # A copy is one self-contained file: no WAL beside it to lose on a USB stick.
             dst.execute("PRAGMA journal_mode = DELETE")
             (verdict,) = dst.execute("PRAGMA integrity_check").fetchone()
-        finally:
-            dst.close()
-            src.close()
         if verdict != "ok":
             raise sqlite3.DatabaseError(f"backup copy failed integrity_check: {verdict}")
         partial.replace(destination)
     finally:
-        partial.unlink(missing_ok=True)
+        for leftover in (partial, *(Path(f"{partial}{s}") for s in ("-journal", "-wal", "-shm"))):
+            _remove_quietly(leftover)
+
+
+def _remove_quietly(path: Path) -> None:
+    """Remove a leftover, keeping the error that made it one as the error to report."""
+    try:
+        path.unlink(missing_ok=True)
+    except OSError as exc:  # a file still held open on Windows: say so in the log
+        log.warning("could not remove %s: %s", path, exc)
 
 
 class FileFacts(NamedTuple):

@@ -139,10 +139,16 @@ class WriterLock:
                     self.path.unlink(missing_ok=True)
                     continue
                 raise DatabaseLocked(self.database, holder, stale) from None
-            with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-                json.dump(asdict(me), handle, ensure_ascii=False)
-                handle.flush()
-                os.fsync(handle.fileno())
+            try:
+                with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+                    json.dump(asdict(me), handle, ensure_ascii=False)
+                    handle.flush()
+                    os.fsync(handle.fileno())
+            except OSError:
+                # A full disk creates the file but cannot fill it: an empty lock left behind
+                # would read as "someone else" at every later start.
+                self.path.unlink(missing_ok=True)
+                raise
             self.owner = me
             return
         raise DatabaseLocked(self.database, read_owner(self.path))

@@ -9,14 +9,21 @@ time) comes from the same clock and the same person as the rest of the program; 
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from gonghui_desk.clock import Clock
+from gonghui_desk.db import disk
 from gonghui_desk.db.officer import Officer
+from gonghui_desk.errors import UserError
 
 SessionFactory = sessionmaker[Session]
 CLOCK_KEY = "gonghui_clock"
@@ -51,6 +58,28 @@ def officer_of(target: Session | SessionFactory) -> Officer:
 
 @contextmanager
 def session_scope(sessions: SessionFactory) -> Iterator[Session]:
-    """Commit when the block ends normally, roll back (and re-raise) on any error."""
-    with sessions() as session, session.begin():
-        yield session
+    """Commit when the block ends normally, roll back (and re-raise) on any error.
+
+    A write that meets a full disk is rolled back like any other and then reported as a
+    ``UserError`` saying so (its cause kept): the chair can free space and try again.
+    """
+    try:
+        with sessions() as session, session.begin():
+            yield session
+    except (SQLAlchemyError, sqlite3.Error) as exc:
+        path = _book_path(sessions)
+        if not disk.means_disk_full(exc, path):
+            raise
+        raise UserError(disk.disk_full_message(path)) from exc
+
+
+def _book_path(sessions: SessionFactory) -> Path | None:
+    bind = sessions.kw.get("bind")
+    if not isinstance(bind, Engine) or bind.dialect.name != "sqlite":
+        return None
+    database = bind.url.database
+    if not database or database == ":memory:":
+        return None
+    if database.startswith("file:"):  # a read-only book's URI
+        return Path(url2pathname(urlsplit(database).path))
+    return Path(database)
