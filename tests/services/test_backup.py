@@ -26,7 +26,9 @@ def filled(db):
 def test_backup_is_a_single_verified_file_with_counts(filled, tmp_path):
     info = bk.back_up(filled, tmp_path / "usb")
     assert info.path.is_file() and info.members == 120
-    assert sorted(p.name for p in info.path.parent.iterdir()) == [info.path.name]  # no -wal
+    # one self-contained file (no -wal, no -journal) and its label's note
+    assert sorted(p.name for p in info.path.parent.iterdir()) == [
+        info.path.name, info.path.name + ".json"]
     facts = eng.describe_file(info.path)
     assert facts.state is eng.FileState.OURS and facts.integrity == []
     assert bk.list_backups(tmp_path / "usb")[0].counts["member"] == 120
@@ -73,7 +75,7 @@ def test_rotation_keeps_newest_per_day_and_month_and_every_manual_one(filled, tm
 def test_a_failed_backup_explains_itself_and_leaves_the_database_alone(
     filled, tmp_path, monkeypatch, error, says
 ):
-    def fail(source, destination):
+    def fail(source, destination, **_):
         raise error
 
     monkeypatch.setattr(eng, "backup_file", fail)
