@@ -91,7 +91,7 @@ def _updates(columns: list[Any]) -> dict[str, list[Any]]:
     return changes
 
 
-def _object_entries(session: Session) -> Iterable[dict[str, object]]:
+def _object_entries(session: Session, flush: UOWTransaction) -> Iterable[dict[str, object]]:
     for state, table, columns in _audited(session.new):
         values = {attr.key: [None, _plain(attr.value)] for attr in columns}
         yield _entry(session, table, _record_id(state), CREATE, values)
@@ -100,13 +100,25 @@ def _object_entries(session: Session) -> Iterable[dict[str, object]]:
         changes = _updates(columns)
         if changes:
             yield _entry(session, table, _record_id(state), UPDATE, changes)
-    for state, table, columns in _audited(session.deleted):
+    for state, table, columns in _audited(_deleted(session, flush)):
         old = {attr.key: [_plain(attr.loaded_value), None] for attr in columns}
         yield _entry(session, table, _record_id(state), DELETE, old)
 
 
-def _after_flush(session: Session, _flush: UOWTransaction) -> None:
-    entries = list(_object_entries(session))
+def _deleted(session: Session, flush: UOWTransaction) -> list[object]:
+    """Every object this flush deleted: those deleted by name, and those it deleted itself —
+    a child taken off a ``delete-orphan`` collection (an event removed from a member's
+    list) never appears in ``session.deleted``, yet its row is gone."""
+    found = {id(o): o for o in session.deleted}
+    for state, (is_delete, list_only) in flush.states.items():
+        obj = state.obj()
+        if is_delete and not list_only and obj is not None:
+            found.setdefault(id(obj), obj)
+    return list(found.values())
+
+
+def _after_flush(session: Session, flush: UOWTransaction) -> None:
+    entries = list(_object_entries(session, flush))
     if entries:
         session.connection().execute(insert(CHANGE_LOG), entries)
 
