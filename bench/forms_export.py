@@ -30,6 +30,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
+from gonghui_desk.clock import Clock  # noqa: E402
 from gonghui_desk.db.database import Database, open_database  # noqa: E402
 from gonghui_desk.exchange.forms.export import export_form  # noqa: E402
 from gonghui_desk.exchange.forms.member_roster import columns  # noqa: E402
@@ -38,6 +39,7 @@ from gonghui_desk.exchange.forms.spec import FormParams  # noqa: E402
 from gonghui_desk.services.demo import fill_demo  # noqa: E402
 from gonghui_desk.services.member_export import fetch_export_rows  # noqa: E402
 from gonghui_desk.services.members import MemberFilter, search_ids  # noqa: E402
+from gonghui_desk.services.operations import run_once  # noqa: E402
 from gonghui_desk.services.profile import load_profile  # noqa: E402
 
 CACHE = HERE / ".cache"
@@ -51,9 +53,8 @@ def database(members: int) -> Database:
         CACHE.mkdir(exist_ok=True)
         building = path.with_name(path.name + ".building")
         building.unlink(missing_ok=True)
-        db = open_database(building)
-        for _ in fill_demo(db.sessions, members, as_of=AS_OF):
-            pass
+        db = open_database(building, clock=Clock(AS_OF))
+        run_once(db, "生成演示数据", lambda tx: fill_demo(tx, members))
         db.close()
         building.rename(path)
     return open_database(path)

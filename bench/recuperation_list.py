@@ -32,6 +32,7 @@ sys.path.insert(0, str(HERE.parent))
 
 from sqlalchemy import func, insert, select  # noqa: E402
 
+from gonghui_desk.clock import Clock  # noqa: E402
 from gonghui_desk.db.database import Database, open_database  # noqa: E402
 from gonghui_desk.db.models import (  # noqa: E402
     Member,
@@ -45,6 +46,7 @@ from gonghui_desk.domain.masking import mask_id_number  # noqa: E402
 from gonghui_desk.domain.recuperation import Policy, Trip  # noqa: E402
 from gonghui_desk.services import recuperation as rec  # noqa: E402
 from gonghui_desk.services.demo import fill_demo  # noqa: E402
+from gonghui_desk.services.operations import run_once  # noqa: E402
 from gonghui_desk.services.recuperation_allocation import ranking  # noqa: E402
 from gonghui_desk.services.recuperation_list import (  # noqa: E402
     ApplicationFilter,
@@ -64,9 +66,8 @@ def database(applications: int) -> Database:
         CACHE.mkdir(exist_ok=True)
         building = path.with_name(path.name + ".building")
         building.unlink(missing_ok=True)
-        db = open_database(building)
-        for _ in fill_demo(db.sessions, 100_000, as_of=AS_OF):
-            pass
+        db = open_database(building, clock=Clock(AS_OF))
+        run_once(db, "生成演示数据", lambda tx: fill_demo(tx, 100_000))
         _applications(db, applications)
         db.close()
         building.rename(path)

@@ -202,10 +202,11 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from gonghui_desk.services.demo import fill_demo
+    from gonghui_desk.services.operations import Op
 
     db = _open(args)
     try:
-        run_with_progress(fill_demo(db.sessions, args.members, args.seed, as_of=db.clock.today()))
+        runner_for(db).run(Op("生成演示数据", lambda tx: fill_demo(tx, args.members, args.seed)))
         print(f"已生成演示数据：{args.members} 名会员，数据库 {db.display_name}")
     finally:
         db.close()

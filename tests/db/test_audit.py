@@ -1,6 +1,5 @@
 """Every change is in the history, recorded by the data layer itself."""
 
-import datetime as dt
 import json
 
 import pytest
@@ -62,7 +61,7 @@ def test_a_rolled_back_change_leaves_no_history(db):
 
 
 def test_bulk_inserts_are_recorded_row_by_row(db):
-    list(fill_demo(db.sessions, 30, as_of=dt.date(2026, 11, 21)))
+    write(db, fill_demo, 30)
     members = [e for e in history(db, "member") if e[2] == "create"]
     assert len(members) == 30 and {e[1] for e in members} == {str(i) for i in range(1, 31)}
 

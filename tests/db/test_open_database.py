@@ -15,7 +15,6 @@ from gonghui_desk.domain.profile import BranchProfile
 from gonghui_desk.errors import DatabaseNewer, DatabaseNotOurs, ExitCode
 from gonghui_desk.services.profile import load_profile, save_profile
 from tests.factories import write
-from tests.dates import the_day
 
 
 def test_upgrade_head_on_an_empty_database_matches_the_models(db):
@@ -179,5 +178,5 @@ def test_writes_are_noticed_for_the_backup_on_exit(db):
     write(db, save_profile, BranchProfile(union_name="某某工会"))
     assert db.changed
     db.changed = False
-    list(fill_demo(db.sessions, 3, as_of=the_day()))  # bulk INSERT statements count too
+    write(db, fill_demo, 3)  # bulk INSERT statements count too
     assert db.changed

@@ -13,13 +13,14 @@ from gonghui_desk.errors import DatabaseNewer, DatabaseNotOurs, UserError, Valid
 from gonghui_desk.services import backup as bk
 from gonghui_desk.services.demo import fill_demo
 from gonghui_desk.services.members import count_all
+from tests.factories import write
 
 AS_OF = dt.date(2026, 11, 21)
 
 
 @pytest.fixture
 def filled(db):
-    list(fill_demo(db.sessions, 120, as_of=AS_OF))
+    write(db, fill_demo, 120)
     return db
 
 

@@ -1,9 +1,9 @@
-import datetime as dt
 
 from PySide6.QtWidgets import QMessageBox
 
 from gonghui_desk.services.backup import list_backups
 from gonghui_desk.services.demo import fill_demo
+from tests.factories import write
 
 
 def open_backups(window):
@@ -13,7 +13,7 @@ def open_backups(window):
 
 
 def test_back_up_now_lists_the_backup_with_its_contents(window, db):
-    list(fill_demo(db.sessions, 25, as_of=dt.date(2026, 11, 21)))
+    write(db, fill_demo, 25)
     panel = open_backups(window)
     assert panel.table.rowCount() == 0
     panel.back_up_now()
@@ -24,7 +24,7 @@ def test_back_up_now_lists_the_backup_with_its_contents(window, db):
 
 
 def test_restore_asks_shows_both_sides_and_reopens_the_window(window, db, monkeypatch):
-    list(fill_demo(db.sessions, 25, as_of=dt.date(2026, 11, 21)))
+    write(db, fill_demo, 25)
     panel = open_backups(window)
     panel.back_up_now()
     from sqlalchemy import text
@@ -51,7 +51,7 @@ def test_restore_asks_shows_both_sides_and_reopens_the_window(window, db, monkey
 
 
 def test_restore_declined_changes_nothing(window, db, monkeypatch):
-    list(fill_demo(db.sessions, 5, as_of=dt.date(2026, 11, 21)))
+    write(db, fill_demo, 5)
     panel = open_backups(window)
     panel.back_up_now()
     monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.No)

@@ -6,11 +6,12 @@ from PySide6.QtCore import Qt
 from gonghui_desk.services.demo import fill_demo
 from gonghui_desk.services.members import MemberFilter
 from gonghui_desk.ui.models.member_table import MemberTableModel
+from tests.factories import write
 
 
 @pytest.fixture
 def demo_db(db):
-    list(fill_demo(db.sessions, 600, seed=2, as_of=dt.date(2026, 11, 21)))
+    write(db, fill_demo, 600, seed=2)
     return db
 
 

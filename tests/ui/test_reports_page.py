@@ -87,7 +87,7 @@ def few_members(db):
 
 @pytest.fixture
 def many_members(db):
-    list(fill_demo(db.sessions, 80, seed=3, as_of=TODAY))
+    write(db, fill_demo, 80, seed=3)
     return db
 
 
