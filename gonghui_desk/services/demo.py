@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
-
 from sqlalchemy import func, insert, select
 
 from gonghui_desk.db.models import Member, MembershipEvent, YearFiguresRow
@@ -12,6 +10,7 @@ from gonghui_desk.domain.demo import DemoBranch, demo_profile, demo_year_figures
 from gonghui_desk.domain.member import FIELD_NAMES
 from gonghui_desk.domain.pinyin import pinyin_keys
 from gonghui_desk.errors import UserError
+from gonghui_desk.services.annual import save_year
 from gonghui_desk.services.demo_contracts import fill_contract_demo
 from gonghui_desk.services.demo_hardship import fill_hardship_demo
 from gonghui_desk.services.demo_recuperation import fill_recuperation_demo
@@ -77,7 +76,7 @@ def fill_demo(tx: Tx, members: int, seed: int = 1) -> int:
         tx.progress(done, members, "写入演示会员")
     for year in (today.year - 1, today.year):
         if session.get(YearFiguresRow, year) is None:
-            session.add(YearFiguresRow(**asdict(demo_year_figures(year, members))))
+            save_year(tx, demo_year_figures(year, members))
     if members:  # each part says how far it is, on its own scale
         fill_hardship_demo(tx, seed)
         fill_recuperation_demo(tx, seed)
