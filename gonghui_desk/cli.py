@@ -139,7 +139,10 @@ def _open(args: argparse.Namespace) -> Database:
     if clock.fixed_day is not None:
         log.info("running as of %s", clock.fixed_day)
     officer = Officer(getattr(args, "officer", None) or os.environ.get("GONGHUI_OFFICER", ""))
-    return open_database(resolve_db_location(args.db, data_dir), clock=clock, officer=officer)
+    db = open_database(resolve_db_location(args.db, data_dir), clock=clock, officer=officer)
+    if db.read_only_reason:  # a full disk: the command still runs if it only reads
+        print(db.read_only_reason, file=sys.stderr)
+    return db
 
 
 class TextProgress:

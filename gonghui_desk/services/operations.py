@@ -168,9 +168,10 @@ class Runner:
         self._listeners.extend(other._listeners)
 
     def refuse_if_read_only(self, title: str) -> None:
+        if self.db.read_only and self.db.read_only_reason:  # whole sentences: what to free
+            raise ReadOnlyBook(f"不能{title}，数据没有改动。{self.db.read_only_reason}")
         if self.db.read_only:
-            why = getattr(self.db, "read_only_reason", "") or "数据库以只读方式打开"
-            raise ReadOnlyBook(f"{why}，不能{title}。数据没有改动。")
+            raise ReadOnlyBook(f"数据库以只读方式打开，不能{title}。数据没有改动。")
 
     def run(self, op: Op[T]) -> Outcome[T]:
         self.refuse_if_read_only(op.title)

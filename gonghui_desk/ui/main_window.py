@@ -103,9 +103,12 @@ class MainWindow(QMainWindow):
             page.deleteLater()
         self.pages.clear()
         label = self.tr("Database: %1").replace("%1", context.db.display_name)
-        if context.db.read_only:
+        if context.db.read_only_reason:  # a full disk: the reason says what to free
+            label += self.tr(" (read-only: the disk is full)")
+        elif context.db.read_only:
             label += self.tr(" (read-only: someone else has it open)")
         self.database_label.setText(label)
+        self.database_label.setToolTip(context.db.read_only_reason)
         self.show_officer()
         if first:
             self.navigation.currentRowChanged.connect(self._show_row)

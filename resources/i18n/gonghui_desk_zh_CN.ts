@@ -564,6 +564,34 @@ The current database is backed up first, so this can be undone.</source>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
+    <message>
+        <source>Keep the backups taken before an import, an undo, a restore or an upgrade for at least</source>
+        <translation>导入、撤销导入、恢复和升级前的备份至少保留</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <source>Safety copies</source>
+        <translation>操作前备份</translation>
+    </message>
+    <message>
+        <source>Back up to another folder…</source>
+        <translation>备份到其他文件夹…</translation>
+    </message>
+    <message>
+        <source>Back up to another folder</source>
+        <translation>备份到其他文件夹</translation>
+    </message>
+    <message>
+        <source>Taken by %1</source>
+        <translation>备份人：%1</translation>
+    </message>
+    <message>
+        <source>Kept at least until %1</source>
+        <translation>操作前备份，至少保留到 %1</translation>
+    </message>
 </context>
 <context>
     <name>BasicsTab</name>
@@ -2309,6 +2337,10 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
     <message>
         <source> (read-only: someone else has it open)</source>
         <translation>（只读：另有人正在使用）</translation>
+    </message>
+    <message>
+        <source> (read-only: the disk is full)</source>
+        <translation>（只读：磁盘已满）</translation>
     </message>
     <message>
         <source>&amp;File</source>

@@ -8,14 +8,14 @@ import pytest
 from sqlalchemy import event, select, text
 
 from gonghui_desk.clock import Clock
-from gonghui_desk.db import backup_notes, migrate
+from gonghui_desk.db import backup_notes, disk, migrate
 from gonghui_desk.db import engine as eng
 from gonghui_desk.db.database import open_database
 from gonghui_desk.db.models import AppSetting
 from gonghui_desk.db.session import session_scope
 from gonghui_desk.errors import UserError, ValidationError
 from gonghui_desk.services import backup as bk
-from gonghui_desk.services.operations import run_once
+from gonghui_desk.services.operations import ReadOnlyBook, run_once
 from tests.full_disk import fill, small_disk  # noqa: F401  (a fixture)
 
 FIRST = dt.date(2026, 11, 1)
@@ -183,3 +183,18 @@ def test_a_change_that_meets_a_full_disk_rolls_back_with_the_message(db):
         run_once(db, "保存设置", many_settings)
     with session_scope(db.sessions) as session:
         assert session.scalar(select(AppSetting).where(AppSetting.key == "x.1")) is None
+
+
+def test_an_operation_on_a_book_read_only_for_a_full_disk_says_what_to_free(
+    db_path, monkeypatch
+):
+    open_database(db_path).close()
+    monkeypatch.setattr(disk, "free_bytes", lambda _path: 4096)
+    book = open_database(db_path)
+    try:
+        with pytest.raises(ReadOnlyBook) as caught:
+            run_once(book, "保存设置", lambda tx: tx.session.add(AppSetting(key="x", value="y")))
+    finally:
+        book.close()
+    assert caught.value.message.startswith("不能保存设置，数据没有改动。磁盘 ")
+    assert caught.value.message.endswith("腾出至少 50 MB 后重新打开。")

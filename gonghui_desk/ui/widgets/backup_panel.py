@@ -1,4 +1,8 @@
-"""备份与恢复 under 设置: the backups on file, back up now, restore, and the policy."""
+"""备份与恢复 under 设置: the backups on file, back up now, restore, and the policy.
+
+Each backup is listed by what it came before (导入前（会员.xlsx，第 3 批）…); a book opened
+read-only on a full disk can still be backed up to another folder from here.
+"""
 
 from __future__ import annotations
 
@@ -43,6 +47,8 @@ class BackupPanel(QWidget):
         self.keep_daily.setRange(1, 365)
         self.keep_monthly = QSpinBox()
         self.keep_monthly.setRange(0, 120)
+        self.keep_safety_days = QSpinBox()
+        self.keep_safety_days.setRange(1, 3650)
         self.save_policy_button = QPushButton(self.tr("Save"))
         self.save_policy_button.clicked.connect(self.save_policy)
         policy = QFormLayout()
@@ -57,8 +63,16 @@ class BackupPanel(QWidget):
         keep_row.addWidget(self.keep_monthly)
         keep_row.addWidget(QLabel(self.tr("months")))
         keep_row.addStretch(1)
-        keep_row.addWidget(self.save_policy_button)
         policy.addRow(self.tr("Rotation"), keep_row)
+        safety_row = QHBoxLayout()
+        safety_row.addWidget(QLabel(self.tr(
+            "Keep the backups taken before an import, an undo, a restore or an upgrade for at least"
+        )))
+        safety_row.addWidget(self.keep_safety_days)
+        safety_row.addWidget(QLabel(self.tr("days")))
+        safety_row.addStretch(1)
+        safety_row.addWidget(self.save_policy_button)
+        policy.addRow(self.tr("Safety copies"), safety_row)
 
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels(
@@ -68,9 +82,13 @@ class BackupPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        for column, width in enumerate((150, 130, 80)):
-            self.table.horizontalHeader().resizeSection(column, width)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.resizeSection(0, 150)
+        header.resizeSection(2, 80)
+        # A label can be long (导入前（会员名单 2026 年 11 月.xlsx，第 12 批）): it takes
+        # the room there is; the contents column is as wide as its text (few rows).
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
 
         self.backup_button = QPushButton(self.tr("Back up now"))
@@ -79,10 +97,13 @@ class BackupPanel(QWidget):
         self.restore_button.clicked.connect(self.restore_selected)
         self.restore_file_button = QPushButton(self.tr("Restore from a file…"))
         self.restore_file_button.clicked.connect(self.choose_restore_file)
-        self.status = QLabel()
+        self.backup_elsewhere_button = QPushButton(self.tr("Back up to another folder…"))
+        self.backup_elsewhere_button.clicked.connect(self.choose_backup_elsewhere)
+        self.status = QLabel(context.db.read_only_reason)
         self.status.setWordWrap(True)
         buttons = QHBoxLayout()
-        for button in (self.backup_button, self.restore_button, self.restore_file_button):
+        for button in (self.backup_button, self.backup_elsewhere_button, self.restore_button,
+                       self.restore_file_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -102,16 +123,30 @@ class BackupPanel(QWidget):
         self.folder_label.setText(str(policy.folder))
         self.keep_daily.setValue(policy.keep_daily)
         self.keep_monthly.setValue(policy.keep_monthly)
+        self.keep_safety_days.setValue(policy.keep_safety_days)
         stem = self.context.db.path.stem if self.context.db.path else None
         self.backups = bk.list_backups(policy.folder, stem)
         self.table.setRowCount(len(self.backups))
         for row, info in enumerate(self.backups):
             cells = (
-                info.taken.strftime("%Y-%m-%d %H:%M:%S"), info.reason_label,
+                info.taken.strftime("%Y-%m-%d %H:%M:%S"), info.label,
                 f"{info.size / 1024 / 1024:.1f} MB", bk.counts_text(info.counts),
             )
             for column, text in enumerate(cells):
-                self.table.setItem(row, column, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                item.setToolTip(self._about(info, policy))
+                self.table.setItem(row, column, item)
+
+    def _about(self, info: bk.BackupInfo, policy: bk.BackupPolicy) -> str:
+        """The tooltip: the full label, who took it, how long a safety copy is kept."""
+        lines = [info.label]
+        if info.officer:
+            lines.append(self.tr("Taken by %1").replace("%1", info.officer))
+        until = bk.safe_until(info, policy)
+        if until is not None:
+            lines.append(self.tr("Kept at least until %1").replace("%1", f"{until:%Y-%m-%d}"))
+        lines.append(str(info.path))
+        return "\n".join(lines)
 
     # -- actions ------------------------------------------------------------------------
 
@@ -124,6 +159,22 @@ class BackupPanel(QWidget):
         self.status.setText(self.tr("Backed up and verified: %1").replace("%1", str(info.path)))
         self.reload()
 
+    def choose_backup_elsewhere(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Back up to another folder"))
+        if folder:
+            self.back_up_to(Path(folder))
+
+    def back_up_to(self, folder: Path) -> bool:
+        """A manual backup into ``folder`` (a USB stick, another disk), the policy unchanged:
+        this works on a book opened read-only, which cannot save a new backup folder."""
+        try:
+            info = bk.back_up_and_rotate(self.context.db, "manual", folder)
+        except UserError as error:
+            show_user_error(self, error)
+            return False
+        self.status.setText(self.tr("Backed up and verified: %1").replace("%1", str(info.path)))
+        return True
+
     def choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Backup folder"),
                                                   self.folder_label.text())
@@ -133,7 +184,8 @@ class BackupPanel(QWidget):
 
     def save_policy(self) -> None:
         policy = bk.BackupPolicy(
-            Path(self.folder_label.text()), self.keep_daily.value(), self.keep_monthly.value()
+            Path(self.folder_label.text()), self.keep_daily.value(), self.keep_monthly.value(),
+            self.keep_safety_days.value(),
         )
         try:
             bk.save_policy(self.context.db.sessions, policy)
