@@ -95,6 +95,8 @@ def create_engine_for(url: URL, *, read_only: bool = False, alone: bool = False)
         return create_engine(url, pool_pre_ping=True)
     path = sqlite_path(url)
     if alone and path is not None:
+        # One connection for every thread (SQLite serialises its use): a second one could
+        # not read past the first one's exclusive lock.
         engine = create_engine(
             URL.create("sqlite+pysqlite", database=str(path)), poolclass=StaticPool,
             connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
