@@ -195,7 +195,7 @@ def _open_for_reading(url: URL, path: Path | None, *, disk_full: bool) -> Engine
         return engine
     except SQLAlchemyDatabaseError as exc:
         engine.dispose()
-        if not (disk_full and path is not None and disk.means_disk_full(exc, path)):
+        if path is None or not disk.means_disk_full(exc, path):
             raise UserError(f"无法打开数据库 {path or url}：{exc.orig}") from exc
         log.info("reading %s alone: no room for its shared-memory file (%s)", path, exc.orig)
     except BaseException:

@@ -176,3 +176,16 @@ def test_a_new_book_on_a_full_disk_is_refused_saying_why(small_disk):  # noqa: F
     assert sorted(p.name for p in small_disk.iterdir() if p.name != "filler.bin") in (
         [], ["new.sqlite3"])
     assert not path.with_name(path.name + ".lock").exists()
+
+
+def test_a_book_asked_for_read_only_opens_on_a_full_disk_too(small_disk):  # noqa: F811
+    path = small_disk / "branch.sqlite3"
+    first = open_database(path)
+    put(first, "note", "kept")
+    first.close()
+    fill(small_disk)
+    viewer = open_database(path, read_only=True)
+    try:
+        assert viewer.read_only and setting(viewer, "note") == "kept"
+    finally:
+        viewer.close()
