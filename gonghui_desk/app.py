@@ -180,7 +180,7 @@ def run_gui(db_option: str | None, clock: Clock) -> int:
         if bench:
             QTimer.singleShot(0, lambda: _report("ready", quit_after=True))
         else:
-            QTimer.singleShot(0, startup.window.ask_officer_if_needed)
+            QTimer.singleShot(0, startup.window.after_start)
 
     QTimer.singleShot(0, attach)
     code = startup.app.exec()

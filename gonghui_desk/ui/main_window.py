@@ -205,6 +205,16 @@ class MainWindow(QMainWindow):
             text += self.tr(" (computer login)")
         self.officer_label.setText(text)
 
+    def after_start(self) -> None:
+        """Once the window is filled: say why the book is read-only when it is not the
+        chair's choice (a full disk: what to free), then ask who is working."""
+        if self.attached and self.context.db.read_only_reason:
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.warning(self, self.tr("Opened read-only"),
+                                self.context.db.read_only_reason)
+        self.ask_officer_if_needed()
+
     def ask_officer_if_needed(self) -> None:
         """At start: who is working, unless this PC remembers it (or the window is locked)."""
         if self.attached and not self.context.db.officer.chosen and not self.is_locked():

@@ -2311,6 +2311,10 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Opened read-only</source>
+        <translation>已以只读方式打开</translation>
+    </message>
+    <message>
         <source>Change &amp;officer…</source>
         <translation>切换操作人(&amp;O)…</translation>
     </message>

@@ -71,3 +71,27 @@ def test_a_name_not_in_the_profile_can_be_typed_and_cancel_keeps_the_login(conte
     window.change_officer()
     assert context.db.officer.display == "赵经审"
     assert window.officer_label.text() == "操作人：赵经审"
+
+
+def test_a_book_opened_read_only_for_a_full_disk_says_so_at_start_then_asks_the_name(
+        context, window):
+    from PySide6.QtWidgets import QMessageBox
+
+    context.db.read_only = True
+    context.db.read_only_reason = "磁盘 /tmp 已满（剩余 0 KB），数据库以只读方式打开。"
+    seen = []
+
+    def close_box() -> None:
+        box = next((w for w in QApplication.topLevelWidgets()
+                    if isinstance(w, QMessageBox) and w.isVisible()), None)
+        if box is None:
+            QTimer.singleShot(10, close_box)
+            return
+        seen.append(box.text())
+        box.accept()
+        _answer("王建国")
+
+    QTimer.singleShot(0, close_box)
+    window.after_start()
+    assert seen == ["磁盘 /tmp 已满（剩余 0 KB），数据库以只读方式打开。"]
+    assert context.db.officer.display == "王建国"
