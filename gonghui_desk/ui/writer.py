@@ -39,6 +39,7 @@ class _Job(QObject):
         self.cancelled = threading.Event()
         self.value: Any = None
         self.error: BaseException | None = None
+        self.released = threading.Event()  # the writer thread holds it no more
 
     def report(self, step: Progress) -> None:
         if self.cancelled.is_set():
@@ -71,6 +72,11 @@ class Writer:
     def _serve(self) -> None:
         while (job := self._jobs.get()) is not None:
             job.run()
+            released = job.released
+            # The last reference must go on the GUI thread that made the job: a QObject
+            # deleted here while the GUI thread still handles its signals crashes the program.
+            del job
+            released.set()
 
     def stop(self) -> None:
         if self._thread is not None and self._thread.is_alive():
@@ -92,6 +98,7 @@ class Writer:
         loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
         if not done.is_set():  # … then a progress dialog the user can cancel from
             self._wait_with_dialog(title, job, loop, done)
+        job.released.wait()
         if job.error is not None:
             raise job.error
         return job.value
