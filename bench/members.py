@@ -177,7 +177,7 @@ def open_page(app: QApplication, context: AppContext) -> tuple[MembersPage, Pain
 
 def measure(app: QApplication, context: AppContext, peer: Peer,
             runs: int) -> tuple[MembersPage, PaintWatch]:
-    default_view = MemberFilter(statuses=MEMBER_STATUSES)
+    default_view = MemberFilter(statuses=MEMBER_STATUSES, ages_on=context.clock.today())
     default_sql = literal_sql(context.db, default_view)
     ours: list[float] = []
     theirs: list[float] = []

@@ -278,8 +278,8 @@ def deciding_fields(flt: MemberFilter) -> frozenset[str]:
     # The recycle bin; names sort by their pinyin, which follows the name (and is left out
     # of the history, so a rename shows as "name" alone).
     fields = {"deleted_at", "name", "pinyin_full"}
-    fields.update(c.key for c in SORT_COLUMNS.get(flt.sort_key, SORT_COLUMNS["name"])
-                  if hasattr(c, "key"))
+    fields.update(str(key) for c in SORT_COLUMNS.get(flt.sort_key, SORT_COLUMNS["name"])
+                  if (key := getattr(c, "key", None)))
     if flt.statuses:
         fields.add("status")
     if flt.member_on is not None:
