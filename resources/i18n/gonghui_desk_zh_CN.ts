@@ -237,10 +237,6 @@
         <translation>该申请已结束（%1）。申请记录保留，可以查看，但不能再修改。</translation>
     </message>
     <message>
-        <source>The database is open on another computer: the application can only be looked at.</source>
-        <translation>数据库正在另一台电脑上使用：申请只能查看。</translation>
-    </message>
-    <message>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
@@ -774,10 +770,6 @@ The current database is backed up first, so this can be undone.</source>
     <message>
         <source>Attachments</source>
         <translation>附件</translation>
-    </message>
-    <message>
-        <source>The database is open on another computer: the contract can only be looked at.</source>
-        <translation>数据库正在另一台电脑上打开：本合同只能查看，不能修改。</translation>
     </message>
     <message>
         <source>New collective contract</source>
@@ -1604,10 +1596,6 @@ Please copy the details below and send them to whoever supports you. The log fil
     <message>
         <source>This file is closed (%1). It is kept and can be looked at, but not changed; for new aid, open a new application.</source>
         <translation>该档案已结档（%1），予以保存，只能查看、不能修改；如需再次帮扶，请新建申请。</translation>
-    </message>
-    <message>
-        <source>The database is open on another computer: the file can only be looked at.</source>
-        <translation>数据库正在另一台电脑上打开：档案只能查看。</translation>
     </message>
     <message>
         <source>Choose from members</source>
@@ -3583,10 +3571,6 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
         <translation>完整证件号码（报上级工会用，将记入变更历史）</translation>
     </message>
     <message>
-        <source>Not available: the database is open read-only.</source>
-        <translation>数据库以只读方式打开，不能使用此项。</translation>
-    </message>
-    <message>
         <source>Options</source>
         <translation>填表选项</translation>
     </message>
@@ -4249,6 +4233,13 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
     <message>
         <source>Type the numbers after the meeting: at least two thirds of those entitled must be present, and more than half of all of them must vote in favour.</source>
         <translation>会后填写人数：实到须不少于应到人数的三分之二，赞成须超过应到（全体）人数的半数。</translation>
+    </message>
+</context>
+<context>
+    <name>WriteAccess</name>
+    <message>
+        <source>Read-only: another computer is changing this database. Here it can be looked at, but not changed.</source>
+        <translation>只读：另一台电脑正在修改这个数据库，这里只能查看，不能修改。</translation>
     </message>
 </context>
 <context>

@@ -40,6 +40,7 @@ from gonghui_desk.ui.dialogs.contract_terms import TermsTab
 from gonghui_desk.ui.dialogs.record_dialog import RecordDialog
 from gonghui_desk.ui.errors import show_user_error
 from gonghui_desk.ui.widgets.fields import FieldRow
+from gonghui_desk.ui.write_access import view_only_banner, writable
 
 BASICS, TEAMS, STEPS, TERMS, FILES = range(5)
 Snapshot = tuple[ContractDraft, tuple[Negotiator, ...]]
@@ -53,7 +54,7 @@ class ContractDialog(RecordDialog):
         super().__init__(parent)
         self.context = context
         self.contract_id = contract_id
-        self.read_only = context.db.read_only
+        self.read_only = not writable(context)
         self.detail: ContractDetail | None = None
         sessions = context.db.sessions
         self.basics = BasicsTab(context.clock)
@@ -73,8 +74,7 @@ class ContractDialog(RecordDialog):
         self.summary.setObjectName("contract_summary")
         self.summary.setWordWrap(True)
         self.frame(self.tabs, 1060, 720, above_tabs=(self.summary,))
-        self.banner.setText(self.tr(
-            "The database is open on another computer: the contract can only be looked at."))
+        self.banner.setText(view_only_banner(context))
         self.banner.setVisible(self.read_only)
         self.basics.set_previous_choices(
             list_contracts(sessions, today=context.clock.today()), contract_id)

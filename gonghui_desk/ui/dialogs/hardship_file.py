@@ -38,6 +38,7 @@ from gonghui_desk.ui.dialogs.hardship_steps import StepsTab
 from gonghui_desk.ui.dialogs.member_choice import MemberChoiceDialog
 from gonghui_desk.ui.dialogs.record_dialog import RecordDialog
 from gonghui_desk.ui.errors import show_user_error
+from gonghui_desk.ui.write_access import view_only_banner, writable
 
 APPLICANT, RELATIVES, INCOME, STEPS, PAYMENTS = range(5)
 
@@ -51,7 +52,7 @@ class HardshipFileDialog(RecordDialog):
         self.context = context
         self.file_id = file_id
         self.state = hp.NONE
-        self.read_only = context.db.read_only
+        self.read_only = not writable(context)
         sessions = context.db.sessions
         profile = load_profile(sessions)
         self.applicant = ApplicantTab(file_id is None, context.clock)
@@ -97,7 +98,7 @@ class HardshipFileDialog(RecordDialog):
         ``keep_edits``, unsaved changes to the applicant and household stay on screen."""
         assert self.file_id is not None
         draft, self.state, steps = load_file(self.context.db.sessions, self.file_id)
-        self.read_only = self.context.db.read_only or self.state in hp.CLOSED
+        self.read_only = not writable(self.context) or self.state in hp.CLOSED
         self.setWindowTitle(self.tr("Hardship file: %1 (%2)")
                             .replace("%1", draft.name).replace("%2", self.state))
         if not keep_edits or self.read_only:
@@ -118,13 +119,11 @@ class HardshipFileDialog(RecordDialog):
         for tab in (self.applicant, self.relatives, self.income):
             tab.set_read_only(self.read_only)
         self.save_button.setVisible(not self.read_only)
-        if self.state in hp.CLOSED:
-            self.banner.setText(self.tr(
-                "This file is closed (%1). It is kept and can be looked at, but not changed; "
-                "for new aid, open a new application.").replace("%1", self.state))
-        elif self.context.db.read_only:
-            self.banner.setText(self.tr(
-                "The database is open on another computer: the file can only be looked at."))
+        closed = self.tr(
+            "This file is closed (%1). It is kept and can be looked at, but not changed; "
+            "for new aid, open a new application.").replace("%1", self.state)
+        self.banner.setText(view_only_banner(self.context,
+                                             closed if self.state in hp.CLOSED else ""))
         self.banner.setVisible(self.read_only)
 
     def _current(self) -> tuple[dict[str, object], object]:

@@ -30,6 +30,7 @@ from gonghui_desk.ui.dialogs.aid_payment import AidPaymentDialog
 from gonghui_desk.ui.errors import show_user_error
 from gonghui_desk.ui.models.hardship_table import PaymentLedgerModel
 from gonghui_desk.ui.widgets.tables import configure_table
+from gonghui_desk.ui.write_access import enable_writes
 
 EVER = (dt.date(1900, 1, 1), dt.date(2100, 12, 31))
 
@@ -80,7 +81,7 @@ class PaymentsTab(QWidget):
         self.total.setText(self.tr("%n payment(s), %1 yuan in all", "",
                                    len(self.model.in_force()))
                            .replace("%1", yuan_text(self.model.total(), unit="")))
-        self.record_button.setEnabled(can_pay and file_id is not None)
+        enable_writes(self.context, self.record_button, when=can_pay and file_id is not None)
         self._update_buttons()
 
     def selected(self) -> PaymentRow | None:
@@ -89,8 +90,8 @@ class PaymentsTab(QWidget):
 
     def _update_buttons(self) -> None:
         chosen = self.selected()
-        self.void_button.setEnabled(chosen is not None and not chosen.voided
-                                    and not self.context.db.read_only)
+        enable_writes(self.context, self.void_button,
+                      when=chosen is not None and not chosen.voided)
 
     def record(self) -> AidPaymentDialog | None:
         if self.file_id is None:

@@ -35,6 +35,7 @@ from gonghui_desk.ui.models.row_list import RowListModel
 from gonghui_desk.ui.style import MUTED_STYLE
 from gonghui_desk.ui.widgets.fields import FieldRow
 from gonghui_desk.ui.widgets.tables import configure_table
+from gonghui_desk.ui.write_access import enable_writes
 
 
 def rank_table(model: RowListModel[Any]) -> QTableView:
@@ -89,7 +90,7 @@ class AllocationDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.allocate_button = QPushButton(self.tr("Allocate the places"))
         self.allocate_button.setObjectName("allocate")
-        self.allocate_button.setEnabled(not context.db.read_only)
+        enable_writes(context, self.allocate_button)
         self.buttons.addButton(self.allocate_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.allocate_button.clicked.connect(self.allocate)
         layout = QVBoxLayout(self)

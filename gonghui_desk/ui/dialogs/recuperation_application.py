@@ -34,6 +34,7 @@ from gonghui_desk.ui.dialogs.recuperation_app_form import ApplyTab
 from gonghui_desk.ui.dialogs.recuperation_steps import StepsTab
 from gonghui_desk.ui.dialogs.recuperation_verdict import VerdictTab
 from gonghui_desk.ui.errors import show_user_error
+from gonghui_desk.ui.write_access import view_only_banner, writable
 
 APPLY_TAB, VERDICT_TAB, STEPS_TAB = range(3)
 
@@ -66,7 +67,7 @@ class ApplicationDialog(RecordDialog):
             self.form.select_trip(trip_id)
             if self.form.picker is not None:
                 self.form.picker.ensure_loaded()
-            self.read_only = context.db.read_only
+            self.read_only = not writable(context)
             self._saved = self._current()
             self.verdict.show_detail(None, True)
             self.steps.show_detail(None, True)
@@ -87,7 +88,7 @@ class ApplicationDialog(RecordDialog):
         ``keep_edits``, unsaved changes on the 申请 tab stay on screen."""
         assert self.app_id is not None
         self.detail = detail(self.context.db.sessions, self.app_id)
-        self.read_only = self.context.db.read_only or self.detail.state in rp.CLOSED
+        self.read_only = not writable(self.context) or self.detail.state in rp.CLOSED
         self.setWindowTitle(self.tr("Recuperation application: %1, %2 (%3)")
                             .replace("%1", self.detail.name)
                             .replace("%2", self.detail.trip.destination)
@@ -107,14 +108,12 @@ class ApplicationDialog(RecordDialog):
     def _apply_read_only(self) -> None:
         self.form.set_read_only(self.read_only)
         self.save_button.setVisible(not self.read_only)
+        closed = ""
         if self.detail is not None and self.detail.state in rp.CLOSED:
-            self.banner.setText(self.tr(
+            closed = self.tr(
                 "This application is closed (%1). It is kept and can be looked at, but not "
-                "changed.").replace("%1", self.detail.state))
-        elif self.context.db.read_only:
-            self.banner.setText(self.tr(
-                "The database is open on another computer: the application can only be "
-                "looked at."))
+                "changed.").replace("%1", self.detail.state)
+        self.banner.setText(view_only_banner(self.context, closed))
         self.banner.setVisible(self.read_only)
 
     def _current(self) -> ApplicationDraft:

@@ -37,6 +37,7 @@ from gonghui_desk.ui.models.contract_table import ContractModel
 from gonghui_desk.ui.pages.base import Page
 from gonghui_desk.ui.style import MUTED_STYLE
 from gonghui_desk.ui.widgets.tables import hint_label, keep_sorted, record_table, search_timer
+from gonghui_desk.ui.write_access import enable_writes
 
 
 class ContractsPage(Page):
@@ -46,14 +47,13 @@ class ContractsPage(Page):
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, self.tr("Collective contracts"), parent)
-        writable = not context.db.read_only
         self.periods = QLabel()
         self.periods.setObjectName("contract_periods")
         self.periods.setWordWrap(True)
         self.periods.setStyleSheet(MUTED_STYLE)
         self.new_button = QPushButton(self.tr("New contract…"))
         self.new_button.clicked.connect(self.new_contract)
-        self.new_button.setEnabled(writable)
+        enable_writes(context, self.new_button)
         self.open_button = QPushButton(self.tr("Open…"))
         self.open_button.clicked.connect(self.open_selected)
         self.renew_button = QPushButton(self.tr("Renew…"))
@@ -171,11 +171,10 @@ class ContractsPage(Page):
 
     def _update_buttons(self) -> None:
         row = self.selected_row()
-        writable = not self.context.db.read_only
         self.open_button.setEnabled(row is not None)
-        self.renew_button.setEnabled(writable and row is not None
-                                     and row.signed_date is not None)
-        self.delete_button.setEnabled(writable and row is not None)
+        enable_writes(self.context, self.renew_button,
+                      when=row is not None and row.signed_date is not None)
+        enable_writes(self.context, self.delete_button, when=row is not None)
 
     # -- actions ------------------------------------------------------------------------
 

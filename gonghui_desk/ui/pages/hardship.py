@@ -38,15 +38,15 @@ from gonghui_desk.ui.models.hardship_table import HardshipFileModel
 from gonghui_desk.ui.pages.base import Page
 from gonghui_desk.ui.widgets.hardship_ledger import AidLedgerPanel
 from gonghui_desk.ui.widgets.tables import hint_label, keep_sorted, record_table, search_timer
+from gonghui_desk.ui.write_access import enable_writes
 
 
 class HardshipPage(Page):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, self.tr("Hardship aid"), parent)
-        writable = not context.db.read_only
         self.new_button = QPushButton(self.tr("New file…"))
         self.new_button.clicked.connect(self.new_file)
-        self.new_button.setEnabled(writable)
+        enable_writes(context, self.new_button)
         self.open_button = QPushButton(self.tr("Open…"))
         self.open_button.clicked.connect(self.open_selected)
         self.pay_button = QPushButton(self.tr("Record aid…"))
@@ -170,8 +170,8 @@ class HardshipPage(Page):
         rows = self.table.selectionModel().selectedRows()
         state = self.model.row(rows[0].row()).state if rows else None
         self.open_button.setEnabled(state is not None)
-        self.pay_button.setEnabled(state is not None and state not in hp.CLOSED
-                                   and not self.context.db.read_only)
+        enable_writes(self.context, self.pay_button,
+                      when=state is not None and state not in hp.CLOSED)
 
     # -- actions ------------------------------------------------------------------------
 

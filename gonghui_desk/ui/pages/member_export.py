@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QPushButton
 
 from gonghui_desk.ui.tasks import run_with_progress
+from gonghui_desk.ui.write_access import enable_writes
 
 if TYPE_CHECKING:
     from gonghui_desk.ui.pages.members import MembersPage
@@ -39,8 +40,7 @@ class MemberExportMenu(QObject):
             lambda: self.export(PLAIN, True),
         )
         # Full numbers are recorded in the change history, which a read-only file can't take.
-        for action in (provincial, full):
-            action.setEnabled(not page.context.db.read_only)
+        enable_writes(page.context, provincial, full)
         self.button.setMenu(menu)
 
     def suggested_path(self, layout: str) -> Path:

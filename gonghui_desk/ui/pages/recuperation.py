@@ -22,6 +22,7 @@ from gonghui_desk.ui.pages.base import Page
 from gonghui_desk.ui.widgets.recuperation_apps import ApplicationsPanel
 from gonghui_desk.ui.widgets.recuperation_summary import RecuperationSummary
 from gonghui_desk.ui.widgets.recuperation_trips import TripsPanel
+from gonghui_desk.ui.write_access import enable_writes
 
 TRIPS_TAB, APPLICATIONS_TAB = range(2)
 
@@ -41,7 +42,7 @@ class RecuperationPage(Page):
         title_line.addWidget(self.year_combo)
         self.layout_.insertLayout(0, title_line)
         self.summary = RecuperationSummary()
-        self.summary.set_writable(not context.db.read_only)
+        enable_writes(context, self.summary.policy_button, self.summary.quota_button)
         self.summary.edit_policy.connect(self.edit_policy)
         self.summary.edit_quota.connect(self.edit_quota)
         self.layout_.addWidget(self.summary)

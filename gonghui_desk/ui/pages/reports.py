@@ -38,6 +38,7 @@ from gonghui_desk.ui.printing import print_pdf
 from gonghui_desk.ui.style import MUTED_STYLE
 from gonghui_desk.ui.tasks import run_with_progress
 from gonghui_desk.ui.temporary import remove_temporary, temporary_folder
+from gonghui_desk.ui.write_access import enable_writes
 
 PDF, XLSX = ".pdf", ".xlsx"
 
@@ -87,9 +88,7 @@ class ReportsPage(Page):
         self.full_ids = QCheckBox(
             self.tr("Full ID numbers (for the higher-level union; recorded in the change history)")
         )
-        if context.db.read_only:  # the change-history entry cannot be written
-            self.full_ids.setEnabled(False)
-            self.full_ids.setToolTip(self.tr("Not available: the database is open read-only."))
+        enable_writes(context, self.full_ids)  # an entry in the change history is written
         options = QGroupBox(self.tr("Options"))
         options_layout = QVBoxLayout(options)
         options_layout.addWidget(self.params)

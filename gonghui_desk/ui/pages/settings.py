@@ -45,6 +45,7 @@ from gonghui_desk.ui.widgets.contract_rules_panel import ContractRulesPanel
 from gonghui_desk.ui.widgets.dibao_panel import DibaoPanel
 from gonghui_desk.ui.widgets.history_view import HistoryView
 from gonghui_desk.ui.widgets.year_figures_panel import YearFiguresPanel
+from gonghui_desk.ui.write_access import enable_writes
 
 CONTEXT = "ProfileFields"
 PROFILE_LABELS = {
@@ -117,7 +118,7 @@ class SettingsPage(Page):
             self.profile_inputs[name] = widget
         self.save_button = QPushButton(self.tr("Save branch profile"))
         self.save_button.clicked.connect(self.save_profile)
-        self.save_button.setEnabled(not self.context.db.read_only)
+        enable_writes(self.context, self.save_button)
         self.saved_label = QLabel()
         row = QHBoxLayout()
         row.addWidget(self.save_button)
@@ -213,8 +214,7 @@ class SettingsPage(Page):
         form.addRow(self.tr("Lock when unused for"), idle_row)
         self.access_label = QLabel()
         form.addRow(self.access_label)
-        for widget in (self.password_button, self.idle_button):
-            widget.setEnabled(not self.context.db.read_only)
+        enable_writes(self.context, self.password_button, self.idle_button)
         return box
 
     def change_password(self) -> bool:

@@ -29,6 +29,7 @@ from gonghui_desk.errors import UserError
 from gonghui_desk.services import backup as bk
 from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.errors import show_user_error
+from gonghui_desk.ui.write_access import enable_writes, imposed_reason
 
 
 class BackupPanel(QWidget):
@@ -99,7 +100,7 @@ class BackupPanel(QWidget):
         self.restore_file_button.clicked.connect(self.choose_restore_file)
         self.backup_elsewhere_button = QPushButton(self.tr("Back up to another folder…"))
         self.backup_elsewhere_button.clicked.connect(self.choose_backup_elsewhere)
-        self.status = QLabel(context.db.read_only_reason)
+        self.status = QLabel(imposed_reason(context))
         self.status.setWordWrap(True)
         buttons = QHBoxLayout()
         for button in (self.backup_button, self.backup_elsewhere_button, self.restore_button,
@@ -111,10 +112,8 @@ class BackupPanel(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.status)
         layout.addWidget(self.table, 1)
-        writable = not context.db.read_only
-        for widget in (self.restore_button, self.restore_file_button, self.save_policy_button,
-                       self.folder_button):
-            widget.setEnabled(writable)
+        enable_writes(context, self.restore_button, self.restore_file_button,
+                      self.save_policy_button, self.folder_button)
 
     # -- reading ------------------------------------------------------------------------
 

@@ -30,6 +30,7 @@ from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.errors import show_user_error
 from gonghui_desk.ui.style import MUTED_STYLE
 from gonghui_desk.ui.widgets.fields import FieldRow, save_row
+from gonghui_desk.ui.write_access import enable_writes
 
 DEFAULTS = DeadlineRules()
 
@@ -81,8 +82,7 @@ class ContractRulesPanel(QWidget):
         self.save_button.clicked.connect(self.save)
         save_line, self.state = save_row(self.save_button)
         save_line.insertWidget(1, self.defaults_button)
-        for button in (self.defaults_button, self.save_button):
-            button.setEnabled(not context.db.read_only)
+        enable_writes(context, self.defaults_button, self.save_button)
         form.addRow(save_line)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)

@@ -36,6 +36,7 @@ from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.errors import show_user_error
 from gonghui_desk.ui.widgets.fields import FieldRow, save_row
 from gonghui_desk.ui.widgets.inputs import MoneyEdit
+from gonghui_desk.ui.write_access import enable_writes
 
 FIRST_YEAR = 2000
 REGION_PATTERN = r"\d{6}(\d{3}(\d{3})?)?"
@@ -79,7 +80,7 @@ class DibaoPanel(QWidget):
         unit.addStretch(1)
         self.save_button = QPushButton(self.tr("Save the standard"))
         self.save_button.clicked.connect(self.save)
-        self.save_button.setEnabled(not context.db.read_only)
+        enable_writes(context, self.save_button)
         save_line, self.state = save_row(self.save_button)
         box = QGroupBox(self.tr("Standard"))
         form = QFormLayout(box)

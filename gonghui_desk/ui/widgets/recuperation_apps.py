@@ -32,6 +32,7 @@ from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.dialogs.recuperation_application import ApplicationDialog
 from gonghui_desk.ui.models.recuperation_tables import ApplicationModel
 from gonghui_desk.ui.widgets.tables import hint_label, keep_sorted, record_table, search_timer
+from gonghui_desk.ui.write_access import enable_writes
 
 
 class ApplicationsPanel(QWidget):
@@ -45,7 +46,7 @@ class ApplicationsPanel(QWidget):
         self.year = 0
         self.new_button = QPushButton(self.tr("New application…"))
         self.new_button.clicked.connect(self.new_application)
-        self.new_button.setEnabled(not context.db.read_only)
+        enable_writes(context, self.new_button)
         self.open_button = QPushButton(self.tr("Open…"))
         self.open_button.clicked.connect(self.open_selected)
         buttons = QHBoxLayout()

@@ -117,7 +117,3 @@ class RecuperationSummary(QFrame):
             self.tr("%1: %2 places, %3 arranged, %4 left").replace("%1", d.department)
             .replace("%2", str(d.places)).replace("%3", str(d.taken)).replace("%4", str(d.left))
             for d in status.departments))
-
-    def set_writable(self, writable: bool) -> None:
-        self.policy_button.setEnabled(writable)
-        self.quota_button.setEnabled(writable)

@@ -34,6 +34,7 @@ from gonghui_desk.ui.errors import show_user_error
 from gonghui_desk.ui.models.recuperation_tables import RankModel, TripModel, trip_dates
 from gonghui_desk.ui.style import MUTED_STYLE
 from gonghui_desk.ui.widgets.tables import configure_table, keep_sorted, make_sortable
+from gonghui_desk.ui.write_access import enable_writes
 
 
 class TripsPanel(QWidget):
@@ -47,10 +48,9 @@ class TripsPanel(QWidget):
         super().__init__(parent)
         self.context = context
         self.year = 0
-        self.writable = not context.db.read_only
         self.new_button = QPushButton(self.tr("New trip…"))
         self.new_button.clicked.connect(self.new_trip)
-        self.new_button.setEnabled(self.writable)
+        enable_writes(context, self.new_button)
         self.edit_button = QPushButton(self.tr("Change…"))
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button = QPushButton(self.tr("Delete"))
@@ -146,8 +146,8 @@ class TripsPanel(QWidget):
 
     def _selection(self) -> None:
         row = self.selected_row()
-        for button in (self.edit_button, self.delete_button, self.allocate_button):
-            button.setEnabled(row is not None and self.writable)
+        enable_writes(self.context, self.edit_button, self.delete_button, self.allocate_button,
+                      when=row is not None)
         self.show_ranking(row)
 
     def show_ranking(self, row: TripRow | None) -> None:

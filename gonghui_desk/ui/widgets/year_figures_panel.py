@@ -42,6 +42,7 @@ from gonghui_desk.services.operations import Op
 from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.errors import show_user_error
 from gonghui_desk.ui.widgets.fields import FieldRow, save_row
+from gonghui_desk.ui.write_access import enable_writes
 
 UNSET = -1  # the spin box's minimum, shown as "not filled in"
 
@@ -101,7 +102,7 @@ class YearFiguresPanel(QWidget):
 
         self.save_button = QPushButton()
         self.save_button.clicked.connect(self.save)
-        self.save_button.setEnabled(not context.db.read_only)
+        enable_writes(context, self.save_button)
         save_line, self.state = save_row(self.save_button)
 
         layout = QVBoxLayout(self)
