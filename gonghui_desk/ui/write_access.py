@@ -13,7 +13,6 @@ record dialog that can only be looked at.
 
 from __future__ import annotations
 
-from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
@@ -93,8 +92,7 @@ def _own_tooltip(control: Control) -> str:
 
 
 def _tooltip(reason: str, own: str) -> str:
-    # Rich text, so that Qt wraps a long reason (a full disk's runs to two lines).
-    paragraphs = [f"<p>{escape(reason)}</p>"]
-    if own:
-        paragraphs.append(own if own.lstrip().startswith("<") else f"<p>{escape(own)}</p>")
-    return "".join(paragraphs)
+    # Plain text, a line per sentence: Qt wraps a rich-text tooltip of Chinese text into a
+    # column a few characters wide, and leaves a plain one on one line as wide as the screen.
+    lines = reason.replace("。", "。\n").strip()
+    return f"{lines}\n\n{own}" if own else lines
