@@ -85,8 +85,9 @@ def enable_writes(context: AppContext, *controls: Control, when: bool = True) ->
 
 def _own_tooltip(control: Control) -> str:
     text = control.toolTip()
-    # An action without a tooltip of its own answers with its menu text.
-    if isinstance(control, QAction) and text == control.text().replace("&", ""):
+    # An action without a tooltip of its own answers with its menu text, shortened the way
+    # Qt does it (no "&", no "…"): what a fresh action of the same text answers.
+    if isinstance(control, QAction) and text == QAction(control.text()).toolTip():
         return ""
     return text
 

@@ -135,6 +135,10 @@ def test_members_page_offers_no_add_edit_or_delete(context, book, qtbot, reason,
     assert not page.add_button.isEnabled()
     assert not page.edit_action.isEnabled() and not page.delete_action.isEnabled()
     assert page.history_action.isEnabled()
+    provincial, masked, full = page.export_menu.button.menu().actions()
+    assert greyed(provincial, shown) and greyed(full, shown)
+    assert provincial.toolTip().replace("\n", "") == shown  # not the menu text after it
+    assert masked.isEnabled()
 
 
 @BOTH

@@ -41,6 +41,7 @@ class MemberExportMenu(QObject):
         )
         # Full numbers are recorded in the change history, which a read-only file can't take.
         enable_writes(page.context, provincial, full)
+        menu.setToolTipsVisible(True)  # why they are greyed, on a read-only book
         self.button.setMenu(menu)
 
     def suggested_path(self, layout: str) -> Path:
