@@ -32,6 +32,7 @@ from gonghui_desk.ui.settings import AppSettings
 
 if TYPE_CHECKING:
     from gonghui_desk.ui.dialogs.about import AboutDialog
+    from gonghui_desk.ui.lock_guard import LockGuard
     from gonghui_desk.ui.pages.base import Page
     from gonghui_desk.ui.widgets.lock_screen import LockScreen
 
@@ -63,7 +64,7 @@ class MainWindow(QMainWindow):
         self.loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.loading_label)
         self.lock_screen: LockScreen | None = None
-        self._before_lock: QWidget | None = None
+        self._lock_guard: LockGuard | None = None
         self.idle = IdleWatcher(self)
         self.idle.idle.connect(self.lock)
         central = QWidget()
@@ -143,28 +144,30 @@ class MainWindow(QMainWindow):
         self.idle.set_interval_ms(minutes * 60_000)
 
     def is_locked(self) -> bool:
-        return self.lock_screen is not None and self.stack.currentWidget() is self.lock_screen
+        return self._lock_guard is not None and self._lock_guard.engaged
 
     def lock(self) -> None:
-        """Hide every record behind the password screen."""
+        """Hide every record behind the password screen: this window and every dialog
+        go off the screen, as they are, and only the lock screen's window shows."""
         if self.is_locked():
             return
-        if self.lock_screen is None:
+        if self.lock_screen is None or self._lock_guard is None:
+            from gonghui_desk.ui.lock_guard import LockGuard
             from gonghui_desk.ui.widgets.lock_screen import LockScreen
 
             self.lock_screen = LockScreen()
             self.lock_screen.unlocked.connect(self.unlock)
-            self.stack.addWidget(self.lock_screen)
-        self._before_lock = self.stack.currentWidget()
-        self.stack.setCurrentWidget(self.lock_screen)
-        self.lock_screen.arm(self.context.db.sessions)
+            self.lock_screen.close_requested.connect(self.close)
+            self._lock_guard = LockGuard(self.lock_screen, self)
         self.navigation.setEnabled(False)
         self.menuBar().setEnabled(False)
+        self._lock_guard.engage()
+        self.lock_screen.arm(self.context.db.sessions)
         log.info("window locked")
 
     def unlock(self) -> None:
-        if self._before_lock is not None:
-            self.stack.setCurrentWidget(self._before_lock)
+        if self._lock_guard is not None:
+            self._lock_guard.release()
         self.navigation.setEnabled(True)
         self.menuBar().setEnabled(True)
         self.idle.set_interval_ms(self.idle.timer.interval())

@@ -1,8 +1,13 @@
-"""The lock screen shown when the app opens with a password or after idle minutes."""
+"""The lock screen shown when the app opens with a password or after idle minutes.
+
+It is a window of its own, shown in place of the main window while every other window
+of the app is off the screen (see ``ui/lock_guard``).
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from gonghui_desk.db.session import SessionFactory
@@ -13,11 +18,13 @@ from gonghui_desk.ui.widgets.common import PageTitle
 
 class LockScreen(QWidget):
     unlocked = Signal()
+    close_requested = Signal()  # the window was closed: quit, as the main window would
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.sessions: SessionFactory | None = None
-        title = PageTitle(self.tr("Locked"))
+        self.locked_title = self.tr("Locked")
+        title = PageTitle(self.locked_title)
         explanation = QLabel(self.tr("Enter the password to continue."))
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -39,11 +46,34 @@ class LockScreen(QWidget):
         self.password.setMinimumWidth(260)
         self.password.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
+    def show_over(self, window: QWidget) -> None:
+        """Take the place of ``window`` on the screen: its title, icon, size and state."""
+        self.setWindowTitle(f"{window.windowTitle()} — {self.locked_title}")
+        self.setWindowIcon(window.windowIcon())
+        if not self.isVisible():
+            # Modal and the newest, so it takes input even over a modal dialog kept hidden.
+            self.setWindowModality(Qt.WindowModality.ApplicationModal)
+            self.setGeometry(window.geometry())
+            self.setWindowState(window.windowState() & ~Qt.WindowState.WindowActive)
+        self.show()  # a window newly shown goes on top
+        self.activateWindow()
+        self.password.setFocus()
+
     def arm(self, sessions: SessionFactory) -> None:
         self.sessions = sessions
         self.password.clear()
         self.message.clear()
         self.password.setFocus()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # The program only ever hides this window: a close comes from the officer (the
+        # title bar) or from Windows shutting down, and means quitting. When the program
+        # does not end after all, the lock stays on the screen.
+        self.close_requested.emit()
+        if self.isVisible():
+            event.ignore()
+        else:
+            super().closeEvent(event)
 
     def try_unlock(self) -> bool:
         if self.sessions is None or check_password(self.sessions, self.password.text()):
