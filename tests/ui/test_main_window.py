@@ -4,6 +4,7 @@ from PySide6.QtCore import QSize
 
 from gonghui_desk import __version__
 from gonghui_desk.domain import membership as ms
+from gonghui_desk.services.operations import Op, Tx
 from gonghui_desk.ui.main_window import MainWindow
 from gonghui_desk.ui.pages import PAGES
 from tests.dates import the_day
@@ -38,14 +39,17 @@ def test_about_shows_version_and_data_folder(window, data_dir, qtbot):
 
 
 def test_home_page_counts_come_from_the_database(window, db):
-    with db.session() as session:
+    def three(tx: Tx) -> None:
+        session = tx.session
         make_member(session, name="甲", phone="13900000001", id_number=None)
         make_member(session, name="乙", phone="13900000002", id_number=None,
                     events=[(ms.JOIN, dt.date(2001, 1, 1)), (ms.RESERVE, dt.date(2020, 1, 1))])
         make_member(session, name="丙", phone="13900000003", id_number=None,
                     events=[(ms.JOIN, dt.date(2001, 1, 1)), (ms.WITHDRAW, dt.date(2019, 1, 1))])
-    page = window.show_page("members")
-    page = window.show_page("home")  # shown again: figures are re-read
+
+    window.show_page("members")
+    window.context.runner.run(Op("新增会员", three))
+    page = window.show_page("home")  # shown again after the change: figures are re-read
     assert page.cards["members"].figure.text() == "2"
     assert page.cards["reserved"].figure.text() == "1"
     assert page.cards["left"].figure.text() == "1"
