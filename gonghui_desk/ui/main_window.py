@@ -29,6 +29,7 @@ from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.idle import IdleWatcher
 from gonghui_desk.ui.pages import PAGES, PageSpec
 from gonghui_desk.ui.settings import AppSettings
+from gonghui_desk.ui.write_access import disk_full, imposed_reason, why_read_only, writable
 
 if TYPE_CHECKING:
     from gonghui_desk.ui.dialogs.about import AboutDialog
@@ -104,12 +105,12 @@ class MainWindow(QMainWindow):
             page.deleteLater()
         self.pages.clear()
         label = self.tr("Database: %1").replace("%1", context.db.display_name)
-        if context.db.read_only_reason:  # a full disk: the reason says what to free
+        if disk_full(context):  # the tooltip's reason says what to free
             label += self.tr(" (read-only: the disk is full)")
-        elif context.db.read_only:
+        elif not writable(context):
             label += self.tr(" (read-only: someone else has it open)")
         self.database_label.setText(label)
-        self.database_label.setToolTip(context.db.read_only_reason)
+        self.database_label.setToolTip(why_read_only(context))
         self.show_officer()
         if first:
             self.navigation.currentRowChanged.connect(self._show_row)
@@ -211,11 +212,11 @@ class MainWindow(QMainWindow):
     def after_start(self) -> None:
         """Once the window is filled: say why the book is read-only when it is not the
         chair's choice (a full disk: what to free), then ask who is working."""
-        if self.attached and self.context.db.read_only_reason:
+        if self.attached and imposed_reason(self.context):
             from PySide6.QtWidgets import QMessageBox
 
             QMessageBox.warning(self, self.tr("Opened read-only"),
-                                self.context.db.read_only_reason)
+                                imposed_reason(self.context))
         self.ask_officer_if_needed()
 
     def ask_officer_if_needed(self) -> None:

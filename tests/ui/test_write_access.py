@@ -21,14 +21,13 @@ ROOT = Path(__file__).resolve().parents[2]
 UI = ROOT / "gonghui_desk" / "ui"
 ONE_PLACE = "gonghui_desk/ui/write_access.py"
 STATE = {"read_only", "read_only_reason"}
-# Still read db.read_only themselves: they are being converted by their own work (the
-# member and import screens, the idle lock in the main window), and are changed to
-# write_access once that is committed. Remove a file from here when it is.
+# Still read db.read_only themselves: the member and import screens are being converted
+# by their own work, and change to write_access once that is committed. Remove a file from
+# here when it is.
 NOT_YET = {
     "gonghui_desk/ui/dialogs/import_batches.py": "import screens being converted",
     "gonghui_desk/ui/dialogs/recycle_bin.py": "member screens being converted",
     "gonghui_desk/ui/pages/members.py": "member screens being converted",
-    "gonghui_desk/ui/main_window.py": "idle lock being changed in the same file",
 }
 DATABASE = {"db", "database"}  # how ui/ names the open book: context.db, self.db, db
 FULL_DISK = ("磁盘 /data 已满（剩余 0 KB），数据库以只读方式打开：可以查看和备份到其他磁盘，"
@@ -166,6 +165,18 @@ def test_contract_opens_to_be_looked_at_with_the_reason(context, book, qtbot, re
     assert dialog.banner.isVisibleTo(dialog) and dialog.banner.text() == shown
     assert not dialog.save_button.isVisibleTo(dialog)
     assert not dialog.files.add_button.isEnabled()
+
+
+@BOTH
+def test_the_status_bar_says_the_book_is_read_only_and_why(context, qtbot, reason, shown):
+    from gonghui_desk.ui.main_window import MainWindow
+
+    read_only(context, reason)
+    window = MainWindow(context.settings)
+    qtbot.addWidget(window)
+    window.attach(context)
+    assert "只读" in window.database_label.text()
+    assert window.database_label.toolTip() == shown
 
 
 @BOTH
