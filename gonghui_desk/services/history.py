@@ -200,6 +200,13 @@ def _rows(page: PageNames, records: Sequence[ChangeRecord],
     return rows
 
 
+def newest_entry(sessions: SessionFactory) -> int:
+    """The id of the newest history entry (0 for none): every write leaves one, so a page
+    that saw this id has seen every change, whoever made it."""
+    with session_scope(sessions) as session:
+        return int(session.scalar(select(func.max(ChangeRecord.id))) or 0)
+
+
 def count_history(sessions: SessionFactory, flt: HistoryFilter) -> int:
     with session_scope(sessions) as session:
         return int(session.scalar(select(func.count()).select_from(_query(flt).subquery())) or 0)

@@ -3,7 +3,9 @@ what the operations change.
 
 A page listens to the runner: when an operation changed something the page shows, a visible
 page applies the changes at once and a hidden one reads itself again when next shown.
-Nothing else makes a page read itself again — not a dialog closing, not being shown.
+Being shown costs one look at the history's newest entry: a change nobody announced (another
+computer writing the book this one reads) makes the page read itself again. Nothing else
+does — not a dialog closing, not being shown.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from gonghui_desk.services.history import newest_entry
 from gonghui_desk.services.operations import Changes
 from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.widgets.common import PageTitle
@@ -36,6 +39,7 @@ class Page(QWidget):
         self.title = PageTitle(title)
         self.layout_.addWidget(self.title)
         self.stale = True  # read when first shown
+        self._seen = -1  # the history's newest entry when the page last caught up
         unsubscribe = context.runner.subscribe(self._heard)
         self.destroyed.connect(lambda *_: unsubscribe())
 
@@ -51,12 +55,13 @@ class Page(QWidget):
         self.refresh()
 
     def _heard(self, changes: Changes) -> None:
-        if not self.concerns(changes):
-            return
-        if self.isVisible():
+        if self.concerns(changes):
+            if not self.isVisible():
+                self.stale = True
+                return
             self.apply_changes(changes)
-        else:
-            self.stale = True
+        if not self.stale:  # up to date with this change too
+            self._seen = newest_entry(self.context.db.sessions)
 
     def show_record(self, record_id: int) -> None:
         """Bring one record into view (asked for by another page); pages with records
@@ -64,8 +69,10 @@ class Page(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self.stale:
+        newest = newest_entry(self.context.db.sessions)
+        if self.stale or newest != self._seen:
             self.stale = False
+            self._seen = newest
             self.refresh()
 
 
