@@ -53,7 +53,8 @@ from pathlib import Path
 start = time.perf_counter()
 from gonghui_desk.db.database import open_database
 from gonghui_desk.exchange.import_session import prepare_request
-from gonghui_desk.exchange.member_import import back_up_and_write, plan_import
+from gonghui_desk.exchange.member_import import import_operation, plan_import
+from gonghui_desk.services.operations import Runner
 from gonghui_desk.exchange.workbook import read_sheet
 source, target = Path(sys.argv[1]), Path(sys.argv[2])
 db = open_database(target)
@@ -65,9 +66,7 @@ for _ in plan_import(db.sessions, prepare_request(db.sessions, sheet, source, "a
                                                   db.clock.today()), out):
     pass
 checked = time.perf_counter()
-result = {}
-for _ in back_up_and_write(db, out[0], valid_only=False, result=result):
-    pass
+Runner(db).run(import_operation(out[0], valid_only=False))
 written = time.perf_counter()
 db.close()
 print(json.dumps({

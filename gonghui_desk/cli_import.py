@@ -1,7 +1,9 @@
 """The import commands of ``gonghui-desk``: import members, undo-import.
 
 They run the same pipeline as the import wizard (exchange.member_import) with a text
-progress bar, and say in Chinese what was read, written or refused.
+progress bar: the check, the safety copy and the write are the same operations, run by the
+command's runner (gonghui_desk.cli.runner_for). They say in Chinese what was read, written
+or refused.
 """
 
 from __future__ import annotations
@@ -38,14 +40,10 @@ def add_parsers(commands: Any) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from gonghui_desk.cli import _open, run_with_progress
+    from gonghui_desk.cli import _open, run_with_progress, runner_for
     from gonghui_desk.exchange import import_report
     from gonghui_desk.exchange.import_session import prepare_request
-    from gonghui_desk.exchange.member_import import (
-        ImportPlan,
-        back_up_and_write,
-        plan_import,
-    )
+    from gonghui_desk.exchange.member_import import ImportPlan, import_operation, plan_import
     from gonghui_desk.exchange.workbook import read_sheet
 
     db = _open(args)
@@ -65,22 +63,20 @@ def cmd_import(args: argparse.Namespace) -> int:
         if args.problems:
             count = import_report.write_problem_workbook(plan, args.problems)
             print(f"问题清单（{count} 条）已保存：{args.problems}")
-        result: dict[str, int] = {}
+        batch_id: int | None = None
         written = False
         refused: UserError | None = None
         adds, updates = plan.to_write()
         if not args.dry_run:
             try:
                 if adds or updates:
-                    run_with_progress(back_up_and_write(
-                        db, plan, valid_only=args.valid_only, result=result
-                    ))
+                    batch_id = runner_for(db).run(
+                        import_operation(plan, valid_only=args.valid_only)).value
                     written = True
                 elif plan.blocked and not args.valid_only:
                     raise UserError("有行未通过检查，没有导入任何数据。")
             except UserError as exc:
                 refused = exc
-        batch_id = result.get("batch_id")
         if args.report:
             _write_report(args.report, import_report.report(
                 plan, written=written, batch_id=batch_id
@@ -109,18 +105,14 @@ def _write_report(path: Path, content: dict[str, Any]) -> None:
 
 
 def cmd_undo_import(args: argparse.Namespace) -> int:
-    from gonghui_desk.cli import _open, run_with_progress
-    from gonghui_desk.services.backup import back_up_and_rotate
+    from gonghui_desk.cli import _open, runner_for
     from gonghui_desk.services.import_batches import get_batch
-    from gonghui_desk.services.import_undo import check_undo, undo_batch
+    from gonghui_desk.services.import_undo import undo_operation
 
     db = _open(args)
     try:
         batch = get_batch(db.sessions, args.batch_id)
-        check_undo(db.sessions, args.batch_id)
-        if db.path is not None:
-            back_up_and_rotate(db, "import")
-        run_with_progress(undo_batch(db.sessions, args.batch_id))
+        runner_for(db).run(undo_operation(batch))
     finally:
         db.close()
     print(f"已撤销导入批次 {batch.id}（{batch.file_name}，{batch.at:%Y-%m-%d %H:%M}）："

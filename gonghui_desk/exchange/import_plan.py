@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from gonghui_desk.domain import membership as ms
@@ -35,8 +35,10 @@ class RowResult:
     events: tuple[ms.EventDraft, ...] = ()
     member_id: int | None = None
     changes: tuple[str, ...] = ()
-    problems: list[RowProblem] = field(default_factory=list)
-    notices: list[str] = field(default_factory=list)
+    # tuples: a finished plan is only read, and the many rows with nothing to say share
+    # the one empty tuple instead of holding two empty lists each
+    problems: tuple[RowProblem, ...] = ()
+    notices: tuple[str, ...] = ()
     status: str = ""
 
 

@@ -82,6 +82,7 @@ class RowReader:
                 self.column_of[key] = f"第 {index + 1} 列"
         self._readers = [(i, k, self._reader(k)) for i, k in self.mapping.items()]
         self._identity = [i for i, k in self.mapping.items() if k in ("name", "id_number")]
+        self._days: dict[object, object] = {}
 
     def column(self, key: str, label: str) -> str:
         return self.column_of.get(key, f"{label}（表中无此列）")
@@ -124,7 +125,9 @@ class RowReader:
                 ))
                 continue
             if key in DATE_KEYS:
-                values[key], month_only = values[key]
+                day, month_only = values[key]
+                # one object per distinct day: a roster's 100,000 rows share a few thousand
+                values[key] = day if day is None else self._days.setdefault(day, day)
                 if month_only:
                     row.notices.append(
                         f"“{self.column_of[key]}”只写到月（{as_text(cell)}），按当月 1 日记录。"

@@ -1,6 +1,7 @@
 """From a sheet to a plan request: the header found, the mapping saved for it reused.
 
-A mapping the user confirmed is stored under the header's signature; the next file whose
+A mapping the user confirmed is stored under the header's signature (``remember_mapping``,
+an operation body, which the import does in its own transaction); the next file whose
 header reads the same gets it at once, in the wizard and on the command line alike.
 """
 
@@ -19,9 +20,12 @@ from gonghui_desk.exchange.header_map import (
     find_header,
     header_signature,
 )
-from gonghui_desk.exchange.member_import import PlanRequest
+from gonghui_desk.exchange.member_import import PlanRequest, remember_mapping
 from gonghui_desk.exchange.workbook import SheetData
 from gonghui_desk.services import import_batches as batches
+
+__all__ = ["guess_header", "headers_at", "prepare_request", "remember_mapping",
+           "saved_or_auto_mapping"]
 
 
 def guess_header(sheet: SheetData) -> HeaderGuess:
@@ -54,13 +58,6 @@ def saved_or_auto_mapping(
                    if key in TARGET_LABELS and int(index) < len(headers)}
         return mapping, True
     return auto_mapping(headers), False
-
-
-def remember_mapping(
-    sessions: SessionFactory, headers: tuple[str, ...], mapping: dict[int, str]
-) -> None:
-    batches.save_mapping(sessions, header_signature(headers),
-                         {str(index): key for index, key in mapping.items()})
 
 
 def prepare_request(

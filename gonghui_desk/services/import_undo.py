@@ -1,19 +1,19 @@
 """Undoing an import batch: what it added removed, what it updated put back.
 
-``undo_batch`` runs in one transaction. It refuses, naming whom, when any of the batch's
-members changed after the import (edited, given or relieved of an event, moved to the
-回收站 or purged): undoing then would silently throw away later work. The change history,
-the last event id and the event count the batch recorded tell its own changes from later
-ones; timestamps cannot, at one-second resolution.
+``undo_batch`` is an operation body, one transaction; ``check_undo`` is its check, run
+before the safety copy so that a refused undo costs no backup. It refuses, naming whom,
+when any of the batch's members changed after the import (edited, given or relieved of an
+event, moved to the 回收站 or purged): undoing then would silently throw away later work.
+The change history, the last event id and the event count the batch recorded tell its own
+changes from later ones; timestamps cannot, at one-second resolution.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
 
-from sqlalchemy import Integer, String, func, select
+from sqlalchemy import Integer, String, Table, delete, func, select
 from sqlalchemy.orm import Session
 
 from gonghui_desk.db import audit
@@ -25,14 +25,17 @@ from gonghui_desk.db.models import (
     MembershipEvent,
 )
 from gonghui_desk.db.models.imports import ADDED, UPDATED
-from gonghui_desk.db.session import SessionFactory, clock_of, officer_of, session_scope
-from gonghui_desk.domain import membership as ms
+from gonghui_desk.db.session import SessionFactory, session_scope
 from gonghui_desk.domain.member import MemberData
 from gonghui_desk.errors import UserError
-from gonghui_desk.services import Progress
-from gonghui_desk.services.import_batches import CHUNK, batch_members, event_count
-from gonghui_desk.services.member_records import apply_fields
-from gonghui_desk.services.membership import history_of
+from gonghui_desk.services.import_batches import BatchInfo, batch_members, event_count
+from gonghui_desk.services.member_rows import MEMBER_COLUMNS, member_columns, settle_status
+from gonghui_desk.services.operations import Op, SafetyCopy, Tx
+
+UNDO_IMPORT = "撤销导入"
+_IN_CHUNK = 500  # ids per IN (…): well under every SQLite's limit of bound values
+MEMBER_TABLE: Table = Member.__table__  # type: ignore[assignment]
+EVENT_TABLE: Table = MembershipEvent.__table__  # type: ignore[assignment]
 
 
 def _changed_since(session: Session, batch: ImportBatch) -> list[str]:
@@ -81,50 +84,78 @@ def _refusal(session: Session, batch_id: int) -> tuple[ImportBatch, str | None]:
     return batch, None
 
 
-def check_undo(sessions: SessionFactory, batch_id: int) -> None:
-    """Raise the reason ``undo_batch`` would refuse, before anything (a backup) is done."""
+def undo_refusal(sessions: SessionFactory, batch_id: int) -> str | None:
+    """Why the batch cannot be undone, or None (to say so before asking)."""
     with session_scope(sessions) as session:
-        _, refusal = _refusal(session, batch_id)
+        return _refusal(session, batch_id)[1]
+
+
+def check_undo(session: Session, batch_id: int) -> None:
+    """Raise the reason ``undo_batch`` would refuse (the operation's check)."""
+    _, refusal = _refusal(session, batch_id)
     if refusal:
         raise UserError(refusal)
 
 
-def undo_batch(sessions: SessionFactory, batch_id: int) -> Iterator[Progress]:
-    """Remove what the batch added, restore what it updated; one transaction."""
+def _delete_rows(tx: Tx, table: Table, column: str, member_ids: list[int]) -> None:
+    """Delete the rows of these members in bulk: an import of 100,000 is undone in
+    seconds."""
+    connection = tx.session.connection()
+    key = table.c[column]
+    for start in range(0, len(member_ids), _IN_CHUNK):
+        connection.execute(delete(table).where(key.in_(member_ids[start:start + _IN_CHUNK])))
+
+
+def undo_batch(tx: Tx, batch_id: int) -> int:
+    """Remove what the batch added, restore what it updated; return how many members."""
+    return _undo_batch(tx, batch_id)
+
+
+def _undo_batch(tx: Tx, batch_id: int) -> int:
+    session = tx.session
     message = "正在撤销导入"
-    with session_scope(sessions) as session:
-        batch, refusal = _refusal(session, batch_id)
-        if refusal:
-            raise UserError(refusal)
-        items = list(session.scalars(
-            select(ImportBatchItem).where(ImportBatchItem.batch_id == batch_id)
-        ))
-        total = len(items)
-        yield Progress(0, total, message)
-        added = [i.member_id for i in items if i.action == ADDED]
-        connection = session.connection()
-        cursor = connection.connection.cursor()
-        try:
-            for start in range(0, len(added), CHUNK):
-                chunk = [(member_id,) for member_id in added[start:start + CHUNK]]
-                cursor.executemany("DELETE FROM membership_event WHERE member_id = ?", chunk)
-                cursor.executemany("DELETE FROM member WHERE id = ?", chunk)
-                yield Progress(start + len(chunk), total, message)
-        finally:
-            cursor.close()
-        for done, item in enumerate((i for i in items if i.action == UPDATED), len(added) + 1):
-            _restore(session, item)
-            if done % 500 == 0:
-                yield Progress(done, total, message)
-        batch.undone_at = clock_of(session).now()
-        batch.undone_by = officer_of(session).display
-        audit.record(session, "import_batch", batch.id, "undo", {
-            "file_name": batch.file_name, "added": batch.added, "updated": batch.updated,
-        })
-    yield Progress(total, total, "已撤销")
+    batch, refusal = _refusal(session, batch_id)
+    if refusal:
+        raise UserError(refusal)
+    items = list(session.scalars(
+        select(ImportBatchItem).where(ImportBatchItem.batch_id == batch_id)
+    ))
+    total = len(items)
+    tx.progress(0, total, message)
+    added = [i.member_id for i in items if i.action == ADDED]
+    step = _IN_CHUNK * 10
+    for start in range(0, len(added), step):
+        chunk = added[start:start + step]
+        _delete_rows(tx, EVENT_TABLE, "member_id", chunk)
+        _delete_rows(tx, MEMBER_TABLE, "id", chunk)
+        tx.progress(start + len(chunk), total, message)
+    for done, item in enumerate((i for i in items if i.action == UPDATED), len(added) + 1):
+        _restore(session, item)
+        if done % 500 == 0:
+            tx.progress(done, total, message)
+    batch.undone_at = tx.clock.now()
+    batch.undone_by = tx.officer.display
+    audit.record(session, "import_batch", batch.id, "undo", {
+        "file_name": batch.file_name, "added": batch.added, "updated": batch.updated,
+    })
+    tx.progress(total, total, "已撤销")
+    return total
+
+
+def undo_operation(batch: BatchInfo) -> Op[int]:
+    """The undo as the runner does it: the check (a refusal costs no backup), a safety copy
+    named after the batch, then the undo; its value is how many members it touched."""
+    return Op(
+        UNDO_IMPORT,
+        lambda tx: undo_batch(tx, batch.id),
+        check=lambda session: check_undo(session, batch.id),
+        safety_copy=SafetyCopy("undo", f"第 {batch.id} 批 {batch.file_name}"),
+    )
 
 
 def _restore(session: Session, item: ImportBatchItem) -> None:
+    """Put back what the import changed: its events out, the first 入会 back on its day,
+    the fields as they were (pinyin and status made as every row's are)."""
     member = session.get(Member, item.member_id)
     if member is None:  # checked above; a purge in between would be a bug
         raise UserError("要恢复的会员记录已不存在，撤销已取消。")
@@ -142,5 +173,6 @@ def _restore(session: Session, item: ImportBatchItem) -> None:
         if values.get(key):
             values[key] = dt.date.fromisoformat(values[key])
     values["id_number"] = values.get("id_number") or ""
-    apply_fields(member, MemberData(**values))
-    member.status = ms.status_after(history_of(member))
+    for column, value in zip(MEMBER_COLUMNS, member_columns(MemberData(**values)), strict=True):
+        setattr(member, column, value)
+    settle_status(member)

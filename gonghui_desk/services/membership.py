@@ -1,25 +1,24 @@
 """Membership changes (会籍变化): add an event, take back a mistaken last one.
 
-The stored ``member.status`` is recomputed from the events in the same transaction, so
-the list, its filters and its counts always agree with the history.
+Both are operation bodies (services.operations). The stored ``member.status`` is
+recomputed from the events in the same transaction (services.member_rows.settle_status),
+so the list, its filters and its counts always agree with the history.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-
 from sqlalchemy.orm import Session
 
-from gonghui_desk.db.models import Member, MembershipEvent
-from gonghui_desk.db.session import SessionFactory, session_scope
+from gonghui_desk.db.models import Member
 from gonghui_desk.domain import membership as ms
 from gonghui_desk.errors import UserError, ValidationError
+from gonghui_desk.services.member_rows import event_row, history_of, settle_status
+from gonghui_desk.services.operations import Tx
 
+__all__ = ["ADD_EVENT", "UNDO_EVENT", "add_event", "history_of", "undo_last_event"]
 
-def history_of(member: Member) -> list[tuple[dt.date, str]]:
-    """(date, kind) of the member's events in the order they took effect."""
-    events = sorted(member.events, key=lambda e: (e.effective_date, e.id))
-    return [(e.effective_date, e.kind) for e in events]
+ADD_EVENT = "办理会籍变化"
+UNDO_EVENT = "撤销会籍变化"
 
 
 def _member(session: Session, member_id: int) -> Member:
@@ -31,43 +30,25 @@ def _member(session: Session, member_id: int) -> Member:
     return member
 
 
-def add_event(
-    sessions: SessionFactory,
-    member_id: int,
-    draft: ms.EventDraft,
-    today: dt.date,
-) -> str:
+def add_event(tx: Tx, member_id: int, draft: ms.EventDraft) -> str:
     """Record a membership change; return the member's status after it."""
-    with session_scope(sessions) as session:
-        member = _member(session, member_id)
-        history = history_of(member)
-        problems = ms.check_event(
-            draft, history, birth_date=member.birth_date, today=today
-        )
-        if problems:
-            raise ValidationError(problems)
-        assert draft.effective_date is not None
-        member.events.append(MembershipEvent(
-            kind=draft.kind,
-            effective_date=draft.effective_date,
-            reason=draft.reason,
-            counterpart_union=draft.counterpart_union.strip(),
-            handled_by=draft.handled_by.strip(),
-        ))
-        member.status = ms.status_after([*history, (draft.effective_date, draft.kind)])
-        return member.status
+    member = _member(tx.session, member_id)
+    problems = ms.check_event(
+        draft, history_of(member), birth_date=member.birth_date, today=tx.today
+    )
+    if problems:
+        raise ValidationError(problems)
+    member.events.append(event_row(draft))
+    return settle_status(member)
 
 
-def undo_last_event(sessions: SessionFactory, member_id: int) -> str:
+def undo_last_event(tx: Tx, member_id: int) -> str:
     """Remove the latest event (entered by mistake); the first event cannot be removed."""
-    with session_scope(sessions) as session:
-        member = _member(session, member_id)
-        events = sorted(member.events, key=lambda e: (e.effective_date, e.id))
-        if len(events) < 2:
-            raise UserError(
-                "这是该会员唯一的会籍记录，不能撤销。如整条记录有误，请删除该会员。"
-            )
-        last = events[-1]
-        member.events.remove(last)
-        member.status = ms.status_after([(e.effective_date, e.kind) for e in events[:-1]])
-        return member.status
+    member = _member(tx.session, member_id)
+    events = sorted(member.events, key=lambda e: (e.effective_date, e.id))
+    if len(events) < 2:
+        raise UserError(
+            "这是该会员唯一的会籍记录，不能撤销。如整条记录有误，请删除该会员。"
+        )
+    member.events.remove(events[-1])
+    return settle_status(member)

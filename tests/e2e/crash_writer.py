@@ -50,6 +50,7 @@ def imports(db) -> None:
         write_plan,
     )
     from gonghui_desk.exchange.workbook import SheetData
+    from gonghui_desk.services.operations import run_once
 
     with db.session() as session:
         last = session.scalar(select(func.max(Member.note)).where(Member.note.like("batch-%")))
@@ -69,8 +70,7 @@ def imports(db) -> None:
         out: list[ImportPlan] = []
         for _ in plan_import(db.sessions, request, out):
             pass
-        for _ in write_plan(db.sessions, out[0], valid_only=False, result={}):
-            pass
+        run_once(db, "导入会员", lambda tx, plan=out[0]: write_plan(tx, plan, valid_only=False))
         print(f"committed {number}", flush=True)
         number += 1
 

@@ -17,7 +17,7 @@ from gonghui_desk.exchange.member_import import (
     UNCHANGED,
     UPDATE,
     UPSERT,
-    back_up_and_write,
+    import_operation,
 )
 from gonghui_desk.exchange.member_template import header_text, write_member_template
 from gonghui_desk.exchange.workbook import read_sheet
@@ -25,14 +25,14 @@ from gonghui_desk.services import import_batches as batches
 from gonghui_desk.services.backup import list_backups, load_policy
 from gonghui_desk.services.import_undo import undo_batch
 from gonghui_desk.services.member_records import get_member, move_to_recycle_bin, update_member
+from gonghui_desk.services.operations import Runner
 from tests.exchange.rosters import TODAY, hr_rows, person, plan_file, write_xlsx
+from tests.factories import write
 
 
-def write(db, plan, valid_only=False):
-    result = {}
-    for _ in back_up_and_write(db, plan, valid_only=valid_only, result=result):
-        pass
-    return result.get("batch_id")
+def import_file(db, plan, valid_only=False):
+    """The import as the wizard and the command run it: check, back up, write."""
+    return Runner(db).run(import_operation(plan, valid_only=valid_only)).value
 
 
 def snapshot(db):
@@ -56,7 +56,7 @@ def test_one_bad_row_and_nothing_is_written(db, tmp_path):
     plan = plan_file(db, write_xlsx(tmp_path / "名册.xlsx", rows))
     assert plan.blocked and [r.verdict for r in plan.rows] == [NEW, REJECTED, NEW]
     with pytest.raises(UserError, match="有 1 行未通过检查，整个文件都没有导入"):
-        write(db, plan)
+        import_file(db, plan)
     assert count(db) == 0 and count(db, ImportBatch) == 0
     assert list_backups(load_policy(db).folder) == []  # refused before the backup
 
@@ -67,7 +67,7 @@ def test_only_the_valid_rows_when_the_user_says_so(db, tmp_path):
     plan = plan_file(db, write_xlsx(tmp_path / "名册.xlsx", rows))
     problem = plan.rows[1].problems[0]
     assert (problem.row, problem.column, problem.message) == (3, "名字", "必须填写。")
-    batch_id = write(db, plan, valid_only=True)
+    batch_id = import_file(db, plan, valid_only=True)
     assert count(db) == 2
     info = batches.get_batch(db.sessions, batch_id)
     assert (info.added, info.updated, info.file_name) == (2, 0, "名册.xlsx")
@@ -79,7 +79,7 @@ def test_only_the_valid_rows_when_the_user_says_so(db, tmp_path):
 
 
 def test_imported_members_are_whole_records(db, tmp_path):
-    write(db, plan_file(db, write_xlsx(tmp_path / "名册.xlsx", hr_rows(1))))
+    import_file(db, plan_file(db, write_xlsx(tmp_path / "名册.xlsx", hr_rows(1))))
     detail = get_member(db.sessions, 1)
     p = person(0)
     assert (detail.data.name, detail.data.id_number, detail.data.birth_date) == (
@@ -101,8 +101,8 @@ def test_the_same_person_twice_in_a_file_is_refused_on_both_rows(db, tmp_path):
 
 
 def test_a_number_in_the_recycle_bin_is_pointed_there(db, tmp_path):
-    write(db, plan_file(db, write_xlsx(tmp_path / "一.xlsx", hr_rows(1))))
-    move_to_recycle_bin(db.sessions, [1])
+    import_file(db, plan_file(db, write_xlsx(tmp_path / "一.xlsx", hr_rows(1))))
+    write(db, move_to_recycle_bin, [1])
     plan = plan_file(db, write_xlsx(tmp_path / "二.xlsx", hr_rows(1)), mode=UPSERT)
     assert plan.rows[0].verdict == REJECTED
     assert "回收站" in plan.rows[0].problems[0].message
@@ -117,11 +117,11 @@ def _upsert_file(tmp_path):
 
 
 def test_add_and_update_shows_what_changes(db, tmp_path):
-    write(db, plan_file(db, write_xlsx(tmp_path / "一.xlsx", hr_rows(3))))
+    import_file(db, plan_file(db, write_xlsx(tmp_path / "一.xlsx", hr_rows(3))))
     plan = plan_file(db, _upsert_file(tmp_path), mode=UPSERT)
     assert [r.verdict for r in plan.rows] == [UPDATE, UNCHANGED, UNCHANGED, NEW]
     assert plan.rows[0].changes == (f"部门/车间：{person(0)['department']} → 质检科",)
-    write(db, plan)
+    import_file(db, plan)
     assert get_member(db.sessions, 1).data.department == "质检科"
     assert get_member(db.sessions, 2).data.phone == person(1)["phone"]
     rows = hr_rows(1)
@@ -132,17 +132,17 @@ def test_add_and_update_shows_what_changes(db, tmp_path):
 
 
 def test_an_update_can_record_a_membership_change(db, tmp_path):
-    write(db, plan_file(db, write_xlsx(tmp_path / "一.xlsx", hr_rows(1))))
+    import_file(db, plan_file(db, write_xlsx(tmp_path / "一.xlsx", hr_rows(1))))
     rows = [["姓名", "身份证号", "会籍变化类型", "会籍变化日期", "会籍变化原因"],
             [person(0)["name"], person(0)["id"], "转出", "2026/10/08", "劳动(工作)关系发生变化"]]
     plan = plan_file(db, write_xlsx(tmp_path / "转出.xlsx", rows), mode=UPSERT)
     assert plan.rows[0].changes == ("会籍变化：新增 2026-10-08 转出",)
-    write(db, plan)
+    import_file(db, plan)
     assert get_member(db.sessions, 1).status == "已转出"
 
 
 def test_undo_restores_the_database_exactly(db, tmp_path):
-    write(db, plan_file(db, write_xlsx(tmp_path / "一.xlsx", hr_rows(3))))
+    import_file(db, plan_file(db, write_xlsx(tmp_path / "一.xlsx", hr_rows(3))))
     before = snapshot(db)
     header = ["姓名", "身份证号", "部门", "入会日期",
               "会籍变化类型", "会籍变化日期", "会籍变化原因"]
@@ -150,26 +150,25 @@ def test_undo_restores_the_database_exactly(db, tmp_path):
             [person(0)["name"], person(0)["id"], "质检科", "2014/12/01", "", "", ""],
             [person(1)["name"], person(1)["id"], "", "", "退会", "2026/11/01", "个人要求退会"],
             *[[*r[1:3], r[4], r[5], "", "", ""] for r in hr_rows(2, start=10)[1:]]]
-    batch_id = write(db, plan_file(db, write_xlsx(tmp_path / "二.xlsx", rows), mode=UPSERT))
+    batch_id = import_file(db, plan_file(db, write_xlsx(tmp_path / "二.xlsx", rows), mode=UPSERT))
     assert count(db) == 5 and get_member(db.sessions, 2).status == "已退会"
     assert get_member(db.sessions, 1).events[0].effective_date == dt.date(2014, 12, 1)
-    for _ in undo_batch(db.sessions, batch_id):
-        pass
+    write(db, undo_batch, batch_id)
     assert snapshot(db) == before
     info = batches.get_batch(db.sessions, batch_id)
     assert info.undone_at is not None
     with pytest.raises(UserError, match="撤销过"):
-        list(undo_batch(db.sessions, batch_id))
+        write(db, undo_batch, batch_id)
 
 
 def test_undo_refuses_when_an_imported_member_was_changed_since(db, tmp_path):
-    batch_id = write(db, plan_file(db, write_xlsx(tmp_path / "一.xlsx", hr_rows(2))))
+    batch_id = import_file(db, plan_file(db, write_xlsx(tmp_path / "一.xlsx", hr_rows(2))))
     detail = get_member(db.sessions, 2)
     from dataclasses import replace
 
-    update_member(db.sessions, 2, replace(detail.data, post="钳工"), today=TODAY)
+    write(db, update_member, 2, replace(detail.data, post="钳工"))
     with pytest.raises(UserError, match=f"导入后又修改过其中的会员（{person(1)['name']}）"):
-        list(undo_batch(db.sessions, batch_id))
+        write(db, undo_batch, batch_id)
     assert count(db) == 2
 
 
@@ -179,7 +178,7 @@ def test_a_confirmed_mapping_is_reused_for_the_same_header(db, tmp_path):
     request = prepare_request(db.sessions, sheet, path, "add", today=TODAY)
     mapping = dict(request.mapping)
     mapping[4] = "post"  # this branch's 所在部门 column really holds the post
-    remember_mapping(db.sessions, request.headers, mapping)
+    write(db, remember_mapping, request.headers, mapping)
     other = write_xlsx(tmp_path / "二.xlsx", hr_rows(2, start=5))
     again = prepare_request(db.sessions, read_sheet(other), other, "add", today=TODAY)
     assert again.mapping == mapping

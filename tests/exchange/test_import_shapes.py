@@ -211,11 +211,11 @@ def test_a_retiree_is_not_imported_as_a_new_member(db, tmp_path):
 
 
 def test_existing_members_are_skipped_when_only_adding(db, tmp_path):
-    from gonghui_desk.exchange.member_import import back_up_and_write
+    from gonghui_desk.exchange.member_import import write_plan
+    from tests.factories import write
 
     path = write_xlsx(tmp_path / "一.xlsx", hr_rows(2))
-    for _ in back_up_and_write(db, plan_file(db, path), valid_only=False, result={}):
-        pass
+    write(db, write_plan, plan_file(db, path), valid_only=False)
     again = plan_file(db, write_xlsx(tmp_path / "二.xlsx", hr_rows(3)))
     assert [r.verdict for r in again.rows] == [EXISTING, EXISTING, NEW]
     assert "本次跳过" in again.rows[0].notices[0]

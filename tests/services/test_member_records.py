@@ -12,8 +12,8 @@ from gonghui_desk.errors import ValidationError
 from gonghui_desk.services import member_records as records
 from gonghui_desk.services.members import MemberFilter, count_all, search_ids
 from gonghui_desk.services.membership import add_event, undo_last_event
+from tests.factories import write
 
-TODAY = dt.date(2026, 11, 21)
 ZHANG = MemberData(
     name="张三", id_number="110105199003070017", phone="13812345678",
     department="装配车间", join_date=dt.date(2015, 6, 1),
@@ -22,7 +22,7 @@ JOIN = ms.EventDraft(ms.JOIN, None, handled_by="曾晓梅")
 
 
 def add(db, data=ZHANG, event=JOIN):
-    return records.create_member(db.sessions, data, event, today=TODAY)
+    return write(db, records.create_member, data, event)
 
 
 def problem_keys(excinfo):
@@ -71,23 +71,23 @@ def test_an_id_number_on_file_is_refused_naming_whose_it_is(db):
 
 def test_an_id_number_in_the_recycle_bin_points_there(db):
     member_id = add(db)
-    records.move_to_recycle_bin(db.sessions, [member_id])
+    write(db, records.move_to_recycle_bin, [member_id])
     with pytest.raises(ValidationError, match="回收站"):
         add(db)
 
 
-def test_same_name_and_birth_date_or_same_phone_are_warnings_with_a_link(db):
+def test_same_name_and_birth_date_or_same_phone_are_warnings_with_a_link(db, today):
     first = add(db)
     twin = MemberData(name="张三", gender="男", birth_date=dt.date(1990, 3, 7),
                       id_type="护照", id_number="E12345678", phone="13812345678",
                       join_date=dt.date(2016, 1, 1))
-    review = records.review_member(db.sessions, twin, today=TODAY)
+    review = records.review_member(db.sessions, twin, today=today)
     assert review.problems == ()
     assert [h.member_id for h in review.warnings] == [first, first]
     assert "姓名、出生日期相同" in review.warnings[0].text
     assert "同一个移动电话" in review.warnings[1].text
     # the record itself is no duplicate of itself
-    assert records.review_member(db.sessions, ZHANG, member_id=first, today=TODAY).warnings == ()
+    assert records.review_member(db.sessions, ZHANG, member_id=first, today=today).warnings == ()
     # a warning does not stop saving
     add(db, twin)
     assert count_all(db.sessions) == 2
@@ -105,44 +105,42 @@ def test_card_numbers_are_unique(db):
 def test_update_moves_the_first_join_event_with_the_join_date(db):
     member_id = add(db)
     changed = replace(ZHANG, **{"name": "曾三", "join_date": dt.date(2014, 1, 1)})
-    records.update_member(db.sessions, member_id, changed, today=TODAY)
+    write(db, records.update_member, member_id, changed)
     detail = records.get_member(db.sessions, member_id)
     assert detail.events[0].effective_date == dt.date(2014, 1, 1)
     assert search_ids(db.sessions, MemberFilter(text="zengsan")) == [member_id]
     assert search_ids(db.sessions, MemberFilter(text="zhangsan")) == []
-    add_event(db.sessions, member_id, ms.EventDraft(ms.RESERVE, dt.date(2016, 1, 1)), TODAY)
+    write(db, add_event, member_id, ms.EventDraft(ms.RESERVE, dt.date(2016, 1, 1)))
     with pytest.raises(ValidationError) as excinfo:  # joining after being reserved
-        records.update_member(
-            db.sessions, member_id,
-            replace(changed, **{"join_date": dt.date(2017, 1, 1)}), today=TODAY,
-        )
+        write(db, records.update_member, member_id,
+              replace(changed, **{"join_date": dt.date(2017, 1, 1)}))
     assert problem_keys(excinfo) == {"join_date"}
 
 
-def test_events_change_the_status_and_a_mistaken_one_can_be_taken_back(db):
+def test_events_change_the_status_and_a_mistaken_one_can_be_taken_back(db, today):
     member_id = add(db)
-    assert add_event(db.sessions, member_id, ms.EventDraft(
-        ms.TRANSFER_OUT, dt.date(2026, 11, 21), reason="劳动（工作）关系发生变化",
-        counterpart_union="乙公司工会"), TODAY) == ms.TRANSFERRED_OUT
+    assert write(db, add_event, member_id, ms.EventDraft(
+        ms.TRANSFER_OUT, today, reason="劳动（工作）关系发生变化",
+        counterpart_union="乙公司工会")) == ms.TRANSFERRED_OUT
     assert search_ids(db.sessions, MemberFilter(statuses=ms.MEMBER_STATUSES)) == []
     with pytest.raises(ValidationError):  # reserving someone who left
-        add_event(db.sessions, member_id, ms.EventDraft(ms.RESERVE, TODAY), TODAY)
-    assert undo_last_event(db.sessions, member_id) == ms.ACTIVE
+        write(db, add_event, member_id, ms.EventDraft(ms.RESERVE, today))
+    assert write(db, undo_last_event, member_id) == ms.ACTIVE
     assert len(records.get_member(db.sessions, member_id).events) == 1
 
 
 def test_recycle_bin_restore_and_purge_with_a_trace(db):
     member_id = add(db)
-    records.move_to_recycle_bin(db.sessions, [member_id])
+    write(db, records.move_to_recycle_bin, [member_id])
     assert count_all(db.sessions) == 0
     assert [r.name for r in records.recycle_bin(db.sessions)] == ["张三"]
     assert records.recycle_bin(db.sessions)[0].id_number_masked == "110105********0017"
-    records.restore_from_recycle_bin(db.sessions, [member_id])
+    write(db, records.restore_from_recycle_bin, [member_id])
     assert count_all(db.sessions) == 1
     with pytest.raises(Exception, match="不在回收站"):
-        records.purge(db.sessions, [member_id])
-    records.move_to_recycle_bin(db.sessions, [member_id])
-    records.purge(db.sessions, [member_id])
+        write(db, records.purge, [member_id])
+    write(db, records.move_to_recycle_bin, [member_id])
+    write(db, records.purge, [member_id])
     assert records.recycle_bin(db.sessions) == []
     with db.session() as s:
         log = s.scalars(select(ChangeRecord).where(

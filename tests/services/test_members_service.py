@@ -139,9 +139,10 @@ def test_counts_and_this_years_movements(db):
 
 def test_members_in_the_recycle_bin_count_nowhere(db):
     from gonghui_desk.services.member_records import move_to_recycle_bin
+    from tests.factories import write
 
     _, b, _ = add_people(db)
-    move_to_recycle_bin(db.sessions, [b])
+    write(db, move_to_recycle_bin, [b])
     assert b not in search_ids(db.sessions, MemberFilter())
     assert count_by_status(db.sessions)[ms.ACTIVE] == 1
     summary = members_summary(db.sessions, today=dt.date(2026, 11, 21))

@@ -13,6 +13,7 @@ from gonghui_desk.services.members import MemberFilter, count_all, fetch_rows, s
 from gonghui_desk.ui import tasks
 from gonghui_desk.ui.dialogs.import_batches import ImportBatchesDialog
 from gonghui_desk.ui.models.import_preview import ImportPreviewModel
+from tests.factories import write
 
 HEADER = ["序号", "姓名", "证件号码\n(填写18位身份证)", "部门", "入会日期"]
 
@@ -250,7 +251,7 @@ def test_undo_is_refused_when_an_imported_member_was_changed_since(page, db, tmp
     to_preview(page, roster(tmp_path / "名册.xlsx", FIRST[:3])).button(
         QWizard.WizardButton.FinishButton).click()
     ids = search_ids(db.sessions, MemberFilter())
-    records.move_to_recycle_bin(db.sessions, ids[:1])
+    write(db, records.move_to_recycle_bin, ids[:1])
     dialog = ImportBatchesDialog(page.context, page)
     dialog.table.selectRow(0)
     assert not dialog.undo_selected()

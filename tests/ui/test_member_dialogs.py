@@ -9,7 +9,7 @@ from gonghui_desk.domain import membership as ms
 from gonghui_desk.domain.member import MemberData
 from gonghui_desk.services import member_records as records
 from gonghui_desk.services.members import MemberFilter, count_all, search_ids
-from tests.dates import the_day
+from tests.factories import write
 
 ZHANG = MemberData(name="张三", id_number="110105199003070017", phone="13812345678",
                    department="装配车间", join_date=dt.date(2015, 6, 1))
@@ -21,8 +21,7 @@ def page(window):
 
 
 def add_zhang(db):
-    return records.create_member(db.sessions, ZHANG, ms.EventDraft(ms.JOIN, None),
-                                 the_day())
+    return write(db, records.create_member, ZHANG, ms.EventDraft(ms.JOIN, None))
 
 
 def type_member(dialog, name, id_number, phone=""):
@@ -154,7 +153,7 @@ def test_delete_restore_and_purge_through_the_recycle_bin(page, db, monkeypatch)
     bin_dialog.restore_selected()
     bin_dialog.reject()
     assert page.model.rowCount() == 1
-    records.move_to_recycle_bin(db.sessions, [member_id])
+    write(db, records.move_to_recycle_bin, [member_id])
     bin_dialog = page.open_recycle_bin()
     bin_dialog.table.selectRow(0)
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.No)
@@ -183,12 +182,10 @@ def test_export_from_the_page_writes_the_filtered_list(page, db, tmp_path, monke
     from PySide6.QtWidgets import QFileDialog
 
     add_zhang(db)
-    records.create_member(
-        db.sessions,
-        MemberData(name="李四", id_number="110105198801010022", department="质检部",
-                   join_date=dt.date(2016, 1, 1)),
-        ms.EventDraft(ms.JOIN, None), the_day(),
-    )
+    write(db, records.create_member,
+          MemberData(name="李四", id_number="110105198801010022", department="质检部",
+                     join_date=dt.date(2016, 1, 1)),
+          ms.EventDraft(ms.JOIN, None))
     page.refresh()
     bar = page.filters
     bar.department.setCurrentIndex(bar.department.findData("质检部"))

@@ -24,11 +24,7 @@ STATE = {"read_only", "read_only_reason"}
 # Still read db.read_only themselves: the member and import screens are being converted
 # by their own work, and change to write_access once that is committed. Remove a file from
 # here when it is.
-NOT_YET = {
-    "gonghui_desk/ui/dialogs/import_batches.py": "import screens being converted",
-    "gonghui_desk/ui/dialogs/recycle_bin.py": "member screens being converted",
-    "gonghui_desk/ui/pages/members.py": "member screens being converted",
-}
+NOT_YET: dict[str, str] = {}
 DATABASE = {"db", "database"}  # how ui/ names the open book: context.db, self.db, db
 FULL_DISK = ("磁盘 /data 已满（剩余 0 KB），数据库以只读方式打开：可以查看和备份到其他磁盘，"
              "不能修改。请删除不需要的文件或清空回收站，腾出至少 5 MB 后重新打开。")

@@ -1,13 +1,11 @@
 """导入记录: the imports made so far, each of which can be undone as a whole.
 
-Undoing removes the members the import added and restores those it updated. The service
-refuses (and says whom) when any of them was changed afterwards; the database is backed
-up before anything is undone.
+Undoing removes the members the import added and restores those it updated. It is one
+operation, run by the context's runner: refused (saying whom) when any of them was changed
+afterwards, before any backup; then the database is backed up; then the undo.
 """
 
 from __future__ import annotations
-
-from collections.abc import Iterator
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -26,13 +24,12 @@ from PySide6.QtWidgets import (
 
 from gonghui_desk.errors import UserError
 from gonghui_desk.exchange.member_import import MODE_LABELS
-from gonghui_desk.services import Progress
-from gonghui_desk.services.backup import back_up_and_rotate
 from gonghui_desk.services.import_batches import BatchInfo, list_batches
-from gonghui_desk.services.import_undo import check_undo, undo_batch
+from gonghui_desk.services.import_undo import undo_operation, undo_refusal
+from gonghui_desk.services.operations import Cancelled
 from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.errors import show_user_error
-from gonghui_desk.ui.tasks import run_with_progress
+from gonghui_desk.ui.write_access import enable_writes
 
 WIDTHS = (130, 80, 220, 90, 170, 60, 60)
 NUMBER_COLUMNS = (5, 6)
@@ -112,19 +109,17 @@ class ImportBatchesDialog(QDialog):
 
     def _update_button(self) -> None:
         batch = self.selected()
-        self.undo_button.setEnabled(
-            batch is not None and batch.undone_at is None and not self.context.db.read_only
-        )
+        enable_writes(self.context, self.undo_button,
+                      when=batch is not None and batch.undone_at is None)
 
     def undo_selected(self) -> bool:
-        """Ask, back up, undo; True when the import was undone."""
+        """Ask, then undo (the runner checks, backs up, writes); True when it was undone."""
         batch = self.selected()
         if batch is None or batch.undone_at is not None:
             return False
-        try:  # a refusal is said before the question and before any backup
-            check_undo(self.context.db.sessions, batch.id)
-        except UserError as error:
-            show_user_error(self, error)
+        refusal = undo_refusal(self.context.db.sessions, batch.id)
+        if refusal is not None:  # said before the question; the runner checks again
+            show_user_error(self, UserError(refusal))
             return False
         answer = QMessageBox.warning(
             self, self.tr("Undo this import"),
@@ -138,22 +133,15 @@ class ImportBatchesDialog(QDialog):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return False
-        db = self.context.db
-        message = self.tr("Backing up the database")
-
-        def work() -> Iterator[Progress]:
-            if db.path is not None:
-                yield Progress(0, 0, message)
-                back_up_and_rotate(db, "import")
-            yield from undo_batch(db.sessions, batch.id)
-
         try:
-            done = run_with_progress(self, self.tr("Undoing the import"), work)
+            self.context.runner.run(undo_operation(batch))
+        except Cancelled:
+            self.reload()
+            return False
         except UserError as error:
             show_user_error(self, error)
             self.reload()
             return False
         self.reload()
-        if done:
-            self.changed = True
-        return done
+        self.changed = True
+        return True

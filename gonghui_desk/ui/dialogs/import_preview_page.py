@@ -1,8 +1,9 @@
 """The last page of the import wizard: what every row will become, then 导入.
 
 Nothing is written while any row fails its checks, unless the user ticks that only the
-rows that passed are to be imported. 导入 backs the database up, writes one batch (which
-can be undone under 导入记录) and remembers the column mapping for this header.
+rows that passed are to be imported. 导入 is one operation, run by the context's runner on
+its writer thread (with its progress and cancel): it backs the database up, writes one
+batch (which can be undone under 导入记录) and remembers the column mapping for this header.
 """
 
 from __future__ import annotations
@@ -31,9 +32,9 @@ from PySide6.QtWidgets import (
 
 from gonghui_desk.errors import UserError
 from gonghui_desk.exchange.import_report import summary_lines, write_problem_workbook
-from gonghui_desk.exchange.import_session import remember_mapping
-from gonghui_desk.exchange.member_import import BLOCKING, ImportPlan, back_up_and_write
+from gonghui_desk.exchange.member_import import BLOCKING, ImportPlan, import_operation
 from gonghui_desk.services import Progress
+from gonghui_desk.services.operations import Cancelled
 from gonghui_desk.ui.errors import show_user_error
 from gonghui_desk.ui.models.import_preview import (
     WIDTHS,
@@ -194,30 +195,27 @@ class ImportPreviewPage(QWizardPage):
 
     def validatePage(self) -> bool:
         state = self.importer.state
-        db = self.importer.context.db
         plan, valid_only = self.plan, self.valid_only.isChecked()
-        result: dict[str, int] = {}
+        # check, back up, write the batch and remember the mapping: one operation
+        operation = import_operation(plan, valid_only=valid_only,
+                                     mapping=(state.headers, state.mapping))
         try:
-            done = run_with_progress(
-                self, self.tr("Importing members"),
-                lambda: back_up_and_write(db, plan, valid_only=valid_only, result=result),
-            )
-            if not done:
-                self.status.setText(self.tr("Cancelled: nothing was imported."))
-                self.status.setStyleSheet(ERROR_STYLE)
-                return False
-            remember_mapping(db.sessions, state.headers, state.mapping)
+            batch_id = self.importer.context.runner.run(operation).value
+        except Cancelled:
+            self.status.setText(self.tr("Cancelled: nothing was imported."))
+            self.status.setStyleSheet(ERROR_STYLE)
+            return False
         except UserError as error:
             show_user_error(self, error)
             return False
         adds, updates = plan.to_write()
-        self.importer.batch_id = result["batch_id"]
+        self.importer.batch_id = batch_id
         QMessageBox.information(
             self, self.tr("Import members"),
             self.tr("Imported: %1 added, %2 updated (batch %3). It can be undone under "
                     "“Import history”.")
             .replace("%1", str(len(adds))).replace("%2", str(len(updates)))
-            .replace("%3", str(result["batch_id"])),
+            .replace("%3", str(batch_id)),
         )
         return True
 

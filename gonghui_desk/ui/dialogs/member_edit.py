@@ -3,7 +3,7 @@
 A valid resident ID fills in the date of birth and sex as soon as it is typed. Saving
 asks the service to review the record first; a possible duplicate (same name and birth
 date, or same mobile) is shown with a link to the existing record and needs a second
-click on "Save anyway".
+click on "Save anyway". The save itself is an operation, run by the context's runner.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ from gonghui_desk.domain.idnumber import InvalidIdNumber, parse_id_number
 from gonghui_desk.domain.member import CODE_LISTS, FIELD_NAMES, MemberData
 from gonghui_desk.errors import FieldProblem, ValidationError
 from gonghui_desk.services import member_records as records
+from gonghui_desk.services.operations import Op
 from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.models.member_fields import title
 from gonghui_desk.ui.style import ERROR_RED
@@ -279,10 +280,10 @@ class MemberDialog(QDialog):
         self.general.setVisible(bool(parts))
 
     def accept(self) -> None:
-        sessions = self.context.db.sessions
         draft = self.draft()
-        today = self.context.clock.today()
-        review = records.review_member(sessions, draft, self.member_id, today=today)
+        first = self.first_event_draft() if self.member_id is None else None
+        review = records.review_member(self.context.db.sessions, draft, self.member_id,
+                                       today=self.context.clock.today(), first_event=first)
         if review.problems:
             self.show_problems(review.problems)
             return
@@ -292,12 +293,16 @@ class MemberDialog(QDialog):
             self._confirmed_warnings = review.warnings
             self.save_button.setText(self.tr("Save anyway"))
             return
+        runner = self.context.runner
         try:
-            if self.member_id is None:
-                self.member_id = records.create_member(sessions, draft, self.first_event_draft(),
-                                                      today)
+            if first is not None:
+                self.member_id = runner.run(Op(
+                    records.ADD_MEMBER, lambda tx: records.create_member(tx, draft, first))).value
             else:
-                records.update_member(sessions, self.member_id, draft, today)
+                member_id = self.member_id
+                assert member_id is not None
+                runner.run(Op(records.EDIT_MEMBER,
+                              lambda tx: records.update_member(tx, member_id, draft)))
         except ValidationError as error:
             self.show_problems(error.problems)
             return

@@ -18,7 +18,8 @@ from gonghui_desk.domain import membership as ms
 from gonghui_desk.domain.codes import MEMBERSHIP_CHANGE_REASON
 from gonghui_desk.errors import ValidationError
 from gonghui_desk.services.member_records import MemberDetail
-from gonghui_desk.services.membership import add_event
+from gonghui_desk.services.membership import ADD_EVENT, add_event
+from gonghui_desk.services.operations import Op
 from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.models.member_fields import title
 from gonghui_desk.ui.widgets.fields import CodeCombo, FieldRow, OptionalDateEdit
@@ -92,9 +93,10 @@ class MembershipChangeDialog(QDialog):
     def accept(self) -> None:
         for row in self.rows.values():
             row.show_message("")
+        member_id, draft = self.detail.id, self.draft()
         try:
-            self.new_status = add_event(self.context.db.sessions, self.detail.id, self.draft(),
-                                        self.context.clock.today())
+            self.new_status = self.context.runner.run(
+                Op(ADD_EVENT, lambda tx: add_event(tx, member_id, draft))).value
         except ValidationError as error:
             for problem in error.problems:
                 self.rows.get(problem.key, self.rows["kind"]).show_message(problem.message)

@@ -17,7 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from gonghui_desk.services import member_records as records
+from gonghui_desk.services.operations import Op
 from gonghui_desk.ui.context import AppContext
+from gonghui_desk.ui.write_access import enable_writes
 
 
 class RecycleBinDialog(QDialog):
@@ -70,12 +72,11 @@ class RecycleBinDialog(QDialog):
                       f"{row.deleted_at:%Y-%m-%d %H:%M}")
             for column, value in enumerate(values):
                 self.table.setItem(index, column, QTableWidgetItem(value))
-        has_rows = bool(self.rows) and not self.context.db.read_only
         if self.rows:
             self.table.resizeColumnsToContents()
         self.empty.setVisible(not self.rows)
-        self.restore_button.setEnabled(has_rows)
-        self.purge_button.setEnabled(has_rows)
+        enable_writes(self.context, self.restore_button, self.purge_button,
+                      when=bool(self.rows))
 
     def selected_ids(self) -> list[int]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
@@ -84,7 +85,8 @@ class RecycleBinDialog(QDialog):
     def restore_selected(self) -> None:
         ids = self.selected_ids()
         if ids:
-            records.restore_from_recycle_bin(self.context.db.sessions, ids)
+            self.context.runner.run(Op(
+                records.RESTORE, lambda tx: records.restore_from_recycle_bin(tx, ids)))
             self.changed = True
             self.reload()
 
@@ -103,6 +105,6 @@ class RecycleBinDialog(QDialog):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        records.purge(self.context.db.sessions, ids)
+        self.context.runner.run(Op(records.PURGE, lambda tx: records.purge(tx, ids)))
         self.changed = True
         self.reload()

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 
 from gonghui_desk.services import member_records as records
 from gonghui_desk.services.members import MemberFilter, departments
-from gonghui_desk.services.membership import undo_last_event
-from gonghui_desk.services.operations import Changes
+from gonghui_desk.services.membership import UNDO_EVENT, undo_last_event
+from gonghui_desk.services.operations import Changes, Op
 from gonghui_desk.services.profile import load_profile
 from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.dialogs.history import RecordHistoryDialog
@@ -40,6 +40,7 @@ from gonghui_desk.ui.pages.member_export import MemberExportMenu
 from gonghui_desk.ui.widgets.member_detail import MemberDetailPanel
 from gonghui_desk.ui.widgets.member_filters import MemberFilterBar
 from gonghui_desk.ui.widgets.tables import search_timer
+from gonghui_desk.ui.write_access import enable_writes, writable
 
 if TYPE_CHECKING:
     from gonghui_desk.ui.dialogs.import_batches import ImportBatchesDialog
@@ -60,8 +61,9 @@ class MembersPage(Page):
         top.addWidget(self.search, 1)
         self.add_button = QPushButton(self.tr("Add member…"))
         self.add_button.clicked.connect(self.add_member)
-        # Opened read-only (another PC has it): look, search and export, but change nothing.
-        self.add_button.setEnabled(not context.db.read_only)
+        # A read-only book (another PC writes it, or its disk is full): look, search and
+        # export, but change nothing; the greyed controls say why.
+        enable_writes(context, self.add_button)
         top.addWidget(self.add_button)
         self.export_menu = MemberExportMenu(self)
         top.addWidget(self.export_menu.button)
@@ -139,7 +141,7 @@ class MembersPage(Page):
         self.history_action = action(self.tr("Change history…"), self.show_history)
         self.import_action = action(self.tr("Import…"), self.import_members)
         # An import writes; its history can be looked at in a read-only file too.
-        self.import_action.setEnabled(not self.context.db.read_only)
+        enable_writes(self.context, self.import_action)
         self.import_history_action = action(self.tr("Import history…"), self.open_import_history)
 
     def _import_button(self) -> QPushButton:
@@ -243,11 +245,10 @@ class MembersPage(Page):
 
     def _update_actions(self) -> None:
         count = len(self.selected_ids())
-        writable = not self.context.db.read_only
         self.history_action.setEnabled(count == 1)
-        for action in (self.edit_action, self.change_action, self.undo_action):
-            action.setEnabled(count == 1 and writable)
-        self.delete_action.setEnabled(count >= 1 and writable)
+        enable_writes(self.context, self.edit_action, self.change_action, self.undo_action,
+                      when=count == 1)
+        enable_writes(self.context, self.delete_action, when=count >= 1)
 
     def _after_change(self, member_id: int | None) -> None:
         """After a dialog saved: the list has followed the changes; show that member."""
@@ -310,8 +311,9 @@ class MembersPage(Page):
             .replace("%3", f"{last.effective_date:%Y-%m-%d}"),
         )
         if answer == QMessageBox.StandardButton.Yes:
-            undo_last_event(self.context.db.sessions, detail.id)
-            self._after_change(detail.id)
+            member_id = detail.id
+            self.context.runner.run(Op(UNDO_EVENT, lambda tx: undo_last_event(tx, member_id)))
+            self._after_change(member_id)
 
     def delete_members(self) -> None:
         ids = self.selected_ids()
@@ -323,13 +325,12 @@ class MembersPage(Page):
                     "from there.", "", len(ids)),
         )
         if answer == QMessageBox.StandardButton.Yes:
-            records.move_to_recycle_bin(self.context.db.sessions, ids)
+            self.context.runner.run(Op(
+                records.MOVE_TO_BIN, lambda tx: records.move_to_recycle_bin(tx, ids)))
             self.detail.show_member(None)
-            self.refresh()
 
     def open_recycle_bin(self) -> RecycleBinDialog:
-        dialog = RecycleBinDialog(self.context, self)
-        dialog.finished.connect(lambda _: self.refresh() if dialog.changed else None)
+        dialog = RecycleBinDialog(self.context, self)  # the list follows what it changes
         dialog.open()
         return dialog
 
@@ -338,7 +339,7 @@ class MembersPage(Page):
         # members page need not pay every time it opens
         from gonghui_desk.ui.dialogs.import_wizard import ImportWizard
 
-        if self.context.db.read_only:
+        if not writable(self.context):  # its action is greyed; nothing to import into
             return None
         wizard = ImportWizard(self.context, self)
         wizard.accepted.connect(self.refresh)

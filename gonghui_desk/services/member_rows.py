@@ -1,0 +1,249 @@
+"""The one function that writes a member row, and its bulk form for rosters and the demo.
+
+``save_member_row`` creates or updates a member: it judges the record with the rules of
+domain.member_rules (fields, history, numbers held by others), then writes its fields,
+the pinyin search keys, the first event and any later ones, and the status that follows
+from its events — through the ORM, so the change history records every field. The member
+dialog, the import's updates and the 回收站 call it.
+
+``insert_members`` writes many new members at once (an import's additions, the demo):
+each row has passed ``check_new_record`` — the same rules — and its values come from the
+same ``member_columns``; they go in through executemany, because 100,000 ORM objects
+would take minutes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import operator
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from gonghui_desk.db.models import Member, MembershipEvent
+from gonghui_desk.db.session import clock_of
+from gonghui_desk.domain import membership as ms
+from gonghui_desk.domain.member import FIELD_NAMES, MemberData
+from gonghui_desk.domain.member_rules import (
+    Holder,
+    RecordCheck,
+    card_number_taken,
+    check_new_record,
+    check_update_record,
+    id_number_taken,
+)
+from gonghui_desk.domain.pinyin import pinyin_keys
+from gonghui_desk.errors import FieldProblem, ValidationError
+from gonghui_desk.services.operations import Tx
+
+
+def history_of(member: Member) -> list[tuple[dt.date, str]]:
+    """(date, kind) of the member's events in the order they took effect (on one day, in
+    the order they were entered; one not yet flushed last)."""
+    events = sorted(member.events,
+                    key=lambda e: (e.effective_date, e.id is None, e.id or 0))
+    return [(e.effective_date, e.kind) for e in events]
+
+
+def data_of(member: Member) -> MemberData:
+    values = {name: getattr(member, name) for name in FIELD_NAMES}
+    values["id_number"] = member.id_number or ""
+    return MemberData(**values)
+
+
+_all_fields = operator.attrgetter(*FIELD_NAMES)
+# The member columns a row is made of, in the order member_columns gives their values.
+MEMBER_COLUMNS = (*FIELD_NAMES, "pinyin_initials", "pinyin_full")
+_ID_AT = FIELD_NAMES.index("id_number")
+
+
+def member_columns(data: MemberData) -> tuple[Any, ...]:
+    """The stored values of a cleaned record, in ``MEMBER_COLUMNS`` order: its fields (no
+    ID number stored as NULL, which the unique index allows many of) and its pinyin keys."""
+    values = list(_all_fields(data))
+    values[_ID_AT] = values[_ID_AT] or None
+    keys = pinyin_keys(data.name)
+    return (*values, keys.initials, keys.full)
+
+
+def settle_status(member: Member) -> str:
+    """The stored status, from the member's events (never typed in)."""
+    member.status = ms.status_after(history_of(member))
+    return member.status
+
+
+# -- the numbers one person holds ------------------------------------------------------
+
+
+def holder_of(member: Member) -> Holder:
+    return Holder(member.id, member.name, member.department, member.status,
+                  member.deleted_at is not None)
+
+
+def number_problems(session: Session, data: MemberData, member_id: int | None
+                    ) -> list[FieldProblem]:
+    """An ID number or a card number already held by another record."""
+    problems = []
+    for column, value, taken in ((Member.id_number, data.id_number, id_number_taken),
+                                 (Member.card_number, data.card_number, card_number_taken)):
+        if not value:
+            continue
+        query = select(Member).where(column == value)
+        if member_id is not None:
+            query = query.where(Member.id != member_id)
+        problems += [taken(holder_of(m)) for m in session.scalars(query.order_by(Member.id))]
+    return problems
+
+
+# -- one row ---------------------------------------------------------------------------
+
+
+def event_row(draft: ms.EventDraft) -> MembershipEvent:
+    assert draft.effective_date is not None
+    return MembershipEvent(
+        kind=draft.kind, effective_date=draft.effective_date, reason=draft.reason,
+        counterpart_union=draft.counterpart_union.strip(), handled_by=draft.handled_by.strip(),
+    )
+
+
+def review_row(session: Session, member: Member | None, draft: MemberData,
+               events: Sequence[ms.EventDraft], today: dt.date) -> RecordCheck:
+    """What saving would do (``events``: a new member's first event and any after it; the
+    changes to add to one on file), numbers held by others among the problems."""
+    if member is None:
+        check = check_new_record(draft, events, today)
+    else:
+        check = check_update_record(draft, history_of(member), events, today)
+    taken = number_problems(session, check.data, member.id if member else None)
+    if not taken:
+        return check
+    return RecordCheck(check.data, (*check.problems, *taken), check.notices)
+
+
+def save_member_row(
+    tx: Tx,
+    member: Member | None,
+    draft: MemberData,
+    first_event: ms.EventDraft | None = None,
+    *,
+    later_events: Sequence[ms.EventDraft] = (),
+) -> Member:
+    """Create (``member`` None, with the ``first_event``) or update a member row.
+
+    Raises ``ValidationError`` (nothing written) when the record breaks a rule; duplicate
+    warnings (same name and birth date, same mobile) are the caller's to show first.
+    """
+    if member is None and first_event is None:
+        raise ValueError("a new member needs the event that brought them in")
+    events = [first_event, *later_events] if first_event is not None else list(later_events)
+    check = review_row(tx.session, member, draft, events, tx.today)
+    if check.problems:
+        raise ValidationError(list(check.problems))
+    if member is None:
+        member = Member()
+        tx.session.add(member)
+    elif check.first_join_to is not None:
+        first = min(member.events, key=lambda e: (e.effective_date, e.id))
+        first.effective_date = check.first_join_to  # follows the 入会日期
+    for column, value in zip(MEMBER_COLUMNS, member_columns(check.data), strict=True):
+        setattr(member, column, value)
+    member.events.extend(event_row(e) for e in check.events)
+    member.status = check.status
+    tx.session.flush()
+    return member
+
+
+# -- many new rows at once -------------------------------------------------------------
+
+
+class NewRow(Protocol):
+    """A new member's record as ``check_new_record`` passed it (an import's plan row is one)."""
+
+    @property
+    def data(self) -> MemberData | None: ...  # cleaned
+    @property
+    def events(self) -> tuple[ms.EventDraft, ...]: ...  # the first 入会 or 转入, then others
+    @property
+    def status(self) -> str: ...
+
+
+@dataclass(frozen=True, slots=True)
+class NewMember:
+    """A new member's record as ``check_new_record`` passed it."""
+
+    data: MemberData  # cleaned
+    events: tuple[ms.EventDraft, ...]  # the first 入会 or 转入, then any later ones
+    status: str
+
+
+def passed(check: RecordCheck) -> NewMember:
+    """The row to insert for a check without problems (a bug if it had some)."""
+    if check.problems or not check.events:
+        raise ValueError(f"not a passed check: {check.problems}")
+    return NewMember(check.data, check.events, check.status)
+
+
+_INSERTED = ("id", *MEMBER_COLUMNS, "status", "created_at", "updated_at")
+_EVENT_COLUMNS = ("id", "member_id", "kind", "effective_date", "reason", "counterpart_union",
+                  "handled_by", "created_at", "updated_at")
+_DATES = tuple(MEMBER_COLUMNS.index(k) for k in ("birth_date", "join_date"))
+
+
+def _insert_sql(table: str, columns: Sequence[str]) -> str:
+    return (f"INSERT INTO {table} ({', '.join(columns)}) "
+            f"VALUES ({', '.join('?' for _ in columns)})")
+
+
+def _stamp(session: Session) -> Any:
+    """The clock's time as the ORM would store it in created_at/updated_at."""
+    dialect = session.get_bind().dialect
+    processor = Member.__table__.c.created_at.type.dialect_impl(dialect).bind_processor(dialect)
+    now = clock_of(session).now()
+    return processor(now) if processor else now
+
+
+def _member_row(member_id: int, new: NewRow, stamp: Any) -> tuple[Any, ...]:
+    assert new.data is not None
+    values = list(member_columns(new.data))  # booleans bind as 0/1 by themselves
+    for index in _DATES:
+        day = values[index]
+        if day is not None:
+            values[index] = day.isoformat()  # as SQLAlchemy stores a Date in SQLite
+    return (member_id, *values, new.status, stamp, stamp)
+
+
+def _event_rows(member_id: int, new: NewRow, next_id: Iterator[int], stamp: Any
+                ) -> Iterator[tuple[Any, ...]]:
+    for event in new.events:
+        assert event.effective_date is not None
+        yield (next(next_id), member_id, event.kind, event.effective_date.isoformat(),
+               event.reason, event.counterpart_union.strip(), event.handled_by.strip(),
+               stamp, stamp)
+
+
+def insert_members(session: Session, rows: Sequence[NewRow]) -> range:
+    """Insert new members with their events; their ids, in order.
+
+    Ids are given here (SQLite has one writer, and the caller's transaction has written
+    already or holds it), so that events and history can name their member at once.
+    """
+    first_id = (session.scalar(select(func.max(Member.id))) or 0) + 1
+    next_event = (session.scalar(select(func.max(MembershipEvent.id))) or 0) + 1
+    ids = range(first_id, first_id + len(rows))
+    if not rows:
+        return ids
+    stamp = _stamp(session)
+    members = [_member_row(i, new, stamp) for i, new in zip(ids, rows, strict=True)]
+    event_ids = iter(range(next_event, next_event + sum(len(r.events) for r in rows)))
+    events = [row for i, new in zip(ids, rows, strict=True)
+              for row in _event_rows(i, new, event_ids, stamp)]
+    cursor = session.connection().connection.cursor()
+    try:
+        cursor.executemany(_insert_sql("member", _INSERTED), members)
+        cursor.executemany(_insert_sql("membership_event", _EVENT_COLUMNS), events)
+    finally:
+        cursor.close()
+    return ids
