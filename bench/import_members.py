@@ -9,7 +9,8 @@ and kept in bench/.cache.
 
 Ours: the import as the command line runs it — read the sheet, find the header, check every
 row (the member dialog's checks plus duplicates against the database), back up, write one
-batch — into a fresh database, timed inside a child process from reading to commit.
+batch with a history entry for every row — into a fresh database, timed inside a child
+process from reading to commit.
 Peers, in the same run: python-calamine merely reading the sheet into Python lists
 (``to_python``), and LibreOffice headless converting the file to CSV (its whole run).
 Peak memory: the import child's peak resident set size.

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Mapping
+import operator
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
+from json.encoder import encode_basestring  # what json.dumps(ensure_ascii=False) uses
 from typing import Any
 
 from sqlalchemy import Table, event, insert, inspect
@@ -152,6 +154,70 @@ def record(session: Session, table: str, record_id: object, action: str,
     values = {k: [None, _plain(v)] for k, v in details.items()}
     entry = _entry(session, table, record_id, action, values)
     session.connection().execute(insert(CHANGE_LOG), [entry])
+
+
+def _json(value: Any) -> str:
+    """``json.dumps(_plain(value), ensure_ascii=False)``, quicker for the usual kinds."""
+    kind = type(value)
+    if kind is str:
+        return str(encode_basestring(value))
+    if value is None:
+        return "null"
+    if kind is bool:
+        return "true" if value else "false"
+    if kind is int:
+        return str(value)
+    return json.dumps(_plain(value), ensure_ascii=False)
+
+
+def entries_for_rows(session: Session, table: str, action: str, columns: Sequence[str],
+                     rows: Iterable[Sequence[Any]]) -> int:
+    """History entries for rows inserted or deleted in bulk (an import, its undo).
+
+    Each row holds the values of ``columns`` (``id`` among them) and gets the entry the ORM
+    would have written for it — every field as ``[None, new]`` for a create, ``[old, None]``
+    for a delete, keys sorted, the same JSON — noted as a change, and all of them go in with
+    one executemany, so that 100,000 rows cost seconds, not minutes. Returns how many.
+    """
+    kept = sorted((name, index) for index, name in enumerate(columns)
+                  if name not in IGNORED_FIELDS)
+    fields = frozenset(name for name, _ in kept)  # one set shared by every change noted
+    pick: Any = operator.itemgetter(*(index for _, index in kept))
+    if len(kept) == 1:  # itemgetter of one index gives the value, not a tuple
+        pick = (lambda get: lambda row: (get(row),))(pick)
+    # The entry's JSON with a %s for each value (column names hold no %).
+    value = "null, %s" if action == CREATE else "%s, null"
+    template = "{" + ", ".join(f"{json.dumps(name)}: [{value}]" for name, _ in kept) + "}"
+    at_id = list(columns).index("id")
+    connection = session.connection()
+    made = ("at", "actor", "table_name", "record_id", "action", "changes")  # as built below
+    compiled = insert(CHANGE_LOG).compile(dialect=connection.dialect, column_keys=list(made))
+    at_type = CHANGE_LOG.c.at.type.dialect_impl(connection.dialect)
+    stored_at = at_type.bind_processor(connection.dialect)
+    now = clock_of(session).now()
+    fixed = (stored_at(now) if stored_at else now, officer_of(session).display, table)
+    quote, encode = encode_basestring, _json
+    entries: list[tuple[Any, ...]] = []
+    for row in rows:
+        record_id = str(row[at_id])
+        note(session, table, record_id, action, fields)
+        text = template % tuple([quote(v) if type(v) is str else encode(v) for v in pick(row)])
+        entries.append((*fixed, record_id, action, text))
+    if not entries:
+        return 0
+    params: list[Any]
+    if compiled.positional:  # the driver's own executemany: the ORM's costs a second more
+        order = [made.index(name) for name in compiled.positiontup or ()]
+        params = entries if order == list(range(len(made))) else [
+            tuple(entry[i] for i in order) for entry in entries]
+    else:
+        params = [dict(zip(made, entry, strict=True)) for entry in entries]
+    cursor = connection.connection.cursor()
+    try:
+        cursor.executemany(str(compiled), params)
+    finally:
+        cursor.close()
+    return len(entries)
 
 
 def install(sessions: SessionFactory) -> None:

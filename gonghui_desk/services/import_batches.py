@@ -4,7 +4,7 @@
 transaction with the batch record, so an import is wholly there or not at all — a cancel,
 an error or a power cut leaves no part of it. Added members go in through
 services.member_rows.insert_members (checked by the dialog's rules when the plan was made,
-written with executemany); updated members go through
+written with executemany and their history entries in bulk); updated members go through
 ``save_member_row``, the dialog's own writer, so each changed field is in the history as
 usual. The batch keeps what each update changed, for undoing it (services.import_undo).
 """

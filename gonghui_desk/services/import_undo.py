@@ -5,7 +5,8 @@ before the safety copy so that a refused undo costs no backup. It refuses, namin
 when any of the batch's members changed after the import (edited, given or relieved of an
 event, moved to the 回收站 or purged): undoing then would silently throw away later work.
 The change history, the last event id and the event count the batch recorded tell its own
-changes from later ones; timestamps cannot, at one-second resolution.
+changes from later ones; timestamps cannot, at one-second resolution. Every row the undo
+deletes or puts back leaves its history entry, like any other change.
 """
 
 from __future__ import annotations
@@ -98,12 +99,18 @@ def check_undo(session: Session, batch_id: int) -> None:
 
 
 def _delete_rows(tx: Tx, table: Table, column: str, member_ids: list[int]) -> None:
-    """Delete the rows of these members in bulk: an import of 100,000 is undone in
-    seconds."""
-    connection = tx.session.connection()
+    """Delete the rows of these members, each with its history entry (its values as they
+    were), in bulk: an import of 100,000 is undone in seconds."""
+    session = tx.session
+    connection = session.connection()
+    names = [c.name for c in table.columns]
     key = table.c[column]
     for start in range(0, len(member_ids), _IN_CHUNK):
-        connection.execute(delete(table).where(key.in_(member_ids[start:start + _IN_CHUNK])))
+        chunk = member_ids[start:start + _IN_CHUNK]
+        rows = connection.execute(select(table).where(key.in_(chunk))).all()
+        audit.entries_for_rows(session, table.name, audit.DELETE, names, rows)
+        # the connection's own execute: history for these rows is written just above
+        connection.execute(delete(table).where(key.in_(chunk)))
 
 
 def undo_batch(tx: Tx, batch_id: int) -> int:

@@ -6,10 +6,9 @@ wholly there or not at all. An item of an update keeps the member's fields as th
 before (JSON) and the ids of membership events the import added: undoing the batch
 deletes what it added and puts those fields back.
 
-The batch is the change-history entry of the rows it added (one ``import`` entry in
-``change_log`` names it), rather than one history row per imported member: a 100,000-row
-roster would otherwise write 60 MB of history. Updates are recorded field by field as
-every other change.
+Every member and event row an import adds, changes or deletes (and its undo) has its own
+change-history entry like any other change, written in bulk (db.audit.entries_for_rows);
+one ``import`` (or ``undo``) entry in ``change_log`` names the batch itself.
 """
 
 from __future__ import annotations

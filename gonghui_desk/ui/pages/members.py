@@ -342,15 +342,13 @@ class MembersPage(Page):
         if not writable(self.context):  # its action is greyed; nothing to import into
             return None
         wizard = ImportWizard(self.context, self)
-        wizard.accepted.connect(self.refresh)
         wizard.open()
         return wizard
 
     def open_import_history(self) -> ImportBatchesDialog:
         from gonghui_desk.ui.dialogs.import_batches import ImportBatchesDialog
 
-        dialog = ImportBatchesDialog(self.context, self)
-        dialog.finished.connect(lambda _: self.refresh() if dialog.changed else None)
+        dialog = ImportBatchesDialog(self.context, self)  # the list follows an undo
         dialog.open()
         return dialog
 
