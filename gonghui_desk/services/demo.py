@@ -2,23 +2,34 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, insert, select
+import datetime as dt
+from dataclasses import replace
 
-from gonghui_desk.db.models import Member, MembershipEvent, YearFiguresRow
+from sqlalchemy import func, select
+
+from gonghui_desk.db.models import Member, YearFiguresRow
 from gonghui_desk.domain import membership as ms
-from gonghui_desk.domain.demo import DemoBranch, demo_profile, demo_year_figures
-from gonghui_desk.domain.member import FIELD_NAMES
-from gonghui_desk.domain.pinyin import pinyin_keys
+from gonghui_desk.domain.demo import DemoBranch, DemoMember, demo_profile, demo_year_figures
+from gonghui_desk.domain.member_rules import check_new_record
 from gonghui_desk.errors import UserError
 from gonghui_desk.services.annual import save_year
 from gonghui_desk.services.demo_contracts import fill_contract_demo
 from gonghui_desk.services.demo_hardship import fill_hardship_demo
 from gonghui_desk.services.demo_recuperation import fill_recuperation_demo
+from gonghui_desk.services.member_rows import NewMember, insert_members, passed
 from gonghui_desk.services.operations import Tx
 from gonghui_desk.services.profile import profile_in, save_profile
 
 BATCH = 2000
 MAX_MEMBERS = 1_000_000
+
+
+def _member(person: DemoMember, unit_name: str, today: dt.date) -> NewMember:
+    """A demo person as the member dialog's rules take them (one they refuse is a bug)."""
+    events = [ms.EventDraft(e.kind, e.effective_date, e.reason, e.counterpart_union,
+                            e.handled_by) for e in person.events]
+    draft = replace(person, work_unit=person.work_unit or unit_name)
+    return passed(check_new_record(draft, events, today))
 
 
 def fill_demo(tx: Tx, members: int, seed: int = 1) -> int:
@@ -48,30 +59,9 @@ def fill_demo(tx: Tx, members: int, seed: int = 1) -> int:
     done = 0
     while done < members:
         size = min(BATCH, members - done)
-        member_rows: list[dict[str, object]] = []
-        event_rows: list[dict[str, object]] = []
-        for offset in range(size):
-            person = next(people)
-            member_id = done + offset + 1
-            events = [(e.effective_date, e.kind) for e in person.events]
-            keys = pinyin_keys(person.name)
-            row: dict[str, object] = {name: getattr(person, name) for name in FIELD_NAMES}
-            row.update(
-                id=member_id, status=ms.status_after(events),
-                work_unit=person.work_unit or profile.unit_name,
-                pinyin_initials=keys.initials, pinyin_full=keys.full,
-            )
-            member_rows.append(row)
-            event_rows.extend(
-                {
-                    "member_id": member_id, "kind": e.kind,
-                    "effective_date": e.effective_date, "reason": e.reason,
-                    "counterpart_union": e.counterpart_union, "handled_by": e.handled_by,
-                }
-                for e in person.events
-            )
-        session.execute(insert(Member), member_rows)
-        session.execute(insert(MembershipEvent), event_rows)
+        # written as an import writes its new members: the dialog's rules, then in bulk
+        insert_members(session, [_member(next(people), profile.unit_name, today)
+                                 for _ in range(size)])
         done += size
         tx.progress(done, members, "写入演示会员")
     for year in (today.year - 1, today.year):
