@@ -25,7 +25,7 @@ from gonghui_desk.db import backup_notes, disk
 from gonghui_desk.db import engine as eng
 from gonghui_desk.db.database import Database
 from gonghui_desk.db.models import AppSetting
-from gonghui_desk.db.session import SessionFactory, session_scope
+from gonghui_desk.db.session import session_scope
 from gonghui_desk.errors import (
     DatabaseNewer,
     DatabaseNotOurs,
@@ -33,6 +33,7 @@ from gonghui_desk.errors import (
     UserError,
     ValidationError,
 )
+from gonghui_desk.services.operations import Tx
 
 log = logging.getLogger(__name__)
 REASONS = {
@@ -135,7 +136,11 @@ def load_policy(db: Database) -> BackupPolicy:
     )
 
 
-def save_policy(sessions: SessionFactory, policy: BackupPolicy) -> None:
+SAVE_POLICY = "保存备份设置"
+
+
+def save_policy(tx: Tx, policy: BackupPolicy) -> None:
+    """Validate and save where backups go and how long they are kept (an operation)."""
     problems = []
     if not 1 <= policy.keep_daily <= 365:
         problems.append(FieldProblem("保留每日备份", "应在 1 到 365 份之间。"))
@@ -151,14 +156,13 @@ def save_policy(sessions: SessionFactory, policy: BackupPolicy) -> None:
         problems.append(FieldProblem("备份文件夹", "必须填写。"))
     if problems:
         raise ValidationError(problems)
-    with session_scope(sessions) as session:
-        for key, value in (
-            ("backup.folder", str(policy.folder)),
-            ("backup.keep_daily", str(policy.keep_daily)),
-            ("backup.keep_monthly", str(policy.keep_monthly)),
-            ("backup.keep_safety_days", str(policy.keep_safety_days)),
-        ):
-            session.merge(AppSetting(key=key, value=value))
+    for key, value in (
+        ("backup.folder", str(policy.folder)),
+        ("backup.keep_daily", str(policy.keep_daily)),
+        ("backup.keep_monthly", str(policy.keep_monthly)),
+        ("backup.keep_safety_days", str(policy.keep_safety_days)),
+    ):
+        tx.session.merge(AppSetting(key=key, value=value))
 
 
 def _explain(error: BaseException, folder: Path) -> str:

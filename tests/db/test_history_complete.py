@@ -13,7 +13,6 @@ with its name too: a new table needs its writing scenario here.
 from __future__ import annotations
 
 import datetime as dt
-import inspect
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import replace
@@ -114,11 +113,8 @@ def counted(db: Database) -> Counted:
 # -- running the writes -----------------------------------------------------------------
 
 def do(db: Database, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-    """Run the write ``fn``: an operation body ``fn(tx, …)`` as one operation, as every
-    service's writes are; a write still of the sessions, as it is."""
-    if next(iter(inspect.signature(fn).parameters)) == "tx":
-        return write(db, fn, *args, **kwargs)
-    return fn(db.sessions, *args, **kwargs)
+    """Run the write ``fn(tx, …)`` as one operation, as the program does."""
+    return write(db, fn, *args, **kwargs)
 
 
 def the_demo(db: Database, _folder: Path) -> None:

@@ -37,10 +37,10 @@ def test_backup_is_a_single_verified_file_with_counts(filled, tmp_path):
 
 def test_policy_is_kept_with_the_data_and_validated(filled, tmp_path):
     assert bk.load_policy(filled).folder == filled.path.parent / "backups"
-    bk.save_policy(filled.sessions, bk.BackupPolicy(tmp_path / "usb", 3, 2))
+    write(filled, bk.save_policy, bk.BackupPolicy(tmp_path / "usb", 3, 2))
     assert bk.load_policy(filled) == bk.BackupPolicy(tmp_path / "usb", 3, 2)
     with pytest.raises(ValidationError, match="保留每日备份"):
-        bk.save_policy(filled.sessions, bk.BackupPolicy(tmp_path, 0, 2))
+        write(filled, bk.save_policy, bk.BackupPolicy(tmp_path, 0, 2))
 
 
 def test_rotation_keeps_newest_per_day_and_month_and_every_manual_one(filled, tmp_path):

@@ -16,6 +16,7 @@ from gonghui_desk.db.session import session_scope
 from gonghui_desk.errors import UserError, ValidationError
 from gonghui_desk.services import backup as bk
 from gonghui_desk.services.operations import ReadOnlyBook, run_once
+from tests.factories import write
 from tests.full_disk import fill, small_disk  # noqa: F401  (a fixture)
 
 FIRST = dt.date(2026, 11, 1)
@@ -88,10 +89,10 @@ def test_the_safety_days_setting_keeps_them_longer_and_is_validated(db_path):
     db = open_database(db_path, clock=Clock(FIRST))
     policy = bk.load_policy(db)
     assert policy.keep_safety_days == 30
-    bk.save_policy(db.sessions, bk.BackupPolicy(policy.folder, keep_safety_days=60))
+    write(db, bk.save_policy, bk.BackupPolicy(policy.folder, keep_safety_days=60))
     assert bk.load_policy(db).keep_safety_days == 60
     with pytest.raises(ValidationError) as caught:
-        bk.save_policy(db.sessions, bk.BackupPolicy(policy.folder, keep_safety_days=0))
+        write(db, bk.save_policy, bk.BackupPolicy(policy.folder, keep_safety_days=0))
     assert "操作前备份保留天数：应在 1 到 3650 天之间" in caught.value.message
     db.close()
     a_day_of_work(db_path, 0, ("import", "会员.xlsx，第 1 批"))
@@ -172,7 +173,7 @@ def test_a_change_that_meets_a_full_disk_rolls_back_with_the_message(db):
     policy = bk.load_policy(db)
     huge = bk.BackupPolicy(policy.folder / ("很长的文件夹名" * 20_000), keep_daily=3)
     with pytest.raises(UserError, match="刚才的修改没有保存，数据没有改动"):
-        bk.save_policy(db.sessions, huge)
+        write(db, bk.save_policy, huge)
     assert bk.load_policy(db) == policy
 
     def many_settings(tx):

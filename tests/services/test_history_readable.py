@@ -2,7 +2,6 @@
 
 import csv
 import datetime as dt
-import inspect
 import re
 from dataclasses import replace
 from decimal import Decimal as D
@@ -32,13 +31,8 @@ BY = "张主席"
 
 
 def run(db, service, *args, **kwargs):
-    """Call a service the way it takes its writes: as an operation (``op(tx, …)``) through
-    the runner, or with the session factory; keywords it does not take are left out."""
-    params = inspect.signature(service).parameters
-    kwargs = {k: v for k, v in kwargs.items() if k in params}
-    if next(iter(params)) == "tx":
-        return write(db, service, *args, **kwargs)
-    return service(db.sessions, *args, **kwargs)
+    """Run the write ``service(tx, …)`` as one operation."""
+    return write(db, service, *args, **kwargs)
 
 
 @pytest.fixture
@@ -50,16 +44,15 @@ def day_of_work(db, today, tmp_path):
                       id_number=number, phone="13800000001", department="装配车间",
                       join_date=dt.date(2015, 6, 1))
     member_id = run(db, member_records.create_member, data,
-                    ms.EventDraft(ms.JOIN, None, handled_by=BY), today=today)
+                    ms.EventDraft(ms.JOIN, None, handled_by=BY))
     changed = replace(data, phone="13900000002", migrant_worker=True)
-    run(db, member_records.update_member, member_id, changed, today=today)
+    run(db, member_records.update_member, member_id, changed)
     file_id = run(db, hs.open_file, file_draft(name="欧阳倩", id_number=number, relatives=(),
                                                member_id=member_id),
-                  today - dt.timedelta(days=10), BY, today=today)
-    run(db, hs.take_step, file_id, hp.Step(hp.VISIT, today - dt.timedelta(days=5), BY),
-        today=today)
+                  today - dt.timedelta(days=10), BY)
+    run(db, hs.take_step, file_id, hp.Step(hp.VISIT, today - dt.timedelta(days=5), BY))
     run(db, aid.record_payment, file_id,
-        PaymentDraft("临时救助", today, D("800.50"), "本级工会经费", handled_by=BY), today=today)
+        PaymentDraft("临时救助", today, D("800.50"), "本级工会经费", handled_by=BY))
     run(db, access.set_idle_minutes, 10)
     run(db, backup.save_policy, backup.BackupPolicy(tmp_path, keep_daily=14, keep_monthly=12))
     start = today + dt.timedelta(days=30)
@@ -67,9 +60,8 @@ def day_of_work(db, today, tmp_path):
                                       end=start + dt.timedelta(days=3),
                                       cost_per_day=D("450"), capacity=5))
     app_id = run(db, apps.apply, ApplicationDraft(member_id, trip_id, today,
-                                                  hire_date=dt.date(2015, 1, 1)), BY,
-                 today=today)
-    run(db, apps.take_step, app_id, rp.DEPT_REVIEW, today, BY, today=today)
+                                                  hire_date=dt.date(2015, 1, 1)), BY)
+    run(db, apps.take_step, app_id, rp.DEPT_REVIEW, today, BY)
     return {"member": member_id, "file": file_id, "trip": trip_id, "start": start}
 
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from gonghui_desk.errors import UserError
 from gonghui_desk.services import backup as bk
+from gonghui_desk.services.operations import Op
 from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.errors import show_user_error
 from gonghui_desk.ui.write_access import enable_writes, imposed_reason
@@ -187,7 +188,7 @@ class BackupPanel(QWidget):
             self.keep_safety_days.value(),
         )
         try:
-            bk.save_policy(self.context.db.sessions, policy)
+            self.context.runner.run(Op(bk.SAVE_POLICY, lambda tx: bk.save_policy(tx, policy)))
         except UserError as error:
             show_user_error(self, error)
             return
