@@ -53,14 +53,13 @@ import datetime as dt, json, resource, sys, time
 from pathlib import Path
 start = time.perf_counter()
 from gonghui_desk.db.database import open_database
-from gonghui_desk.exchange.import_session import prepare_request
+from gonghui_desk.exchange.import_session import prepare_request, read_roster
 from gonghui_desk.exchange.member_import import import_operation, plan_import
 from gonghui_desk.services.operations import Runner
-from gonghui_desk.exchange.workbook import read_sheet
 source, target = Path(sys.argv[1]), Path(sys.argv[2])
 db = open_database(target)
 opened = time.perf_counter()
-sheet = read_sheet(source)
+sheet = read_roster(source)  # as the command reads it
 read = time.perf_counter()
 out = []
 for _ in plan_import(db.sessions, prepare_request(db.sessions, sheet, source, "add",

@@ -42,14 +42,13 @@ def add_parsers(commands: Any) -> None:
 def cmd_import(args: argparse.Namespace) -> int:
     from gonghui_desk.cli import _open, run_with_progress, runner_for
     from gonghui_desk.exchange import import_report
-    from gonghui_desk.exchange.import_session import prepare_request
+    from gonghui_desk.exchange.import_session import prepare_request, read_roster
     from gonghui_desk.exchange.member_import import ImportPlan, import_operation, plan_import
-    from gonghui_desk.exchange.workbook import read_sheet
 
     db = _open(args)
     try:
         print(f"正在读取 {args.file} ……")
-        sheet = read_sheet(args.file, args.sheet)
+        sheet = read_roster(args.file, args.sheet)
         request = prepare_request(db.sessions, sheet, args.file, args.mode, db.clock.today())
         out: list[ImportPlan] = []
         run_with_progress(plan_import(db.sessions, request, out))

@@ -21,11 +21,19 @@ from gonghui_desk.exchange.header_map import (
     header_signature,
 )
 from gonghui_desk.exchange.member_import import PlanRequest, remember_mapping
-from gonghui_desk.exchange.workbook import SheetData
+from gonghui_desk.exchange.workbook import SheetData, read_sheet
 from gonghui_desk.services import import_batches as batches
+from gonghui_desk.services.bulk import collector_paused
 
-__all__ = ["guess_header", "headers_at", "prepare_request", "remember_mapping",
+__all__ = ["guess_header", "headers_at", "prepare_request", "read_roster", "remember_mapping",
            "saved_or_auto_mapping"]
+
+
+def read_roster(path: Path, sheet: str | None = None) -> SheetData:
+    """The sheet as the import reads it: 100,000 rows of cells, with Python's collector
+    paused meanwhile (services.bulk: they are long-lived and make no cycles)."""
+    with collector_paused():
+        return read_sheet(path, sheet)
 
 
 def guess_header(sheet: SheetData) -> HeaderGuess:

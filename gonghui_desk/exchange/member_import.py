@@ -58,6 +58,7 @@ from gonghui_desk.exchange.import_write import (
 )
 from gonghui_desk.services import Progress
 from gonghui_desk.services import import_batches as batches
+from gonghui_desk.services.bulk import collector_paused
 
 __all__ = [
     "ADD", "BLOCKING", "DUPLICATE", "EXISTING", "IMPORT_MEMBERS", "MODE_LABELS", "NEW",
@@ -360,4 +361,5 @@ def plan_import(
     sessions: SessionFactory, request: PlanRequest, out: list[ImportPlan]
 ) -> Iterator[Progress]:
     """Check every row; the plan is appended to ``out`` when the generator finishes."""
-    return _Planner(sessions, request).steps(out)
+    with collector_paused():
+        yield from _Planner(sessions, request).steps(out)

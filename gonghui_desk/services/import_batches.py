@@ -21,6 +21,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from gonghui_desk.db import audit
+from gonghui_desk.db.engine import larger_page_cache
 from gonghui_desk.db.models import (
     ChangeRecord,
     ImportBatch,
@@ -35,6 +36,7 @@ from gonghui_desk.domain import membership as ms
 from gonghui_desk.domain.member import FIELD_NAMES, MemberData
 from gonghui_desk.domain.member_rules import Holder
 from gonghui_desk.errors import UserError, ValidationError
+from gonghui_desk.services.bulk import collector_paused
 from gonghui_desk.services.member_rows import (
     NewRow,
     data_of,
@@ -151,7 +153,8 @@ def write_batch(
 
     Reports progress as it goes; a cancel (``tx.progress`` raising) rolls everything back.
     """
-    return _write_batch(tx, file_name, sheet, mode, adds, updates)
+    with collector_paused(), larger_page_cache(tx.session):
+        return _write_batch(tx, file_name, sheet, mode, adds, updates)
 
 
 def _write_batch(tx: Tx, file_name: str, sheet: str, mode: str, adds: Sequence[NewRow],

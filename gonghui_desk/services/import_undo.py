@@ -29,6 +29,7 @@ from gonghui_desk.db.models.imports import ADDED, UPDATED
 from gonghui_desk.db.session import SessionFactory, session_scope
 from gonghui_desk.domain.member import MemberData
 from gonghui_desk.errors import UserError
+from gonghui_desk.services.bulk import collector_paused
 from gonghui_desk.services.import_batches import BatchInfo, batch_members, event_count
 from gonghui_desk.services.member_rows import MEMBER_COLUMNS, member_columns, settle_status
 from gonghui_desk.services.operations import Op, SafetyCopy, Tx
@@ -115,7 +116,8 @@ def _delete_rows(tx: Tx, table: Table, column: str, member_ids: list[int]) -> No
 
 def undo_batch(tx: Tx, batch_id: int) -> int:
     """Remove what the batch added, restore what it updated; return how many members."""
-    return _undo_batch(tx, batch_id)
+    with collector_paused():
+        return _undo_batch(tx, batch_id)
 
 
 def _undo_batch(tx: Tx, batch_id: int) -> int:

@@ -24,6 +24,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from gonghui_desk.db import audit
+from gonghui_desk.db.engine import larger_page_cache
 from gonghui_desk.db.models import Member, MembershipEvent
 from gonghui_desk.db.session import clock_of
 from gonghui_desk.domain import membership as ms
@@ -241,12 +242,14 @@ def insert_members(session: Session, rows: Sequence[NewRow]) -> range:
     event_ids = iter(range(next_event, next_event + sum(len(r.events) for r in rows)))
     events = [row for i, new in zip(ids, rows, strict=True)
               for row in _event_rows(i, new, event_ids, stamp)]
-    cursor = session.connection().connection.cursor()
-    try:
-        cursor.executemany(_insert_sql("member", _INSERTED), members)
-        cursor.executemany(_insert_sql("membership_event", _EVENT_COLUMNS), events)
-    finally:
-        cursor.close()
-    audit.entries_for_rows(session, "member", audit.CREATE, _INSERTED, members)
-    audit.entries_for_rows(session, "membership_event", audit.CREATE, _EVENT_COLUMNS, events)
+    with larger_page_cache(session):
+        cursor = session.connection().connection.cursor()
+        try:
+            cursor.executemany(_insert_sql("member", _INSERTED), members)
+            cursor.executemany(_insert_sql("membership_event", _EVENT_COLUMNS), events)
+        finally:
+            cursor.close()
+        audit.entries_for_rows(session, "member", audit.CREATE, _INSERTED, members)
+        audit.entries_for_rows(session, "membership_event", audit.CREATE, _EVENT_COLUMNS,
+                               events)
     return ids

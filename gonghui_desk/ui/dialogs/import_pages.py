@@ -38,6 +38,7 @@ from gonghui_desk.exchange.header_map import TARGET_LABELS
 from gonghui_desk.exchange.import_session import (
     guess_header,
     headers_at,
+    read_roster,
     saved_or_auto_mapping,
 )
 from gonghui_desk.exchange.member_import import (
@@ -48,7 +49,7 @@ from gonghui_desk.exchange.member_import import (
     plan_import,
 )
 from gonghui_desk.exchange.member_template import write_member_template
-from gonghui_desk.exchange.workbook import FILE_FILTER, SheetData, read_sheet, sheet_names
+from gonghui_desk.exchange.workbook import FILE_FILTER, SheetData, sheet_names
 from gonghui_desk.services import Progress
 from gonghui_desk.ui.errors import show_user_error
 from gonghui_desk.ui.style import ERROR_STYLE
@@ -173,7 +174,7 @@ class ImportFilePage(QWizardPage):
 
         def work() -> Iterator[Progress]:
             yield Progress(0, 0, message)
-            found.append(read_sheet(path, name))
+            found.append(read_roster(path, name))
             yield Progress(1, 1, "")  # a cancel pressed during the read is honoured here
 
         try:
