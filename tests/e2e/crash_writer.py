@@ -16,6 +16,7 @@ from gonghui_desk.db.database import open_database
 from gonghui_desk.db.models import Member, MembershipEvent
 from gonghui_desk.domain import membership as ms
 from gonghui_desk.services.demo import fill_demo
+from gonghui_desk.services.operations import run_once
 
 BATCH = 40
 
@@ -77,8 +78,7 @@ def imports(db) -> None:
 
 def demo(db) -> None:
     print("ready", flush=True)
-    for _ in fill_demo(db.sessions, 20000, seed=5, as_of=dt.date(2026, 11, 21)):
-        pass
+    run_once(db, "生成演示数据", lambda tx: fill_demo(tx, 20000, seed=5))
     print("committed demo", flush=True)
 
 
