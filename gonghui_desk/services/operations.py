@@ -46,8 +46,12 @@ class ReadOnlyBook(UserError):
     """A write was asked of a book opened read-only; nothing was written."""
 
 
-class Cancelled(Exception):
-    """The user stopped the operation; its transaction was rolled back."""
+class Cancelled(UserError):
+    """The user stopped the operation; its transaction was rolled back. A ``UserError``, so
+    that a screen which does not expect a cancel still says so plainly."""
+
+    def __init__(self, message: str = "已取消，没有写入任何内容。") -> None:
+        super().__init__(message)
 
 
 @dataclass(frozen=True)

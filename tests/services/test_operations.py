@@ -114,3 +114,9 @@ def test_the_history_names_the_officer_chosen_not_the_login(db):
     with session_scope(db.sessions) as s:
         actors = set(s.scalars(select(ChangeRecord.actor)))
     assert actors == {"王主席"}
+
+
+def test_a_cancel_reads_plainly_where_a_screen_did_not_expect_one():
+    stopped = Cancelled()
+    assert isinstance(stopped, UserError)  # a message box, not the crash dialog
+    assert stopped.message == "已取消，没有写入任何内容。"
