@@ -65,6 +65,18 @@ class ProgressView(QObject):
             self.dialog.setLabelText(message)
 
 
+def progress_dialog(parent: QWidget | None, title: str, shown_after_ms: int) -> QProgressDialog:
+    """The window-modal progress dialog with a cancel button that long work shows."""
+    cancel = QCoreApplication.translate("Tasks", "Cancel")
+    dialog = QProgressDialog(title, cancel, 0, 0, parent)
+    dialog.setWindowTitle(title)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(shown_after_ms)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    return dialog
+
+
 def run_with_progress(
     parent: QWidget | None, title: str, work: Callable[[], Iterator[Progress]]
 ) -> bool:
@@ -73,13 +85,7 @@ def run_with_progress(
         for _ in work():
             pass
         return True
-    cancel = QCoreApplication.translate("Tasks", "Cancel")
-    dialog = QProgressDialog(title, cancel, 0, 0, parent)
-    dialog.setWindowTitle(title)
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setMinimumDuration(300)
-    dialog.setAutoClose(False)
-    dialog.setAutoReset(False)
+    dialog = progress_dialog(parent, title, shown_after_ms=300)
     view = ProgressView(dialog)
     thread = _WorkThread(work)
     thread.progressed.connect(view.show_progress)

@@ -16,12 +16,12 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QWidget
 
 from gonghui_desk.services import Progress
 from gonghui_desk.services.operations import Cancelled, Work
-from gonghui_desk.ui.tasks import ProgressView
+from gonghui_desk.ui.tasks import ProgressView, progress_dialog
 
 RUN_INLINE = False
 DIALOG_AFTER_MS = 300
@@ -105,13 +105,7 @@ class Writer:
 
     def _wait_with_dialog(self, title: str, job: _Job, loop: QEventLoop,
                           done: threading.Event) -> None:
-        cancel = QCoreApplication.translate("Tasks", "Cancel")
-        dialog = QProgressDialog(title, cancel, 0, 0, self.parent())
-        dialog.setWindowTitle(title)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(0)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
+        dialog = progress_dialog(self.parent(), title, shown_after_ms=0)
 
         view = ProgressView(dialog)
         job.progressed.connect(view.show_progress)
