@@ -17,7 +17,9 @@ from gonghui_desk.exchange.forms.model import Document
 
 # The parameters a form may ask for.
 YEAR, AS_OF, PERIOD, RECORD = "year", "as_of", "period", "record"
-PARAMETER_NAMES = {YEAR: "年度", AS_OF: "截至日期", PERIOD: "起止日期", RECORD: "记录"}
+FILLED = "filled_on"  # 填表日期: a record form's own date unless the user sets another
+PARAMETER_NAMES = {YEAR: "年度", AS_OF: "截至日期", PERIOD: "起止日期", RECORD: "记录",
+                   FILLED: "填表日期"}
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,7 @@ class FormParams:
     end: dt.date | None = None
     record_id: int | None = None
     full_ids: bool = False
+    filled_on: dt.date | None = None
     today: dt.date = field(kw_only=True)
 
     def the_year(self) -> int:
@@ -52,6 +55,25 @@ class FormParams:
                 f"起始日期 {start:%Y-%m-%d} 晚于截止日期 {end:%Y-%m-%d}，请调换后再导出。"
             )
         return start, end
+
+    def the_filling_date(self, record_day: dt.date | None, *,
+                         before: tuple[str, dt.date | None] | None = None) -> dt.date:
+        """The 填表日期 a record form prints: the one chosen, else the record's own date
+        (the application's, the payment's), else today.
+
+        ``before`` names a date the filling precedes (("报送日期", day)): a chosen filling
+        date after it is refused; the record's own date is brought back to it.
+        """
+        day = self.filled_on or record_day or self.today
+        if before is not None and before[1] is not None and day > before[1]:
+            what, limit = before[0], before[1]
+            if self.filled_on is not None:
+                raise UserError(
+                    f"填表日期 {day:%Y-%m-%d} 晚于{what} {limit:%Y-%m-%d}：表格是在{what}"
+                    f"之前填写的，请选择 {limit:%Y-%m-%d} 或以前的日期。"
+                )
+            day = limit
+        return day
 
     def the_record(self, what: str) -> int:
         if self.record_id is None:
