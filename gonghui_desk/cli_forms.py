@@ -43,6 +43,8 @@ def add_parsers(commands: Any) -> None:
                         help="截止日期（默认今天）")
     export.add_argument("--id", dest="record_id", type=int, metavar="N",
                         help="记录编号（单人表格，例如会员登记表的会员编号）")
+    export.add_argument("--filled-on", type=_day, metavar="YYYY-MM-DD",
+                        help="填表日期（一条记录的表格；默认为记录本身的日期，如申请日期、发放日期）")
     export.add_argument("--full-ids", action="store_true",
                         help="证件号码和电话不隐去（报上级工会用；导出记入变更历史）")
 
@@ -67,7 +69,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         return ExitCode.USAGE
     from gonghui_desk.cli import _open, run_with_progress
     from gonghui_desk.exchange.forms import form_by_id
-    from gonghui_desk.exchange.forms.export import export_form, renderer_for
+    from gonghui_desk.exchange.forms.export import export_form, preflight, renderer_for
     from gonghui_desk.exchange.forms.spec import FormParams
 
     spec = form_by_id(args.form)
@@ -81,7 +83,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     try:
         params = FormParams(year=args.year, as_of=args.as_of, start=args.start, end=args.end,
                             record_id=args.record_id, full_ids=args.full_ids,
+                            filled_on=args.filled_on,
                             today=db.clock.today())
+        problems = preflight(db.sessions, spec, params)
+        for number, problem in enumerate(problems, 1):
+            print(f"注意（核对 {number}/{len(problems)}）：{problem.text()}", file=sys.stderr)
         run_with_progress(export_form(db.sessions, spec.id, params, args.out))
     finally:
         db.close()

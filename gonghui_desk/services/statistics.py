@@ -15,18 +15,28 @@ from sqlalchemy import ColumnElement, case, func, select
 from gonghui_desk.db.models import Member, MembershipEvent
 from gonghui_desk.db.session import SessionFactory, session_scope
 from gonghui_desk.domain import membership as ms
-from gonghui_desk.services.members import members_on_query
+from gonghui_desk.services.members import latest_events
 
 
 @dataclass(frozen=True)
 class MemberCounts:
-    """Members at the end of a day, and how many of them are of each kind."""
+    """Members at the end of a day.
 
-    members: int
+    ``working`` are the members in work (在册); ``reserved`` keep their membership after
+    retiring or losing their job (保留会籍) and are not staff, so the kinds (女, 农民工, …)
+    and the 入会率 count the working members only (DOMAIN.md §5).
+    """
+
+    working: int
+    reserved: int
     female: int
     migrant: int
     dispatched: int
     new_form: int
+
+    @property
+    def members(self) -> int:
+        return self.working + self.reserved
 
 
 def _flag(condition: ColumnElement[bool]) -> ColumnElement[int]:
@@ -34,13 +44,21 @@ def _flag(condition: ColumnElement[bool]) -> ColumnElement[int]:
 
 
 def member_counts_on(sessions: SessionFactory, day: dt.date) -> MemberCounts:
-    query = select(
-        func.count(),
-        _flag(Member.gender == "女"),
-        _flag(Member.migrant_worker.is_(True)),
-        _flag(Member.dispatched.is_(True)),
-        _flag(Member.new_employment_form != ""),
-    ).where(Member.id.in_(members_on_query(day)), Member.deleted_at.is_(None))
+    ranked = latest_events(MembershipEvent.effective_date <= day)
+    working = ranked.c.kind != ms.RESERVE
+    query = (
+        select(
+            _flag(working),
+            _flag(~working),
+            _flag(working & (Member.gender == "女")),
+            _flag(working & Member.migrant_worker.is_(True)),
+            _flag(working & Member.dispatched.is_(True)),
+            _flag(working & (Member.new_employment_form != "")),
+        )
+        .join(ranked, ranked.c.member_id == Member.id)
+        .where(ranked.c.position == 1, ranked.c.kind.in_(sorted(ms.MEMBER_KINDS)),
+               Member.deleted_at.is_(None))
+    )
     with session_scope(sessions) as session:
         row = session.execute(query).one()
     return MemberCounts(*(int(v) for v in row))

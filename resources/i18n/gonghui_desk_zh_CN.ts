@@ -1151,6 +1151,25 @@ Please copy the details below and send them to whoever supports you. The log fil
     </message>
 </context>
 <context>
+    <name>FigureCheck</name>
+    <message>
+        <source>Check the figures</source>
+        <translation>核对数字</translation>
+    </message>
+    <message>
+        <source>%1: the check before export found %2 contradiction(s). The higher union may send the form back.</source>
+        <translation>%1：导出前核对发现 %2 处数字互相矛盾，上级工会可能会退回这张表。</translation>
+    </message>
+    <message>
+        <source>Export anyway</source>
+        <translation>仍然导出</translation>
+    </message>
+    <message>
+        <source>Go back and correct</source>
+        <translation>返回修改</translation>
+    </message>
+</context>
+<context>
     <name>FormParamsPanel</name>
     <message>
         <source>to</source>
@@ -1183,6 +1202,22 @@ Please copy the details below and send them to whoever supports you. The log fil
     <message>
         <source>Choose a member in the list first (search by name if needed).</source>
         <translation>请先在列表中选择一名会员（可按姓名搜索）。</translation>
+    </message>
+    <message>
+        <source>Set another date</source>
+        <translation>另定日期</translation>
+    </message>
+    <message>
+        <source>Unticked, the form prints the record&apos;s own date (the application&apos;s or the payment&apos;s).</source>
+        <translation>不勾选时，表格印记录本身的日期（申请日期或发放日期）。</translation>
+    </message>
+    <message>
+        <source>The record&apos;s own date</source>
+        <translation>按记录本身的日期</translation>
+    </message>
+    <message>
+        <source>Filled on</source>
+        <translation>填表日期</translation>
     </message>
 </context>
 <context>

@@ -43,13 +43,15 @@ def test_the_filing_form_has_the_fields_the_bureau_asks_for(db, contracts, tmp_p
     pdf = export(db, "contract-filing", tmp_path / "f.pdf", record_id=contracts["wage"],
                  today=TODAY)
     [page] = pdf_pages(pdf)
-    for text in ("集体合同审查备案登记表", "西人社工资备〔2026〕042号", "工资专项集体合同", "首签",
+    for text in ("集体合同审查备案登记表", "工资专项集体合同", "首签",
                  "红星机械", "钱志远", "曾晓梅", "337人（女121人）", "2026-12-01至2029-11-30",
                  "86,400.00元", "5.5%", "2,490.00元/月", "年度工资增长幅度、最低工资、加班工资",
                  "应到90人，实到60人（60≥90×2/3=60，达到三分之二）",
                  "赞成46人（46>90÷2=45，超过全体半数，通过）", "2026-11-15", "西湖区人社局",
                  "部门审查意见", "2026-09-10书面答复"):
         assert text in page, text
+    # The bureau gives the 登记编号 when it registers the filing: left blank for it.
+    assert "西人社工资备〔2026〕042号" not in page and "登记编号\n" in page
     assert first_page_png(pdf).stat().st_size > 10_000
 
 

@@ -173,23 +173,26 @@ def test_annual_statistics_count_as_of_the_cut_off(branch, tmp_path):
     sheet, rows = sheet_rows(export(branch, "annual-stats", tmp_path / "a.xlsx", as_of=CUT_OFF,
                                     today=TODAY))
     assert rows[0][0] == "基层工会基本情况统计表"
-    expected = {"职工人数": 10, "其中：女职工": 5, "会员人数": 3, "其中：女会员": 2,
-                "其中：农民工会员": 1, "其中：劳务派遣会员": 1, "其中：新就业形态会员": 1,
-                "入会率": "30.0%（会员 3 ÷ 职工 10）", "本年新入会": 0, "转入": 1, "转出": 1,
-                "退会": 1, "除名": 0, "保留会籍": 1, "其中：农民工": "—",
+    expected = {"职工人数": 10, "其中：女职工": 5, "会员人数（在职）": 2, "其中：女会员": 2,
+                "其中：农民工会员": 1, "其中：劳务派遣会员": 0,  # 丁, dispatched, is reserved
+                "其中：新就业形态会员": 1,
+                "保留会籍的会员（不计入入会率）": 1, "会员合计": 3,
+                "入会率": "20.0%（在职会员 2 ÷ 职工 10）", "本年新入会": 0, "转入": 1, "转出": 1,
+                "退会": 1, "除名": 0, "转为保留会籍": 1, "其中：农民工": "—",
                 "职代会代表（人）": 6, "女职工委员会": "有", "经费审查委员会": "无",
                 "统计编码": "3301A7"}
-    assert {k: value_beside(sheet, k) for k in expected} == expected
+    assert {k: value_beside(sheet, k) for k in expected} == expected, {
+        k: value_beside(sheet, k) for k in expected}
     text = "".join(pdf_pages(export(branch, "annual-stats", tmp_path / "a.pdf", as_of=CUT_OFF,
                                     today=TODAY)))
-    assert "截至2026年9月30日" in text and "30.0%（会员3÷职工10）" in text
+    assert "截至2026年9月30日" in text and "20.0%（在职会员2÷职工10）" in text
 
 
 def test_annual_statistics_later_in_the_year_count_the_new_member(branch, tmp_path):
     write(branch, save_year, YearFigures(year=2026, staff=10))
     sheet, _ = sheet_rows(export(branch, "annual-stats", tmp_path / "a.xlsx", as_of=TODAY,
                                  today=TODAY))
-    assert value_beside(sheet, "会员人数") == 4 and value_beside(sheet, "本年新入会") == 1
+    assert value_beside(sheet, "会员合计") == 4 and value_beside(sheet, "本年新入会") == 1
 
 
 def test_a_cut_off_in_the_future_is_refused(branch, tmp_path):
@@ -209,7 +212,7 @@ def test_libreoffice_reads_the_statistics_and_the_roster(branch, tmp_path):
     stats = libreoffice_csv(export(branch, "annual-stats", tmp_path / "统计.xlsx",
                                    as_of=CUT_OFF, today=TODAY), tmp_path)
     assert stats[0][0] == "基层工会基本情况统计表"
-    assert ["职工人数", "10", "会员人数", "3"] in stats
+    assert ["职工人数", "10", "会员人数（在职）", "2"] in stats
     roster = libreoffice_csv(export(branch, "member-roster", tmp_path / "名册.xlsx",
                                     as_of=CUT_OFF, today=TODAY), tmp_path)
     assert [row[1] for row in roster[4:7]] == ["丁", "甲", "戊"]  # by pinyin: ding, jia, wu

@@ -215,7 +215,7 @@ def test_annual_stats_after_the_years_figures_are_saved(window, few_members, sav
     page.select_form("annual-stats")
     text = pdf_text(page.export(".pdf"))
     assert "基层工会基本情况统计表" in text
-    assert "50.0%（会员2÷职工4）" in text  # 2 members of 4 staff
+    assert "50.0%（在职会员2÷职工4）" in text  # 2 members of 4 staff
 
 
 @pytest.mark.today("2027-01-05")
@@ -232,7 +232,7 @@ def test_in_january_the_annual_return_is_for_the_year_just_ended(window, few_mem
     save_to(tmp_path / "统计表.pdf")
     text = pdf_text(page.export(".pdf"))
     assert "（截至2026年12月31日）" in text and "填报日期：2027年1月5日" in text
-    assert "50.0%（会员2÷职工4）" in text
+    assert "50.0%（在职会员2÷职工4）" in text
     page.select_form("member-roster")  # other forms are as of today
     assert page.params.as_of.date().toPython() == dt.date(2027, 1, 5)
 

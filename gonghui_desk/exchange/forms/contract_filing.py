@@ -11,15 +11,18 @@ enterprise, the union and the labour bureau to sign and stamp.
 from __future__ import annotations
 
 from gonghui_desk.db.session import SessionFactory, clock_of
-from gonghui_desk.domain.contract import WAGE
+from gonghui_desk.domain.contract import WAGE, ContractDraft
 from gonghui_desk.domain.contract_team import EMPLOYER, WORKERS, chief_of
 from gonghui_desk.domain.money import yuan_text
+from gonghui_desk.domain.reconcile import Discrepancy
 from gonghui_desk.exchange.forms.common import date_text, exporter, filled_by
 from gonghui_desk.exchange.forms.hardship_common import COLUMNS, WIDTHS, heading, triple
 from gonghui_desk.exchange.forms.model import Cell, Document, Grid, GridRow, label, signoff_box
-from gonghui_desk.exchange.forms.spec import RECORD, Choice, FormParams, FormSpec
+from gonghui_desk.exchange.forms.spec import FILLED, RECORD, Choice, FormParams, FormSpec
+from gonghui_desk.services.annual import load_year
 from gonghui_desk.services.contracts import ContractDetail, contract_detail, list_contracts
 from gonghui_desk.services.profile import load_profile
+from gonghui_desk.services.reconcile import contract_discrepancies
 
 TITLE = "集体合同审查备案登记表"
 
@@ -35,16 +38,23 @@ def _box(name: str, text: str, lines: int = 3) -> GridRow:
                    lines=lines)
 
 
-def _rows(c: ContractDetail) -> list[GridRow]:
+def _workers(c: ContractDetail, staff: int | None) -> str:
+    """职工总数 from its one source, the year's figures, else as the contract states it."""
+    total = staff if staff is not None else c.draft.workers_total
+    return "" if total is None else f"{total} 人"
+
+
+def _rows(c: ContractDetail, staff: int | None) -> list[GridRow]:
     d, t = c.draft, c.draft.terms
     team = c.negotiators
     vote = d.vote
     kind = d.kind + (f"（原合同：{c.previous_title}）" if c.previous_title else "")
     rows = [
-        triple(("签订类型", kind), ("登记编号", d.acceptance_no or "（受理后填写）")),
+        # The bureau gives the 登记编号 when it registers the filing: left for it to fill.
+        triple(("签订类型", kind), ("登记编号", "")),
         heading("一、协商双方"),
         triple(("企业名称", d.enterprise_name), ("企业类型", d.enterprise_type),
-               ("职工总数", "" if d.workers_total is None else f"{d.workers_total} 人")),
+               ("职工总数", _workers(c, staff))),
         triple(("法定代表人", d.legal_representative), ("企业首席代表", chief_of(team, EMPLOYER)),
                ("企业地址", d.address)),
         triple(("工会名称", d.union_name), ("工会主席", d.union_chair),
@@ -97,12 +107,26 @@ def _history(c: ContractDetail) -> str:
     return "；".join(parts) + ("。" if parts else "")
 
 
+def _staff(sessions: SessionFactory, d: ContractDraft) -> int | None:
+    signed = d.signed_date or d.meeting_date
+    figures = load_year(sessions, signed.year) if signed else None
+    return figures.staff if figures else None
+
+
+def preflight(sessions: SessionFactory, params: FormParams) -> list[Discrepancy]:
+    return contract_discrepancies(sessions, params.the_record("集体合同"), params.today)
+
+
 def build(sessions: SessionFactory, params: FormParams) -> Document:
     c = contract_detail(sessions, params.the_record("集体合同"), today=params.today)
+    d = c.draft
+    # The form goes with the filing: filled in by the day it is sent, never after.
+    sent = d.filed_date or d.refiled_date
+    filled = params.the_filling_date(sent or d.signed_date, before=("报送日期", sent))
     return Document(
         form_id=SPEC.id, title=TITLE, subtitle=f"（{c.draft.title}）",
-        header=(filled_by(load_profile(sessions)), ("填表日期", date_text(params.today))),
-        body=Grid(WIDTHS, tuple(_rows(c)), font_size=9.5, row_height=22),
+        header=(filled_by(load_profile(sessions)), ("填表日期", date_text(filled))),
+        body=Grid(WIDTHS, tuple(_rows(c, _staff(sessions, d))), font_size=9.5, row_height=22),
         notes=("附：集体合同文本、协商情况说明、职代会决议（含到会和表决情况）、双方首席代表身份证明"
                "或委托书。",),
         sheet_name="送审表", exported_by=exporter(sessions), record={"合同": c.draft.title})
@@ -118,9 +142,10 @@ SPEC = FormSpec(
     id="contract-filing",
     title=TITLE,
     description="一份集体合同报劳动保障行政部门审查备案：双方、期限、主要内容、协商经过、职代会到会和表决情况。",
-    params=(RECORD,),
+    params=(RECORD, FILLED),
     build=build,
     record_kind="集体合同",
     private_values=False,
     pick=pick_contract,
+    preflight=preflight,
 )

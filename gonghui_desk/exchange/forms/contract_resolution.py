@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from gonghui_desk.db.session import SessionFactory
 from gonghui_desk.domain.contract import CONGRESS
+from gonghui_desk.domain.reconcile import Discrepancy
 from gonghui_desk.errors import UserError
 from gonghui_desk.exchange.forms.common import date_text, exporter, filled_by, in_batches
 from gonghui_desk.exchange.forms.contract_filing import pick_contract
@@ -29,9 +30,14 @@ from gonghui_desk.exchange.forms.model import (
 from gonghui_desk.exchange.forms.spec import RECORD, FormParams, FormSpec
 from gonghui_desk.services.contracts import contract_detail, list_contracts
 from gonghui_desk.services.profile import load_profile
+from gonghui_desk.services.reconcile import contract_discrepancies
 
 RESOLUTION_TITLE = "职工代表大会审议通过集体合同的决议"
 LEDGER_TITLE = "集体合同台账"
+
+
+def preflight(sessions: SessionFactory, params: FormParams) -> list[Discrepancy]:
+    return contract_discrepancies(sessions, params.the_record("集体合同"), params.today)
 
 
 def build_resolution(sessions: SessionFactory, params: FormParams) -> Document:
@@ -111,6 +117,7 @@ RESOLUTION_SPEC = FormSpec(
     record_kind="集体合同",
     private_values=False,
     pick=pick_contract,
+    preflight=preflight,
 )
 LEDGER_SPEC = FormSpec(
     id="contract-ledger",

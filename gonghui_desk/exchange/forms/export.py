@@ -13,10 +13,11 @@ from dataclasses import replace
 from pathlib import Path
 
 from gonghui_desk.db.session import SessionFactory, clock_of
+from gonghui_desk.domain.reconcile import Discrepancy
 from gonghui_desk.errors import UserError
 from gonghui_desk.exchange.forms import form_by_id
 from gonghui_desk.exchange.forms.model import Document
-from gonghui_desk.exchange.forms.spec import FormParams
+from gonghui_desk.exchange.forms.spec import FormParams, FormSpec
 from gonghui_desk.exchange.render.pdf import render_pdf
 from gonghui_desk.exchange.render.xlsx import render_xlsx
 from gonghui_desk.exchange.saving import file_error, move_into_place
@@ -32,6 +33,12 @@ def renderer_for(path: Path) -> Renderer:
         raise UserError(f"“{path.name}”：表格只能保存为 PDF（.pdf）或 Excel（.xlsx）文件，"
                         "请把文件名改为以 .pdf 或 .xlsx 结尾。")
     return renderer
+
+
+def preflight(sessions: SessionFactory, spec: FormSpec,
+              params: FormParams) -> list[Discrepancy]:
+    """What a statistics form's figures would contradict (none for a form without checks)."""
+    return [] if spec.preflight is None else spec.preflight(sessions, params)
 
 
 def export_form(

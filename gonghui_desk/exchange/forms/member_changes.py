@@ -9,10 +9,12 @@ from __future__ import annotations
 from gonghui_desk.db.session import SessionFactory
 from gonghui_desk.domain import membership as ms
 from gonghui_desk.domain.masking import mask_id_number
+from gonghui_desk.domain.reconcile import Discrepancy
 from gonghui_desk.exchange.forms.common import date_text, exporter, filled_by, in_batches
 from gonghui_desk.exchange.forms.model import DATE, LEFT, Column, Document, Private, Table
 from gonghui_desk.exchange.forms.spec import PERIOD, FormParams, FormSpec
 from gonghui_desk.services.profile import load_profile
+from gonghui_desk.services.reconcile import period_discrepancies
 from gonghui_desk.services.statistics import ChangeRow, changes_between
 
 TITLE = "会员变动情况登记表"
@@ -36,6 +38,11 @@ def totals_line(rows: list[ChangeRow]) -> str:
         counts[row.kind] += 1
     parts = "，".join(f"{kind} {n} 人" for kind, n in counts.items())
     return f"合计：{parts}；共 {len(rows)} 人次。"
+
+
+def preflight(sessions: SessionFactory, params: FormParams) -> list[Discrepancy]:
+    start, end = params.the_period()
+    return period_discrepancies(sessions, start, end)
 
 
 def build(sessions: SessionFactory, params: FormParams) -> Document:
@@ -69,4 +76,5 @@ SPEC = FormSpec(
     description="一段时间内的入会、转入、保留、恢复、转出、除名、退会，按类型小计并合计。",
     params=(PERIOD,),
     build=build,
+    preflight=preflight,
 )

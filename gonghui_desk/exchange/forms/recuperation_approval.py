@@ -21,7 +21,7 @@ from gonghui_desk.exchange.forms.hardship_common import (
     triple,
 )
 from gonghui_desk.exchange.forms.model import Cell, Document, Grid, GridRow, label
-from gonghui_desk.exchange.forms.spec import RECORD, Choice, FormParams, FormSpec
+from gonghui_desk.exchange.forms.spec import FILLED, RECORD, Choice, FormParams, FormSpec
 from gonghui_desk.services.profile import load_profile
 from gonghui_desk.services.recuperation import years_on_file
 from gonghui_desk.services.recuperation_apps import ApplicationDetail, detail
@@ -78,13 +78,15 @@ def _rows(d: ApplicationDetail) -> list[GridRow]:
 
 def build(sessions: SessionFactory, params: FormParams) -> Document:
     d = detail(sessions, params.the_record("疗休养申请"))
+    # The application is filled in on the day it is made, and before the trip leaves.
+    filled = params.the_filling_date(d.draft.applied_on, before=("出发日期", d.trip.start))
     profile = load_profile(sessions)
     return Document(
         form_id=SPEC.id, title=TITLE,
         header=(filled_by(profile), ("申请编号", str(d.id)),
                 ("状态", d.state + ("（已确认）" if d.confirmed else ""))),
         body=Grid(WIDTHS, tuple(_rows(d)), font_size=9, row_height=17),
-        notes=(f"填表日期：{date_text(params.today)}",),
+        notes=(f"填表日期：{date_text(filled)}",),
         sheet_name="审批表", exported_by=exporter(sessions), record={"申请": d.name})
 
 
@@ -101,7 +103,7 @@ SPEC = FormSpec(
     id="recuperation-approval",
     title=TITLE,
     description="一份疗休养申请：本人情况、批次、费用分担、逐条资格审核与特批理由、审批签字栏。",
-    params=(RECORD,),
+    params=(RECORD, FILLED),
     build=build,
     record_kind="疗休养申请",
     private_values=False,

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from gonghui_desk.db.session import SessionFactory
+from gonghui_desk.domain.reconcile import Discrepancy
 from gonghui_desk.errors import UserError
 from gonghui_desk.exchange.forms.model import Document
 
@@ -113,3 +114,6 @@ class FormSpec:
     pick: Picker | None = None
     # The cut-off offered when the form is chosen, from today (AS_OF forms).
     default_as_of: Callable[[dt.date], dt.date] = lambda today: today
+    # A statistics form's pre-flight: what its figures would contradict (domain.reconcile).
+    # The 报表 page and the CLI list these before writing; the chair may still export.
+    preflight: Callable[[SessionFactory, FormParams], list[Discrepancy]] | None = None

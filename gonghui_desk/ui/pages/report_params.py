@@ -1,8 +1,10 @@
-"""The choices a form asks for on the 报表 page: a year, a cut-off date, a period, a member.
+"""The choices a form asks for on the 报表 page: a year, a cut-off date, a period, a member,
+the filling date.
 
 One set of inputs serves every form; a form shows only the rows it lists in its
 ``params``, and a choice made for one form is still there when the user comes back to it.
-Dates after today are not offered: the records cannot tell the future.
+Dates after today are not offered: the records cannot tell the future. The 填表日期 of a
+record form is the record's own date unless the user ticks 另定 and picks one.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import datetime as dt
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDateEdit,
     QFormLayout,
     QHBoxLayout,
@@ -22,7 +25,15 @@ from PySide6.QtWidgets import (
 
 from gonghui_desk.db.session import SessionFactory, clock_of
 from gonghui_desk.domain.annual import FIRST_YEAR
-from gonghui_desk.exchange.forms.spec import AS_OF, PERIOD, RECORD, YEAR, FormParams, FormSpec
+from gonghui_desk.exchange.forms.spec import (
+    AS_OF,
+    FILLED,
+    PERIOD,
+    RECORD,
+    YEAR,
+    FormParams,
+    FormSpec,
+)
 from gonghui_desk.ui.widgets.inputs import to_date, to_qdate
 from gonghui_desk.ui.widgets.member_picker import MemberPicker
 
@@ -54,7 +65,16 @@ class FormParamsPanel(QWidget):
         self.as_of = date_edit("param_as_of")
         self.start = date_edit("param_start")
         self.end = date_edit("param_end")
+        self.filled = date_edit("param_filled_on")
+        self.filled_chosen = QCheckBox(self.tr("Set another date"))
+        self.filled_chosen.setObjectName("param_filled_chosen")
+        self.filled_chosen.setToolTip(self.tr(
+            "Unticked, the form prints the record's own date (the application's or the "
+            "payment's)."))
+        self.filled.setEnabled(False)
+        self.filled_chosen.toggled.connect(self.filled.setEnabled)
         self.set_today(today)
+        self.filled.setDate(to_qdate(today))
         self.as_of.setDate(to_qdate(today))
         self.start.setDate(to_qdate(dt.date(today.year, 1, 1)))
         self.end.setDate(to_qdate(today))
@@ -65,6 +85,13 @@ class FormParamsPanel(QWidget):
         period_row.addWidget(QLabel(self.tr("to")))
         period_row.addWidget(self.end)
         period_row.addStretch(1)
+        filled = QWidget()
+        filled_row = QHBoxLayout(filled)
+        filled_row.setContentsMargins(0, 0, 0, 0)
+        filled_row.addWidget(QLabel(self.tr("The record's own date")))
+        filled_row.addWidget(self.filled_chosen)
+        filled_row.addWidget(self.filled)
+        filled_row.addStretch(1)
         self.sessions = sessions
         self.picker = MemberPicker(sessions)
         self.form = QFormLayout(self)
@@ -73,17 +100,20 @@ class FormParamsPanel(QWidget):
         self.form.addRow(self.tr("As of"), self.as_of)
         self.form.addRow(self.tr("Period"), period)
         self.form.addRow(self.tr("Member"), self.picker)
+        self.form.addRow(self.tr("Filled on"), filled)
         self.rows: dict[str, QWidget] = {
             YEAR: self.year, AS_OF: self.as_of, PERIOD: period, RECORD: self.picker,
+            FILLED: filled,
         }
         self.year.valueChanged.connect(lambda _: self.changed.emit())
-        for edit in (self.as_of, self.start, self.end):
+        for edit in (self.as_of, self.start, self.end, self.filled):
             edit.dateChanged.connect(lambda _: self.changed.emit())
+        self.filled_chosen.toggled.connect(lambda _: self.changed.emit())
         self.picker.chosen.connect(lambda _: self.changed.emit())
 
     def set_today(self, today: dt.date) -> None:
         """Keep dates from running past today (the page may stay open past midnight)."""
-        for edit in (self.as_of, self.start, self.end):
+        for edit in (self.as_of, self.start, self.end, self.filled):
             edit.setMaximumDate(to_qdate(today))
         self.year.setMaximum(today.year)
 
@@ -121,6 +151,8 @@ class FormParamsPanel(QWidget):
             start=to_date(self.start.date()) if PERIOD in asked else None,
             end=to_date(self.end.date()) if PERIOD in asked else None,
             record_id=self.picker.record_id if RECORD in asked else None,
+            filled_on=(to_date(self.filled.date())
+                       if FILLED in asked and self.filled_chosen.isChecked() else None),
             full_ids=full_ids, today=self.clock.today(),
         )
 

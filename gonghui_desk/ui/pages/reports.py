@@ -27,9 +27,10 @@ from PySide6.QtWidgets import (
 
 from gonghui_desk.errors import UserError
 from gonghui_desk.exchange.forms import FORMS
-from gonghui_desk.exchange.forms.export import export_form
+from gonghui_desk.exchange.forms.export import export_form, preflight
 from gonghui_desk.exchange.forms.spec import FormParams, FormSpec
 from gonghui_desk.ui.context import AppContext
+from gonghui_desk.ui.dialogs.discrepancies import confirm_despite
 from gonghui_desk.ui.dialogs.pdf_preview import PdfPreviewDialog, load_pdf
 from gonghui_desk.ui.errors import show_user_error
 from gonghui_desk.ui.pages.base import Page
@@ -209,9 +210,22 @@ class ReportsPage(Page):
             return None
         return self.export_to_chosen(self.spec(), params, suffix)
 
+    def figures_agree(self, spec: FormSpec, params: FormParams,
+                      parent: QWidget | None = None) -> bool:
+        """The pre-flight of a statistics form: False when the chair, shown what its figures
+        contradict, goes back to correct them."""
+        try:
+            problems = preflight(self.context.db.sessions, spec, params)
+        except UserError as error:
+            show_user_error(parent or self, error)
+            return False
+        return confirm_despite(parent or self, spec.title, problems)
+
     def export_to_chosen(
         self, spec: FormSpec, params: FormParams, suffix: str, parent: QWidget | None = None
     ) -> Path | None:
+        if parent is None and not self.figures_agree(spec, params):
+            return None  # (from the preview the figures were checked before it opened)
         path = self.choose_path(suffix, parent)
         if path is None or not self._write(spec, params, path):
             return None
@@ -261,6 +275,8 @@ class ReportsPage(Page):
         if params is None:
             return None
         spec = self.spec()
+        if not self.figures_agree(spec, params):
+            return None
         path = self.temporary_pdf(spec, params)
         if path is None:
             return None
@@ -283,6 +299,8 @@ class ReportsPage(Page):
         if params is None:
             return False
         spec = self.spec()
+        if not self.figures_agree(spec, params):
+            return False
         path = self.temporary_pdf(spec, params)
         if path is None:
             return False
