@@ -218,6 +218,43 @@ def test_annual_stats_after_the_years_figures_are_saved(window, few_members, sav
     assert "50.0%（在职会员2÷职工4）" in text  # 2 members of 4 staff
 
 
+@pytest.fixture
+def answer_check(monkeypatch):
+    """Answer the pre-flight's box with the button named; records what it said."""
+    said = []
+
+    def answer(button_text):
+        def fake_exec(box):
+            said.append((box.text(), box.informativeText()))
+            next(b for b in box.buttons() if b.text() == button_text).click()
+            return 0
+
+        monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+        return said
+
+    return answer
+
+
+def test_contradicting_figures_are_listed_before_the_export(window, few_members, save_to,
+                                                            answer_check, tmp_path):
+    settings = window.show_page("settings")
+    settings.year_figures.counts["staff"].setValue(1)  # 2 working members, 1 staff
+    assert settings.year_figures.save()
+    target = tmp_path / "统计表.pdf"
+    asked = save_to(target)
+    page = window.show_page("reports")
+    page.select_form("annual-stats")
+    said = answer_check("返回修改")
+    assert page.export(".pdf") is None
+    assert asked == [] and not target.exists()  # nothing asked, nothing written
+    [(text, listed)] = said
+    assert "导出前核对发现 1 处数字互相矛盾" in text
+    assert listed.startswith("1. ") and "会员人数（在职） 2 人，多于职工人数 1 人" in listed
+    assert "设置 → 年度基本情况" in listed
+    answer_check("仍然导出")
+    assert page.export(".pdf") == target and target.exists()
+
+
 @pytest.mark.today("2027-01-05")
 def test_in_january_the_annual_return_is_for_the_year_just_ended(window, few_members, save_to,
                                                                  tmp_path):

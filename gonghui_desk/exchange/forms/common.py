@@ -22,8 +22,10 @@ def date_text(day: dt.date) -> str:
 
 
 def exporter(sessions: SessionFactory) -> str:
-    """The officer exporting, for the 导出人 line of the footer."""
-    return officer_of(sessions).display
+    """The officer exporting, for the 导出人 line of the footer and the 填表人 line; "" until
+    one is chosen: a form that goes out stamped never shows the computer's login."""
+    officer = officer_of(sessions)
+    return officer.name.strip() if officer.chosen else ""
 
 
 def in_batches(items: Sequence[Any]) -> Callable[[], Iterator[Sequence[Any]]]:

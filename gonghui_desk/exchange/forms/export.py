@@ -16,6 +16,7 @@ from gonghui_desk.db.session import SessionFactory, clock_of
 from gonghui_desk.domain.reconcile import Discrepancy
 from gonghui_desk.errors import UserError
 from gonghui_desk.exchange.forms import form_by_id
+from gonghui_desk.exchange.forms.common import exporter
 from gonghui_desk.exchange.forms.model import Document
 from gonghui_desk.exchange.forms.spec import FormParams, FormSpec
 from gonghui_desk.exchange.render.pdf import render_pdf
@@ -57,7 +58,8 @@ def export_form(
         kinds = "、".join(f".{f}" for f in spec.formats)
         raise UserError(f"{spec.title}只能导出为 {kinds} 文件，请把文件名改为以 {kinds} 结尾。")
     yield Progress(0, 1, "正在读取数据")
-    doc = replace(spec.build(sessions, params), exported_at=clock_of(sessions).now())
+    doc = replace(spec.build(sessions, params), exported_at=clock_of(sessions).now(),
+                  exported_by=exporter(sessions))
     yield from write_document(sessions, doc, path, renderer, preview=preview)
 
 

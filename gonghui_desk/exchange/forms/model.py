@@ -25,6 +25,7 @@ CellValue = str | int | float | Decimal | dt.date | None
 Masker = Callable[[str | None], str]
 
 TEXT, DATE, NUMBER, MONEY = "text", "date", "number", "money"  # MONEY: Decimal yuan
+FILLER_ROLES = frozenset({"填表人", "经办人", "制表人"})  # who fills a form in, not who signs it
 LEFT, CENTER, RIGHT = "left", "center", "right"
 
 
@@ -201,7 +202,7 @@ class Document:
     landscape: bool = False
     sheet_name: str = ""
     reveal: bool = False
-    exported_by: str = ""
+    exported_by: str = ""  # the officer, when one is chosen; never the computer's login
     exported_at: dt.datetime | None = None  # stamped by the export, from the book's clock
     record: dict[str, object] = field(default_factory=dict)
 
@@ -221,7 +222,17 @@ class Document:
 
     def footer(self) -> str:
         at = "" if self.exported_at is None else f"{self.exported_at:%Y-%m-%d %H:%M}"
-        return f"导出人：{self.exported_by}　导出时间：{at}"
+        who = f"导出人：{self.exported_by}　" if self.exported_by else ""
+        return f"{who}导出时间：{at}"
+
+    def signature_line(self) -> str:
+        """The sign-off line: a line to sign on for each signer; the one who fills the form
+        in (填表人, 经办人) is the officer exporting it, when one is chosen."""
+        def sign(role: str) -> str:
+            if role in FILLER_ROLES and self.exported_by:
+                return f"{role}：{self.exported_by}"
+            return f"{role}：＿＿＿＿＿＿"
+        return "　　　　".join(sign(role) for role in self.signatures)
 
     def header_line(self) -> str:
         return "　　".join(f"{name}：{value}" for name, value in self.header)

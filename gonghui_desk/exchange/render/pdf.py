@@ -85,7 +85,7 @@ def _closing_block(frame: PageFrame, doc: Document) -> None:
     if not signing:
         return
     frame.space(leading(size) / 2 if compact else leading(size))
-    signers = "　　　　".join(f"{name}：＿＿＿＿＿＿" for name in doc.signatures)
+    signers = doc.signature_line()
     stamp = "（盖章）　　　　　年　　月　　日" if doc.stamp else ""
     if compact:
         frame.paragraph("　　　　".join(p for p in (signers, stamp) if p), size)

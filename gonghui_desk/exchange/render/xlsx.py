@@ -177,7 +177,7 @@ def _closing_block(sheet: FormSheet, doc: Document) -> None:
     for note in doc.notes:
         sheet.line(note, xs.NOTE, height=xs.LINE_HEIGHT * estimated_lines(note, width) + 4)
     if doc.signatures or doc.stamp:
-        parts = [f"{name}：＿＿＿＿＿＿" for name in doc.signatures]
+        parts = [doc.signature_line()] if doc.signatures else []
         if doc.stamp:
             parts.append("（盖章）　　　　年　　月　　日")
         sheet.line("　　　　".join(parts), xs.PLAIN, height=36)
