@@ -24,6 +24,7 @@ from gonghui_desk.domain.codes import (
     POLITICAL_STATUS,
     TECH_LEVEL,
 )
+from gonghui_desk.domain.dates import add_years
 from gonghui_desk.domain.idnumber import check_character
 from gonghui_desk.domain.member import MemberData
 from gonghui_desk.domain.profile import BranchProfile
@@ -157,15 +158,18 @@ OTHER_UNIONS = (
 HANDLERS = ("曾晓梅", "单立新", "欧阳倩")
 
 
-@cache
-def demo_year_figures(year: int, members: int) -> YearFigures:
-    """Plausible yearly figures for a demo branch of ``members`` members: about nine in
-    ten of the staff have joined, as is usual for a branch that recruits well."""
-    staff = members + members // 8
+def demo_year_figures(year: int, working: int, female: int, migrant: int, dispatched: int,
+                      new_form: int) -> YearFigures:
+    """Plausible yearly figures for a demo branch whose working members are counted here:
+    about nine in ten of the staff have joined, as is usual for a branch that recruits well,
+    and every kind of staff holds at least its members (a return must be possible)."""
+    outside = working // 8  # staff who have not joined
+    staff = working + outside
     delegates = min(staff, 30 + staff // 100)
     return YearFigures(
-        year=year, staff=staff, staff_female=staff * 2 // 5, staff_migrant=staff // 4,
-        staff_dispatched=staff // 20, staff_new_form=staff // 50,
+        year=year, staff=staff, staff_female=female + outside * 2 // 5,
+        staff_migrant=migrant + outside // 3, staff_dispatched=dispatched + outside // 20,
+        staff_new_form=new_form + outside // 50,
         union_full_time=1 if staff >= 200 else 0, union_part_time=3 + staff // 300,
         delegates=delegates, delegates_female=delegates // 3,
         women_committee=True, funds_committee=True, congress_system=True, open_affairs=True,
@@ -245,9 +249,10 @@ class DemoBranch:
         today = self.as_of
         gender = "男" if rng.random() < 0.62 else "女"
         age = int(rng.triangular(19, 62, 36))
-        birth = self._date_between(
-            dt.date(today.year - age - 1, today.month, 1), dt.date(today.year - age, 1, 1)
-        )
+        # Any day of the year in which the person turned ``age``, so birthdays spread
+        # over the calendar whatever the book's today is.
+        latest = add_years(today, -age)
+        birth = self._date_between(add_years(today, -age - 1) + dt.timedelta(days=1), latest)
         ethnicity = "汉族" if rng.random() < 0.93 else rng.choice(ETHNICITY.values[1:18])
         education = rng.choices(EDUCATION.values, (1, 4, 22, 28, 17, 16, 10, 2))[0]
         political = rng.choices(POLITICAL_STATUS.values, (14, 1, 9) + (0.2,) * 8 + (0.3, 70))[0]
@@ -260,7 +265,9 @@ class DemoBranch:
             retire_day = dt.date(birth.year + retirement_age, birth.month, 1)
             retire_day = max(retire_day, join + dt.timedelta(days=30))
             if retire_day <= today:
-                events.append(DemoEvent(ms.RESERVE, retire_day, "", "", rng.choice(HANDLERS)))
+                # Retiring ends the labour relation; the membership is kept (保留).
+                events.append(DemoEvent(ms.RESERVE, retire_day, "劳动（工作）关系发生变化", "",
+                                        rng.choice(HANDLERS)))
                 employment = "退休"
         elif rng.random() < 0.09 and join + dt.timedelta(days=60) < today:
             events.append(self._leaving_event(join))

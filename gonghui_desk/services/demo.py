@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 
 from gonghui_desk.db.models import Member, YearFiguresRow
 from gonghui_desk.domain import membership as ms
+from gonghui_desk.domain.annual import YearFigures
 from gonghui_desk.domain.demo import DemoBranch, DemoMember, demo_profile, demo_year_figures
 from gonghui_desk.domain.member_rules import check_new_record
 from gonghui_desk.errors import UserError
@@ -19,6 +20,7 @@ from gonghui_desk.services.demo_recuperation import fill_recuperation_demo
 from gonghui_desk.services.member_rows import NewMember, insert_members, passed
 from gonghui_desk.services.operations import Tx
 from gonghui_desk.services.profile import profile_in, save_profile
+from gonghui_desk.services.statistics import member_counts_in
 
 BATCH = 2000
 MAX_MEMBERS = 1_000_000
@@ -30,6 +32,13 @@ def _member(person: DemoMember, unit_name: str, today: dt.date) -> NewMember:
                             e.handled_by) for e in person.events]
     draft = replace(person, work_unit=person.work_unit or unit_name)
     return passed(check_new_record(draft, events, today))
+
+
+def _year_figures(tx: Tx, day: dt.date) -> YearFigures:
+    """The year's staff figures around the members the demo made, as of ``day``."""
+    c = member_counts_in(tx.session, day)
+    return demo_year_figures(day.year, c.working, c.female, c.migrant, c.dispatched,
+                             c.new_form)
 
 
 def fill_demo(tx: Tx, members: int, seed: int = 1) -> int:
@@ -66,7 +75,7 @@ def fill_demo(tx: Tx, members: int, seed: int = 1) -> int:
         tx.progress(done, members, "写入演示会员")
     for year in (today.year - 1, today.year):
         if session.get(YearFiguresRow, year) is None:
-            save_year(tx, demo_year_figures(year, members))
+            save_year(tx, _year_figures(tx, min(dt.date(year, 12, 31), today)))
     if members:  # each part says how far it is, on its own scale
         fill_hardship_demo(tx, seed)
         fill_recuperation_demo(tx, seed)

@@ -11,8 +11,10 @@ go through the same service as the window.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from decimal import Decimal
 
+from gonghui_desk.db.models import YearFiguresRow
 from gonghui_desk.domain import contract as dc
 from gonghui_desk.domain.contract import ContractDraft, ContractTerms, Vote
 from gonghui_desk.domain.contract_team import CHIEF, DELEGATE, EMPLOYER, EXPERT, WORKERS, Negotiator
@@ -23,7 +25,25 @@ from gonghui_desk.services.profile import profile_in
 
 DAY = dt.timedelta(days=1)
 OVERTIME = "延长工作时间按 150%、休息日按 200%、法定节假日按 300% 支付"
-PASSED = Vote(eligible=90, present=72, in_favour=68, against=3, abstaining=1)
+
+
+def _vote(delegates: int, present: float, in_favour: float) -> Vote:
+    """The 职代会's vote with the shares given, among the year's ``delegates``."""
+    came = round(delegates * present)
+    yes = min(came, round(delegates * in_favour))
+    against = (came - yes) // 2
+    return Vote(eligible=delegates, present=came, in_favour=yes, against=against,
+                abstaining=came - yes - against)
+
+
+def _figures(tx: Tx, year: int) -> tuple[int, int, int]:
+    """职工人数, 女职工 and 职代会代表 of ``year`` from their one source, the year's figures
+    (a made-up branch of 337 where the demo has none for that year)."""
+    row = tx.session.get(YearFiguresRow, year)
+    staff = row.staff if row is not None and row.staff else 337
+    women = row.staff_female if row is not None and row.staff_female else staff * 2 // 5
+    delegates = row.delegates if row is not None and row.delegates else 30 + staff // 100
+    return staff, women, delegates
 
 
 def _teams(chair: str) -> tuple[Negotiator, ...]:
@@ -49,23 +69,26 @@ def fill_contract_demo(tx: Tx) -> int:
     today = tx.today
     profile = profile_in(tx.session)
     chair = profile.chair.split("（")[0] or "曾晓梅"
+    staff, women, delegates = _figures(tx, today.year)
     base = ContractDraft(
         title="", enterprise_name=profile.unit_name or "杭州红星机械制造有限公司",
-        legal_representative="钱志远", enterprise_type="私营", workers_total=337,
+        legal_representative="钱志远", enterprise_type="私营", workers_total=staff,
         address=profile.address, contact_person=chair, contact_phone=profile.contact_phone,
         union_name=profile.union_name, union_chair=chair, meeting_session="第三届第二次",
-        terms=ContractTerms(covered_workers=337, covered_women=121,
+        terms=ContractTerms(covered_workers=staff, covered_women=women,
                             main_topics="劳动报酬、工作时间、休息休假、劳动安全卫生、保险福利、"
                                         "女职工特殊保护、职业技能培训"))
     team = _teams(chair)
 
     def signed(title: str, kind: str, offer: dt.date, signed_on: dt.date, start: dt.date,
                years: int, **more: object) -> ContractDraft:
+        workers, covered_women, entitled = _figures(tx, signed_on.year)
         values: dict[str, object] = dict(
             title=title, contract_type=kind, offer_date=offer, offer_side=WORKERS,
             reply_date=offer + 12 * DAY, draft_date=signed_on - 20 * DAY,
-            meeting_date=signed_on, vote=PASSED, signed_date=signed_on, term_start=start,
-            term_end=_years(start, years))
+            meeting_date=signed_on, vote=_vote(entitled, 0.8, 0.75), signed_date=signed_on,
+            term_start=start, term_end=_years(start, years), workers_total=workers,
+            terms=replace(base.terms, covered_workers=workers, covered_women=covered_women))
         values.update(more)
         return ContractDraft(**{**base.__dict__, **values})
 
@@ -90,7 +113,7 @@ def fill_contract_demo(tx: Tx) -> int:
                 terms=ContractTerms(wage_increase_pct=Decimal("5.5"), minimum_wage=Decimal(2490),
                                     last_year_average_wage=Decimal(86400),
                                     overtime_rules=OVERTIME,
-                                    covered_workers=337, covered_women=121,
+                                    covered_workers=staff, covered_women=women,
                                     main_topics="年度工资增长幅度、最低工资、加班工资、津贴补贴")))
     women_start = _years(today + 80 * DAY, -3) + DAY
     save(signed("女职工权益保护专项集体合同", "女职工权益保护专项集体合同", women_start - 60 * DAY,
@@ -108,7 +131,7 @@ def fill_contract_demo(tx: Tx) -> int:
                           "contract_type": "其他专项集体合同", "offer_date": today - 50 * DAY,
                           "offer_side": EMPLOYER, "reply_date": today - 40 * DAY,
                           "draft_date": today - 12 * DAY, "meeting_date": today - 3 * DAY,
-                          "vote": Vote(60, 40, 31), "meeting_type": dc.ALL_WORKERS,
+                          "vote": _vote(delegates, 0.7, 0.52),
                           "term_start": today + 28 * DAY, "term_end": _years(today + 28 * DAY, 2)}))
     save(signed("职业技能培训专项集体合同", "其他专项集体合同", today - 60 * DAY, today - 9 * DAY,
                 today - 8 * DAY, 2, filed_date=today - 5 * DAY,

@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, case, func, select
+from sqlalchemy.orm import Session
 
 from gonghui_desk.db.models import Member, MembershipEvent
 from gonghui_desk.db.session import SessionFactory, session_scope
@@ -44,6 +45,12 @@ def _flag(condition: ColumnElement[bool]) -> ColumnElement[int]:
 
 
 def member_counts_on(sessions: SessionFactory, day: dt.date) -> MemberCounts:
+    with session_scope(sessions) as session:
+        return member_counts_in(session, day)
+
+
+def member_counts_in(session: Session, day: dt.date) -> MemberCounts:
+    """``member_counts_on`` inside a transaction already open (the demo's)."""
     ranked = latest_events(MembershipEvent.effective_date <= day)
     working = ranked.c.kind != ms.RESERVE
     query = (
@@ -59,9 +66,7 @@ def member_counts_on(sessions: SessionFactory, day: dt.date) -> MemberCounts:
         .where(ranked.c.position == 1, ranked.c.kind.in_(sorted(ms.MEMBER_KINDS)),
                Member.deleted_at.is_(None))
     )
-    with session_scope(sessions) as session:
-        row = session.execute(query).one()
-    return MemberCounts(*(int(v) for v in row))
+    return MemberCounts(*(int(v) for v in session.execute(query).one()))
 
 
 def event_counts(sessions: SessionFactory, start: dt.date, end: dt.date) -> dict[str, int]:
