@@ -179,6 +179,27 @@ def test_member_card_for_the_member_picked(window, few_members, save_to, tmp_pat
     assert "工会会员登记表" in text and "李四" in text and "张三" not in text
 
 
+def test_the_filling_date_is_the_records_own_unless_another_is_set(window, few_members,
+                                                                     save_to, tmp_path):
+    page = window.show_page("reports")
+    params = page.params
+    page.select_form("annual-stats")  # a return is dated when it is filed: nothing to set
+    assert not params.filled.isVisible()
+    page.select_form("member-card")
+    assert params.filled.isVisible() and not params.filled.isEnabled()
+    params.picker.search.setText("李四")
+    params.picker.run_search()
+    assert page.form_params().filled_on is None  # the record's own date
+    params.filled_chosen.setChecked(True)
+    assert params.filled.isEnabled()
+    assert params.filled.maximumDate().toPython() == TODAY  # never in the future
+    params.filled.setDate(TODAY - dt.timedelta(days=3))
+    assert page.form_params().filled_on == TODAY - dt.timedelta(days=3)
+    save_to(tmp_path / "登记表.pdf")
+    day = TODAY - dt.timedelta(days=3)
+    assert f"填表日期：{day.year}年{day.month}月{day.day}日" in pdf_text(page.export(".pdf"))
+
+
 def test_member_card_without_a_member_says_so_and_asks_nothing(window, few_members, warnings,
                                                               monkeypatch):
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: pytest.fail("asked"))

@@ -95,7 +95,7 @@ def grid(profile: BranchProfile, counts: MemberCounts, changes: dict[str, int],
               "已实行" if f.open_affairs else "未实行"),
         _pair("劳动保护监督检查委员会", _has(f.safety_committee), "劳动争议调解委员会",
               _has(f.mediation_committee)),
-    ), font_size=10.5)
+    ), font_size=10.5, row_height=21)  # one A4 page with its notes and sign-off
 
 
 def _figures(sessions: SessionFactory, day: dt.date) -> YearFigures:

@@ -22,7 +22,7 @@ from gonghui_desk.exchange.forms.model import (
     label,
     signoff_box,
 )
-from gonghui_desk.exchange.forms.spec import RECORD, FormParams, FormSpec
+from gonghui_desk.exchange.forms.spec import FILLED, RECORD, FormParams, FormSpec
 from gonghui_desk.services.member_export import ExportRow, fetch_export_rows
 from gonghui_desk.services.profile import load_profile
 from gonghui_desk.services.statistics import EventLine, events_of
@@ -81,7 +81,8 @@ def build(sessions: SessionFactory, params: FormParams) -> Document:
     return Document(
         form_id=SPEC.id,
         title=TITLE,
-        header=(filled_by(profile), ("填表日期", date_text(params.today))),
+        # It lists the membership history to date: filled in today unless the user says.
+        header=(filled_by(profile), ("填表日期", date_text(params.the_filling_date(None)))),
         body=grid(member, events_of(sessions, member_id), profile.unit_name),
         sheet_name="会员登记表",
         reveal=params.full_ids,
@@ -94,7 +95,7 @@ SPEC = FormSpec(
     id="member-card",
     title=TITLE,
     description="一名会员的登记表（一页 A4），含会籍变化记录、本人申请和基层工会意见栏。",
-    params=(RECORD,),
+    params=(RECORD, FILLED),
     build=build,
     record_kind="会员",
 )

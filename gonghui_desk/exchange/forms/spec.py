@@ -65,6 +65,9 @@ class FormParams:
         ``before`` names a date the filling precedes (("报送日期", day)): a chosen filling
         date after it is refused; the record's own date is brought back to it.
         """
+        if self.filled_on is not None and self.filled_on > self.today:
+            raise UserError(
+                f"填表日期 {self.filled_on:%Y-%m-%d} 在今天之后，请选择今天或以前的日期。")
         day = self.filled_on or record_day or self.today
         if before is not None and before[1] is not None and day > before[1]:
             what, limit = before[0], before[1]
