@@ -55,6 +55,18 @@ def test_the_filing_form_has_the_fields_the_bureau_asks_for(db, contracts, tmp_p
     assert first_page_png(pdf).stat().st_size > 10_000
 
 
+# One city's 送审表 (DOMAIN.md §4), in its order, as our form labels its fields.
+FILING_FIELDS = ("登记编号", "企业名称", "工会名称", "法定代表人", "工会主席", "企业首席代表",
+                 "职工首席代表", "合同期限", "签订类型", "企业类型", "职工总数", "企业地址",
+                 "联系人", "联系电话", "主要内容", "协商经过", "到会情况", "表决结果", "报送日期")
+
+
+def test_the_filing_form_carries_every_field_of_the_bureaus_form(db, contracts, tmp_path):
+    [page] = pdf_pages(export(db, "contract-filing", tmp_path / "f.pdf",
+                              record_id=contracts["wage"], today=TODAY))
+    assert [f for f in FILING_FIELDS if f not in page] == []
+
+
 def test_the_resolution_states_the_meeting_and_the_vote(db, contracts, tmp_path):
     pdf = export(db, "congress-resolution", tmp_path / "r.pdf", record_id=contracts["wage"],
                  today=TODAY)

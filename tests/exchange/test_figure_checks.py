@@ -137,3 +137,22 @@ def test_the_command_line_lists_the_contradictions_and_still_exports(book, tmp_p
     assert done.returncode == 0, done.stderr
     assert "注意（核对 1/1）：2026 年：农民工会员 3 人，多于农民工 2 人" in done.stderr
     assert out.exists()
+
+
+# The indicators every chair is asked for (DOMAIN.md §5), as the return labels them.
+ANNUAL_INDICATORS = (
+    "统计编码", "工会名称", "行政区划代码", "组织类型", "职工人数", "其中：女职工",
+    "会员人数（在职）", "其中：女会员", "其中：农民工", "其中：农民工会员", "其中：劳务派遣工",
+    "其中：劳务派遣会员", "其中：新就业形态劳动者", "其中：新就业形态会员",
+    "保留会籍的会员（不计入入会率）", "入会率", "专职工会干部（人）", "兼职工会干部（人）",
+    "职代会代表（人）", "其中：女代表（人）", "女职工委员会", "经费审查委员会", "职代会制度",
+    "厂务公开", "劳动保护监督检查委员会", "劳动争议调解委员会",
+)
+
+
+def test_the_annual_return_carries_every_indicator_a_chair_is_asked_for(book, tmp_path):
+    write(book, save_year, figures())
+    [page] = pdf_pages(export(book, "annual-stats", tmp_path / "a.pdf", as_of=TODAY,
+                              today=TODAY))
+    missing = [label for label in ANNUAL_INDICATORS if label not in page]
+    assert missing == []
