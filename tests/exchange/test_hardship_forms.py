@@ -69,10 +69,11 @@ def test_the_file_application_fits_one_page_with_every_part(household, tmp_path)
     assert "困难职工建档申请表" in page
     for text in ("王大力", WANG, WIFE, SON, "李梅", "王小明", "深度困难", "45.5平方米",
                  "455.56元", "40,400.00元", "3人", "本人承诺填写的家庭情况",
-                 "本单位工会审核意见", "所属上级工会审核意见", "产业工会审核意见",
-                 "帮扶中心审核意见", "申请人签字（按指模）"):
+                 "本单位工会审核意见", "所属上级工会审核意见", "驻会产业工会意见",
+                 "职工服务（帮扶）中心", "申请人签字（按指模）"):
         assert text in page, text
     assert "6222021234567890" not in page  # the bank account is not on the form
+    # Field for field against the paper original: tests/exchange/test_hardship_file_form.py
     [entry] = exports(household)
     assert entry["导出"] == "困难职工建档申请表" and entry["档案"] == "1 王大力"
 
