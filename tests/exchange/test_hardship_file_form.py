@@ -3,6 +3,7 @@
 import datetime as dt
 import re
 import subprocess
+from dataclasses import replace
 from decimal import Decimal as D
 
 import pytest
@@ -227,3 +228,19 @@ def test_review_boxes_one_per_row_span_the_width_with_every_line(tmp_path):
         for line in ("审核人签名：", "工会主席（负责人）签名：", "（盖工会章）", "年月日"):
             assert normalise(line) in part, line
     assert "经审核" not in second
+
+
+def test_a_household_of_eight_with_a_long_story_still_fits_one_page(db, tmp_path):
+    file_id = open_household(db, cause_text="妻子患尿毒症，每周透析三次；" * 12,
+                             live_address="浙江省杭州市上城区湖滨街道东坡路 18 号 3 单元 502 室")
+    draft, _, _ = hs.load_file(db.sessions, file_id)
+    more = tuple(RelativeDraft(f"王{n}", "子女", "女", id_number=idn(f"2010010{n}", "042"),
+                               age=16, identity="学生", unit_or_school="杭州市第十四中学")
+                 for n in range(1, 6))
+    # Children born after the year's income test: the test's household was three.
+    write(db, hs.update_file, file_id, replace(draft, relatives=draft.relatives + more))
+    pages = pdf_pages(export(db, "hardship-file", tmp_path / "f.pdf", record_id=file_id))
+    assert len(pages) == 1
+    page = pages[0].replace("\n", "")
+    assert all(r.id_number in page for r in more)
+    assert "收入测算按3人计算，家庭成员表现列8人（含本人）：请重新测算。" in page

@@ -58,7 +58,7 @@ TITLE = "困难职工建档申请表"
 # 60 columns of 3 mm across A4 portrait: each row of the original keeps its fields in
 # order, each field as wide as its longest usual value needs (an 18-digit ID number).
 COLUMNS = 60
-WIDTHS = (1.0,) * COLUMNS
+WIDTHS = (1.6,) * COLUMNS  # Excel character units: the sheet prints A4 wide near 100 %
 FONT_SIZE = 8
 ROW_HEIGHT = 20  # points: room to write in a value by hand, and the page still one A4
 # The household table: (header, columns), after the 6 columns of its row label.
@@ -77,7 +77,7 @@ BOXES = ("本单位工会审核意见", "所属上级工会审核意见", "驻�
 # The aid centre signs under its heading alone: the original prints the sentence in the
 # first three boxes only.
 BOX_TEXTS = (REVIEWED, REVIEWED, REVIEWED)
-# What the file leaves empty and the linked member record knows (file field, member field).
+# What the file leaves empty and its member record knows: (file field, member field, name).
 FROM_MEMBER = (("ethnicity", "ethnicity", "民族"),
                ("political_status", "political_status", "政治面貌"),
                ("hukou_type", "hukou_type", "户口类型"),
@@ -209,9 +209,9 @@ def grid(d: FileDraft, money: Figures | None) -> Grid:
                  label("劳动合同签订日期", span=9), Cell(contract_text(d), span=20),
                  label("是否为零就业家庭", span=9), Cell(yes_no(d.zero_employment), span=8))),
         GridRow((label(SERVICE_CARD, span=14), Cell(d.service_card_no, span=46, align=LEFT))),
-        GridRow((label("致困原因简述", span=6), Cell(
+        GridRow((label("致困原因简述", span=7), Cell(
             "；".join(x for x in (d.cause_primary, d.cause_secondary, d.cause_text) if x),
-            span=54)), lines=2),
+            span=53)), lines=2),
     ]
     members: list[RelativeDraft | None] = list(d.relatives)
     members += [None] * max(0, HOUSEHOLD_ROWS - len(members))
