@@ -62,8 +62,8 @@ WIDTHS = (1.6,) * COLUMNS  # Excel character units: the sheet prints A4 wide nea
 FONT_SIZE = 8
 ROW_HEIGHT = 20  # points: room to write in a value by hand, and the page still one A4
 # The household table: (header, columns), after the 6 columns of its row label.
-HOUSEHOLD = (("姓名", 4), ("关系", 3), ("性别", 3), ("政治面貌", 5), ("文化程度", 4),
-             ("身份证号", 10), ("年龄", 3), ("医保状况", 5), ("健康状况", 4), ("月收入", 4),
+HOUSEHOLD = (("姓名", 4), ("关系", 3), ("性别", 3), ("政治面貌", 4), ("文化程度", 4),
+             ("身份证号", 10), ("年龄", 3), ("医保状况", 6), ("健康状况", 4), ("月收入", 4),
              ("身份", 4), ("单位或学校", 5))
 HOUSEHOLD_LABEL = "家庭成员（不含员工本人）"
 HOUSEHOLD_ROWS = 5  # the original's blank rows; a larger household gets a row each
