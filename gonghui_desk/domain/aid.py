@@ -150,8 +150,8 @@ def _check_relation(draft: PaymentDraft, worker: str, bad: _Bad) -> None:
         if relation not in ("", SELF):
             bad("patient_relation", f"患者就是建档职工 {worker} 本人，关系应为“本人”。")
     elif relation == SELF:
-        bad("patient_relation", f"患者不是建档职工 {worker} 本人，请填写患者与建档职工的关系"
-                                "（配偶、子女、父母……）。")
+        bad("patient_relation", f"患者不是建档职工 {worker} 本人，关系不能填“本人”：请填写"
+                                "患者与建档职工的关系（配偶、子女、父母……）。")
     elif not relation:
         bad("patient_relation", f"患者不是建档职工 {worker} 本人：请填写患者与建档职工的关系"
                                 "（配偶、子女、父母……）。")
@@ -164,5 +164,5 @@ def _check_student(draft: PaymentDraft, bad: _Bad) -> None:
     if draft.student_phone.strip() and normalise_mobile(draft.student_phone) is None:
         bad("student_phone", "应为 11 位手机号码，例如 138 1234 5678。")
     if draft.admitted_on and draft.graduating_on and draft.graduating_on < draft.admitted_on:
-        bad("graduating_on", f"毕业时间 {draft.graduating_on:%Y-%m-%d} 早于录取时间 "
+        bad("graduating_on", f"{draft.graduating_on:%Y-%m-%d} 早于录取时间 "
                              f"{draft.admitted_on:%Y-%m-%d}，请核对。")
