@@ -54,8 +54,10 @@ UNIVERSITIES = (
 # Schools by the age of their pupils (a child is 6 in its first year at primary school).
 SCHOOLS = ((12, ("西湖区文新小学", "西湖区古荡小学")), (15, ("西湖区三墩中学", "杭州市第十三中学")),
            (17, ("杭州市西湖高级中学", "杭州市第二中学")))
-ILLNESSES = (("尿毒症", "每周门诊血液透析 3 次"), ("乳腺癌", "术后化疗 6 个疗程"),
-             ("脑梗死", "出院后康复治疗"), ("慢性肾病", "门诊透析、长期服药"))
+# (illness, treatment after the hospital stays, the sex it strikes here: "" for either)
+ILLNESSES = (("尿毒症", "每周门诊血液透析 3 次", ""), ("乳腺癌", "术后化疗 6 个疗程", "女"),
+             ("肺癌", "术后化疗 4 个疗程", "男"), ("脑梗死", "出院后康复治疗", ""),
+             ("慢性肾病", "门诊透析、长期服药", ""))
 SPOUSE_UNITS = ("城西农贸市场", "西湖区环卫所", "文新社区服务中心", "华联超市古墩路店")
 STREETS = ("文一西路", "古墩路", "益乐路", "学院路", "莫干山路", "三墩镇振华路")
 STORY_CAUSES = {"配偶患病": "因病", "本人患病": "因病", "失业": "因失业", "残疾": "因残",
@@ -213,7 +215,8 @@ def household_for(story: str, applicant: Applicant, today: dt.date,
     b = _Builder(applicant, today, rng)
     male = applicant.gender == "男"
     partner = "妻子" if male else "丈夫"
-    illness, follow_up = rng.choice(ILLNESSES)
+    patient_sex = applicant.gender if story == "本人患病" else "女" if male else "男"
+    illness, follow_up, _ = rng.choice([i for i in ILLNESSES if i[2] in ("", patient_sex)])
     work = rng.choice(SPOUSE_UNITS)
     sick = story in ("配偶患病", "本人患病")
     spouse = None if story == "单亲" else {

@@ -13,7 +13,7 @@ from gonghui_desk.domain.idnumber import parse_id_number
 from gonghui_desk.domain.member import age_on
 from gonghui_desk.services.aid import load_payment, payments_between
 from gonghui_desk.services.demo import fill_demo
-from gonghui_desk.services.demo_households import SCHOOLS, UNIVERSITIES, surname_of
+from gonghui_desk.services.demo_households import ILLNESSES, SCHOOLS, UNIVERSITIES, surname_of
 from gonghui_desk.services.hardship import load_file
 from gonghui_desk.services.hardship_list import FileFilter, list_files
 from tests.exchange.forms_helpers import export, pdf_pages
@@ -22,6 +22,7 @@ from tests.factories import write
 EVER = (dt.date(1950, 1, 1), dt.date(2100, 1, 1))
 KNOWN_SURNAMES = {s for s, _ in SURNAMES}
 UNIVERSITY = {u.name: u for u in UNIVERSITIES}
+SEX_OF = {name: sex for name, _, sex in ILLNESSES if sex}
 # Before and after the summer's 录取, and a 29 February.
 DAYS = [pytest.param(day, marks=pytest.mark.today(day), id=day)
         for day in ("2026-11-21", "2027-03-01", "2028-02-29")]
@@ -121,10 +122,13 @@ def test_the_causes_match_the_household(demo, day):
         assert draft.cause_primary == "因病"
         if p.patient == draft.name:
             assert draft.health == "患病" and draft.disease == p.disease
+            sex = draft.gender
         else:
             [patient] = [r for r in draft.relatives if r.name == p.patient]
             assert patient.health == "患病" and p.patient_relation == patient.relation
+            sex = patient.gender
         assert p.disease in draft.cause_text
+        assert SEX_OF.get(p.disease, sex) == sex  # no man with 乳腺癌
 
 
 @pytest.mark.today("2026-11-21")
