@@ -3,10 +3,12 @@ the original, in its order; the patient's relation; the worker's facts read from
 the member; the 申报时间; one A4 page each."""
 
 import datetime as dt
+import shutil
 import subprocess
 from decimal import Decimal as D
 
 import pytest
+from openpyxl import load_workbook
 
 from gonghui_desk.db.models import AidPayment, HardshipFile
 from gonghui_desk.db.session import session_scope
@@ -237,3 +239,26 @@ def test_申报时间_is_the_payments_day_unless_a_filling_date_is_set(household
 def test_a_payment_of_the_other_kind_is_refused(household, tmp_path):
     with pytest.raises(UserError, match="是“医疗救助”，不是“助学（金秋助学）”"):
         export(household, "hardship-study", tmp_path / "x.pdf", record_id=1, today=TODAY)
+
+
+def _printed_pages(path, out_dir):
+    """Pages of the workbook as LibreOffice prints it (its A4, fit-to-width set-up)."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    assert soffice, "LibreOffice is needed to print the workbook as the higher body would"
+    subprocess.run([soffice, f"-env:UserInstallation=file://{out_dir / 'lo-profile'}",
+                    "--headless", "--convert-to", "pdf", "--outdir", str(out_dir), str(path)],
+                   check=True, capture_output=True, timeout=180)
+    info = subprocess.run(["pdfinfo", str(out_dir / f"{path.stem}.pdf")], check=True,
+                          capture_output=True, text=True).stdout
+    return int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages")))
+
+
+def test_the_workbooks_print_on_one_page_with_the_same_labels(household, tmp_path):
+    for form, record in (("hardship-medical", 1), ("hardship-study", 4)):
+        path = export(household, form, tmp_path / f"{form}.xlsx", record_id=record, today=TODAY)
+        sheet = load_workbook(path).active
+        cells = normalise("".join(str(c) for row in sheet.iter_rows(values_only=True)
+                                  for c in row if c is not None))
+        assert not_in_order(docx_labels(STUDY_DOCX if record == 4 else MEDICAL_DOCX),
+                            cells) == []
+        assert _printed_pages(path, tmp_path) == 1, form

@@ -28,7 +28,6 @@ from gonghui_desk.exchange.forms.hardship_common import (
     DATE_LINE,
     ID_NUMBER,
     SERVICE_CARD,
-    WIDTHS,
     age_on,
     payment_picker,
     relative_named,
@@ -66,6 +65,9 @@ OUT_OF_POCKET = ("申请救助日前一年内的个人实际支出费用（元�
                  "（须提供含门诊、住院结算单、药物等票据，不得重复提供）\n（由基层单位核算）")
 CENTRE_AMOUNT = f"{CENTRE}符合个人自付金额（元）"
 BLANK = "　　　　"  # room to write by hand
+# The 30 columns in Excel character units: the sheet prints A4 wide near 100 % (the PDF
+# scales them to the page).
+WIDTHS = (3.2,) * COLUMNS
 
 
 def pair(name: str, value: CellValue, label_span: int, value_span: int,
