@@ -1,9 +1,10 @@
 """hardship-medical and hardship-study: the aid applications for one recorded payment.
 
-Laid out row for row as the provincial originals (data/forms/hardship_medical_aid_application
-.docx, hardship_study_aid_application.docx), with their labels, their pledges and their four
-review boxes, each across the full width. What is the province's own is made generic: the
-province's card (大海惠工卡) is our 会员服务卡, its 省职工服务（帮扶）中心 the 职工服务（帮扶）中心.
+Laid out row for row as the provincial originals (data/forms/: the medical and the study aid
+application), with their labels, their pledges and their four review boxes, each across the
+full width; the amount paid is not on them (they are applications; the 发放登记表 has it).
+What is the province's own is made generic: the province's card (大海惠工卡) is our
+会员服务卡, its 省职工服务（帮扶）中心 the 职工服务（帮扶）中心.
 
 What the worker's record holds is read from there (the file, its income tests, the linked
 member); what only this application asks — the student's 民族, 高考分数 and so on, a patient
