@@ -9,18 +9,20 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from decimal import Decimal
 
 from sqlalchemy import func, select
 
-from gonghui_desk.db.models import AidPayment, HardshipFile
+from gonghui_desk.db.models import AidPayment, HardshipFile, Member
 from gonghui_desk.db.session import SessionFactory, session_scope
 from gonghui_desk.domain import hardship as hs
 from gonghui_desk.domain import hardship_process as hp
-from gonghui_desk.domain.aid import MONEY_FIELDS, PaymentDraft, check_payment
+from gonghui_desk.domain.aid import MONEY_FIELDS, PaymentDraft, check_payment, tidied
+from gonghui_desk.domain.hardship_file import household_size
 from gonghui_desk.domain.money import to_fen, to_yuan
 from gonghui_desk.errors import FieldProblem, UserError, ValidationError
+from gonghui_desk.services.hardship import INCOME
 from gonghui_desk.services.operations import Tx
 
 RECORD_PAYMENT = "登记帮扶发放"
@@ -35,12 +37,13 @@ def record_payment(tx: Tx, file_id: int, draft: PaymentDraft) -> int:
     Aid goes to households on file (已建档); 临时救助 may also go to a household whose file is
     still being examined. A closed file takes no payments.
     """
-    problems = check_payment(draft, tx.today)
-    if problems:
-        raise ValidationError(problems)
     row = tx.session.get(HardshipFile, file_id)
     if row is None:
         raise UserError(f"找不到编号为 {file_id} 的困难职工档案。")
+    draft = _with_recorded_relation(tidied(draft), row)
+    problems = check_payment(draft, tx.today, row.name)
+    if problems:
+        raise ValidationError(problems)
     if row.state in hp.CLOSED:
         raise UserError(f"{row.name} 的档案已结档（{row.state}），不能再登记帮扶。")
     applied = min(s.day for s in row.steps)
@@ -56,6 +59,17 @@ def record_payment(tx: Tx, file_id: int, draft: PaymentDraft) -> int:
     tx.session.add(payment)
     tx.session.flush()
     return payment.id
+
+
+def _with_recorded_relation(draft: PaymentDraft, row: HardshipFile) -> PaymentDraft:
+    """A patient who is a recorded household member has the relation on the file: taken
+    from there when the payment leaves it blank, not typed again."""
+    if draft.kind != hs.MEDICAL_AID or draft.patient_relation.strip():
+        return draft
+    relative = next((r for r in row.relatives if r.name == draft.patient.strip()), None)
+    if relative is None or draft.patient.strip() == row.name:
+        return draft
+    return replace(draft, patient_relation=relative.relation)
 
 
 def void_payment(tx: Tx, payment_id: int, reason: str) -> None:
@@ -178,3 +192,43 @@ def load_payment(sessions: SessionFactory, payment_id: int) -> tuple[int, Paymen
         values = {n: getattr(row, n) for n in names}
         values.update({m: to_yuan(getattr(row, f"{m}_fen")) for m in MONEY_FIELDS})
         return row.file_id, PaymentDraft(**values)
+
+
+@dataclass(frozen=True)
+class WorkerFacts:
+    """What the study-aid application asks about the filed worker beyond the file's own
+    fields, read from the linked member and the yearly income tests (``None``: not on record)."""
+
+    post: str
+    migrant_worker: bool | None
+    dibao_household: bool
+    household_size: int
+
+
+DIBAO_HOUSEHOLD = "低保户"  # the pre-2021 category; its files keep it
+
+
+def worker_facts(sessions: SessionFactory, file_id: int, year: int) -> WorkerFacts:
+    """The worker's 工种（岗位） and 农民工 from the member record (a worker who is no member:
+    农民工 from the file's 工作状态, else not known); 低保户 when the file is or was in that
+    category, or the latest income test up to ``year`` counts 低保 money; 家庭人口 of that
+    test, else of the household on file."""
+    with session_scope(sessions) as session:
+        row = session.get(HardshipFile, file_id)
+        if row is None:
+            raise UserError(f"找不到编号为 {file_id} 的困难职工档案。")
+        member = session.get(Member, row.member_id) if row.member_id else None
+        years = [y for y in row.years if y.year <= year]
+        test = years[-1] if years else None  # ordered by year
+        migrant: bool | None = member.migrant_worker if member is not None else None
+        if row.work_status == "农民工":
+            migrant = True
+        dibao_money = test is not None and any(
+            i.side == INCOME and "低保" in i.item and i.amount_fen > 0 for i in test.items)
+        dibao = dibao_money or DIBAO_HOUSEHOLD in (row.category, *(y.category for y in row.years))
+        return WorkerFacts(
+            post=member.post if member is not None else "",
+            migrant_worker=migrant,
+            dibao_household=dibao,
+            household_size=test.household_size if test else household_size(len(row.relatives)),
+        )

@@ -1,9 +1,15 @@
 """Demo hardship files: households in every state of the process, with incomes and aid.
 
-Applicants are demo members; spouses and children get ID numbers of the applicant's
-region. Everything goes through the same services as the window, so the demo files pass
-the same checks (one open file per household, the steps in order, the income test). It is
-an operation body: the caller's one transaction writes it all, or nothing.
+Applicants are demo members old enough to have a child at university; each household has
+one story, and its cause of hardship, its people and its aid follow from it: a sick spouse
+or a sick worker gets medical aid, a child admitted to university study aid, a single
+parent no spouse. Relatives have names of their own (the children their father's surname),
+ID numbers of the applicant's region and ages that fit their school, and a child's school
+is the same on the household list and on the study-aid form.
+
+Everything goes through the same services as the window, so the demo files pass the same
+checks (one open file per household, the steps in order, the income test). It is an
+operation body: the caller's one transaction writes it all, or nothing.
 """
 
 from __future__ import annotations
@@ -18,33 +24,32 @@ from gonghui_desk.db.models import Member
 from gonghui_desk.domain import hardship_process as hp
 from gonghui_desk.domain.aid import PaymentDraft
 from gonghui_desk.domain.dates import add_months
-from gonghui_desk.domain.hardship_file import FileDraft, RelativeDraft
+from gonghui_desk.domain.hardship_file import FileDraft
 from gonghui_desk.domain.hardship_process import Step
-from gonghui_desk.domain.idnumber import check_character
+from gonghui_desk.domain.member import age_on
 from gonghui_desk.services import aid, hardship
+from gonghui_desk.services.demo_households import STORY_CAUSES, Household, household_for
 from gonghui_desk.services.operations import Tx
 
 DIBAO = Decimal(1160)  # 元/人·月, a typical city standard
-# (the last step reached, days ago the file was applied for)
+REGION = "330106"
+# (the last step reached, days ago the file was applied for, the household's story); the
+# four households on file get aid: medical for a sick spouse and for a sick worker, study
+# aid for a child of a couple and of a single parent.
 PLAN = (
-    (hp.APPLY, 10), (hp.VISIT, 20), (hp.BRANCH_REVIEW, 30), (hp.UPPER_REVIEW, 40),
-    (hp.NOTICE, 50), (hp.FILE, 340), (hp.FILE, 200), (hp.ANNUAL_REVIEW, 420),
-    (hp.FILE, 120), (hp.OUT_OF_HARDSHIP, 500), (hp.RELIEVED, 460), (hp.WITHDRAWN, 400),
-    (hp.DECLINED, 90),
+    (hp.APPLY, 10, "失业"), (hp.VISIT, 20, "残疾"), (hp.BRANCH_REVIEW, 30, "子女就学"),
+    (hp.UPPER_REVIEW, 40, "意外"), (hp.NOTICE, 50, "配偶患病"),
+    (hp.FILE, 340, "配偶患病"), (hp.FILE, 200, "子女就学"), (hp.ANNUAL_REVIEW, 420, "单亲"),
+    (hp.FILE, 120, "本人患病"), (hp.OUT_OF_HARDSHIP, 500, "失业"), (hp.RELIEVED, 460, "残疾"),
+    (hp.WITHDRAWN, 400, "单亲"), (hp.DECLINED, 90, "子女就学"),
 )
-CAUSES = ("因病", "因残", "因子女就学", "因单亲", "因意外事故", "因失业")
 CLOSING_NOTES = {
     hp.OUT_OF_HARDSHIP: "家庭人均收入连续 6 个月高于低保标准",
     hp.RELIEVED: "重度残疾无法脱困，纳入社会保障兜底并持续帮扶",
     hp.WITHDRAWN: "调离本单位，档案转出",
     hp.DECLINED: "入户核查发现家庭有两套住房，不符合建档条件",
 }
-
-
-def _relative_number(region: str, birth: dt.date, female: bool, rng: random.Random) -> str:
-    order = rng.randrange(0, 500) * 2 + (0 if female else 1)
-    body = f"{region}{birth:%Y%m%d}{order:03d}"
-    return body + check_character(body)
+YOUNGEST, OLDEST = 40, 56  # applicants: parents of a child of 18 or more
 
 
 def _steps(last: str, applied: dt.date, today: dt.date) -> list[Step]:
@@ -66,76 +71,85 @@ def _steps(last: str, applied: dt.date, today: dt.date) -> list[Step]:
     return steps
 
 
+def _applicants(tx: Tx) -> list[Member]:
+    """Members on the register of an age to head the demo's households, spread over the list."""
+    today = tx.today
+    rows = tx.session.scalars(
+        select(Member).where(Member.status == "在册", Member.id_number.is_not(None),
+                             Member.birth_date.is_not(None)).order_by(Member.id)).all()
+    fit = [m for m in rows if m.birth_date and YOUNGEST <= age_on(m.birth_date, today) <= OLDEST]
+    step = max(len(fit) // len(PLAN), 1)
+    return fit[step // 2::step][:len(PLAN)]
+
+
+def _study_day(filed: dt.date, admitted: dt.date, today: dt.date) -> dt.date:
+    """金秋助学 is paid in late August, after the 录取; for a household filed later, a month
+    after filing (never after today)."""
+    august = dt.date(admitted.year, 8, 25)
+    if filed <= august <= today:
+        return august
+    return min(max(filed, admitted) + dt.timedelta(days=30), today)
+
+
+def _aid(tx: Tx, file_id: int, home: Household, applicant: Member, filed: dt.date) -> None:
+    today = tx.today
+    for kind, amount, offset in (("生活救助", 1500, 20), ("送温暖（节日慰问）", 500, 60)):
+        day = min(filed + dt.timedelta(days=offset), today)
+        aid.record_payment(tx, file_id, PaymentDraft(
+            kind, day, Decimal(amount), "本级工会经费", "工会主席", applicant.name))
+    day = min(filed + dt.timedelta(days=45), today)
+    if home.patient is not None:
+        # The relation is left to the file (a household member's is on record).
+        aid.record_payment(tx, file_id, PaymentDraft(
+            "医疗救助", day, Decimal(5000), "上级帮扶资金", "工会主席", applicant.name,
+            patient=home.patient, disease=home.illness, out_of_pocket=home.out_of_pocket,
+            hospital_stays=2, branch_amount=Decimal(1000), treatment=home.treatment(day)))
+    if home.student is not None:
+        paid = _study_day(filed, home.student.admitted, today)
+        aid.record_payment(tx, file_id, home.student.payment(paid, applicant.name))
+
+
 def fill_hardship_demo(tx: Tx, seed: int = 1) -> int:
     """Add demo hardship files for some of the demo members; return how many."""
     rng = random.Random(seed)
     today = tx.today
-    members = tx.session.execute(
-        select(Member.id, Member.name, Member.id_number, Member.phone, Member.work_unit,
-               Member.gender).where(Member.status == "在册", Member.id_number.is_not(None))
-        .order_by(Member.id)).all()
-    chosen = members[7::37][:len(PLAN)]
+    chosen = _applicants(tx)
     # Files applied for up to 500 days ago are tested in the year they were applied in.
     for year in range(today.year - 2, today.year + 1):
-        hardship.set_dibao(tx, "330106", year, DIBAO)
+        hardship.set_dibao(tx, REGION, year, DIBAO)
     made = 0
-    for applicant, (last, ago) in zip(chosen, PLAN, strict=False):
+    for applicant, (last, ago, story) in zip(chosen, PLAN, strict=False):
         tx.progress(made, len(chosen), "生成演示困难职工档案")
-        member_id, name, number, phone, unit, gender = applicant
-        applied = today - dt.timedelta(days=ago)
-        spouse_birth = dt.date(rng.randrange(1968, 1990), rng.randrange(1, 13), 15)
-        # Old enough for 金秋助学 (the demo's study aid goes to a first-year student).
-        child_birth = dt.date(rng.randrange(2004, 2008), rng.randrange(1, 13), 10)
-        son = rng.random() < 0.5
-        region = (number or "")[:6]
-        relatives = (
-            RelativeDraft("配偶" + name[:1], "配偶", "女" if gender == "男" else "男",
-                          id_number=_relative_number(region, spouse_birth, gender == "男", rng),
-                          age=today.year - spouse_birth.year, health=rng.choice(("良好", "患病")),
-                          monthly_income=Decimal(rng.choice((0, 0, 1500, 2200))),
-                          identity=rng.choice(("失（无）业", "在岗", "病休"))),
-            RelativeDraft(name[:1] + "小" + rng.choice("明军涛" if son else "丽芳娟"), "子女",
-                          "男" if son else "女",
-                          id_number=_relative_number(region, child_birth, not son, rng),
-                          age=today.year - child_birth.year, identity="学生",
-                          unit_or_school=rng.choice(("第二中学", "职业技术学院", "浙江工业大学"))),
-        )
+        home = household_for(story, applicant, today, rng)
         draft = FileDraft(
-            name=name, id_number=number or "", member_id=member_id, region="330106", phone=phone,
-            work_unit=unit, health=rng.choice(("良好", "患病")), work_status="在岗",
-            housing=rng.choice(("租房", "自购房", "廉租房")), marital_status="已婚",
+            name=applicant.name, id_number=applicant.id_number or "", member_id=applicant.id,
+            region=REGION, phone=applicant.phone, ethnicity=applicant.ethnicity,
+            political_status=applicant.political_status, hukou_type=applicant.hukou_type,
+            work_unit=applicant.work_unit, work_status="在岗", health=home.health,
+            disease=home.disease, marital_status=home.marital_status,
+            single_parent=home.story == "单亲", cause_primary=STORY_CAUSES[home.story],
+            cause_secondary="因子女就学" if home.story == "单亲" else "",
+            cause_text=home.cause_text, live_address=home.address,
+            housing=rng.choice(("租房", "廉租房", "承租公房")),
+            housing_area=float(rng.randrange(38, 70)),
             monthly_income=Decimal(rng.randrange(2600, 4200, 100)), filing_standard="收入标准",
-            cause_primary=rng.choice(CAUSES), cause_text="家庭收入低，支出大。",
-            medical_insurance="职工基本医疗保险", relatives=relatives,
-        )
-        steps = _steps(last, applied, today)
+            medical_insurance="职工基本医疗保险",
+            service_card_no=f"6217{rng.randrange(10**12):012d}",
+            contract_start=home.contract_start, contract_end=home.contract_end,
+            fixed_term=home.contract_end is not None, relatives=home.relatives)
+        steps = _steps(last, today - dt.timedelta(days=ago), today)
         file_id = hardship.open_file(tx, draft, steps[0].day, "工会主席")
         for step in steps[1:]:
             hardship.take_step(tx, file_id, step)
-        income = draft.monthly_income * 12 + sum((r.monthly_income for r in relatives),
-                                                 Decimal(0)) * 12
-        expenses = Decimal(rng.randrange(6000, 30000, 500))
+        others = sum((r.monthly_income for r in home.relatives), Decimal(0)) * 12
         hardship.assess_year(tx, file_id, steps[0].day.year,
-                             [("本人工资", draft.monthly_income * 12),
-                              ("家庭其他收入", income - draft.monthly_income * 12)],
-                             [("医疗、教育等刚性支出", expenses)])
+                             [("工资性收入", draft.monthly_income * 12),
+                              ("家庭其他收入", others)],
+                             [(item, amount) for item, amount in home.expenses])
         filed = [s for s in steps if s.kind == hp.FILE]
-        if filed and last in (hp.FILE, hp.ANNUAL_REVIEW) and made % 2 == 0:
-            for kind, amount, offset in (("生活救助", 1500, 20), ("送温暖（节日慰问）", 500, 60)):
-                day = min(filed[0].day + dt.timedelta(days=offset), today)
-                aid.record_payment(tx, file_id, PaymentDraft(
-                    kind, day, Decimal(amount), "本级工会经费", "工会主席", name))
-            spouse, child = relatives
-            extra = (PaymentDraft("医疗救助", day, Decimal(5000), "上级帮扶资金", "工会主席", name,
-                                  patient=spouse.name, patient_relation="配偶", disease="慢性肾病",
-                                  out_of_pocket=Decimal(28000), hospital_stays=2,
-                                  branch_amount=Decimal(1000), treatment="住院 2 次，门诊透析")
-                     if made % 4 == 0 else
-                     PaymentDraft("助学（金秋助学）", day, Decimal(3000), "本级工会经费",
-                                  "工会主席", name, student=child.name, school="浙江工业大学",
-                                  major="机械工程", study_years=4, admission_batch="本科一批",
-                                  fees=Decimal(6000)))
-            aid.record_payment(tx, file_id, extra)
+        if filed and last in (hp.FILE, hp.ANNUAL_REVIEW):
+            _aid(tx, file_id, home, applicant, filed[0].day)
         made += 1
     tx.progress(made, len(chosen), "生成演示困难职工档案")
     return made
+

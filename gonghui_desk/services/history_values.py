@@ -26,6 +26,7 @@ from gonghui_desk.services.history_labels import SETTING_UNITS, UNITS
 EMPTY = "（空）"
 MASKERS: dict[str, Callable[[str | None], str]] = {
     "id_number": mask_id_number, "phone": mask_phone, "bank_account": mask_bank_account,
+    "student_phone": mask_phone,  # a study-aid payment's student
 }
 # Columns that point at another record, and the table whose name they show.
 REFERENCES = {

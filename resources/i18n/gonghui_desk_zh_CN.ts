@@ -103,6 +103,18 @@
         <source>Payment</source>
         <translation>发放</translation>
     </message>
+    <message>
+        <source>11-digit mobile</source>
+        <translation>11 位手机号码</translation>
+    </message>
+    <message>
+        <source>Only for a patient who is not on the household list: a household member&apos;s is taken from the file.</source>
+        <translation>仅在患者不是档案所列家庭成员时填写：家庭成员的按档案登记的信息填表。</translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation>未填写</translation>
+    </message>
 </context>
 <context>
     <name>AllocationDialog</name>
@@ -1527,7 +1539,47 @@ Please copy the details below and send them to whoever supports you. The log fil
     </message>
     <message>
         <source>Patient&apos;s relation</source>
-        <translation>与申请人关系</translation>
+        <translation>与建档职工关系</translation>
+    </message>
+    <message>
+        <source>Patient&apos;s sex</source>
+        <translation>患者性别</translation>
+    </message>
+    <message>
+        <source>Patient&apos;s employer</source>
+        <translation>患者工作单位</translation>
+    </message>
+    <message>
+        <source>Student&apos;s ethnic group</source>
+        <translation>学生民族</translation>
+    </message>
+    <message>
+        <source>Student&apos;s political affiliation</source>
+        <translation>学生政治面貌</translation>
+    </message>
+    <message>
+        <source>Student&apos;s mobile</source>
+        <translation>学生手机号</translation>
+    </message>
+    <message>
+        <source>College entrance exam score</source>
+        <translation>高考分数</translation>
+    </message>
+    <message>
+        <source>Level (bachelor or college)</source>
+        <translation>类别（本科/大专）</translation>
+    </message>
+    <message>
+        <source>Admitted this year</source>
+        <translation>是否本届</translation>
+    </message>
+    <message>
+        <source>Admitted on</source>
+        <translation>录取时间</translation>
+    </message>
+    <message>
+        <source>Graduates on</source>
+        <translation>毕业时间</translation>
     </message>
     <message>
         <source>Paid out of pocket this year</source>

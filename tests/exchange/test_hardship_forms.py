@@ -69,10 +69,11 @@ def test_the_file_application_fits_one_page_with_every_part(household, tmp_path)
     assert "困难职工建档申请表" in page
     for text in ("王大力", WANG, WIFE, SON, "李梅", "王小明", "深度困难", "45.5平方米",
                  "455.56元", "40,400.00元", "3人", "本人承诺填写的家庭情况",
-                 "本单位工会审核意见", "所属上级工会审核意见", "产业工会审核意见",
-                 "帮扶中心审核意见", "申请人签字（按指模）"):
+                 "本单位工会审核意见", "所属上级工会审核意见", "驻会产业工会意见",
+                 "职工服务（帮扶）中心", "申请人签字（按指模）"):
         assert text in page, text
     assert "6222021234567890" not in page  # the bank account is not on the form
+    # Field for field against the paper original: tests/exchange/test_hardship_file_form.py
     [entry] = exports(household)
     assert entry["导出"] == "困难职工建档申请表" and entry["档案"] == "1 王大力"
 
@@ -80,13 +81,14 @@ def test_the_file_application_fits_one_page_with_every_part(household, tmp_path)
 def test_the_medical_and_study_applications_come_from_their_payments(household, tmp_path):
     [medical] = pdf_pages(export(household, "hardship-medical", tmp_path / "m.pdf",
                                  record_id=1, today=TODAY))
-    for text in ("困难职工医疗救助申请表", "李梅", "配偶", "尿毒症", "36,000.00元", "4次",
-                 "2,000.00元", "5,000.00元", WIFE):
+    # (the full check against the paper original: test_hardship_aid_forms)
+    for text in ("困难职工医疗救助申请表", "李梅", "配偶", "尿毒症", "36,000.00", "4次",
+                 "2,000.00元", WIFE, "申报时间：2026年6月1日"):
         assert text in medical, text
     [study] = pdf_pages(export(household, "hardship-study", tmp_path / "s.pdf", record_id=2,
                                today=TODAY))
-    for text in ("困难职工子女助学申请表", "王小明", "浙江工业大学", "机械工程", "4年",
-                 "6,000.00元", "未获得政府部门和工会组织的助学资金救助", SON):
+    for text in ("困难职工子女助学申请表", "王小明", "浙江工业大学", "机械工程", "6,000.00元",
+                 "未获得政府部门和工会组织的资金救助", SON, "申报时间：2026年8月20日"):
         assert text in study, text
     with pytest.raises(UserError, match="是“医疗救助”，不是“助学（金秋助学）”"):
         export(household, "hardship-study", tmp_path / "x.pdf", record_id=1, today=TODAY)

@@ -212,6 +212,18 @@ class AidPayment(Timestamps, Base):
     admission_batch: Mapped[str] = mapped_column(String(20), default="")
     fees_fen: Mapped[int] = mapped_column(Integer, default=0)
     student_loan_fen: Mapped[int] = mapped_column(Integer, default=0)
+    # What the aid applications ask and the file does not hold: a patient who is not a
+    # recorded household member, and the student (nothing given: "" or NULL, never a guess).
+    patient_gender: Mapped[str] = mapped_column(String(2), default="")
+    patient_work_unit: Mapped[str] = mapped_column(String(100), default="")
+    student_ethnicity: Mapped[str] = mapped_column(String(20), default="")
+    student_political_status: Mapped[str] = mapped_column(String(20), default="")
+    student_phone: Mapped[str] = mapped_column(String(20), default="")
+    exam_score: Mapped[int | None] = mapped_column(Integer)
+    study_level: Mapped[str] = mapped_column(String(10), default="")
+    current_cohort: Mapped[bool | None] = mapped_column(Boolean)
+    admitted_on: Mapped[dt.date | None] = mapped_column(Date)
+    graduating_on: Mapped[dt.date | None] = mapped_column(Date)
     # A payment recorded by mistake is voided with its reason, never deleted: money once on
     # record stays on record, and the ledger, the totals and the forms leave it out.
     voided_on: Mapped[dt.date | None] = mapped_column(Date)

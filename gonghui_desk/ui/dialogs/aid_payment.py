@@ -1,18 +1,25 @@
 """登记帮扶: record aid paid to a household (帮扶资金发放登记).
 
 Medical aid asks for the patient and illness with the year's costs, study aid for the
-student and school; those boxes show only for their type of aid. What the service refuses
-is shown under the field concerned, and nothing is recorded until everything is right.
+student and school and what the 子女助学申请表 asks of the student (民族, 高考分数, 录取 and
+毕业时间 …); those boxes show only for their type of aid. The patient and the student are
+offered from the household on file: a household member's relation is filled in from there,
+and the patient's sex and employer are asked only for someone not on the household list.
+What the service refuses is shown under the field concerned, and nothing is recorded until
+everything is right.
 """
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
+    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QSpinBox,
@@ -21,25 +28,38 @@ from PySide6.QtWidgets import (
 )
 
 from gonghui_desk.domain import hardship as hs
-from gonghui_desk.domain.aid import PaymentDraft
+from gonghui_desk.domain.aid import MAX_EXAM_SCORE, SELF, STUDY_LEVEL, PaymentDraft
+from gonghui_desk.domain.codes import ETHNICITY, GENDER, POLITICAL_STATUS
 from gonghui_desk.errors import UserError, ValidationError
 from gonghui_desk.services.aid import RECORD_PAYMENT, record_payment
+from gonghui_desk.services.hardship import load_file
 from gonghui_desk.services.operations import Op
 from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.errors import show_user_error
 from gonghui_desk.ui.models.hardship_fields import payment_title
 from gonghui_desk.ui.style import ERROR_STYLE
-from gonghui_desk.ui.widgets.fields import CodeCombo, FieldRow
+from gonghui_desk.ui.widgets.fields import CodeCombo, FieldRow, OptionalDateEdit
 from gonghui_desk.ui.widgets.inputs import DayEdit, MoneyEdit, to_qdate
 
 COMMON = ("kind", "day", "amount", "fund_source", "handled_by", "signed_by", "note")
-MEDICAL = ("patient", "patient_relation", "disease", "out_of_pocket", "hospital_stays",
-           "branch_amount", "social_amount", "treatment")
-STUDY = ("student", "school", "major", "study_years", "admission_batch", "fees",
-         "student_loan")
+# Each box in two columns, so that the dialog stays within a laptop's screen.
+MEDICAL = (("patient", "patient_relation", "patient_gender", "patient_work_unit", "disease"),
+           ("out_of_pocket", "hospital_stays", "branch_amount", "social_amount", "treatment"))
+STUDY = (("student", "student_ethnicity", "student_political_status", "student_phone",
+          "exam_score", "study_level", "current_cohort"),
+         ("school", "major", "study_years", "admission_batch", "admitted_on", "graduating_on",
+          "fees", "student_loan"))
+MEDICAL_KEYS = MEDICAL[0] + MEDICAL[1]
+STUDY_KEYS = STUDY[0] + STUDY[1]
 MONEY = ("amount", "out_of_pocket", "branch_amount", "social_amount", "fees", "student_loan")
 COUNTS = ("hospital_stays", "study_years")
-SELF = "本人"  # the patient is the applicant
+CODED = {"patient_gender": GENDER, "student_ethnicity": ETHNICITY,
+         "student_political_status": POLITICAL_STATUS, "study_level": STUDY_LEVEL}
+DATES = ("admitted_on", "graduating_on")
+NO_SCORE = -1  # the score box's "not given"
+YES, NO = "是", "否"
+# Only asked for a patient who is not on the household list (the file has a member's).
+OUTSIDE = ("patient_gender", "patient_work_unit")
 
 
 class AidPaymentDialog(QDialog):
@@ -52,7 +72,11 @@ class AidPaymentDialog(QDialog):
         self.setWindowTitle(self.tr("Record aid for %1").replace("%1", household))
         self.widgets: dict[str, QWidget] = {}
         self.rows: dict[str, FieldRow] = {}
-        for key in (*COMMON, *MEDICAL, *STUDY):
+        draft, _, _ = load_file(context.db.sessions, file_id)
+        # Who may be the patient or the student, and their relation to the worker.
+        self.household = {draft.name: SELF, **{r.name: r.relation for r in draft.relatives}}
+        self.filled_relation = ""  # what the household list filled in, until the user types
+        for key in (*COMMON, *MEDICAL_KEYS, *STUDY_KEYS):
             widget = self._make_widget(key)
             widget.setObjectName(key)
             self.widgets[key] = widget
@@ -60,8 +84,20 @@ class AidPaymentDialog(QDialog):
         self.line("handled_by").setText(handler)
         self.line("signed_by").setPlaceholderText(self.tr("who received it"))
 
-        self.medical_box = self._box(self.tr("Medical aid"), MEDICAL)
-        self.study_box = self._box(self.tr("Study aid"), STUDY)
+        for key, names in (("patient", list(self.household)),
+                           ("student", [r.name for r in draft.relatives])):
+            completer = QCompleter(names, self)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            self.line(key).setCompleter(completer)
+        self.line("patient").textChanged.connect(lambda _: self._patient_changed())
+        self.line("student_phone").setPlaceholderText(self.tr("11-digit mobile"))
+        for key in OUTSIDE:
+            self.rows[key].setToolTip(self.tr(
+                "Only for a patient who is not on the household list: a household "
+                "member's is taken from the file."))
+
+        self.medical_box = self._box(self.tr("Medical aid"), *MEDICAL)
+        self.study_box = self._box(self.tr("Study aid"), *STUDY)
         self.general = QLabel()
         self.general.setWordWrap(True)
         self.general.setStyleSheet(ERROR_STYLE)
@@ -81,6 +117,7 @@ class AidPaymentDialog(QDialog):
         assert isinstance(kind, QComboBox)
         kind.currentIndexChanged.connect(lambda _: self._kind_changed())
         self.setMinimumWidth(540)
+        self._patient_changed()
         self._kind_changed()
 
     def _make_widget(self, key: str) -> QWidget:
@@ -104,14 +141,44 @@ class AidPaymentDialog(QDialog):
             relation.setEditable(True)
             relation.addItems(["", SELF, *hs.RELATION.values])
             return relation
+        if key in CODED:
+            return CodeCombo(CODED[key])
+        if key in DATES:
+            return OptionalDateEdit()
+        if key == "exam_score":
+            score = QSpinBox()
+            score.setRange(NO_SCORE, MAX_EXAM_SCORE)
+            score.setSpecialValueText(self.tr("not given"))
+            score.setValue(NO_SCORE)
+            return score
+        if key == "current_cohort":
+            cohort = QComboBox()
+            cohort.addItems(["", YES, NO])
+            return cohort
         return QLineEdit()
 
-    def _box(self, title: str, keys: tuple[str, ...]) -> QGroupBox:
+    def _box(self, title: str, *columns: tuple[str, ...]) -> QGroupBox:
         box = QGroupBox(title)
-        form = QFormLayout(box)
-        for key in keys:
-            form.addRow(payment_title(key), self.rows[key])
+        layout = QHBoxLayout(box)
+        for keys in columns:
+            form = QFormLayout()
+            for key in keys:
+                form.addRow(payment_title(key), self.rows[key])
+            layout.addLayout(form, 1)
         return box
+
+    def _patient_changed(self) -> None:
+        """A household member's relation comes from the file; their sex and employer too,
+        so those are asked only for someone else."""
+        name = self.line("patient").text().strip()
+        relation = self.widgets["patient_relation"]
+        assert isinstance(relation, QComboBox)
+        typed = relation.currentText().strip()
+        if not typed or typed == self.filled_relation:  # not the user's own choice
+            self.filled_relation = self.household.get(name, "")
+            relation.setCurrentText(self.filled_relation)
+        for key in OUTSIDE:
+            self.widgets[key].setEnabled(name not in self.household)
 
     def line(self, key: str) -> QLineEdit:
         widget = self.widgets[key]
@@ -134,11 +201,19 @@ class AidPaymentDialog(QDialog):
         values: dict[str, object] = {}
         kind = self.widgets["kind"]
         assert isinstance(kind, QComboBox)
-        shown = (*COMMON, *(MEDICAL if kind.currentText() == hs.MEDICAL_AID else ()),
-                 *(STUDY if kind.currentText() == hs.STUDY_AID else ()))
+        shown = (*COMMON, *(MEDICAL_KEYS if kind.currentText() == hs.MEDICAL_AID else ()),
+                 *(STUDY_KEYS if kind.currentText() == hs.STUDY_AID else ()))
         for key in shown:
             widget = self.widgets[key]
-            if isinstance(widget, MoneyEdit | DayEdit | QSpinBox):
+            if not widget.isEnabled():
+                continue  # asked of someone else: the file has it
+            if key == "exam_score":
+                assert isinstance(widget, QSpinBox)
+                values[key] = None if widget.value() == NO_SCORE else widget.value()
+            elif key == "current_cohort":
+                assert isinstance(widget, QComboBox)
+                values[key] = {YES: True, NO: False}.get(widget.currentText())
+            elif isinstance(widget, MoneyEdit | DayEdit | QSpinBox | OptionalDateEdit):
                 values[key] = widget.value()
             elif isinstance(widget, QComboBox):
                 values[key] = widget.currentText().strip()

@@ -98,6 +98,17 @@ PAYMENT_TITLES: dict[str, str] = {
     "admission_batch": QT_TRANSLATE_NOOP("HardshipFields", "Admission batch"),
     "fees": QT_TRANSLATE_NOOP("HardshipFields", "Fees per year"),
     "student_loan": QT_TRANSLATE_NOOP("HardshipFields", "Student loan"),
+    "patient_gender": QT_TRANSLATE_NOOP("HardshipFields", "Patient's sex"),
+    "patient_work_unit": QT_TRANSLATE_NOOP("HardshipFields", "Patient's employer"),
+    "student_ethnicity": QT_TRANSLATE_NOOP("HardshipFields", "Student's ethnic group"),
+    "student_political_status": QT_TRANSLATE_NOOP("HardshipFields",
+                                                  "Student's political affiliation"),
+    "student_phone": QT_TRANSLATE_NOOP("HardshipFields", "Student's mobile"),
+    "exam_score": QT_TRANSLATE_NOOP("HardshipFields", "College entrance exam score"),
+    "study_level": QT_TRANSLATE_NOOP("HardshipFields", "Level (bachelor or college)"),
+    "current_cohort": QT_TRANSLATE_NOOP("HardshipFields", "Admitted this year"),
+    "admitted_on": QT_TRANSLATE_NOOP("HardshipFields", "Admitted on"),
+    "graduating_on": QT_TRANSLATE_NOOP("HardshipFields", "Graduates on"),
 }
 
 STEP_TITLES: dict[str, str] = {
