@@ -130,14 +130,15 @@ def _lines_height(lines: int, size: float) -> float:
 
 
 def _title_block(sheet: FormSheet, doc: Document, width: float) -> None:
-    sheet.line(doc.title, xs.TITLE, height=27)
+    """Title, subtitle and header lines, about as tall as the PDF's (no borders to clear)."""
+    sheet.line(doc.title, xs.TITLE, height=24)
     if doc.subtitle:  # a long contract title may wrap
         lines = line_count(doc.subtitle, width - 2 * PAD, xs.SUBTITLE_SIZE)
-        sheet.line(doc.subtitle, xs.SUBTITLE, height=_lines_height(lines, xs.SUBTITLE_SIZE) + 2)
+        sheet.line(doc.subtitle, xs.SUBTITLE, height=lines * leading(xs.SUBTITLE_SIZE) + 2)
     if doc.header:
         text = doc.header_line()
         lines = line_count(text, width - 2 * PAD, xs.HEADING_SIZE)
-        sheet.line(text, xs.HEADING, height=_lines_height(lines, xs.HEADING_SIZE) + 2)
+        sheet.line(text, xs.HEADING, height=lines * leading(xs.HEADING_SIZE) + 4)
 
 
 def _closing_rows(doc: Document, width: float) -> list[tuple[str, str, float]]:
@@ -151,7 +152,7 @@ def _closing_rows(doc: Document, width: float) -> list[tuple[str, str, float]]:
             parts.append("（盖章）　　　　年　　月　　日")
         text = "　　　　".join(parts)
         lines = line_count(text, width - 2 * PAD, xs.SIGN_SIZE)
-        rows.append((text, xs.PLAIN, _lines_height(lines, xs.SIGN_SIZE) + 8))
+        rows.append((text, xs.PLAIN, lines * leading(xs.SIGN_SIZE) + 8))
     return [(text, style, whole_pixels(height)) for text, style, height in rows]
 
 
