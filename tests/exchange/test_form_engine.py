@@ -110,7 +110,11 @@ def test_the_workbook_has_title_frozen_header_print_setup_text_ids_and_real_date
     lines = [r[0] for r in rows if r[0] and str(r[0]).startswith(("小计", "合计"))]
     assert lines == ["小计：装配车间 3 人", "小计：质检科 2 人", "合计 5 人"]
     assert rows[-1][0] == "导出人：王主席　导出时间：2026-10-08 09:30"
-    assert sheet.column_dimensions["D"].width == 20
+    # The columns share A4's printable width (98 Excel character units between the PDF's
+    # margins) in the definition's proportions, as on the PDF.
+    widths = [sheet.column_dimensions[c].width for c in "ABCDE"]
+    assert sum(widths) == pytest.approx(98.3, abs=0.5)
+    assert widths[3] == pytest.approx(2 * widths[1], abs=0.2)
 
 
 def test_libreoffice_reads_the_workbook(tmp_path):

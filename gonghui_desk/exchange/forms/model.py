@@ -39,7 +39,11 @@ class Private:
 
 @dataclass(frozen=True)
 class Column:
-    """One roster column: header text, width in Excel character units, what it shows."""
+    """One roster column: header text, width, what it shows.
+
+    Widths are in Excel character units; both renderers scale a table's columns together
+    to the printable width of the page, so a width is the column's share of it.
+    """
 
     header: str
     width: float
@@ -137,7 +141,8 @@ class GridRow:
 
 @dataclass(frozen=True)
 class Grid:
-    """A single-record form: column widths (Excel character units) and its rows."""
+    """A single-record form: column widths (shares of the page width, as for a ``Column``)
+    and its rows."""
 
     widths: tuple[float, ...]
     rows: tuple[GridRow, ...]

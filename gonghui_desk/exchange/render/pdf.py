@@ -3,8 +3,11 @@
 A roster is drawn row by row straight onto the canvas: the column header again at the top of
 every page, a row never split across pages, long values wrapped inside their cell. That is
 several times faster than handing ten thousand rows to a platypus table, which re-measures
-what is left of the table at every page break. A single-record form is drawn as its grid
-of bordered label and value cells, like the paper original.
+what is left of the table at every page break. Its last rows are held back until it is known
+whether the totals and the sign-off fit after them; if not, they go over to the last page
+together, so that page never carries a single row or the sign-off alone. A single-record
+form is drawn as its grid of bordered label and value cells, like the paper original.
+The page, the column widths and the page breaks are ``layout``'s, shared with the .xlsx.
 
 The caller passes a temporary path and moves the file into place when this finishes.
 """
@@ -18,12 +21,22 @@ from gonghui_desk.exchange.forms.model import (
     CENTER,
     LEFT,
     RIGHT,
+    Cell,
     Document,
     Grid,
     Placed,
     Table,
     format_value,
     place,
+)
+from gonghui_desk.exchange.render.layout import (
+    PAD,
+    edges_of,
+    grid_heights,
+    grid_pages,
+    in_tail,
+    spread,
+    table_widths,
 )
 from gonghui_desk.exchange.render.pdf_page import (
     BOTTOM,
@@ -36,19 +49,21 @@ from gonghui_desk.exchange.render.pdf_page import (
 )
 from gonghui_desk.services import Progress
 
-PAD = 2.5  # points between a cell's border and its text
 LINE = 0.6  # border width
 TITLE_SIZE = 18
+NOTE_SIZE, SIGN_SIZE = 9, 10
+DRAWING = "正在绘制 PDF 页面"
 
 
 def render_pdf(doc: Document, path: Path) -> Iterator[Progress]:
     """Write ``doc`` to ``path`` as PDF; each step says how far the drawing is."""
     frame = PageFrame(path, wide=doc.landscape, footer=doc.footer(), title=doc.title)
     _title_block(frame, doc)
+    closing = closing_least(frame, doc)
     if isinstance(doc.body, Table):
-        yield from _RosterDrawer(frame, doc, doc.body).draw()
+        yield from _RosterDrawer(frame, doc, doc.body).draw(closing)
     else:
-        _draw_grid(frame, doc, doc.body)
+        _draw_grid(frame, doc, doc.body, closing)
     _closing_block(frame, doc)
     total = doc.body.count if isinstance(doc.body, Table) else 1
     yield Progress(total, total, "正在保存 PDF 文件")
@@ -65,6 +80,17 @@ def _title_block(frame: PageFrame, doc: Document) -> None:
     frame.space(3)
 
 
+def _notes_height(frame: PageFrame, doc: Document) -> float:
+    lines = sum(len(wrap(note, frame.width, NOTE_SIZE)) for note in doc.notes)
+    return lines * leading(NOTE_SIZE) + 6
+
+
+def closing_least(frame: PageFrame, doc: Document) -> float:
+    """The least room the closing block takes: the notes and a one-line sign-off."""
+    signing = bool(doc.signatures or doc.stamp)
+    return _notes_height(frame, doc) + (2 * leading(SIGN_SIZE) if signing else 0)
+
+
 def _closing_block(frame: PageFrame, doc: Document) -> None:
     """Totals, notes and the sign-off line after the body, on a new page if they don't fit.
 
@@ -72,16 +98,15 @@ def _closing_block(frame: PageFrame, doc: Document) -> None:
     would leave the page but one line fits, signatures, stamp and date share that line,
     so a one-page return stays on one page.
     """
-    size = 10
-    note_lines = sum(len(wrap(note, frame.width, 9)) for note in doc.notes)
+    size = SIGN_SIZE
     signing = bool(doc.signatures or doc.stamp)
-    notes_height = note_lines * leading(9) + 6
+    notes_height = _notes_height(frame, doc)
     roomy = notes_height + (4 * leading(size) if signing else 0)
     compact = signing and frame.room() < roomy <= frame.room() + 2 * leading(size)
-    frame.ensure(notes_height + 2 * leading(size) if compact else roomy)
+    frame.ensure(closing_least(frame, doc) if compact else roomy)
     frame.space(6)
     for note in doc.notes:
-        frame.paragraph(note, 9)
+        frame.paragraph(note, NOTE_SIZE)
     if not signing:
         return
     frame.space(leading(size) / 2 if compact else leading(size))
@@ -105,40 +130,65 @@ class _RosterDrawer:
         self.doc = doc
         self.table = table
         self.size = table.font_size
-        widths = table.widths()
-        scale = frame.width / sum(widths)
-        self.widths = [w * scale for w in widths]
-        self.edges = [frame.left]
-        for w in self.widths:
-            self.edges.append(self.edges[-1] + w)
+        self.widths = table_widths(table, frame.width)
+        self.edges = edges_of(frame.left, self.widths)
         self.aligns = ([CENTER] if table.numbered else []) + [c.align for c in table.columns]
         self.header = [wrap(h, w - 2 * PAD, self.size) for h, w in
                        zip(table.headers(), self.widths, strict=True)]
         self.stretch_top = frame.y
+        self.rows_on_page = 0  # rows and lines under the header on this page
 
     def row_height(self, cells: Sequence[list[str]]) -> float:
         return max(len(lines) for lines in cells) * leading(self.size) + 2 * PAD
 
-    def draw(self) -> Iterator[Progress]:
+    def draw(self, closing: float) -> Iterator[Progress]:
+        """Draw the rows; ``closing`` is the least room the block after the table takes."""
         self._header_row()
         number = 0
-        yield Progress(0, self.table.count, "正在绘制 PDF 页面")
+        tail: list[tuple[int, object] | str] = []
+        yield Progress(0, self.table.count, DRAWING)
         for item in self.table.walk():
             if item is None:
-                yield Progress(number, self.table.count, "正在绘制 PDF 页面")
-            elif isinstance(item, str):
-                self._full_row(item)
+                yield Progress(number, self.table.count, DRAWING)
+            elif tail or in_tail(self.table, item):
+                tail.append(item)
             else:
-                number, row = item
-                self._data_row(number, row)
+                number = self._item(item, number)
+        self._keep_with_closing(tail, closing)
+        for item in tail:
+            number = self._item(item, number)
         self._close_stretch()
 
-    def _data_row(self, number: int, row: object) -> None:
+    def _item(self, item: tuple[int, object] | str, number: int) -> int:
+        if isinstance(item, str):
+            self._full_row(item)
+            return number
+        self._cells_row(self._cells(*item), bold=False)
+        return item[0]
+
+    def _keep_with_closing(self, tail: Sequence[tuple[int, object] | str],
+                           closing: float) -> None:
+        """Start the last page before the last rows when they and the closing block do not
+        all fit on this one (and would fit on a page of their own)."""
+        if not tail or not self.rows_on_page:
+            return
+        need = closing + sum(self.row_height([self._full_lines(i)]) if isinstance(i, str)
+                             else self.row_height(self._cells(*i)) for i in tail)
+        whole_page = self.frame.top - BOTTOM - self.row_height(self.header)
+        if self.frame.room() < need <= whole_page:
+            self._close_stretch()
+            self.frame.new_page()
+            self.rows_on_page = 0
+            self._header_row()
+
+    def _cells(self, number: int, row: object) -> list[list[str]]:
         values = [str(number)] if self.table.numbered else []
         values += [format_value(self.doc.shown(c.private, c.value(row)))
                    for c in self.table.columns]
-        cells = [wrap(v, w - 2 * PAD, self.size) for v, w in zip(values, self.widths, strict=True)]
-        self._cells_row(cells, bold=False)
+        return [wrap(v, w - 2 * PAD, self.size) for v, w in zip(values, self.widths, strict=True)]
+
+    def _full_lines(self, text: str) -> list[str]:
+        return wrap(text, self.frame.width - 2 * PAD, self.size)
 
     def _cells_row(self, cells: Sequence[list[str]], *, bold: bool) -> None:
         height = self.row_height(cells)
@@ -165,10 +215,12 @@ class _RosterDrawer:
         frame.y -= height
         c.setLineWidth(LINE)
         c.line(frame.left, frame.y, frame.right, frame.y)
+        if not bold:
+            self.rows_on_page += 1
 
     def _full_row(self, text: str) -> None:
         """A line across the whole table (a subtotal or a total), text at the left."""
-        lines = wrap(text, self.frame.width - 2 * PAD, self.size)
+        lines = self._full_lines(text)
         height = self.row_height([lines])
         self._make_room(height)
         self._close_stretch()
@@ -184,12 +236,14 @@ class _RosterDrawer:
         c.line(frame.left, top, frame.left, frame.y)
         c.line(frame.right, top, frame.right, frame.y)
         self.stretch_top = frame.y
+        self.rows_on_page += 1
 
     def _make_room(self, height: float) -> None:
         if height <= self.frame.room():
             return
         self._close_stretch()
         self.frame.new_page()
+        self.rows_on_page = 0
         self._header_row()
 
     def _header_row(self) -> None:
@@ -210,49 +264,33 @@ class _RosterDrawer:
         self.stretch_top = bottom
 
 
-def _draw_grid(frame: PageFrame, doc: Document, grid: Grid) -> None:
+def _draw_grid(frame: PageFrame, doc: Document, grid: Grid, closing: float) -> None:
     """The bordered cells of a single-record form, rows never split across pages."""
     size = grid.font_size
-    scale = frame.width / sum(grid.widths)
-    widths = [w * scale for w in grid.widths]
-    edges = [frame.left]
-    for w in widths:
-        edges.append(edges[-1] + w)
+    edges = edges_of(frame.left, spread(grid.widths, frame.width))
     placed = place(grid)
     texts: dict[int, list[str]] = {}
-    extra = max(grid.row_height - leading(size) - 2 * PAD, 0)
-    heights = [row.lines * leading(size) + 2 * PAD + extra for row in grid.rows]
     for p in placed:
         width = edges[p.column + p.columns] - edges[p.column] - 2 * PAD
-        lines = wrap(format_value(doc.shown(p.cell.private, p.cell.value)), width, size)
-        texts[id(p)] = lines
-        signoff = p.cell.signoff.count("\n") + 2 if p.cell.signoff else 0
-        need = (len(lines) + signoff) * leading(size) + 2 * PAD
-        have = sum(heights[p.row:p.row + p.rows])
-        if need > have:
-            heights[p.row + p.rows - 1] += need - have
-    # Rows go down the page; a row that does not fit starts the next page.
-    pages: list[list[int]] = [[]]
-    tops: list[float] = []
-    y = frame.y
-    for r, height in enumerate(heights):
-        if y - height < BOTTOM and pages[-1]:
-            pages.append([])
-            y = frame.top
-        pages[-1].append(r)
-        tops.append(y)
-        y -= height
+        texts[id(p)] = wrap(format_value(doc.shown(p.cell.private, p.cell.value)), width, size)
+    heights = grid_heights(grid, placed, edges,
+                           lambda p, _width: len(texts[id(p)]) + _signoff_lines(p.cell))
+    starts = set(grid_pages(placed, heights, frame.top - frame.y, frame.top - BOTTOM, closing))
     starting: dict[int, list[Placed]] = {}
     for p in placed:
         starting.setdefault(p.row, []).append(p)
-    for index, rows in enumerate(pages):
-        if index:
+    for r, height in enumerate(heights):
+        if r in starts:
             frame.new_page()
-        for r in rows:
-            for p in starting.get(r, []):
-                _draw_cell(frame, grid, p, tops[p.row], sum(heights[p.row:p.row + p.rows]),
-                           edges, texts[id(p)])
-    frame.y = y
+        for p in starting.get(r, []):
+            _draw_cell(frame, grid, p, frame.y, sum(heights[p.row:p.row + p.rows]), edges,
+                       texts[id(p)])
+        frame.y -= height
+
+
+def _signoff_lines(cell: Cell) -> int:
+    """Lines under a box's text: a blank one, then the sign-off's."""
+    return cell.signoff.count("\n") + 2 if cell.signoff else 0
 
 
 def _draw_cell(frame: PageFrame, grid: Grid, p: Placed, top: float, height: float,

@@ -5,11 +5,18 @@ two, in little memory) but forgets which row it is on, and looks a cell's style 
 workbook's style table once per cell. ``RowCells`` keeps one styled cell per column with
 its style number resolved once and hands those same cells over for every row: the
 writer serialises a row completely before the next is filled in.
+
+A form sheet given a page height also counts, row by row, how much of the printed page its
+rows fill and ends the page (a manual page break) before a row that does not fit, the way
+the PDF does. Every such row has an explicit height in whole pixels, so Excel and
+LibreOffice print exactly the rows that were counted on each page; fitting the columns to
+the page width can only make them shorter.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Sequence
 from typing import Any
 
@@ -18,6 +25,7 @@ from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.page import PageMargins
+from openpyxl.worksheet.pagebreak import Break
 
 Sheet = Any  # openpyxl's WriteOnlyWorksheet (openpyxl ships no type hints)
 
@@ -26,7 +34,11 @@ TITLE, SUBTITLE, HEADING, HEADER, TEXT, TEXT_LEFT, NUMBER, MONEY, DATE, LABEL, B
     "表-标题", "表-副标题", "表-表头说明", "表-列标题", "表-文本", "表-文本居左", "表-数字",
     "表-金额", "表-日期", "表-项目", "表-填写框", "表-说明", "表-普通",
 )
-LINE_HEIGHT = 14.0  # points per line of 10.5 pt text
+SUBTITLE_SIZE, HEADING_SIZE, NOTE_SIZE, SIGN_SIZE = 11, 10.5, 9, 10.5  # points
+PX = 0.75  # points per screen pixel: Excel keeps row heights and column widths in pixels
+# Excel's column width unit: the width of a digit of the workbook's default font (Calibri
+# 11, which openpyxl writes), 7 pixels on a 96 dpi screen.
+CHAR_PX = 7
 MAX_LIST_CHARS = 255  # Excel refuses the whole file when an in-cell list is longer
 
 
@@ -40,8 +52,8 @@ def add_styles(workbook: Any, size: float) -> None:
     for style in (
         NamedStyle(TITLE, font=Font(name=FONT_NAME, size=18, bold=True),
                    alignment=Alignment(horizontal="center", vertical="center")),
-        NamedStyle(SUBTITLE, font=Font(name=FONT_NAME, size=11), alignment=centre),
-        NamedStyle(HEADING, font=Font(name=FONT_NAME, size=10.5), alignment=left),
+        NamedStyle(SUBTITLE, font=Font(name=FONT_NAME, size=SUBTITLE_SIZE), alignment=centre),
+        NamedStyle(HEADING, font=Font(name=FONT_NAME, size=HEADING_SIZE), alignment=left),
         NamedStyle(HEADER, font=Font(name=FONT_NAME, size=size, bold=True), border=box,
                    alignment=centre, number_format="@"),
         NamedStyle(TEXT, font=body, border=box, alignment=centre, number_format="@"),
@@ -54,10 +66,9 @@ def add_styles(workbook: Any, size: float) -> None:
         NamedStyle(LABEL, font=body, border=box, alignment=centre),
         NamedStyle(BOX, font=body, border=box,
                    alignment=Alignment(horizontal="left", vertical="top", wrap_text=True)),
-        NamedStyle(NOTE, font=Font(name=FONT_NAME, size=9),
+        NamedStyle(NOTE, font=Font(name=FONT_NAME, size=NOTE_SIZE),
                    alignment=Alignment(horizontal="left", vertical="top", wrap_text=True)),
-        NamedStyle(PLAIN, font=Font(name=FONT_NAME, size=10.5),
-                   alignment=Alignment(horizontal="left", vertical="center")),
+        NamedStyle(PLAIN, font=Font(name=FONT_NAME, size=SIGN_SIZE), alignment=left),
     ):
         workbook.add_named_style(style)
 
@@ -85,10 +96,30 @@ def _data_type(value: object) -> str:
     return "n"
 
 
-class FormSheet:
-    """A write-only worksheet that knows its row and its width in columns."""
+def excel_width(points: float) -> float:
+    """A column ``points`` wide in Excel's width unit, to a whole pixel."""
+    return max(round(points / PX), 1) / CHAR_PX
 
-    def __init__(self, workbook: Any, name: str, widths: Sequence[float]) -> None:
+
+def column_points(width: float) -> float:
+    """How wide in points a column of Excel ``width`` prints at 100 %."""
+    return round(width * CHAR_PX) * PX
+
+
+def whole_pixels(height: float) -> float:
+    """A row height rounded up to what Excel stores, so a page holds what was counted."""
+    return math.ceil(height / PX - 1e-6) * PX
+
+
+class FormSheet:
+    """A write-only worksheet that knows its row and its width in columns.
+
+    With ``page`` (the printable height in points) it also breaks the pages: see the
+    module docstring; ``finish`` writes the breaks and the print area.
+    """
+
+    def __init__(self, workbook: Any, name: str, widths: Sequence[float],
+                 page: float | None = None) -> None:
         self.workbook = workbook
         self.ws = workbook.create_sheet(name[:31] or "表")
         self.width = len(widths)
@@ -96,6 +127,13 @@ class FormSheet:
         self.row = 0
         for index, width in enumerate(widths, 1):
             self.ws.column_dimensions[get_column_letter(index)].width = width
+        self.page = page
+        self.used = 0.0  # of the current printed page, in points
+        self.repeat = 0.0  # the rows printed again at the top of every page
+        self.rows_on_page = 0  # rows on the current page, under the repeated ones
+        self.breaks: list[int] = []  # rows that end a page
+        self.height = 0.0  # of the last row written
+        self._heights: dict[float, dict[str, str]] = {}
 
     def cell(self, value: object, style: str) -> Any:
         cell = XlCell(self.ws, row=1, column=1, value=None if value == "" else value)
@@ -104,9 +142,49 @@ class FormSheet:
 
     def append(self, cells: Sequence[Any], height: float | None = None) -> None:
         self.row += 1
-        if height:
+        self.height = 0.0
+        if height and self.page is not None:
+            self.height = height = whole_pixels(height)
+            if self.rows_on_page and self.used + height > self.page:
+                self._end_page(self.row - 1)
+            self.used += height
+            self.rows_on_page += 1
+            # The writer only reads a row's attributes: one shared dict per height is a
+            # tenth of the cost of a RowDimension for each of 10,000 rows.
+            attributes = self._heights.get(height)
+            if attributes is None:
+                attributes = self._heights[height] = {"ht": f"{height:g}", "customHeight": "1"}
+            self.ws.row_dimensions[self.row] = attributes
+        elif height:
             self.ws.row_dimensions[self.row].height = height
         self.ws.append(list(cells))
+
+    def room(self) -> float:
+        """What is left of the current printed page, in points."""
+        return (self.page or 0.0) - self.used
+
+    def new_page(self) -> None:
+        """Start a new printed page with the next row (unless this one is still empty)."""
+        if self.rows_on_page:
+            self._end_page(self.row)
+
+    def _end_page(self, row: int) -> None:
+        self.breaks.append(row)
+        self.used = self.repeat
+        self.rows_on_page = 0
+
+    def repeat_row(self) -> None:
+        """Print the row just written again at the top of every page (a column header)."""
+        self.ws.print_title_rows = f"{self.row}:{self.row}"
+        self.repeat = self.height
+        self.rows_on_page = 0
+
+    def finish(self) -> None:
+        """The page breaks counted and the print area: every row written."""
+        for row in self.breaks:
+            self.ws.row_breaks.append(Break(id=row))
+        if self.row:
+            self.ws.print_area = f"A1:{self.last}{self.row}"
 
     def merge(self, first: int, last: int, rows: int = 1) -> None:
         """Merge columns ``first``..``last`` (from 1) of the current row and ``rows - 1``
@@ -141,15 +219,6 @@ class RowCells:
             cell._value = None if value == "" else value
             cell.data_type = _data_type(value)
         return self.cells
-
-
-def estimated_lines(text: str, width: float) -> int:
-    """Lines a wrapped text takes in a column ``width`` characters wide (CJK counts 2)."""
-    lines = 0
-    for paragraph in text.split("\n"):
-        units = sum(2 if ord(ch) > 0x2E80 else 1 for ch in paragraph)
-        lines += max(1, -(-units // max(int(width) - 1, 1)))
-    return lines
 
 
 def print_layout(ws: Sheet, *, landscape: bool) -> None:
