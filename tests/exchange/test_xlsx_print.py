@@ -177,7 +177,7 @@ def _workbook_problems(path: Path, body: object) -> list[str]:
         problems.append(f"the columns are {sum(columns) * POINTS_PER_UNIT:.0f} pt wide, "
                         f"the printable width is {page:.0f} pt")
     last = sheet.max_row
-    if not str(sheet.cell(last, 1).value).startswith("导出人："):
+    if not str(sheet.cell(last, 1).value).startswith(("导出人：", "导出时间：")):
         problems.append("the sheet does not end with who exported it")
     area = f"'{sheet.title}'!$A$1:${get_column_letter(sheet.max_column)}${last - 1}"
     if sheet.print_area != area:

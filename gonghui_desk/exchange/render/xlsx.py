@@ -57,7 +57,7 @@ from gonghui_desk.exchange.render.xlsx_sheet import (
     FormSheet,
     RowCells,
     column_points,
-    excel_width,
+    excel_widths,
     whole_pixels,
 )
 from gonghui_desk.exchange.saving import discard_temporary
@@ -80,7 +80,7 @@ def render_xlsx(doc: Document, path: Path) -> Iterator[Progress]:
     xs.add_styles(workbook, body.font_size)
     width, height = printable(doc.landscape)
     points = table_widths(body, width) if isinstance(body, Table) else spread(body.widths, width)
-    units = [excel_width(p) for p in points]
+    units = excel_widths(points)
     sheet = FormSheet(workbook, doc.sheet_name or doc.title, units, page=height - SLACK)
     points = [column_points(u) for u in units]  # what the columns are, to the pixel
     done = False
