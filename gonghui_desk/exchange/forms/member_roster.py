@@ -114,7 +114,7 @@ def columns(unit_name: str) -> tuple[Column, ...]:
                choices=_choices("political_status")),
         Column("工作单位", 14, lambda r: r.work_unit or unit_name),
         Column("籍贯", 8, lambda r: r.native_place),
-        Column("是否农民工会员\n填写“是”或“否”", 7, lambda r: yes_no(r.migrant_worker),
+        Column("是否农民工会员\n填写“是”或“否”", 8, lambda r: yes_no(r.migrant_worker),
                choices=YES_NO.values),
     )
 
