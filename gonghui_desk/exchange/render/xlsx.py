@@ -268,7 +268,8 @@ def _text_table(sheet: FormSheet, doc: Document, table: Table) -> Iterator[Progr
             number, row = item
             values: list[object] = [str(number)] if table.numbered else []
             values += [_text_value(doc, c, row) for c in table.columns]
-            sheet.append(row_cells.fill(values), xs.wrapped_height(lines.lines(values), size))
+            sheet.append_tall(row_cells.fill(values),
+                              xs.wrapped_height(lines.lines(values), size))
     if number:
         _text_dropdowns(sheet, table, offset, header_row + 1, sheet.row)
 

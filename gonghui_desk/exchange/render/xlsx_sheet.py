@@ -85,6 +85,9 @@ def _data_type(value: object) -> str:
     return "n"
 
 
+_HEIGHT_ATTRIBUTES: dict[float, dict[str, str]] = {}
+
+
 class FormSheet:
     """A write-only worksheet that knows its row and its width in columns."""
 
@@ -107,6 +110,26 @@ class FormSheet:
         if height:
             self.ws.row_dimensions[self.row].height = height
         self.ws.append(list(cells))
+
+    def append_tall(self, cells: Sequence[Any], height: float | None) -> None:
+        """``append`` for the rows of a long table, ``height`` (points) for those that wrap.
+
+        openpyxl makes a row dimension object for each height set and keeps them all,
+        which costs a tenth of a 100,000-row write and tens of megabytes; its writer only
+        reads the row's attributes from it as it writes that row. So the row gets the two
+        attributes, shared by all rows of its height, and they are dropped once it is out.
+        """
+        self.row += 1
+        if not height:
+            self.ws.append(cells)
+            return
+        dims = self.ws.row_dimensions
+        dims[self.row] = _HEIGHT_ATTRIBUTES.setdefault(
+            height, {"ht": f"{height:g}", "customHeight": "1"})
+        try:
+            self.ws.append(cells)
+        finally:
+            del dims[self.row]
 
     def merge(self, first: int, last: int, rows: int = 1) -> None:
         """Merge columns ``first``..``last`` (from 1) of the current row and ``rows - 1``
@@ -259,14 +282,20 @@ class LineCounter:
             text = values[index]
             if not text or not isinstance(text, str):
                 continue
-            if 2 * len(text) <= room and "\n" not in text:
-                continue  # fits even if every character were a wide one
             count = seen.get(text)
             if count is None:
-                count = wrapped_lines(text, room)
-                if len(seen) < self.KEEP:
-                    seen[text] = count
-            most = max(most, count)
+                if "\n" in text:
+                    count = wrapped_lines(text, room)
+                elif 2 * len(text) <= room:
+                    continue  # fits even if every character were a wide one
+                elif text.isascii():  # ID numbers, mobiles, dates: measured in C
+                    count = -(-len(text) // room)
+                else:
+                    count = wrapped_lines(text, room)
+                    if len(seen) < self.KEEP:
+                        seen[text] = count
+            if count > most:
+                most = count
         return most
 
 
