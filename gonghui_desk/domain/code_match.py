@@ -18,6 +18,8 @@ from gonghui_desk.domain.codes import CodeList
 # Only words with one meaning: 大学 (本科 or 大专?) and 研究生 (硕士 or 博士?) are reported.
 ALIASES: dict[str, dict[str, str]] = {
     "性别": {"男性": "男", "女性": "女", "M": "男", "F": "女"},
+    # The provincial 会员信息采集表's own 民族 list (its 下拉菜单表) misspells 傈僳族.
+    "民族": {"僳僳族": "傈僳族"},
     "就业状况": {
         "待岗": "待（下）岗", "下岗": "待（下）岗", "内退": "退养（内退）", "退养": "退养（内退）",
         "在职": "在岗",

@@ -69,6 +69,8 @@ __all__ = [
 _EVENT_KEYS = {"kind": "change_kind", "effective_date": "change_date",
                "reason": "change_reason", "counterpart_union": "counterpart_union"}
 _UNKNOWN_UNION = "原工会未登记（导入）"
+# Changes that follow a 入会 (a new member's row may say one of these came last).
+_LATER_KINDS = frozenset({ms.RESERVE, ms.TRANSFER_OUT, ms.EXPEL, ms.WITHDRAW})
 _CHECK_CHUNK = 2000
 
 
@@ -149,6 +151,15 @@ class _Planner:
             draft_values["join_date"] = values["change_date"]
             if kind == ms.TRANSFER_IN:
                 row.notices.append("未填写入会日期，按转入日期记录。")
+        elif (kind in _LATER_KINDS and "join_date" not in self.mapped
+              and values.get("change_date")):
+            # The provincial form has no 入会日期 column, only the latest change: a member
+            # reserved, transferred out or gone comes in joined on that day (the record
+            # needs a 入会), said so, rather than refused for a column the form lacks.
+            draft_values["join_date"] = values["change_date"]
+            row.notices.append(
+                f"表中没有入会日期一列，入会日期暂按会籍变化日期（{values['change_date']:%Y-%m-%d}"
+                f"，{kind}）记录，请在会员信息中改为实际的入会日期。")
         draft = MemberData(**draft_values)
         # the member dialog's rules, row by row (domain.member_rules)
         check = check_new_record(draft, self.events_for_new(row, draft.join_date), self.today)

@@ -1,4 +1,4 @@
-"""The paper originals (/work/shared/data/forms/*.docx) read as a reviewer reads them.
+"""The paper originals (shared/data/forms/*.docx beside the checkout) read as a reviewer reads them.
 
 A form we export claims to be the higher body's form; the reviewer holds the original beside it.
 These helpers give the original's printed words so a test can demand each one of our PDF:
@@ -27,7 +27,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree
 
-FORMS = Path("/work/shared/data/forms")
+from tests.shared_data import PAPER_FORMS
+
+FORMS = PAPER_FORMS
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _PLACEHOLDER = re.compile(r"\$\{[^}]*\}")
 _PAIRS = {"(": ")", "[": "]", "【": "】"}

@@ -205,9 +205,23 @@ def test_a_retiree_is_not_imported_as_a_new_member(db, tmp_path):
     plan = plan_file(db, path)
     assert plan.rows[0].verdict == REJECTED
     assert plan.rows[0].problems[0].column == "就业状况"
-    # 保留 needs the join date the provincial form lacks: said plainly, with what to do
-    assert plan.rows[1].verdict == REJECTED
-    assert "没有“入会日期”一列" in plan.rows[1].problems[0].message
+    # A 保留 member comes in, though the provincial form has no 入会日期: joined on the
+    # day of the change, said plainly, with what to do (our own export must read back).
+    reserved = plan.rows[1]
+    assert reserved.verdict == NEW and reserved.status == "保留会籍"
+    assert reserved.data.join_date == person(1)["joined"]
+    assert [e.kind for e in reserved.events] == ["入会", "保留"]
+    assert any("入会日期暂按会籍变化日期" in n and "请在会员信息中改为实际的入会日期" in n
+               for n in reserved.notices)
+
+
+def test_a_blank_join_date_in_a_join_date_column_is_still_refused(db, tmp_path):
+    header = [*PROVINCIAL_HEADER, "入会日期"]
+    path = write_xlsx(tmp_path / "有入会日期列.xlsx", [
+        header, [*provincial_row(1, 会籍变化类型="保留"), ""]])
+    [row] = plan_file(db, path).rows
+    assert row.verdict == REJECTED
+    assert [(p.column, p.message) for p in row.problems] == [("入会日期", "必须填写。")]
 
 
 def test_existing_members_are_skipped_when_only_adding(db, tmp_path):

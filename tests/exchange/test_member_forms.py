@@ -69,23 +69,34 @@ def sheet_rows(path):
 def test_roster_lists_who_was_a_member_on_the_day(branch, tmp_path):
     _sheet, rows = sheet_rows(export(branch, "member-roster", tmp_path / "r.xlsx",
                                     as_of=CUT_OFF, today=TODAY))
-    assert rows[0][0] == "工会会员信息采集表"
-    assert rows[1][0] == "（截至 2026 年 9 月 30 日，共 3 人）"
+    # The province's template: 附件四, the title, 填表单位; its header texts verbatim.
+    assert [rows[0][0], rows[1][0]] == ["附件四", "工会会员信息采集表"]
+    assert rows[2][0] == "填表单位（盖章）：红星机械有限公司工会委员会"
     headers = rows[3]
-    assert headers[:4] == ["序号", "姓名", "性别", "出生日期"]
-    assert headers[7] == "证件号码" and headers[-1] == "是否农民工会员"
+    assert headers[:4] == ["序号", "姓名", "性别", "出生日期（格式：yyyy/MM/dd）"]
+    assert headers[7] == "证件号码\n(填写18位身份证)"
+    assert headers[-1] == "是否农民工会员\n填写“是”或“否”"
     data = by_name(rows)
     assert set(data) == {"甲", "丁", "戊"}
     assert data["丁"]["会籍变化类型"] == "保留"
-    assert data["丁"]["会籍变化日期"] == dt.datetime(2026, 3, 1)
-    assert data["甲"]["证件号码"] == "110105********0011"  # masked unless asked
+    assert data["丁"]["会籍变化日期（格式：yyyy/MM/dd）"] == "2026/03/01"
+    assert data["甲"]["证件号码\n(填写18位身份证)"] == "110105********0011"  # masked unless asked
     assert data["甲"]["移动电话"] == "138****0011"
-    assert data["甲"]["是否农民工会员"] == "是"
+    assert data["甲"]["是否农民工会员\n填写“是”或“否”"] == "是"
+    assert rows[7][0].startswith("填表说明：")  # the template's note, right below the rows
+    closing = [r[0] for r in rows[8:]]
+    assert closing[0] == ("说明：1. 截至 2026 年 9 月 30 日在册和保留会籍的会员，共 3 人；"
+                          "会籍变化为该日或以前最近的一次。")
+    assert closing[1].startswith("2. 证件号码和移动电话已隐去中间位数")
+    assert closing[2].startswith("导出时间：")  # no officer chosen: no computer login
     assert exports(branch) == []
     pages = pdf_pages(export(branch, "member-roster", tmp_path / "r.pdf", as_of=CUT_OFF,
                              today=TODAY))
     text = "".join(pages)
+    assert "（截至2026年9月30日，共3人）" in text
     assert "甲" in text and "戊" in text and "乙" not in text and "丙" not in text
+    assert "2026/03/01" in text and "110105********0014" in text  # 丁, one line each
+    assert "单位负责人（签字）" in text and "（盖章）" in text
 
 
 def test_an_earlier_roster_shows_the_events_as_they_stood(branch, tmp_path):

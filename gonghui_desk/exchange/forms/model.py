@@ -9,6 +9,11 @@ and Excel renderers draw any document; no form knows about either of them.
 Sensitive columns and cells carry the function that masks them. They are masked unless the
 document reveals them: because the form legally needs the full value (``required``) or
 because the user asked for full numbers (``Document.reveal``), which is then recorded.
+
+A form whose original is itself an Excel template (the provincial 会员信息采集表) says how
+that sheet looks: its own rows above the header and below the data (``SheetRow``), every
+cell as text (``Table.text_cells``), and a sheet of its long dropdown lists
+(``Table.list_sheet``). The .xlsx then has the template's shape and the PDF its usual one.
 """
 
 from __future__ import annotations
@@ -52,6 +57,7 @@ class Column:
     align: str = CENTER
     private: Private | None = None
     choices: tuple[str, ...] = ()  # offered as a dropdown in the .xlsx
+    listed: bool = False  # the dropdown refers to the table's list sheet, as the original's
 
 
 @dataclass(frozen=True)
@@ -71,6 +77,11 @@ class Table:
     summary: tuple[str, ...] = ()
     frozen_columns: int = 2  # 序号 and 姓名 stay in view when scrolling sideways
     font_size: float = 9
+    # An Excel template's own ways: every cell text ("@", 序号 and dates too) and the sheet
+    # that holds the dropdown lists of ``listed`` columns and of lists too long for a
+    # cell's own list. Its text has the PDF's size, so the sheet prints the PDF's pages.
+    text_cells: bool = False
+    list_sheet: str = ""
 
     def headers(self) -> list[str]:
         return (["序号"] if self.numbered else []) + [c.header for c in self.columns]
@@ -186,6 +197,25 @@ def place(grid: Grid) -> list[Placed]:
     return placed
 
 
+# How a row of an Excel original is drawn: the form's title, a bold line such as
+# 填表单位（盖章）, plain text (附件四), or a bordered note such as its 填表说明.
+SHEET_TITLE, SHEET_HEADING, SHEET_PLAIN, SHEET_NOTE = "title", "heading", "plain", "note"
+
+
+@dataclass(frozen=True)
+class SheetRow:
+    """A row of an Excel original outside its table, drawn as that original has it.
+
+    ``texts`` go left to right, each merged over its number of columns in ``spans``; the
+    last one covers the rest of the row (so one text and no spans fills the row).
+    """
+
+    texts: tuple[str, ...]
+    spans: tuple[int, ...] = ()
+    kind: str = SHEET_PLAIN
+    height: float | None = None  # points; None: one line
+
+
 @dataclass(frozen=True)
 class Document:
     """A filled form, ready for a renderer.
@@ -210,6 +240,11 @@ class Document:
     exported_by: str = ""  # the officer, when one is chosen; never the computer's login
     exported_at: dt.datetime | None = None  # stamped by the export, from the book's clock
     record: dict[str, object] = field(default_factory=dict)
+    # The .xlsx of a form whose original is an Excel template: its rows above the header
+    # (instead of the title block and the sign-off line, which the PDF keeps) and below
+    # the data (its 填表说明), before the notes and the footer.
+    sheet_top: tuple[SheetRow, ...] = ()
+    sheet_bottom: tuple[SheetRow, ...] = ()
 
     def shown(self, private: Private | None, value: CellValue) -> CellValue:
         """``value`` as this document prints it: masked unless revealed."""

@@ -9,6 +9,11 @@ break where the PDF's rules break them. So the workbook prints like the PDF, an 
 number on one line, and a wrapped value shown whole. ID and phone numbers are written as
 text and dates as real dates; the sheet is not protected, so the higher body can sort and
 fill it in.
+
+A form whose original is an Excel template (``Document.sheet_top``, ``Table.text_cells``)
+gets that template's shape instead: its own rows above the header and below the data,
+every cell text, and its long dropdown lists on a list sheet of their own; it is laid out
+and paged like any other.
 """
 
 from __future__ import annotations
@@ -27,9 +32,14 @@ from gonghui_desk.exchange.forms.model import (
     LEFT,
     MONEY,
     NUMBER,
+    SHEET_HEADING,
+    SHEET_NOTE,
+    SHEET_PLAIN,
+    SHEET_TITLE,
     TEXT,
     Document,
     Grid,
+    SheetRow,
     Table,
     format_value,
     place,
@@ -86,12 +96,22 @@ def render_xlsx(doc: Document, path: Path) -> Iterator[Progress]:
     done = False
     try:
         _print_setup(sheet, doc)
-        _title_block(sheet, doc, sum(points))
-        closing = _closing_rows(doc, sum(points))
-        if isinstance(body, Table):
-            yield from _table(sheet, doc, body, points, closing)
+        if isinstance(body, Table) and body.text_cells:
+            xs.text_columns(sheet)
+        if doc.sheet_top or doc.sheet_bottom:
+            xs.add_original_styles(workbook, body.font_size)
+        if doc.sheet_top:
+            _sheet_rows(sheet, doc.sheet_top)
         else:
-            _grid(sheet, doc, body, points, closing)
+            _title_block(sheet, doc, sum(points))
+        closing = _closing_rows(doc, sum(points))
+        # What follows the body and must share its last page: a template's rows, then ours.
+        after = [("", "", sum(_sheet_row_height(r) for r in doc.sheet_bottom)), *closing]
+        if isinstance(body, Table):
+            yield from _table(sheet, doc, body, points, after)
+        else:
+            _grid(sheet, doc, body, points, after)
+        _sheet_rows(sheet, doc.sheet_bottom)
         for text, style, row_height in closing:
             sheet.line(text, style, height=row_height)
         sheet.finish()
@@ -120,9 +140,15 @@ def _print_setup(sheet: FormSheet, doc: Document) -> None:
         part.text, part.size, part.font, part.color = text, 8, xs.FONT_NAME, "404040"
     if isinstance(doc.body, Table):
         # A write-only sheet takes its view settings before its first row.
-        header_row = 1 + bool(doc.subtitle) + bool(doc.header) + 1
+        header_row = _header_row(doc)
         frozen = get_column_letter(min(doc.body.frozen_columns, sheet.width) + 1)
         ws.freeze_panes = f"{frozen}{header_row + 1}"
+
+
+def _header_row(doc: Document) -> int:
+    if doc.sheet_top:
+        return len(doc.sheet_top) + 1
+    return 1 + bool(doc.subtitle) + bool(doc.header) + 1
 
 
 def _lines_height(lines: int, size: float) -> float:
@@ -146,7 +172,7 @@ def _closing_rows(doc: Document, width: float) -> list[tuple[str, str, float]]:
     pixels, as the sheet will store them)."""
     rows = [(note, xs.NOTE, _lines_height(line_count(note, width - 2 * PAD, xs.NOTE_SIZE),
                                           xs.NOTE_SIZE)) for note in doc.notes]
-    if doc.signatures or doc.stamp:
+    if (doc.signatures or doc.stamp) and not doc.sheet_top:  # a template signs at its top
         parts = [doc.signature_line()] if doc.signatures else []
         if doc.stamp:
             parts.append("（盖章）　　　　年　　月　　日")
@@ -167,7 +193,8 @@ class _RowHeights:
         offset = 1 if table.numbered else 0
         self.size = table.font_size
         self.columns = [(offset + i, points[offset + i] - 2 * PAD, dict[str, int]())
-                        for i, c in enumerate(table.columns) if c.kind == TEXT]
+                        for i, c in enumerate(table.columns)
+                        if c.kind == TEXT or table.text_cells]
 
     def __call__(self, values: Sequence[object]) -> float:
         lines = 1
@@ -197,12 +224,16 @@ def _table(sheet: FormSheet, doc: Document, table: Table, points: Sequence[float
     size = table.font_size
     headers = table.headers()
     lines = max(line_count(h, w - 2 * PAD, size) for h, w in zip(headers, points, strict=True))
-    sheet.append([sheet.cell(h, xs.HEADER) for h in headers], _lines_height(lines, size))
+    header = xs.ORIGINAL_HEADER if doc.sheet_top else xs.HEADER
+    sheet.append([sheet.cell(h, header) for h in headers], _lines_height(lines, size))
     sheet.repeat_row()
     header_row = sheet.row
     offset = 1 if table.numbered else 0
-    styles = ([xs.TEXT] if table.numbered else []) + [_column_style(c.kind, c.align)
-                                                      for c in table.columns]
+    text = table.text_cells  # a template's table: every cell text, 序号 and dates too
+    styles = ([xs.TEXT] if table.numbered else []) + [
+        (xs.TEXT_LEFT if c.align == LEFT else xs.TEXT) if text else _column_style(c.kind, c.align)
+        for c in table.columns]
+    value_of = _text_value if text else _cell_value
     row_cells = RowCells(sheet, styles)
     height_of = _RowHeights(table, points)
     full = sum(points) - 2 * PAD
@@ -218,8 +249,9 @@ def _table(sheet: FormSheet, doc: Document, table: Table, points: Sequence[float
                 item, _lines_height(line_count(item, full, size), size))
         else:
             number, row = item
-            values: list[object] = [number] if table.numbered else []
-            values += [_cell_value(doc, c, row) for c in table.columns]
+            values: list[object] = ([str(number) if text else number]
+                                    if table.numbered else [])
+            values += [value_of(doc, c, row) for c in table.columns]
             entry = (values, height_of(values))
         if tail or in_tail(table, item):
             tail.append(entry)  # held back: see _keep_with_closing
@@ -228,7 +260,9 @@ def _table(sheet: FormSheet, doc: Document, table: Table, points: Sequence[float
     _keep_with_closing(sheet, [h for _, h in tail], closing)
     for entry in tail:
         _write(sheet, row_cells, entry)
-    if number:
+    if number and text:
+        _text_dropdowns(sheet, table, offset, header_row + 1, sheet.row)
+    elif number:
         choices = [(i, c.choices) for i, c in enumerate(table.columns, 1 + offset)]
         xs.add_dropdowns(sheet.ws, choices, header_row + 1, sheet.row)
 
@@ -313,3 +347,59 @@ def _grid(sheet: FormSheet, doc: Document, grid: Grid, points: Sequence[float],
                 f"{get_column_letter(p.column + 1)}{first_row + p.row}:"
                 f"{get_column_letter(p.column + p.columns)}{first_row + p.row + p.rows - 1}"
             )
+
+
+_ORIGINAL_STYLES = {SHEET_TITLE: xs.ORIGINAL_TITLE, SHEET_HEADING: xs.ORIGINAL_HEADING,
+                    SHEET_NOTE: xs.ORIGINAL_NOTE}
+
+
+# A template row without a height of its own holds one line of its 11-point text; it is
+# counted on the page like every other row, so the page breaks fall where they were counted.
+SHEET_ROW_HEIGHT = 18.0
+
+
+def _sheet_row_height(row: SheetRow) -> float:
+    return whole_pixels(row.height or SHEET_ROW_HEIGHT)
+
+
+def _sheet_rows(sheet: FormSheet, rows: tuple[SheetRow, ...]) -> None:
+    """A template's own rows, each text merged over its columns as the template has it."""
+    for row in rows:
+        style = _ORIGINAL_STYLES.get(row.kind, xs.ORIGINAL_PLAIN)
+        cells: list[Any] = []
+        pieces: list[tuple[int, int]] = []
+        for index, text in enumerate(row.texts):
+            last = index == len(row.texts) - 1
+            span = sheet.width - len(cells) if last else row.spans[index]
+            pieces.append((len(cells) + 1, len(cells) + span))
+            cells.append(sheet.cell(text, style))
+            cells.extend(sheet.cell(None, style) for _ in range(span - 1))
+        sheet.append(cells, _sheet_row_height(row))
+        if row.kind == SHEET_PLAIN:
+            continue  # plain text (附件四) stands in its own cell, unmerged
+        for first, last_column in pieces:
+            sheet.merge(first, last_column)
+
+
+def _text_value(doc: Document, column: Any, row: Any) -> str | None:
+    value = doc.shown(column.private, column.value(row))
+    if value is None or value == "":
+        return None
+    return value if isinstance(value, str) else format_value(value)
+
+
+def _text_dropdowns(sheet: FormSheet, table: Table, offset: int, first: int,
+                    last: int) -> None:
+    inline: list[tuple[int, tuple[str, ...]]] = []
+    listed: list[tuple[int, str, tuple[str, ...]]] = []
+    for index, column in enumerate(table.columns, 1 + offset):
+        if not column.choices:
+            continue
+        too_long = len('"' + ",".join(column.choices) + '"') > xs.MAX_LIST_CHARS
+        if table.list_sheet and (column.listed or too_long):
+            listed.append((index, column.header, column.choices))
+        else:
+            inline.append((index, column.choices))
+    xs.add_dropdowns(sheet.ws, inline, first, last)
+    if listed:
+        xs.add_list_sheet(sheet.workbook, sheet.ws, table.list_sheet, listed, first, last)

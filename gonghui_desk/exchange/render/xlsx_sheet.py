@@ -23,7 +23,7 @@ from typing import Any
 
 from openpyxl.cell.cell import Cell as XlCell
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.pagebreak import Break
@@ -252,3 +252,84 @@ def add_dropdowns(ws: Sheet, choices: Sequence[tuple[int, Sequence[str]]], first
                                   error="请从下拉列表中选择。")
         dropdown.add(f"{letter}{first}:{letter}{last}")
         ws.data_validations.append(dropdown)
+
+
+# -- an Excel original's own look (forms whose original is an Excel template) -----------
+
+ORIGINAL_TITLE, ORIGINAL_HEADING, ORIGINAL_PLAIN, ORIGINAL_NOTE, ORIGINAL_HEADER = (
+    "原表-标题", "原表-表头说明", "原表-文字", "原表-说明", "原表-列标题",
+)
+LIST_HEADING, LIST_VALUE = "原表-代码表标题", "原表-代码"
+LIST_WIDTH = 20.0
+
+
+def add_original_styles(workbook: Any, size: float) -> None:
+    """The styles of a template's own rows: its title, its bold 填表单位 line, plain text,
+    a bordered wrapped note, a plain (not bold) bordered header, and its list sheet."""
+    thin = Side(style="thin")
+    box = Border(left=thin, right=thin, top=thin, bottom=thin)
+    for style in (
+        NamedStyle(ORIGINAL_TITLE, font=Font(name=FONT_NAME, size=20, bold=True),
+                   alignment=Alignment(horizontal="center", vertical="center", wrap_text=True),
+                   number_format="@"),
+        NamedStyle(ORIGINAL_HEADING, font=Font(name=FONT_NAME, size=size, bold=True),
+                   alignment=Alignment(horizontal="left", vertical="center", wrap_text=True),
+                   number_format="@"),
+        NamedStyle(ORIGINAL_PLAIN, font=Font(name=FONT_NAME, size=11), number_format="@"),
+        NamedStyle(ORIGINAL_NOTE, font=Font(name=FONT_NAME, size=11), border=box,
+                   alignment=Alignment(horizontal="left", vertical="center", wrap_text=True),
+                   number_format="@"),
+        NamedStyle(ORIGINAL_HEADER, font=Font(name=FONT_NAME, size=size), border=box,
+                   alignment=Alignment(horizontal="center", vertical="center", wrap_text=True),
+                   number_format="@"),
+        NamedStyle(LIST_HEADING, font=Font(name=FONT_NAME, size=11, bold=True)),
+        NamedStyle(LIST_VALUE, font=Font(name=FONT_NAME, size=11), border=box),
+    ):
+        workbook.add_named_style(style)
+
+
+def text_columns(sheet: FormSheet) -> None:
+    """Whole columns formatted as text, as a template has them: what the higher body types
+    in later stays text too (an ID number typed as a number loses its last digits).
+    A write-only sheet takes this before its first row."""
+    for index in range(1, sheet.width + 1):
+        sheet.ws.column_dimensions[get_column_letter(index)].number_format = "@"
+
+
+def _list_dropdown(formula: str) -> DataValidation:
+    return DataValidation(type="list", formula1=formula, allow_blank=True,
+                          showErrorMessage=True, errorTitle="输入有误",
+                          error="请从下拉列表中选择。")
+
+
+def add_list_sheet(workbook: Any, ws: Sheet, name: str,
+                   lists: Sequence[tuple[int, str, Sequence[str]]], first: int,
+                   last: int) -> Sheet:
+    """A sheet ``name`` holding each (column number on ``ws``, heading, values) list in a
+    column of its own under its heading, and on rows ``first``..``last`` of ``ws`` the
+    dropdowns that refer to it: Excel takes no in-cell list over 255 characters, and a
+    template keeps its long ones (民族) on such a sheet. Returns the new sheet."""
+    sheet = workbook.create_sheet(name[:31])
+    for position in range(1, len(lists) + 1):
+        sheet.column_dimensions[get_column_letter(position)].width = LIST_WIDTH
+    heading = [_styled(sheet, text, LIST_HEADING) for _, text, _ in lists]
+    sheet.append(heading)
+    for depth in range(max((len(values) for _, _, values in lists), default=0)):
+        sheet.append([_styled(sheet, values[depth], LIST_VALUE) if depth < len(values)
+                      else None for _, _, values in lists])
+    for position, (index, _, values) in enumerate(lists, 1):
+        if not values:
+            continue
+        code = get_column_letter(position)
+        dropdown = _list_dropdown(
+            f"{quote_sheetname(sheet.title)}!${code}$2:${code}${len(values) + 1}")
+        letter = get_column_letter(index)
+        dropdown.add(f"{letter}{first}:{letter}{last}")
+        ws.data_validations.append(dropdown)
+    return sheet
+
+
+def _styled(ws: Sheet, value: object, style: str) -> Any:
+    cell = XlCell(ws, row=1, column=1, value=value)
+    cell.style = style
+    return cell
