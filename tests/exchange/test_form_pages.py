@@ -76,3 +76,16 @@ def test_the_last_page_never_carries_a_lonely_row_or_a_lonely_sign_off(tmp_path)
     # A roster that ends well is left as it is.
     pages = pages_of(first + full // 2, tmp_path / "half.pdf")
     assert len(pages) == 2 and len(numbers_on(pages[0])) == first
+
+
+def test_a_long_roster_breaks_into_the_same_pages_in_the_pdf_and_the_workbook(tmp_path):
+    # Rounded to whole pixels row by row, a workbook used to drift a page behind the PDF
+    # every fifty pages; both now count the same heights and keep the same slack.
+    pages = pages_of(3_000, tmp_path / "r.pdf")
+    list(render_xlsx(roster(3_000), tmp_path / "r.xlsx"))
+    sheet = load_workbook(tmp_path / "r.xlsx").active
+    breaks = [b.id for b in sheet.row_breaks.brk]
+    assert len(breaks) + 1 == len(pages)
+    above = 2  # the title and the column header
+    first_on_page = [numbers_on(page)[0] for page in pages[1:]]
+    assert [row - above + 1 for row in breaks] == first_on_page  # a break follows its row

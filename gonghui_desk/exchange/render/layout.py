@@ -8,6 +8,7 @@ rules choose, so a workbook prints page for page like the PDF.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 
 from reportlab.lib.pagesizes import A4, landscape
@@ -127,3 +128,14 @@ def in_tail(table: Table, item: object) -> bool:
     """Whether a row from ``Table.walk`` is one of the last ``KEEP`` rows (from there on the
     renderers hold the rows back until they know whether the closing block fits)."""
     return isinstance(item, tuple) and item[0] > table.count - KEEP
+
+
+# Points per screen pixel: Excel keeps row heights and column widths in whole pixels.
+PX = 0.75
+# Points kept free at the foot of each page: what a client may round differently.
+SLACK = 3.0
+
+
+def whole_pixels(height: float) -> float:
+    """A row height rounded up to what Excel stores, so a page holds what was counted."""
+    return math.ceil(height / PX - 1e-6) * PX

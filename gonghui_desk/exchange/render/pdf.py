@@ -31,12 +31,14 @@ from gonghui_desk.exchange.forms.model import (
 )
 from gonghui_desk.exchange.render.layout import (
     PAD,
+    SLACK,
     edges_of,
     grid_heights,
     grid_pages,
     in_tail,
     spread,
     table_widths,
+    whole_pixels,
 )
 from gonghui_desk.exchange.render.pdf_page import (
     BOTTOM,
@@ -139,7 +141,9 @@ class _RosterDrawer:
         self.rows_on_page = 0  # rows and lines under the header on this page
 
     def row_height(self, cells: Sequence[list[str]]) -> float:
-        return max(len(lines) for lines in cells) * leading(self.size) + 2 * PAD
+        # In whole screen pixels, and pages filled short of their foot by ``SLACK``, as
+        # the workbook stores and pages its rows: both print the same rows on each page.
+        return whole_pixels(max(len(lines) for lines in cells) * leading(self.size) + 2 * PAD)
 
     def draw(self, closing: float) -> Iterator[Progress]:
         """Draw the rows; ``closing`` is the least room the block after the table takes."""
@@ -175,7 +179,7 @@ class _RosterDrawer:
         need = closing + sum(self.row_height([self._full_lines(i)]) if isinstance(i, str)
                              else self.row_height(self._cells(*i)) for i in tail)
         whole_page = self.frame.top - BOTTOM - self.row_height(self.header)
-        if self.frame.room() < need <= whole_page:
+        if self.frame.room() - SLACK < need <= whole_page:
             self._close_stretch()
             self.frame.new_page()
             self.rows_on_page = 0
@@ -239,7 +243,7 @@ class _RosterDrawer:
         self.rows_on_page += 1
 
     def _make_room(self, height: float) -> None:
-        if height <= self.frame.room():
+        if height <= self.frame.room() - SLACK:
             return
         self._close_stretch()
         self.frame.new_page()

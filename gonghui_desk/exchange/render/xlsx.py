@@ -47,6 +47,7 @@ from gonghui_desk.exchange.forms.model import (
 from gonghui_desk.exchange.render import xlsx_sheet as xs
 from gonghui_desk.exchange.render.layout import (
     PAD,
+    SLACK,
     edges_of,
     grid_heights,
     grid_pages,
@@ -55,6 +56,7 @@ from gonghui_desk.exchange.render.layout import (
     printable,
     spread,
     table_widths,
+    whole_pixels,
 )
 from gonghui_desk.exchange.render.pdf_page import (
     BOTTOM,
@@ -68,14 +70,11 @@ from gonghui_desk.exchange.render.xlsx_sheet import (
     RowCells,
     column_points,
     excel_widths,
-    whole_pixels,
 )
 from gonghui_desk.exchange.saving import discard_temporary
 from gonghui_desk.services import Progress
 
 INCH = 72.0
-# Points kept free at the foot of each page: what a client may round differently.
-SLACK = 3.0
 WRITING = "正在写入表格"
 # Digits are all as wide as 0 (the font's figures are tabular): ID and phone numbers of one
 # length are measured once.

@@ -16,7 +16,6 @@ the page width can only make them shorter.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Sequence
 from itertools import pairwise
 from typing import Any
@@ -28,6 +27,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.pagebreak import Break
 
+from gonghui_desk.exchange.render.layout import PX, whole_pixels
+
 Sheet = Any  # openpyxl's WriteOnlyWorksheet (openpyxl ships no type hints)
 
 FONT_NAME = "宋体"
@@ -36,7 +37,6 @@ TITLE, SUBTITLE, HEADING, HEADER, TEXT, TEXT_LEFT, NUMBER, MONEY, DATE, LABEL, B
     "表-金额", "表-日期", "表-项目", "表-填写框", "表-说明", "表-普通",
 )
 SUBTITLE_SIZE, HEADING_SIZE, NOTE_SIZE, SIGN_SIZE = 11, 10.5, 9, 10.5  # points
-PX = 0.75  # points per screen pixel: Excel keeps row heights and column widths in pixels
 # Excel's column width unit: the width of a digit of the workbook's default font (Calibri
 # 11, which openpyxl writes), 7 pixels on a 96 dpi screen.
 CHAR_PX = 7
@@ -111,11 +111,6 @@ def excel_widths(points: Sequence[float]) -> list[float]:
 def column_points(width: float) -> float:
     """How wide in points a column of Excel ``width`` prints at 100 %."""
     return round(width * CHAR_PX) * PX
-
-
-def whole_pixels(height: float) -> float:
-    """A row height rounded up to what Excel stores, so a page holds what was counted."""
-    return math.ceil(height / PX - 1e-6) * PX
 
 
 class FormSheet:
