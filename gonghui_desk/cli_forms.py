@@ -70,7 +70,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from gonghui_desk.cli import _open, run_with_progress
     from gonghui_desk.exchange.forms import form_by_id
     from gonghui_desk.exchange.forms.export import export_form, preflight, renderer_for
-    from gonghui_desk.exchange.forms.spec import FormParams
+    from gonghui_desk.exchange.forms.spec import FILLED, FormParams
 
     spec = form_by_id(args.form)
     renderer_for(args.out)
@@ -78,6 +78,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(f"{spec.title}是一{'名' if spec.record_kind == '会员' else '份'}{spec.record_kind}"
               f"的表格，请用 --id 编号指定，例如：gonghui-desk export {spec.id} --id 1 --out "
               f"{args.out}", file=sys.stderr)
+        return ExitCode.USAGE
+    if args.filled_on is not None and FILLED not in spec.params:
+        print(f"{spec.title}不印填表日期，--filled-on 用于一条记录的表格（如 hardship-file、"
+              f"contract-filing）。请去掉 --filled-on 后再导出。", file=sys.stderr)
         return ExitCode.USAGE
     db = _open(args)
     try:

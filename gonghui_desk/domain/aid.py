@@ -70,13 +70,6 @@ class PaymentDraft:
 
 MONEY_FIELDS = ("amount", "out_of_pocket", "branch_amount", "social_amount", "fees",
                 "student_loan")
-MEDICAL_FIELDS = ("patient", "patient_relation", "disease", "out_of_pocket", "hospital_stays",
-                  "branch_amount", "social_amount", "treatment", "patient_gender",
-                  "patient_work_unit")
-STUDY_FIELDS = ("student", "school", "major", "study_years", "admission_batch", "fees",
-                "student_loan", "student_ethnicity", "student_political_status",
-                "student_phone", "exam_score", "study_level", "current_cohort", "admitted_on",
-                "graduating_on")
 LABELS = {
     "kind": "帮扶类型", "day": "发放日期", "amount": "金额", "fund_source": "资金来源",
     "handled_by": "经办人", "patient": "患者", "disease": "病种", "out_of_pocket": "个人自付",

@@ -87,7 +87,8 @@ def check_year_figures(figures: YearFigures) -> list[FieldProblem]:
 
 
 def membership_rate(members: int, staff: int | None) -> str:
-    """入会率 = 会员人数 ÷ 职工人数, as "85.3%"; "—" while the staff count is unknown."""
+    """入会率 = 在职会员人数 ÷ 职工人数 (``members``: those in work, not the reserved), as
+    "85.3%"; "—" while the staff count is unknown."""
     if not staff:
         return "—"
     return f"{members * 100 / staff:.1f}%"

@@ -87,7 +87,7 @@ def balance_problems(changes: YearChanges, odd_members: Iterable[str] = ()) -> l
     names = list(odd_members)
     where = "会员记录的会籍变动"
     if names:
-        shown = "、".join(names[:5]) + (f" 等 {len(names)} 人" if len(names) > 5 else "")
+        shown = "、".join(names[:5]) + (f" 等共 {len(names)} 人" if len(names) > 5 else "")
         where += f"（会籍变动前后矛盾的会员：{shown}）"
     return [Discrepancy(
         f"{c.start:%Y-%m-%d} 至 {c.end:%Y-%m-%d} 的会员变动对不上：{c.arithmetic()}，"

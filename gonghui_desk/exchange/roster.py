@@ -29,14 +29,14 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side
 
-from gonghui_desk.db.session import SessionFactory, clock_of, officer_of
+from gonghui_desk.db.session import SessionFactory, clock_of
 from gonghui_desk.domain import membership as ms
 from gonghui_desk.domain.masking import mask_id_number, mask_phone
 from gonghui_desk.domain.member import FIELD_LABELS
 from gonghui_desk.domain.profile import BranchProfile
 from gonghui_desk.errors import UserError
 from gonghui_desk.exchange.forms import member_roster
-from gonghui_desk.exchange.forms.common import yes_no
+from gonghui_desk.exchange.forms.common import exporter, yes_no
 from gonghui_desk.exchange.forms.export import write_document
 from gonghui_desk.exchange.render.xlsx import render_xlsx
 from gonghui_desk.exchange.render.xlsx_sheet import FormSheet, print_layout
@@ -144,7 +144,8 @@ def _plain_top(sheet: _Sheet, profile: BranchProfile, total: int, today: dt.date
 def _plain_bottom(sheet: _Sheet, first: int, last: int, now: dt.datetime,
                   officer: str) -> None:
     sheet.ws.auto_filter.ref = f"A{first - 1}:{sheet.last}{last}"
-    sheet.line(f"导出人：{officer}　导出时间：{now:%Y-%m-%d %H:%M}", NOTE)
+    who = f"导出人：{officer}　" if officer else ""  # never the computer's login
+    sheet.line(f"{who}导出时间：{now:%Y-%m-%d %H:%M}", NOTE)
 
 
 def export_roster(
@@ -197,8 +198,7 @@ def _plain(sessions: SessionFactory, ids: list[int], path: Path, full_numbers: b
             yield Progress(start + len(batch), total, "正在写入会员信息")
         if not written:  # all deleted while we were writing
             raise UserError("当前列表中没有会员，没有导出文件。请检查筛选条件。")
-        _plain_bottom(sheet, first, sheet.row, clock_of(sessions).now(),
-                      officer_of(sessions).display)
+        _plain_bottom(sheet, first, sheet.row, clock_of(sessions).now(), exporter(sessions))
         yield Progress(total, total, "正在保存文件")
         try:
             wb.save(partial)

@@ -37,9 +37,10 @@ def _vote(delegates: int, present: float, in_favour: float) -> Vote:
 
 
 def _figures(tx: Tx, year: int) -> tuple[int, int, int]:
-    """职工人数, 女职工 and 职代会代表 of ``year`` from their one source, the year's figures
-    (a made-up branch of 337 where the demo has none for that year)."""
-    row = tx.session.get(YearFiguresRow, year)
+    """职工人数, 女职工 and 职代会代表 of ``year`` from their one source, the year's figures;
+    for a year the demo has none of, this year's (a branch does not shrink tenfold), and a
+    made-up branch of 337 in a book with no figures at all."""
+    row = tx.session.get(YearFiguresRow, year) or tx.session.get(YearFiguresRow, tx.today.year)
     staff = row.staff if row is not None and row.staff else 337
     women = row.staff_female if row is not None and row.staff_female else staff * 2 // 5
     delegates = row.delegates if row is not None and row.delegates else 30 + staff // 100

@@ -32,7 +32,6 @@ from gonghui_desk.services.contracts import contract_detail, list_contracts
 from gonghui_desk.services.statistics import MemberCounts, event_counts, member_counts_on
 
 DAY = dt.timedelta(days=1)
-MAX_NAMED = 20
 
 
 def categories(counts: MemberCounts, f: YearFigures) -> list[Category]:
@@ -61,7 +60,7 @@ def year_changes(sessions: SessionFactory, start: dt.date, end: dt.date) -> Year
 
 def impossible_histories(sessions: SessionFactory, start: dt.date, end: dt.date) -> list[str]:
     """Members with a change in the period whose history cannot be replayed in order
-    ("姓名（编号 N）"), at most ``MAX_NAMED``."""
+    ("姓名（编号 N）"), all of them: the message names a few and counts the rest."""
     changed = select(MembershipEvent.member_id).where(
         MembershipEvent.effective_date.between(start, end))
     query = (
@@ -81,8 +80,6 @@ def impossible_histories(sessions: SessionFactory, start: dt.date, end: dt.date)
             ms.status_after(history)
         except ValueError:
             odd.append(f"{name}（编号 {member_id}）")
-            if len(odd) == MAX_NAMED:
-                break
     return odd
 
 

@@ -1220,12 +1220,12 @@ Please copy the details below and send them to whoever supports you. The log fil
         <translation>另定日期</translation>
     </message>
     <message>
-        <source>Unticked, the form prints the record&apos;s own date (the application&apos;s or the payment&apos;s).</source>
-        <translation>不勾选时，表格印记录本身的日期（申请日期或发放日期）。</translation>
+        <source>Unticked, an application or a filing prints its own date (the application&apos;s, the payment&apos;s, the day it is sent); a member&apos;s card prints today.</source>
+        <translation>不勾选时，申请表和报送表印记录本身的日期（申请日期、发放日期或报送日期）；会员登记表印今天。</translation>
     </message>
     <message>
-        <source>The record&apos;s own date</source>
-        <translation>按记录本身的日期</translation>
+        <source>Default date</source>
+        <translation>默认日期</translation>
     </message>
     <message>
         <source>Filled on</source>

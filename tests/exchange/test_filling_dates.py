@@ -6,6 +6,8 @@ it is sent, an application before the trip leaves).
 """
 
 import datetime as dt
+import subprocess
+import sys
 from dataclasses import replace
 
 import pytest
@@ -41,6 +43,15 @@ def test_the_contract_filing_is_dated_the_day_it_is_sent(db, tmp_path):
     assert not (tmp_path / "late.pdf").exists()
 
 
+def test_a_contract_sent_again_is_dated_the_day_it_was_sent_again(db, tmp_path):
+    again = write(db, cs.save_contract, replace(
+        WAGE_CONTRACT, objection_date=dt.date(2026, 11, 16), objection_text="第八条须修改",
+        refiled_date=dt.date(2026, 11, 19)), TEAM)
+    assert "填表日期：2026年11月19日" in page_of(db, tmp_path, "contract-filing", record_id=again)
+    assert "填表日期：2026年11月18日" in page_of(db, tmp_path, "contract-filing", record_id=again,
+                                                   filled_on=dt.date(2026, 11, 18))
+
+
 def test_a_contract_not_yet_sent_is_dated_the_day_it_was_signed(db, tmp_path):
     unsent = write(db, cs.save_contract, replace(WAGE_CONTRACT, filed_date=None), TEAM)
     assert "填表日期：2026年11月11日" in page_of(db, tmp_path, "contract-filing",
@@ -60,3 +71,14 @@ def test_the_recuperation_application_is_dated_the_day_it_was_made(db, year, tmp
     with pytest.raises(UserError, match="填表日期 2026-05-11 晚于出发日期 2026-05-10"):
         export(db, "recuperation-approval", tmp_path / "late.pdf", today=TODAY,
                record_id=spring_app.id, filled_on=dt.date(2026, 5, 11))
+
+
+def test_the_command_line_refuses_a_filling_date_for_a_form_without_one(db, tmp_path):
+    db.close()  # the command opens the book itself
+    done = subprocess.run(
+        [sys.executable, "-m", "gonghui_desk", "--db", str(db.path), "--today",
+         TODAY.isoformat(), "export", "annual-stats", "--filled-on", "2026-11-01", "--out",
+         str(tmp_path / "a.pdf")], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2
+    assert "基层工会基本情况统计表不印填表日期" in done.stderr
+    assert not (tmp_path / "a.pdf").exists()

@@ -121,7 +121,7 @@ def build(sessions: SessionFactory, params: FormParams) -> Document:
     c = contract_detail(sessions, params.the_record("集体合同"), today=params.today)
     d = c.draft
     # The form goes with the filing: filled in by the day it is sent, never after.
-    sent = d.filed_date or d.refiled_date
+    sent = d.refiled_date or d.filed_date  # sent back and filed again: the latest sending
     filled = params.the_filling_date(sent or d.signed_date, before=("报送日期", sent))
     return Document(
         form_id=SPEC.id, title=TITLE, subtitle=f"（{c.draft.title}）",

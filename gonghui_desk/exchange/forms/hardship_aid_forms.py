@@ -226,14 +226,14 @@ def _document(form_id: str, title: str, sessions: SessionFactory, grid: Grid, da
 
 def build_medical(sessions: SessionFactory, params: FormParams) -> Document:
     _, draft, payment = _payment(sessions, params, hs.MEDICAL_AID)
-    day = params.the_filling_date(payment.day)
+    day = params.the_filling_date(payment.day, before=("发放日期", payment.day))
     return _document(MEDICAL_SPEC.id, MEDICAL_TITLE, sessions,
                      medical_grid(draft, payment, day), day, draft.name)
 
 
 def build_study(sessions: SessionFactory, params: FormParams) -> Document:
     file_id, draft, payment = _payment(sessions, params, hs.STUDY_AID)
-    day = params.the_filling_date(payment.day)
+    day = params.the_filling_date(payment.day, before=("发放日期", payment.day))
     facts = worker_facts(sessions, file_id, day.year)
     return _document(STUDY_SPEC.id, STUDY_TITLE, sessions,
                      study_grid(draft, payment, facts, day), day, draft.name)

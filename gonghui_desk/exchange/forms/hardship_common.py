@@ -164,17 +164,6 @@ def relative_named(draft: FileDraft, name: str) -> RelativeDraft | None:
     return next((r for r in draft.relatives if r.name == name), None)
 
 
-def applicant_rows(draft: FileDraft, today: dt.date, file_id: int) -> list[GridRow]:
-    """The applicant in brief, as the aid applications repeat it."""
-    return [
-        triple((FILE_NUMBER, file_id), ("姓名", draft.name), ("性别", draft.gender)),
-        triple(("年龄", age_on(draft.birth_date, today)), ("手机号码", draft.phone),
-               ("困难类别", draft.category)),
-        triple(("身份证号", draft.id_number, ID_NUMBER), (SERVICE_CARD, draft.service_card_no)),
-        triple(("工作单位", draft.work_unit)),
-    ]
-
-
 PICK_LIMIT = 50
 
 

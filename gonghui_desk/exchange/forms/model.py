@@ -30,7 +30,9 @@ CellValue = str | int | float | Decimal | dt.date | None
 Masker = Callable[[str | None], str]
 
 TEXT, DATE, NUMBER, MONEY = "text", "date", "number", "money"  # MONEY: Decimal yuan
-FILLER_ROLES = frozenset({"填表人", "经办人", "制表人"})  # who fills a form in, not who signs it
+# Who fills a return in (the officer exporting it), unlike 经办人, who signs for the money or
+# the changes handled and does so by hand.
+FILLER_ROLES = frozenset({"填表人", "制表人"})
 LEFT, CENTER, RIGHT = "left", "center", "right"
 
 
@@ -267,7 +269,7 @@ class Document:
 
     def signature_line(self) -> str:
         """The sign-off line: a line to sign on for each signer; the one who fills the form
-        in (填表人, 经办人) is the officer exporting it, when one is chosen."""
+        in (填表人, 制表人) is the officer exporting it, when one is chosen."""
         def sign(role: str) -> str:
             if role in FILLER_ROLES and self.exported_by:
                 return f"{role}：{self.exported_by}"

@@ -122,7 +122,8 @@ def render_xlsx(doc: Document, path: Path) -> Iterator[Progress]:
         done = True
     finally:
         if not done:
-            discard_temporary(sheet.ws)
+            for ws in workbook.worksheets:  # the form's sheet and a list sheet
+                discard_temporary(ws)
 
 
 def _print_setup(sheet: FormSheet, doc: Document) -> None:

@@ -69,8 +69,8 @@ class FormParamsPanel(QWidget):
         self.filled_chosen = QCheckBox(self.tr("Set another date"))
         self.filled_chosen.setObjectName("param_filled_chosen")
         self.filled_chosen.setToolTip(self.tr(
-            "Unticked, the form prints the record's own date (the application's or the "
-            "payment's)."))
+            "Unticked, an application or a filing prints its own date (the application's, "
+            "the payment's, the day it is sent); a member's card prints today."))
         self.filled.setEnabled(False)
         self.filled_chosen.toggled.connect(self.filled.setEnabled)
         self.set_today(today)
@@ -88,7 +88,7 @@ class FormParamsPanel(QWidget):
         filled = QWidget()
         filled_row = QHBoxLayout(filled)
         filled_row.setContentsMargins(0, 0, 0, 0)
-        filled_row.addWidget(QLabel(self.tr("The record's own date")))
+        filled_row.addWidget(QLabel(self.tr("Default date")))
         filled_row.addWidget(self.filled_chosen)
         filled_row.addWidget(self.filled)
         filled_row.addStretch(1)
