@@ -68,10 +68,20 @@ def table_widths(table: Table, width: float) -> list[float]:
 
 
 def line_count(text: str, width: float, size: float) -> int:
-    """How many lines ``text`` takes when wrapped into ``width`` points (as ``wrap``)."""
+    """How many lines ``text`` takes in a sheet's cell ``width`` points wide: as ``wrap``
+    breaks it in the PDF's font, or as 宋体 (the sheet's font on a Chinese PC: every CJK
+    character 1 em, every other half an em, spaces too) would, whichever is more."""
     if "\n" not in text and len(text) * size * WIDEST_GLYPH <= width:
         return 1  # the quick answer for most cells: it cannot be too long
-    return len(wrap(text, width, size))
+    return max(len(wrap(text, width, size)), _simsun_lines(text, width, size))
+
+
+def _simsun_lines(text: str, width: float, size: float) -> int:
+    lines = 0
+    for paragraph in text.split("\n"):
+        ems = sum(1.0 if ord(ch) >= 0x2E80 else 0.5 for ch in paragraph)
+        lines += max(1, math.ceil(ems * size / max(width, 1.0) - 1e-9))
+    return lines
 
 
 def grid_heights(grid: Grid, placed: Sequence[Placed], edges: Sequence[float],
