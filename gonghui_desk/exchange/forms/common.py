@@ -36,5 +36,6 @@ def in_batches(items: Sequence[Any]) -> Callable[[], Iterator[Sequence[Any]]]:
     return batches
 
 
-def yes_no(flag: bool) -> str:
-    return "是" if flag else "否"
+def yes_no(flag: bool | None) -> str:
+    """是 or 否; blank for a question the record leaves unanswered (``None``)."""
+    return "" if flag is None else "是" if flag else "否"

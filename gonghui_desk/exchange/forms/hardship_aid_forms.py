@@ -23,7 +23,7 @@ from gonghui_desk.domain.aid import SELF, PaymentDraft
 from gonghui_desk.domain.hardship_file import FileDraft
 from gonghui_desk.domain.money import yuan_text
 from gonghui_desk.errors import UserError
-from gonghui_desk.exchange.forms.common import date_text, exporter, filled_by
+from gonghui_desk.exchange.forms.common import date_text, exporter, filled_by, yes_no
 from gonghui_desk.exchange.forms.hardship_common import (
     COLUMNS,
     DATE_LINE,
@@ -81,10 +81,6 @@ def pair(name: str, value: CellValue, label_span: int, value_span: int,
 
 def row(*pairs: tuple[Cell, Cell], lines: int = 1) -> GridRow:
     return GridRow(tuple(cell for two in pairs for cell in two), lines=lines)
-
-
-def yes_no(flag: bool | None) -> str:
-    return "" if flag is None else "是" if flag else "否"
 
 
 def boxes(contact: bool = False) -> list[GridRow]:

@@ -49,10 +49,6 @@ DATE_LINE = "年　　月　　日"
 BAND_ROWS = 5  # of side-by-side review boxes: opinion, three signature lines, the date
 
 
-def yes_no(flag: bool) -> str:
-    return "是" if flag else "否"
-
-
 def triple(*pairs: tuple[str, CellValue] | tuple[str, CellValue, Private]) -> GridRow:
     """Up to three label/value pairs across the row; the last value takes what is left."""
     cells: list[Cell] = []

@@ -29,7 +29,7 @@ from gonghui_desk.domain.hardship import IncomeTest
 from gonghui_desk.domain.hardship_file import FileDraft, RelativeDraft
 from gonghui_desk.domain.member import MemberData
 from gonghui_desk.domain.money import yuan_text
-from gonghui_desk.exchange.forms.common import date_text, exporter, filled_by
+from gonghui_desk.exchange.forms.common import date_text, exporter, filled_by, yes_no
 from gonghui_desk.exchange.forms.hardship_common import (
     DATE_LINE,
     FILE_NUMBER,
@@ -37,7 +37,6 @@ from gonghui_desk.exchange.forms.hardship_common import (
     SERVICE_CARD,
     pick_file,
     review_boxes,
-    yes_no,
 )
 from gonghui_desk.exchange.forms.model import (
     LEFT,
