@@ -1089,6 +1089,33 @@ Please copy the details below and send them to whoever supports you. The log fil
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <source>e.g. 1990-01-01</source>
+        <translation>例如 1990-01-01</translation>
+    </message>
+    <message>
+        <source>required, e.g. 1990-01-01</source>
+        <translation>必填，例如 1990-01-01</translation>
+    </message>
+    <message>
+        <source>Type e.g. 19900101, 1990-01-01, 1990/1/1, 1990.1.1 or 1990年1月1日, or leave it empty.</source>
+        <translation>可输入 19900101、1990-01-01、1990/1/1、1990.1.1 或 1990年1月1日，也可以不填。</translation>
+    </message>
+    <message>
+        <source>Type e.g. 19900101, 1990-01-01, 1990/1/1, 1990.1.1 or 1990年1月1日.</source>
+        <translation>可输入 19900101、1990-01-01、1990/1/1、1990.1.1 或 1990年1月1日。</translation>
+    </message>
+    <message>
+        <source>Pick the day on a calendar</source>
+        <translation>在日历上选择日期</translation>
+    </message>
+    <message>
+        <source>A date is required here, e.g. 1990-01-01.</source>
+        <translation>必须填写日期，例如 1990-01-01。</translation>
+    </message>
+</context>
+<context>
     <name>DibaoPanel</name>
     <message>
         <source>The minimum living allowance of the region, in yuan per person a month, as the civil affairs bureau publishes it each year. The hardship income test compares a household&apos;s monthly income per person with it: below the standard suggests 深度困难, below twice the standard 相对困难.</source>
@@ -1206,6 +1233,10 @@ Please copy the details below and send them to whoever supports you. The log fil
     <message>
         <source>Name…</source>
         <translation>姓名…</translation>
+    </message>
+    <message>
+        <source>Correct the date marked in red first.</source>
+        <translation>请先改正标红的日期。</translation>
     </message>
     <message>
         <source>Choose the record in the list first (search by name if needed).</source>

@@ -38,6 +38,7 @@ from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.errors import show_user_error
 from gonghui_desk.ui.models.hardship_fields import payment_title
 from gonghui_desk.ui.style import ERROR_STYLE
+from gonghui_desk.ui.widgets.date_field import unreadable_dates
 from gonghui_desk.ui.widgets.fields import CodeCombo, FieldRow, OptionalDateEdit
 from gonghui_desk.ui.widgets.inputs import DayEdit, MoneyEdit, to_qdate
 
@@ -233,6 +234,8 @@ class AidPaymentDialog(QDialog):
         self.general.setVisible(bool(general))
 
     def accept(self) -> None:
+        if unreadable_dates(self):
+            return
         for row in self.rows.values():
             row.show_message("")
         self.general.hide()

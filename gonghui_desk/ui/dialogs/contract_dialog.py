@@ -39,6 +39,7 @@ from gonghui_desk.ui.dialogs.contract_teams import TeamsTab
 from gonghui_desk.ui.dialogs.contract_terms import TermsTab
 from gonghui_desk.ui.dialogs.record_dialog import RecordDialog
 from gonghui_desk.ui.errors import show_user_error
+from gonghui_desk.ui.widgets.date_field import unreadable_dates
 from gonghui_desk.ui.widgets.fields import FieldRow
 from gonghui_desk.ui.write_access import view_only_banner, writable
 
@@ -159,6 +160,8 @@ class ContractDialog(RecordDialog):
     # -- writing ------------------------------------------------------------------------
 
     def save(self) -> bool:
+        if unreadable_dates(self):
+            return False
         self.clear_messages()
         unreadable = self.terms.unreadable()
         if unreadable:

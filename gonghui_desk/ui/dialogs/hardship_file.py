@@ -38,6 +38,7 @@ from gonghui_desk.ui.dialogs.hardship_steps import StepsTab
 from gonghui_desk.ui.dialogs.member_choice import MemberChoiceDialog
 from gonghui_desk.ui.dialogs.record_dialog import RecordDialog
 from gonghui_desk.ui.errors import show_user_error
+from gonghui_desk.ui.widgets.date_field import unreadable_dates
 from gonghui_desk.ui.write_access import view_only_banner, writable
 
 APPLICANT, RELATIVES, INCOME, STEPS, PAYMENTS = range(5)
@@ -155,6 +156,8 @@ class HardshipFileDialog(RecordDialog):
 
     def save(self) -> bool:
         """Save the applicant and the household; a new file is opened with its 申请 step."""
+        if unreadable_dates(self):
+            return False
         self.applicant.clear_messages()
         self.relatives.show_messages([])
         relatives, unreadable = self.relatives.relatives()

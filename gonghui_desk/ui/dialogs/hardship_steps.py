@@ -34,6 +34,7 @@ from gonghui_desk.services.operations import Op
 from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.errors import show_user_error
 from gonghui_desk.ui.models.hardship_fields import step_title
+from gonghui_desk.ui.widgets.date_field import unreadable_dates
 from gonghui_desk.ui.widgets.fields import FieldRow
 from gonghui_desk.ui.widgets.inputs import DayEdit, to_qdate
 
@@ -156,7 +157,7 @@ class StepsTab(QWidget):
                        self.until.value() if kind == hp.NOTICE else None)
 
     def take(self) -> bool:
-        if self.file_id is None or not self.kind.currentText():
+        if self.file_id is None or not self.kind.currentText() or unreadable_dates(self):
             return False
         step = self.draft()
         for row in self.rows.values():

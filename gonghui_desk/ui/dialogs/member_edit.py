@@ -1,6 +1,8 @@
 """Add or edit a member: every field, messages next to the field, duplicate warnings.
 
-A valid resident ID fills in the date of birth and sex as soon as it is typed. Saving
+A valid resident ID fills in the date of birth and sex as soon as it is typed, and again
+whenever it is corrected to another valid number; only a value the chair chose by hand
+stays. A message under a field goes once the record no longer has that problem. Saving
 asks the service to review the record first; a possible duplicate (same name and birth
 date, or same mobile) is shown with a link to the existing record and needs a second
 click on "Save anyway". The save itself is an operation, run by the context's runner.
@@ -29,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from gonghui_desk.domain import membership as ms
 from gonghui_desk.domain.codes import RESIDENT_ID
-from gonghui_desk.domain.idnumber import InvalidIdNumber, parse_id_number
+from gonghui_desk.domain.idnumber import IdNumber, InvalidIdNumber, parse_id_number
 from gonghui_desk.domain.member import CODE_LISTS, FIELD_NAMES, MemberData
 from gonghui_desk.errors import FieldProblem, ValidationError
 from gonghui_desk.services import member_records as records
@@ -37,7 +39,14 @@ from gonghui_desk.services.operations import Op
 from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.models.member_fields import title
 from gonghui_desk.ui.style import ERROR_RED
-from gonghui_desk.ui.widgets.fields import CodeCombo, FieldRow, OptionalDateEdit, form_group
+from gonghui_desk.ui.widgets.date_field import unreadable_dates
+from gonghui_desk.ui.widgets.fields import (
+    CodeCombo,
+    FieldRow,
+    OptionalDateEdit,
+    follow_changes,
+    form_group,
+)
 from gonghui_desk.ui.widgets.inputs import to_qdate
 
 TEXT_KEYS = ("name", "id_number", "phone", "post", "hukou_place", "work_unit",
@@ -117,7 +126,10 @@ class MemberDialog(QDialog):
             ))
         id_field = self.widgets["id_number"]
         assert isinstance(id_field, QLineEdit)
-        id_field.editingFinished.connect(self._derive_from_id)
+        id_field.editingFinished.connect(self._id_finished)
+        id_field.textChanged.connect(lambda _: self._derive_from_id())
+        self._watch_hand_edits()
+        follow_changes(self.rows, self._problems_now)
 
     # -- building -----------------------------------------------------------------------
 
@@ -229,11 +241,57 @@ class MemberDialog(QDialog):
         assert isinstance(union, QLineEdit) and isinstance(by, QLineEdit)
         return ms.EventDraft(kind.currentText(), arrived.value(), "", union.text(), by.text())
 
-    def _derive_from_id(self) -> None:
-        """Fill date of birth and sex from a valid resident ID as soon as it is typed."""
+    def _watch_hand_edits(self) -> None:
+        """A birth date or sex the chair sets by hand is theirs: the ID no longer moves it
+        (until they empty it again)."""
+        birth = self.widgets["birth_date"]
+        gender = self.widgets["gender"]
+        assert isinstance(birth, OptionalDateEdit) and isinstance(gender, CodeCombo)
+        # a value on file that the number does not give was chosen, not derived
+        parsed = self._parsed_id()
+        self.overridden = {
+            "birth_date": parsed is not None and birth.value() not in (None, parsed.birth_date),
+            "gender": parsed is not None and gender.value() not in ("", parsed.gender),
+        }
+
+        def birth_edited() -> None:
+            self.overridden["birth_date"] = bool(birth.line.text().strip())
+
+        def gender_chosen() -> None:
+            self.overridden["gender"] = bool(gender.value())
+
+        birth.edited.connect(birth_edited)
+        gender.activated.connect(lambda _: gender_chosen())
+
+    def _parsed_id(self) -> IdNumber | None:
         id_type = self.widgets["id_type"]
         number = self.widgets["id_number"]
         assert isinstance(id_type, QComboBox) and isinstance(number, QLineEdit)
+        if id_type.currentText() != RESIDENT_ID or not number.text().strip():
+            return None
+        try:
+            return parse_id_number(number.text(), today=self.context.clock.today())
+        except InvalidIdNumber:
+            return None
+
+    def _derive_from_id(self) -> None:
+        """Date of birth and sex follow a valid resident ID, except where set by hand."""
+        parsed = self._parsed_id()
+        if parsed is None:
+            return
+        birth = self.widgets["birth_date"]
+        gender = self.widgets["gender"]
+        assert isinstance(birth, OptionalDateEdit) and isinstance(gender, CodeCombo)
+        if not self.overridden["birth_date"]:
+            birth.set_value(parsed.birth_date)
+        if not self.overridden["gender"]:
+            gender.set_value(parsed.gender)
+
+    def _id_finished(self) -> None:
+        """Once the number is typed: say what is wrong with it, or write it in full."""
+        number = self.widgets["id_number"]
+        id_type = self.widgets["id_type"]
+        assert isinstance(number, QLineEdit) and isinstance(id_type, QComboBox)
         if id_type.currentText() != RESIDENT_ID or not number.text().strip():
             return
         try:
@@ -243,13 +301,17 @@ class MemberDialog(QDialog):
             return
         self.rows["id_number"].show_message("")
         number.setText(parsed.number)
-        birth = self.widgets["birth_date"]
-        gender = self.widgets["gender"]
-        assert isinstance(birth, OptionalDateEdit) and isinstance(gender, CodeCombo)
-        if birth.value() is None:
-            birth.set_value(parsed.birth_date)
-        if not gender.value():
-            gender.set_value(parsed.gender)
+
+    def _problems_now(self) -> dict[str, str]:
+        """The problems saving now would report, by row (to clear those put right)."""
+        first = self.first_event_draft() if self.member_id is None else None
+        review = records.review_member(self.context.db.sessions, self.draft(), self.member_id,
+                                       today=self.context.clock.today(), first_event=first)
+        found: dict[str, str] = {}
+        for problem in review.problems:
+            key = problem.key if problem.key in self.widgets else f"event_{problem.key}"
+            found.setdefault(key, problem.message)
+        return found
 
     # -- saving -------------------------------------------------------------------------
 
@@ -280,6 +342,8 @@ class MemberDialog(QDialog):
         self.general.setVisible(bool(parts))
 
     def accept(self) -> None:
+        if unreadable_dates(self):
+            return
         draft = self.draft()
         first = self.first_event_draft() if self.member_id is None else None
         review = records.review_member(self.context.db.sessions, draft, self.member_id,

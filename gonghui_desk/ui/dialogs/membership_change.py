@@ -1,5 +1,6 @@
 """Record a membership change (会籍变化) for one member: only the changes that can follow
-the member's present status are offered, and each message sits next to its field."""
+the member's present status are offered, and each message sits next to its field until
+the field is put right (the change is checked again as it is edited)."""
 
 from __future__ import annotations
 
@@ -22,7 +23,8 @@ from gonghui_desk.services.membership import ADD_EVENT, add_event
 from gonghui_desk.services.operations import Op
 from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.models.member_fields import title
-from gonghui_desk.ui.widgets.fields import CodeCombo, FieldRow, OptionalDateEdit
+from gonghui_desk.ui.widgets.date_field import unreadable_dates
+from gonghui_desk.ui.widgets.fields import CodeCombo, FieldRow, OptionalDateEdit, follow_changes
 from gonghui_desk.ui.widgets.inputs import to_qdate
 
 
@@ -70,6 +72,7 @@ class MembershipChangeDialog(QDialog):
         layout.addWidget(buttons)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
+        follow_changes(self.rows, self._problems_now)
         self.resize(520, 0)
 
     def _kind_changed(self) -> None:
@@ -90,7 +93,18 @@ class MembershipChangeDialog(QDialog):
             self.union.text() if self.union.isEnabled() else "", self.handled_by.text(),
         )
 
+    def _problems_now(self) -> dict[str, str]:
+        history = [(event.effective_date, event.kind) for event in self.detail.events]
+        problems = ms.check_event(self.draft(), history, birth_date=self.detail.data.birth_date,
+                                  today=self.context.clock.today())
+        found: dict[str, str] = {}
+        for problem in problems:
+            found.setdefault(problem.key if problem.key in self.rows else "kind", problem.message)
+        return found
+
     def accept(self) -> None:
+        if unreadable_dates(self):
+            return
         for row in self.rows.values():
             row.show_message("")
         member_id, draft = self.detail.id, self.draft()

@@ -34,6 +34,7 @@ from gonghui_desk.ui.dialogs.recuperation_app_form import ApplyTab
 from gonghui_desk.ui.dialogs.recuperation_steps import StepsTab
 from gonghui_desk.ui.dialogs.recuperation_verdict import VerdictTab
 from gonghui_desk.ui.errors import show_user_error
+from gonghui_desk.ui.widgets.date_field import unreadable_dates
 from gonghui_desk.ui.write_access import view_only_banner, writable
 
 APPLY_TAB, VERDICT_TAB, STEPS_TAB = range(3)
@@ -125,6 +126,8 @@ class ApplicationDialog(RecordDialog):
     # -- writing ------------------------------------------------------------------------
 
     def save(self) -> bool:
+        if unreadable_dates(self):
+            return False
         self.form.clear_messages()
         member_id, trip_id = self.form.chosen_member(), self.form.trip_id()
         missing = []

@@ -33,6 +33,7 @@ from gonghui_desk.services.recuperation_apps import TAKE_STEP, ApplicationDetail
 from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.errors import show_user_error
 from gonghui_desk.ui.models.recuperation_tables import state_text
+from gonghui_desk.ui.widgets.date_field import unreadable_dates
 from gonghui_desk.ui.widgets.fields import FieldRow
 from gonghui_desk.ui.widgets.inputs import DayEdit, to_qdate
 
@@ -137,7 +138,7 @@ class StepsTab(QWidget):
 
     def take(self, kind: str) -> bool:
         """Record ``kind`` with the form's day, handler and note."""
-        if self.app_id is None or kind not in self.buttons:
+        if self.app_id is None or kind not in self.buttons or unreadable_dates(self):
             return False
         for row in self.rows.values():
             row.show_message("")

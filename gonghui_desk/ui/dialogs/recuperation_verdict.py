@@ -40,6 +40,7 @@ from gonghui_desk.services.recuperation_apps import (
 from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.errors import show_user_error
 from gonghui_desk.ui.style import ERROR_RED, ERROR_STYLE, OK_GREEN, WARNING, text_style
+from gonghui_desk.ui.widgets.date_field import unreadable_dates
 from gonghui_desk.ui.widgets.fields import FieldRow
 from gonghui_desk.ui.widgets.inputs import DayEdit, to_qdate
 
@@ -81,6 +82,8 @@ class OverrideDialog(QDialog):
         self.resize(520, 220)
 
     def accept(self) -> None:
+        if unreadable_dates(self):
+            return
         for row in self.rows.values():
             row.show_message("")
         app_id, rule = self.app_id, self.rule

@@ -14,7 +14,6 @@ import datetime as dt
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -34,15 +33,13 @@ from gonghui_desk.exchange.forms.spec import (
     FormParams,
     FormSpec,
 )
-from gonghui_desk.ui.widgets.inputs import to_date, to_qdate
+from gonghui_desk.ui.widgets.inputs import DayEdit, to_date, to_qdate
 from gonghui_desk.ui.widgets.member_picker import MemberPicker
 
 
-def date_edit(name: str) -> QDateEdit:
-    edit = QDateEdit()
+def date_edit(name: str) -> DayEdit:
+    edit = DayEdit(dt.date(FIRST_YEAR, 1, 1))
     edit.setObjectName(name)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setCalendarPopup(True)
     edit.setMinimumDate(QDate(FIRST_YEAR, 1, 1))
     edit.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
     return edit
@@ -136,6 +133,9 @@ class FormParamsPanel(QWidget):
 
     def missing_choice(self, spec: FormSpec) -> str:
         """What the user still has to choose before this form can be filled ("" if nothing)."""
+        for edit in (self.as_of, self.start, self.end, self.filled):
+            if edit.isVisibleTo(self) and not edit.check():
+                return self.tr("Correct the date marked in red first.")
         if RECORD in spec.params and self.picker.record_id is None:
             if spec.pick is not None:
                 return self.tr("Choose the record in the list first (search by name if needed).")

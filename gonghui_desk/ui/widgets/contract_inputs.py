@@ -1,7 +1,7 @@
 """Inputs the contract dialog shares: a step's date, a count that may be unknown, a percentage.
 
-A step that has not happened has no date; its calendar then opens at this month rather
-than at the blank marker (1900), so picking the day of a 要约 takes one click. A count
+A step that has not happened has no date; its calendar then opens at this month, so
+picking the day of a 要约 takes one click. A count
 left at "not filled in" is unknown, not 0. Amounts and percentages are read as ``Decimal``.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import QEvent, QObject, QRegularExpression, Qt
+from PySide6.QtCore import QRegularExpression, Qt
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
@@ -24,20 +24,12 @@ PERCENT_PATTERN = r"[-−]?[0-9]{0,3}(\.[0-9]{0,2})?"
 
 
 class StepDateEdit(OptionalDateEdit):
-    """The day a step happened, blank ("—") until it has."""
+    """The day a step happened, blank until it has; its calendar opens at this month."""
 
     def __init__(self, clock: Clock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.clock = clock
-        self.setFixedWidth(130)  # every step's date lines up, wide enough for the day
-        self.calendarWidget().installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (watched is self.calendarWidget() and event.type() == QEvent.Type.Show
-                and self.value() is None):
-            today = self.clock.today()
-            self.calendarWidget().setCurrentPage(today.year, today.month)
-        return super().eventFilter(watched, event)
+        self.opens_at = clock.today
 
 
 class OptionalCount(QSpinBox):

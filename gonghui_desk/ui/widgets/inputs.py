@@ -1,5 +1,6 @@
-"""Inputs every area's dialogs share: an amount in yuan, a required date, a code table cell,
-and the turn of a ``datetime.date`` into a ``QDate`` and back.
+"""Inputs every area's dialogs share: an amount in yuan, a required date (the one
+``DateField``, refusing empty text), a code table cell, and the turn of a
+``datetime.date`` into a ``QDate`` and back.
 
 Amounts are typed as text and read as ``Decimal`` (never through a float), so 0.1 + 0.2
 yuan is 0.30 yuan. Thousands separators pasted from a spreadsheet are accepted.
@@ -20,7 +21,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
-    QDateEdit,
     QLineEdit,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from gonghui_desk.domain.codes import CodeList
 from gonghui_desk.domain.money import yuan_text
+from gonghui_desk.ui.widgets.date_field import DateField
 from gonghui_desk.ui.widgets.fields import CodeCombo
 
 MONEY_PATTERN = r"[0-9,]{0,13}(\.[0-9]{0,2})?"
@@ -85,22 +86,17 @@ def to_date(day: QDate) -> dt.date:
     return dt.date(day.year(), day.month(), day.day())
 
 
-class DayEdit(QDateEdit):
+class DayEdit(DateField):
     """A date that must be given (a step's day, a payment's day)."""
 
     def __init__(self, day: dt.date, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setDisplayFormat("yyyy-MM-dd")
-        self.setCalendarPopup(True)
-        self.setMinimumDate(QDate(1950, 1, 1))
-        self.setMaximumDate(QDate(2100, 12, 31))
-        self.set_value(day)
+        super().__init__(day, optional=False, parent=parent)
+        self.setMinimumDate(dt.date(1950, 1, 1))
 
     def value(self) -> dt.date:
-        return to_date(self.date())
-
-    def set_value(self, day: dt.date) -> None:
-        self.setDate(to_qdate(day))
+        day = super().value()
+        assert day is not None  # a required field keeps its last readable day
+        return day
 
 
 ModelIndex = QModelIndex | QPersistentModelIndex

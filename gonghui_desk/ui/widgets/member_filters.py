@@ -12,7 +12,6 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -26,7 +25,7 @@ from gonghui_desk.domain import membership as ms
 from gonghui_desk.domain.codes import MODEL_WORKER_LEVEL, NEW_EMPLOYMENT_FORM
 from gonghui_desk.services.members import ANY
 from gonghui_desk.ui.tr import QT_TRANSLATE_NOOP
-from gonghui_desk.ui.widgets.inputs import to_date, to_qdate
+from gonghui_desk.ui.widgets.inputs import DayEdit, to_date, to_qdate
 
 ON_DAY = "on-day"
 # (English label, statuses or ON_DAY) — the first entry is the default view.
@@ -62,9 +61,7 @@ class MemberFilterBar(QWidget):
         self.status = QComboBox()
         for label, _ in STATUS_FILTERS:
             self.status.addItem(QCoreApplication.translate("MemberFilters", label))
-        self.day = QDateEdit(to_qdate(today))
-        self.day.setDisplayFormat("yyyy-MM-dd")
-        self.day.setCalendarPopup(True)
+        self.day = DayEdit(today)
         self.day.setMaximumDate(to_qdate(today))
         self.day.hide()
         self.department = _combo(self.tr("All departments"), [])
