@@ -82,7 +82,9 @@ def parse_typed_date(
     if not 1 <= month <= 12:
         raise _refuse(shown, "月份应为 1–12")
     days = calendar.monthrange(year, month)[1]
-    if not 1 <= day <= days:
+    if day < 1:
+        raise _refuse(shown, f"日应为 1–{days}")
+    if day > days:
         raise _refuse(shown, f"{year} 年 {month} 月只有 {days} 天")
     found = dt.date(year, month, day)
     if earliest is not None and found < earliest:
