@@ -79,14 +79,12 @@ class DateField(QWidget):
         self.calendar_button = QToolButton()
         self.calendar_button.setText("▾")
         self.calendar_button.setToolTip(self.tr("Pick the day on a calendar"))
-        self.calendar_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.calendar_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        menu = QMenu(self.calendar_button)
-        action = QWidgetAction(menu)
+        self.calendar_menu = QMenu(self.calendar_button)
+        action = QWidgetAction(self.calendar_menu)
         action.setDefaultWidget(self.calendar)
-        menu.addAction(action)
-        menu.aboutToShow.connect(self._open_calendar)
-        self.calendar_button.setMenu(menu)
+        self.calendar_menu.addAction(action)
+        self.calendar_button.clicked.connect(self._open_calendar)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
@@ -192,6 +190,19 @@ class DateField(QWidget):
     def _show_problem(self) -> None:
         self.message.setText(self._problem)
         self.message.setVisible(bool(self._problem))
+        if self._problem:
+            self._make_room()
+
+    def _make_room(self) -> None:
+        """A small dialog grows to show the wrapped message whole (a window's size is
+        worked out without the extra lines a wrapped label needs)."""
+        window = self.window()
+        layout = window.layout()
+        if window is self or layout is None or not layout.hasHeightForWidth():
+            return
+        needed = layout.totalHeightForWidth(window.width())
+        if needed > window.height():
+            window.resize(window.width(), needed)
 
     def _open_calendar(self) -> None:
         day = self._value or (self.opens_at() if self.opens_at else None)
@@ -199,13 +210,13 @@ class DateField(QWidget):
             day = min(max(day, self.earliest), self.latest)
             self.calendar.setSelectedDate(QDate(day.year, day.month, day.day))
             self.calendar.setCurrentPage(day.year, day.month)
+        button = self.calendar_button
+        self.calendar_menu.popup(button.mapToGlobal(button.rect().bottomLeft()))
 
     def _picked(self, day: QDate) -> None:
         self.line.setText(f"{as_date(day):%Y-%m-%d}")
         self.edited.emit()
-        menu = self.calendar_button.menu()
-        if menu is not None:
-            menu.hide()
+        self.calendar_menu.hide()
 
 
 def unreadable_dates(root: QWidget) -> bool:
