@@ -143,6 +143,10 @@
         <translation>没有待分配的申请：申请须先经部门审核和工会审批。</translation>
     </message>
     <message>
+        <source>Nobody left to allocate: everyone in the list holds a place.</source>
+        <translation>没有待分配的人：名单中的人都已安排了名额。</translation>
+    </message>
+    <message>
         <source>Who handles the allocation?</source>
         <translation>请填写经办人。</translation>
     </message>
@@ -249,6 +253,18 @@
         <translation>该申请已结束（%1）。申请记录保留，可以查看，但不能再修改。</translation>
     </message>
     <message>
+        <source>Not eligible</source>
+        <translation>不符合条件</translation>
+    </message>
+    <message>
+        <source>%1
+
+The union can approve this application only once each of these rules is overridden on the Eligibility tab, with the reason in writing. Save it and give the overrides next?</source>
+        <translation>%1
+
+以上条件须在“资格审核”中逐条特批并写明理由，工会才能审批这份申请。仍要保存，随后办理特批吗？</translation>
+    </message>
+    <message>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
@@ -267,6 +283,10 @@
     <message>
         <source>Saved. The eligibility check is on the next tab.</source>
         <translation>已保存。资格审核结果见“资格审核”页。</translation>
+    </message>
+    <message>
+        <source>Saved. Give the overrides on this tab.</source>
+        <translation>已保存。请在本页逐条特批不符合的条件。</translation>
     </message>
     <message>
         <source>Close without saving the changes to the application?</source>
@@ -1204,8 +1224,8 @@ Please copy the details below and send them to whoever supports you. The log fil
         <translation>会员</translation>
     </message>
     <message>
-        <source>Name…</source>
-        <translation>姓名…</translation>
+        <source>Search %1…</source>
+        <translation>搜索%1……</translation>
     </message>
     <message>
         <source>Choose the record in the list first (search by name if needed).</source>
@@ -1234,10 +1254,6 @@ Please copy the details below and send them to whoever supports you. The log fil
 </context>
 <context>
     <name>HardshipColumns</name>
-    <message>
-        <source>Voided on %1 by %2: %3</source>
-        <translation>已于 %1 由 %2 作废：%3</translation>
-    </message>
     <message>
         <source>Name</source>
         <translation>姓名</translation>
@@ -1301,6 +1317,10 @@ Please copy the details below and send them to whoever supports you. The log fil
     <message>
         <source>Notes</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <source>Voided on %1 by %2: %3</source>
+        <translation>已于 %1 由 %2 作废：%3</translation>
     </message>
 </context>
 <context>
@@ -2218,10 +2238,6 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
         </translation>
     </message>
     <message>
-        <source>Importing members</source>
-        <translation>正在导入会员</translation>
-    </message>
-    <message>
         <source>Cancelled: nothing was imported.</source>
         <translation>已取消，没有导入任何数据。</translation>
     </message>
@@ -2250,6 +2266,10 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
         <translation>
             <numerusform>问题清单（%n 条）已保存：%1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Importing members</source>
+        <translation>正在导入会员</translation>
     </message>
 </context>
 <context>
@@ -2358,6 +2378,25 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
     <message>
         <source>Not saved.</source>
         <translation>未保存。</translation>
+    </message>
+</context>
+<context>
+    <name>LiveVerdict</name>
+    <message>
+        <source>Eligibility as typed in</source>
+        <translation>资格预审（按当前填写）</translation>
+    </message>
+    <message>
+        <source>Choose the applicant and the trip: the rules are checked as you type.</source>
+        <translation>选择申请人和批次后，随填写即时审核资格。</translation>
+    </message>
+    <message>
+        <source>Verdict: %1</source>
+        <translation>审核结果：%1</translation>
+    </message>
+    <message>
+        <source>Met: %1</source>
+        <translation>符合：%1</translation>
     </message>
 </context>
 <context>
@@ -2828,22 +2867,36 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
         <translation>姓名、拼音、证件号码后几位……</translation>
     </message>
     <message>
+        <source>No current member matches. Only members on the roll on %1 may be chosen.</source>
+        <translation>没有符合的在册会员。只能选择 %1 在册的会员。</translation>
+    </message>
+    <message>
         <source>No member matches.</source>
         <translation>没有符合的会员。</translation>
     </message>
     <message>
-        <source>No record matches.</source>
-        <translation>没有符合的记录。</translation>
-    </message>
-    <message>
-        <source>The first %1 of %2 matches; type more to narrow the list.</source>
+        <source>The first %1 of %2 people who match; type more to narrow the list.</source>
         <translation>共 %2 人符合，只列出前 %1 人；请多输入几个字缩小范围。</translation>
     </message>
+    <message>
+        <source>The first %1 of %2 records that match; type more to narrow the list.</source>
+        <translation>共 %2 条记录符合，只列出前 %1 条；请多输入几个字缩小范围。</translation>
+    </message>
     <message numerus="yes">
-        <source>%n match(es).</source>
+        <source>%n person(s) match.</source>
         <translation>
             <numerusform>共 %n 人符合。</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) match.</source>
+        <translation>
+            <numerusform>共 %n 条记录符合。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No record matches.</source>
+        <translation>没有符合的记录。</translation>
     </message>
 </context>
 <context>
@@ -3000,6 +3053,21 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
     <message>
         <source>Settings</source>
         <translation>设置</translation>
+    </message>
+</context>
+<context>
+    <name>OfficerDialog</name>
+    <message>
+        <source>Who is working</source>
+        <translation>谁在操作</translation>
+    </message>
+    <message>
+        <source>Choose your name. It goes on every change you make and on every form you export. Not in the list? Type it.</source>
+        <translation>请选择您的姓名。您所做的每一处修改和导出的每一张表都会署上这个名字。列表里没有？直接输入。</translation>
+    </message>
+    <message>
+        <source>Your name, e.g. 王小红</source>
+        <translation>您的姓名，例如 王小红</translation>
     </message>
 </context>
 <context>
@@ -3460,9 +3528,9 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
         <translation>疗休养</translation>
     </message>
     <message numerus="yes">
-        <source>%1 already has %n trip(s), the first leaving on %2. &lt;a href="%1"&gt;Show %1&lt;/a&gt;</source>
+        <source>%1 already has %n trip(s), the first leaving on %2. &lt;a href=&quot;%1&quot;&gt;Show %1&lt;/a&gt;</source>
         <translation>
-            <numerusform>%1 年已有 %n 个批次，最早 %2 出发。&lt;a href="%1"&gt;查看 %1 年&lt;/a&gt;</numerusform>
+            <numerusform>%1 年已有 %n 个批次，最早 %2 出发。&lt;a href=&quot;%1&quot;&gt;查看 %1 年&lt;/a&gt;</numerusform>
         </translation>
     </message>
     <message>
@@ -4323,13 +4391,6 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
     </message>
 </context>
 <context>
-    <name>WriteAccess</name>
-    <message>
-        <source>Read-only: another computer is changing this database. Here it can be looked at, but not changed.</source>
-        <translation>只读：另一台电脑正在修改这个数据库，这里只能查看，不能修改。</translation>
-    </message>
-</context>
-<context>
     <name>YearFiguresPanel</name>
     <message>
         <source>Figures the annual statistics need that the member records cannot tell: the employer&apos;s staff, the union&apos;s cadres, the workers&apos; congress and which committees exist. Enter them once a year; the statistics use the year of their cut-off date.</source>
@@ -4381,18 +4442,10 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
     </message>
 </context>
 <context>
-    <name>OfficerDialog</name>
+    <name>WriteAccess</name>
     <message>
-        <source>Who is working</source>
-        <translation>谁在操作</translation>
-    </message>
-    <message>
-        <source>Choose your name. It goes on every change you make and on every form you export. Not in the list? Type it.</source>
-        <translation>请选择您的姓名。您所做的每一处修改和导出的每一张表都会署上这个名字。列表里没有？直接输入。</translation>
-    </message>
-    <message>
-        <source>Your name, e.g. 王小红</source>
-        <translation>您的姓名，例如 王小红</translation>
+        <source>Read-only: another computer is changing this database. Here it can be looked at, but not changed.</source>
+        <translation>只读：另一台电脑正在修改这个数据库，这里只能查看，不能修改。</translation>
     </message>
 </context>
 </TS>

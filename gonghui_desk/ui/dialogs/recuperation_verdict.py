@@ -5,6 +5,8 @@ A rule that is not met shows ✗ in red with a 特批… button: the chair may l
 a written reason, which is kept with the application and shown here (and on the 审批表)
 until it is withdrawn with 撤销特批. Rules about the person decide whether they may go at
 all; rules about places only decide whether there is room now (else the waiting list).
+``LiveVerdict`` shows the same rules on the 申请 tab while the application is typed in,
+before it is saved.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from gonghui_desk.domain.money import yuan_text
-from gonghui_desk.domain.recuperation_rules import RuleResult
+from gonghui_desk.domain.recuperation_rules import NOT_OVERRIDABLE, RuleResult, Verdict
 from gonghui_desk.errors import UserError, ValidationError
 from gonghui_desk.services.operations import Op
 from gonghui_desk.services.recuperation_apps import (
@@ -37,9 +39,17 @@ from gonghui_desk.services.recuperation_apps import (
     remove_override,
     set_override,
 )
+from gonghui_desk.services.recuperation_facts import DraftCheck
 from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.errors import show_user_error
-from gonghui_desk.ui.style import ERROR_RED, ERROR_STYLE, OK_GREEN, WARNING, text_style
+from gonghui_desk.ui.style import (
+    ERROR_RED,
+    ERROR_STYLE,
+    MUTED_STYLE,
+    OK_GREEN,
+    WARNING,
+    text_style,
+)
 from gonghui_desk.ui.widgets.fields import FieldRow
 from gonghui_desk.ui.widgets.inputs import DayEdit, to_qdate
 
@@ -99,6 +109,70 @@ class OverrideDialog(QDialog):
         self.saved.emit()
 
 
+def verdict_colour(verdict: Verdict) -> str:
+    return OK_GREEN if verdict.passed else WARNING if verdict.eligible else ERROR_RED
+
+
+class LiveVerdict(QGroupBox):
+    """The verdict on the application as typed in: a line in its colour, the rules not met
+    with their reasons, and the names of those met."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Eligibility as typed in"), parent)
+        self.setObjectName("live_verdict")
+        self.summary = QLabel()
+        self.summary.setObjectName("live_verdict_summary")
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.failed = QLabel()
+        self.failed.setObjectName("live_verdict_failed")
+        self.failed.setWordWrap(True)
+        self.failed.setTextFormat(Qt.TextFormat.PlainText)
+        self.failed.setStyleSheet(ERROR_STYLE)
+        self.met = QLabel()
+        self.met.setObjectName("live_verdict_met")
+        self.met.setWordWrap(True)
+        self.met.setTextFormat(Qt.TextFormat.PlainText)
+        self.met.setStyleSheet(MUTED_STYLE)
+        layout = QVBoxLayout(self)
+        for label in (self.summary, self.failed, self.met):
+            layout.addWidget(label)
+        self.check: DraftCheck | None = None
+        self.show_check(None)
+
+    def show_check(self, check: DraftCheck | None) -> None:
+        self.check = check
+        self.failed.clear()
+        self.met.clear()
+        if check is None:
+            self.summary.setStyleSheet(MUTED_STYLE)
+            self.summary.setText(self.tr(
+                "Choose the applicant and the trip: the rules are checked as you type."))
+        elif check.refusal or check.verdict is None:
+            self.summary.setStyleSheet(text_style(ERROR_RED, bold=True))
+            self.summary.setText(check.refusal)
+        else:
+            verdict = check.verdict
+            self.summary.setStyleSheet(text_style(verdict_colour(verdict), bold=True))
+            self.summary.setText(self.tr("Verdict: %1").replace("%1", verdict.summary))
+            self.failed.setText("\n".join(f"✗ {r.line}" for r in verdict.failures))
+            overridden = [r.line for r in verdict.results if r.ok is False and r.override]
+            met = [r.name for r in verdict.results if r.ok]
+            lines = [f"✓ {line}" for line in overridden]
+            if met:
+                lines.append(self.tr("Met: %1").replace("%1", "、".join(met)))
+            self.met.setText("\n".join(lines))
+        self.failed.setVisible(bool(self.failed.text()))
+        self.met.setVisible(bool(self.met.text()))
+
+    def blocking(self) -> list[RuleResult]:
+        """Failed rules about the person that no override can let pass."""
+        verdict = self.check.verdict if self.check is not None else None
+        if verdict is None:
+            return []
+        return [r for r in verdict.failures if r.key in NOT_OVERRIDABLE]
+
+
 class VerdictTab(QWidget):
     """Emits ``changed`` after an override was given or withdrawn."""
 
@@ -144,8 +218,7 @@ class VerdictTab(QWidget):
             self.costs.clear()
         else:
             verdict = detail.verdict
-            colour = OK_GREEN if verdict.passed else WARNING if verdict.eligible else ERROR_RED
-            self.summary.setStyleSheet(text_style(colour))
+            self.summary.setStyleSheet(text_style(verdict_colour(verdict)))
             self.summary.setText(self.tr("Verdict: %1").replace("%1", verdict.summary))
             overrides = {o.rule: o for o in detail.overrides}
             person = [r for r in verdict.results if not r.place]
@@ -188,7 +261,7 @@ class VerdictTab(QWidget):
             if not result.ok and not result.override:
                 text_label.setStyleSheet(ERROR_STYLE)
             button: QPushButton | None = None
-            if not result.ok and not self.read_only:
+            if not result.ok and not self.read_only and result.key not in NOT_OVERRIDABLE:
                 if result.override:
                     button = QPushButton(self.tr("Withdraw override"))
                     button.clicked.connect(lambda _=False, k=result.key: self.withdraw(k))

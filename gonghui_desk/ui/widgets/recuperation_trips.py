@@ -38,8 +38,9 @@ from gonghui_desk.ui.write_access import enable_writes
 
 
 class TripsPanel(QWidget):
-    """Emits ``changed`` after a trip was saved, removed or allocated, and
-    ``open_application`` with an application's id from the ranking."""
+    """Emits ``changed`` after a trip was saved or removed, and ``open_application`` with
+    an application's id from the ranking. An allocation needs no signal: the page reads
+    itself again when the runner announces it."""
 
     changed = Signal()
     open_application = Signal(int)
@@ -226,7 +227,6 @@ class TripsPanel(QWidget):
             return None
         dialog = AllocationDialog(self.context, row,
                                   load_profile(self.context.db.sessions).chair, self)
-        dialog.allocated.connect(self.changed)
         dialog.open()
         self.allocation = dialog
         return dialog
