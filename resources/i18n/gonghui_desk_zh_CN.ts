@@ -2875,12 +2875,22 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
         <translation>没有符合的会员。</translation>
     </message>
     <message>
+        <source>The first %1 of %2 current members who match; type more to narrow the list.</source>
+        <translation>共 %2 名在册会员符合，只列出前 %1 人；请多输入几个字缩小范围。</translation>
+    </message>
+    <message>
         <source>The first %1 of %2 people who match; type more to narrow the list.</source>
         <translation>共 %2 人符合，只列出前 %1 人；请多输入几个字缩小范围。</translation>
     </message>
     <message>
         <source>The first %1 of %2 records that match; type more to narrow the list.</source>
         <translation>共 %2 条记录符合，只列出前 %1 条；请多输入几个字缩小范围。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n current member(s) match.</source>
+        <translation>
+            <numerusform>共 %n 名在册会员符合。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n person(s) match.</source>

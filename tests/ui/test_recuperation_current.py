@@ -69,7 +69,7 @@ def test_the_picker_offers_current_members_only(window, db):
     assert offered(picker, "张伟") == []
     assert picker.note.text().startswith("没有符合的在册会员。")
     assert picker.search.placeholderText() == "姓名、拼音、证件号码后几位……"
-    assert offered(picker, "张强") == ["张强"] and picker.note.text() == "共 1 人符合。"
+    assert offered(picker, "张强") == ["张强"] and picker.note.text() == "共 1 名在册会员符合。"
 
 
 def test_a_former_member_is_refused_with_the_reason_when_saving(window, db, monkeypatch):

@@ -129,21 +129,26 @@ class LiveVerdict(QGroupBox):
         self.failed.setWordWrap(True)
         self.failed.setTextFormat(Qt.TextFormat.PlainText)
         self.failed.setStyleSheet(ERROR_STYLE)
+        self.short = QLabel()  # no room now: the waiting list, not a refusal
+        self.short.setObjectName("live_verdict_short")
+        self.short.setWordWrap(True)
+        self.short.setTextFormat(Qt.TextFormat.PlainText)
+        self.short.setStyleSheet(text_style(WARNING))
         self.met = QLabel()
         self.met.setObjectName("live_verdict_met")
         self.met.setWordWrap(True)
         self.met.setTextFormat(Qt.TextFormat.PlainText)
         self.met.setStyleSheet(MUTED_STYLE)
         layout = QVBoxLayout(self)
-        for label in (self.summary, self.failed, self.met):
+        for label in (self.summary, self.failed, self.short, self.met):
             layout.addWidget(label)
         self.check: DraftCheck | None = None
         self.show_check(None)
 
     def show_check(self, check: DraftCheck | None) -> None:
         self.check = check
-        self.failed.clear()
-        self.met.clear()
+        for label in (self.failed, self.short, self.met):
+            label.clear()
         if check is None:
             self.summary.setStyleSheet(MUTED_STYLE)
             self.summary.setText(self.tr(
@@ -155,15 +160,17 @@ class LiveVerdict(QGroupBox):
             verdict = check.verdict
             self.summary.setStyleSheet(text_style(verdict_colour(verdict), bold=True))
             self.summary.setText(self.tr("Verdict: %1").replace("%1", verdict.summary))
-            self.failed.setText("\n".join(f"✗ {r.line}" for r in verdict.failures))
-            overridden = [r.line for r in verdict.results if r.ok is False and r.override]
+            self.failed.setText("\n".join(f"✗ {r.line}" for r in verdict.failures
+                                           if not r.place))
+            self.short.setText("\n".join(f"！{r.line}" for r in verdict.failures if r.place))
+            overridden = [r.line for r in verdict.results if not r.ok and r.override]
             met = [r.name for r in verdict.results if r.ok]
             lines = [f"✓ {line}" for line in overridden]
             if met:
                 lines.append(self.tr("Met: %1").replace("%1", "、".join(met)))
             self.met.setText("\n".join(lines))
-        self.failed.setVisible(bool(self.failed.text()))
-        self.met.setVisible(bool(self.met.text()))
+        for label in (self.failed, self.short, self.met):
+            label.setVisible(bool(label.text()))
 
     def blocking(self) -> list[RuleResult]:
         """Failed rules about the person that no override can let pass."""

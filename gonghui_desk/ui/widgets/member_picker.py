@@ -155,12 +155,20 @@ class MemberPicker(QWidget):
                                "may be chosen.").replace(
                                    "%1", "、".join(f"{d:%Y-%m-%d}" for d in self._active_on))
             return self.tr("No member matches.")
+        current = people and bool(self._active_on)  # say so: the others are left out
         if total > shown:
-            text = (self.tr("The first %1 of %2 people who match; type more to narrow the list.")
-                    if people else
-                    self.tr("The first %1 of %2 records that match; type more to narrow the "
-                            "list."))
+            if current:
+                text = self.tr("The first %1 of %2 current members who match; type more to "
+                               "narrow the list.")
+            elif people:
+                text = self.tr("The first %1 of %2 people who match; type more to narrow "
+                               "the list.")
+            else:
+                text = self.tr("The first %1 of %2 records that match; type more to narrow "
+                               "the list.")
             return text.replace("%1", f"{shown:,}").replace("%2", f"{total:,}")
+        if current:
+            return self.tr("%n current member(s) match.", "", total)
         if people:
             return self.tr("%n person(s) match.", "", total)
         return self.tr("%n record(s) match.", "", total)
