@@ -2871,6 +2871,10 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
         <translation>没有符合的在册会员。只能选择 %1 在册的会员。</translation>
     </message>
     <message>
+        <source>No current member matches. Only members on the roll both on %1 and on %2 may be chosen.</source>
+        <translation>没有符合的在册会员。只能选择 %1 和 %2 都在册的会员。</translation>
+    </message>
+    <message>
         <source>No member matches.</source>
         <translation>没有符合的会员。</translation>
     </message>

@@ -16,6 +16,7 @@ from gonghui_desk.ui.pages.report_params import FormParamsPanel
 from tests.factories import make_member
 from tests.ui.test_recuperation_page import (
     APPLIED,
+    TODAY,
     YEAR,
     add_member,
     add_trip,
@@ -70,6 +71,12 @@ def test_the_picker_offers_current_members_only(window, db):
     assert picker.note.text().startswith("没有符合的在册会员。")
     assert picker.search.placeholderText() == "姓名、拼音、证件号码后几位……"
     assert offered(picker, "张强") == ["张强"] and picker.note.text() == "共 1 名在册会员符合。"
+    # Applying on a day before they left: 在册 then, but not today, so still not offered.
+    earlier = GONE_ON - dt.timedelta(days=10)
+    dialog.form.applied_on.set_value(earlier)
+    assert offered(picker, "张伟") == []
+    assert picker.note.text() == (f"没有符合的在册会员。只能选择 {earlier:%Y-%m-%d} 和 "
+                                  f"{TODAY:%Y-%m-%d} 都在册的会员。")
 
 
 def test_a_former_member_is_refused_with_the_reason_when_saving(window, db, monkeypatch):

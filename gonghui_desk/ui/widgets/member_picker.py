@@ -150,10 +150,14 @@ class MemberPicker(QWidget):
         if not total:
             if not people:
                 return self.tr("No record matches.")
-            if self._active_on:
+            if len(self._active_on) == 1:
                 return self.tr("No current member matches. Only members on the roll on %1 "
-                               "may be chosen.").replace(
-                                   "%1", "、".join(f"{d:%Y-%m-%d}" for d in self._active_on))
+                               "may be chosen.").replace("%1", f"{self._active_on[0]:%Y-%m-%d}")
+            if self._active_on:
+                return self.tr("No current member matches. Only members on the roll both on "
+                               "%1 and on %2 may be chosen.").replace(
+                                   "%1", f"{self._active_on[0]:%Y-%m-%d}").replace(
+                                   "%2", f"{self._active_on[-1]:%Y-%m-%d}")
             return self.tr("No member matches.")
         current = people and bool(self._active_on)  # say so: the others are left out
         if total > shown:
