@@ -67,8 +67,8 @@ class ApplyTab(QWidget):
             self.picker = MemberPicker(sessions)
             self.picker.set_active_on(today)
             self.picker.chosen.connect(lambda _: self.edited.emit())
-            self.picker.results.setMinimumHeight(220)
-            self.picker.results.setMaximumHeight(260)
+            self.picker.results.setMinimumHeight(140)  # room for the verdict below
+            self.picker.results.setMaximumHeight(200)
             who_layout.addWidget(self.picker)
             self.applicant.hide()
         self.trip = QComboBox()
@@ -161,8 +161,7 @@ class ApplyTab(QWidget):
 
         left, right = QVBoxLayout(), QVBoxLayout()
         left.addWidget(person_box)
-        left.addWidget(self.live)
-        left.addStretch(1)
+        left.addWidget(self.live, 1)  # the reasons take the room left, scrolling beyond it
         right.addWidget(priority_box)
         right.addWidget(facts_box)
         right.addStretch(1)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QLabel,
@@ -139,9 +140,24 @@ class LiveVerdict(QGroupBox):
         self.met.setWordWrap(True)
         self.met.setTextFormat(Qt.TextFormat.PlainText)
         self.met.setStyleSheet(MUTED_STYLE)
+        # The reasons scroll inside the box when many rules fail, so the dialog keeps its
+        # size (and its buttons) on a laptop screen.
+        reasons = QWidget()
+        reasons_layout = QVBoxLayout(reasons)
+        reasons_layout.setContentsMargins(0, 0, 0, 0)
+        for label in (self.failed, self.short, self.met):
+            reasons_layout.addWidget(label)
+        reasons_layout.addStretch(1)
+        self.reasons = QScrollArea()
+        self.reasons.setWidgetResizable(True)
+        self.reasons.setFrameShape(QFrame.Shape.NoFrame)
+        self.reasons.setWidget(reasons)
+        self.reasons.viewport().setAutoFillBackground(False)  # the box's own background
+        reasons.setAutoFillBackground(False)
+        self.reasons.setMinimumHeight(80)
         layout = QVBoxLayout(self)
-        for label in (self.summary, self.failed, self.short, self.met):
-            layout.addWidget(label)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.reasons, 1)
         self.check: DraftCheck | None = None
         self.show_check(None)
 
@@ -171,6 +187,8 @@ class LiveVerdict(QGroupBox):
             self.met.setText("\n".join(lines))
         for label in (self.failed, self.short, self.met):
             label.setVisible(bool(label.text()))
+        self.reasons.setVisible(any(label.text() for label in (self.failed, self.short,
+                                                                self.met)))
 
     def blocking(self) -> list[RuleResult]:
         """Failed rules about the person that no override can let pass."""
