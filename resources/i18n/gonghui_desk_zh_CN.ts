@@ -2512,6 +2512,14 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
         <source>Model worker</source>
         <translation>劳模等级</translation>
     </message>
+    <message>
+        <source>The ID number ends in %1</source>
+        <translation>身份证号末尾 %1 相符</translation>
+    </message>
+    <message>
+        <source>The mobile number ends in %1</source>
+        <translation>手机号末尾 %1 相符</translation>
+    </message>
 </context>
 <context>
     <name>MemberDetailPanel</name>
@@ -2919,6 +2927,14 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
         <translation>
             <numerusform>将选中的 %n 名会员移到回收站吗？可以从回收站恢复。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>No member on file yet: “Add member…” enters one, and Import reads a roster from a spreadsheet.</source>
+        <translation>还没有会员：点“新增会员…”逐个录入，或用“导入”从表格读入花名册。</translation>
+    </message>
+    <message>
+        <source>No member matches. Try a shorter keyword or clear the filters.</source>
+        <translation>没有符合条件的会员，试试更短的关键词或清除筛选。</translation>
     </message>
 </context>
 <context>
