@@ -1833,6 +1833,14 @@ Please copy the details below and send them to whoever supports you. The log fil
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
+    <message>
+        <source>No change matches. Try a shorter keyword.</source>
+        <translation>没有符合条件的修改记录，试试更短的关键词。</translation>
+    </message>
+    <message>
+        <source>No change recorded yet.</source>
+        <translation>还没有修改记录。</translation>
+    </message>
 </context>
 <context>
     <name>HomePage</name>
