@@ -6,10 +6,12 @@ from PySide6.QtCore import Qt
 
 from gonghui_desk.config import settings_file
 from gonghui_desk.services.demo import fill_demo
+from gonghui_desk.services.members import MemberFilter, search_ids
 from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.main_window import MainWindow
 from gonghui_desk.ui.models.member_table import COLUMNS
 from gonghui_desk.ui.settings import AppSettings
+from gonghui_desk.ui.widgets.member_picker import MemberPicker
 from tests.factories import make_member, write
 
 
@@ -115,6 +117,13 @@ def test_the_count_carries_thousands_separators(window, db, qtbot):
     write(db, fill_demo, 1200, seed=5)
     page = members_page(window, qtbot)
     assert page.count_label.text() == "共 1,200 人"
+    picker = MemberPicker(db.sessions)
+    qtbot.addWidget(picker)
+    picker.search.setText("1")  # in nearly every ID number and mobile
+    picker.run_search()
+    total = len(search_ids(db.sessions, MemberFilter(text="1")))
+    assert total > 1000
+    assert f"{total:,}" in picker.note.text()
 
 
 def reopen(context, qtbot):

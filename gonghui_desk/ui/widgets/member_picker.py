@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from gonghui_desk.db.session import SessionFactory
+from gonghui_desk.domain.numbers import format_count, grouped_count
 from gonghui_desk.exchange.forms.spec import Choice
 from gonghui_desk.services.members import MemberFilter, MemberRow, fetch_rows, search_ids
 from gonghui_desk.ui.style import MUTED_STYLE
@@ -127,10 +128,10 @@ class MemberPicker(QWidget):
         elif total > len(choices):
             self.note.setText(
                 self.tr("The first %1 of %2 matches; type more to narrow the list.")
-                .replace("%1", str(len(choices))).replace("%2", str(total))
+                .replace("%1", format_count(len(choices))).replace("%2", format_count(total))
             )
         else:
-            self.note.setText(self.tr("%n match(es).", "", total))
+            self.note.setText(grouped_count(self.tr("%n match(es).", "", total), total))
         if len(choices) == 1:  # one match: that is the record meant
             self.results.setCurrentRow(0)
         self.chosen.emit(self.record_id)
