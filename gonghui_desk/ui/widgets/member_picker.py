@@ -77,7 +77,7 @@ class MemberPicker(QWidget):
 
     def _members(self, text: str) -> tuple[list[Choice], int]:
         ids = search_ids(self.sessions, MemberFilter(text=text))
-        rows = fetch_rows(self.sessions, ids[:LIMIT])
+        rows = fetch_rows(self.sessions, ids[:LIMIT], text)  # a matched tail shows whole
         shown = [Choice(i, row_text(rows[i]), rows[i].name) for i in ids[:LIMIT] if i in rows]
         return shown, len(ids)
 
