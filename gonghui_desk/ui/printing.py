@@ -17,6 +17,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QWidget
 
+from gonghui_desk.domain.numbers import format_count
 from gonghui_desk.errors import UserError
 from gonghui_desk.services import Progress
 from gonghui_desk.ui.tasks import run_with_progress
@@ -85,8 +86,8 @@ def print_pages(
         dpi = min(resolution, MAX_DPI)
         for number, page in enumerate(pages):
             message = QCoreApplication.translate("Printing", "Printing page %1 of %2")
-            yield Progress(number, len(pages), message.replace("%1", str(number + 1))
-                           .replace("%2", str(len(pages))))
+            yield Progress(number, len(pages), message.replace("%1", format_count(number + 1))
+                           .replace("%2", format_count(len(pages))))
             if number:
                 printer.newPage()
             target = fit(document.pagePointSize(page), painter.viewport(), resolution)
@@ -118,6 +119,6 @@ def print_pdf(parent: QWidget | None, document: QPdfDocument, title: str) -> boo
     if not pages:
         raise UserError(QCoreApplication.translate(
             "Printing", "The pages chosen are not in the form (its pages: 1 to %1)."
-        ).replace("%1", str(count)))
+        ).replace("%1", format_count(count)))
     heading = QCoreApplication.translate("Printing", "Printing")
     return run_with_progress(parent, heading, lambda: print_pages(document, printer, pages))

@@ -1828,6 +1828,14 @@ Please copy the details below and send them to whoever supports you. The log fil
         <translation>导出…</translation>
     </message>
     <message>
+        <source>No change matches. Try a shorter keyword.</source>
+        <translation>没有符合条件的修改记录，试试更短的关键词。</translation>
+    </message>
+    <message>
+        <source>No change recorded yet.</source>
+        <translation>还没有修改记录。</translation>
+    </message>
+    <message>
         <source>Newest %1 of %2 shown; search or export for the rest</source>
         <translation>显示最新 %1 条，共 %2 条；其余可搜索或导出</translation>
     </message>
@@ -2551,6 +2559,14 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
         <source>Model worker</source>
         <translation>劳模等级</translation>
     </message>
+    <message>
+        <source>The ID number ends in %1</source>
+        <translation>身份证号末尾 %1 相符</translation>
+    </message>
+    <message>
+        <source>The mobile number ends in %1</source>
+        <translation>手机号末尾 %1 相符</translation>
+    </message>
 </context>
 <context>
     <name>MemberDetailPanel</name>
@@ -2972,6 +2988,14 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
         <translation>
             <numerusform>共 %n 人</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>No member on file yet: “Add member…” enters one, and Import reads a roster from a spreadsheet.</source>
+        <translation>还没有会员：点“新增会员…”逐个录入，或用“导入”从表格读入花名册。</translation>
+    </message>
+    <message>
+        <source>No member matches. Try a shorter keyword or clear the filters.</source>
+        <translation>没有符合条件的会员，试试更短的关键词或清除筛选。</translation>
     </message>
     <message>
         <source>Remove the membership change “%1” of %2 from %3?</source>
@@ -4405,6 +4429,13 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
     </message>
 </context>
 <context>
+    <name>WriteAccess</name>
+    <message>
+        <source>Read-only: another computer is changing this database. Here it can be looked at, but not changed.</source>
+        <translation>只读：另一台电脑正在修改这个数据库，这里只能查看，不能修改。</translation>
+    </message>
+</context>
+<context>
     <name>YearFiguresPanel</name>
     <message>
         <source>Figures the annual statistics need that the member records cannot tell: the employer&apos;s staff, the union&apos;s cadres, the workers&apos; congress and which committees exist. Enter them once a year; the statistics use the year of their cut-off date.</source>
@@ -4453,13 +4484,6 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
     <message>
         <source>Saved the figures for %1.</source>
         <translation>已保存 %1 年的数字。</translation>
-    </message>
-</context>
-<context>
-    <name>WriteAccess</name>
-    <message>
-        <source>Read-only: another computer is changing this database. Here it can be looked at, but not changed.</source>
-        <translation>只读：另一台电脑正在修改这个数据库，这里只能查看，不能修改。</translation>
     </message>
 </context>
 </TS>

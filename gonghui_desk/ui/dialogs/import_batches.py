@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gonghui_desk.domain.numbers import format_count
 from gonghui_desk.errors import UserError
 from gonghui_desk.exchange.member_import import MODE_LABELS
 from gonghui_desk.services.import_batches import BatchInfo, list_batches
@@ -89,7 +90,8 @@ class ImportBatchesDialog(QDialog):
         for row, batch in enumerate(self.batches):
             values = (
                 f"{batch.at:%Y-%m-%d %H:%M}", batch.actor, batch.file_name, batch.sheet,
-                MODE_LABELS.get(batch.mode, batch.mode), str(batch.added), str(batch.updated),
+                MODE_LABELS.get(batch.mode, batch.mode), format_count(batch.added),
+                format_count(batch.updated),
                 self._state(batch),
             )
             for column, value in enumerate(values):
@@ -127,7 +129,8 @@ class ImportBatchesDialog(QDialog):
                     "removed (not moved to the recycle bin), and the %4 member(s) it updated "
                     "will get back what they had before. The database is backed up first.")
             .replace("%1", batch.file_name).replace("%2", f"{batch.at:%Y-%m-%d %H:%M}")
-            .replace("%3", str(batch.added)).replace("%4", str(batch.updated)),
+            .replace("%3", format_count(batch.added))
+            .replace("%4", format_count(batch.updated)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )

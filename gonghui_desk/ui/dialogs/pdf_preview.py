@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gonghui_desk.domain.numbers import format_count
 from gonghui_desk.errors import UserError
 from gonghui_desk.ui.errors import show_user_error
 from gonghui_desk.ui.printing import print_pdf
@@ -109,8 +110,8 @@ class PdfPreviewDialog(QDialog):
     def _show_page_number(self, page: int) -> None:
         self.page_label.setText(
             self.tr("Page %1 of %2")
-            .replace("%1", str(page + 1))
-            .replace("%2", str(self.page_count()))
+            .replace("%1", format_count(page + 1))
+            .replace("%2", format_count(self.page_count()))
         )
 
     def _zoom_changed(self) -> None:

@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from gonghui_desk.db.session import SessionFactory
+from gonghui_desk.domain.numbers import format_count, grouped_count
 from gonghui_desk.exchange.forms.spec import Choice
 from gonghui_desk.services.current_members import search_active
 from gonghui_desk.services.members import MemberFilter, MemberRow, fetch_rows, search_ids
@@ -94,7 +95,7 @@ class MemberPicker(QWidget):
         else:
             ids = search_ids(self.sessions, MemberFilter(text=text))
             total = len(ids)
-        rows = fetch_rows(self.sessions, ids[:LIMIT])
+        rows = fetch_rows(self.sessions, ids[:LIMIT], text)  # a matched tail shows whole
         shown = [Choice(i, row_text(rows[i]), rows[i].name) for i in ids[:LIMIT] if i in rows]
         return shown, total
 
@@ -170,12 +171,12 @@ class MemberPicker(QWidget):
             else:
                 text = self.tr("The first %1 of %2 records that match; type more to narrow "
                                "the list.")
-            return text.replace("%1", f"{shown:,}").replace("%2", f"{total:,}")
+            return text.replace("%1", format_count(shown)).replace("%2", format_count(total))
         if current:
-            return self.tr("%n current member(s) match.", "", total)
+            return grouped_count(self.tr("%n current member(s) match.", "", total), total)
         if people:
-            return self.tr("%n person(s) match.", "", total)
-        return self.tr("%n record(s) match.", "", total)
+            return grouped_count(self.tr("%n person(s) match.", "", total), total)
+        return grouped_count(self.tr("%n record(s) match.", "", total), total)
 
     def select_member(self, member_id: int) -> bool:
         """Select ``member_id`` if it is in the list; True when it is now chosen."""
