@@ -3068,6 +3068,14 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
 <context>
     <name>PdfPreviewDialog</name>
     <message>
+        <source>Laying out %1</source>
+        <translation>正在排版%1</translation>
+    </message>
+    <message>
+        <source>Page %1 (%2 pages laid out so far, more to come…)</source>
+        <translation>第 %1 页（已排好 %2 页，其余正在排版…）</translation>
+    </message>
+    <message>
         <source>The preview file %1 could not be opened (%2). Please try again.</source>
         <translation>无法打开预览文件“%1”（%2），请再试一次。</translation>
     </message>

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from gonghui_desk.errors import UserError
 from gonghui_desk.exchange.forms import FORMS
-from gonghui_desk.exchange.forms.export import export_form, preflight
+from gonghui_desk.exchange.forms.export import export_form, preflight, preview_form
 from gonghui_desk.exchange.forms.spec import FormParams, FormSpec
 from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.dialogs.discrepancies import confirm_despite
@@ -270,28 +270,32 @@ class ReportsPage(Page):
         return path
 
     def preview(self) -> PdfPreviewDialog | None:
-        """预览: the PDF in the app's preview window (print or save from there)."""
+        """预览: the form's pages in the app's preview window (print or save from there);
+        the first shows at once, the rest are laid out while it is read."""
         params = self.form_params()
         if params is None:
             return None
         spec = self.spec()
         if not self.figures_agree(spec, params):
             return None
-        path = self.temporary_pdf(spec, params)
-        if path is None:
-            return None
         try:
+            pages = preview_form(self.context.db.sessions, spec.id, params)
             dialog = PdfPreviewDialog(
-                path, spec.title,
+                pages, spec.title,
                 lambda: self.export_to_chosen(spec, params, PDF, self.preview_dialog), self,
             )
         except UserError as error:
-            remove_temporary(path)
             show_user_error(self, error)
             return None
         self.preview_dialog = dialog
+        dialog.finished.connect(lambda: self._preview_closed(dialog))
         dialog.open()
         return dialog
+
+    def _preview_closed(self, dialog: PdfPreviewDialog) -> None:
+        if self.preview_dialog is dialog:
+            self.preview_dialog = None
+        dialog.deleteLater()
 
     def print_form(self) -> bool:
         """打印…: print the form straight away (the same PDF the preview shows)."""
