@@ -3076,10 +3076,6 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
         <translation>第 %1 页（已排好 %2 页，其余正在排版…）</translation>
     </message>
     <message>
-        <source>The preview file %1 could not be opened (%2). Please try again.</source>
-        <translation>无法打开预览文件“%1”（%2），请再试一次。</translation>
-    </message>
-    <message>
         <source>Print preview — %1</source>
         <translation>打印预览 — %1</translation>
     </message>

@@ -17,14 +17,12 @@ import gc
 import sys
 import time
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 from PySide6.QtCore import (
     QBuffer,
     QByteArray,
     QCoreApplication,
     QIODevice,
-    QObject,
     QSize,
     QSizeF,
     QTimer,
@@ -51,18 +49,6 @@ from gonghui_desk.ui.widgets.page_view import FACTOR, FIT_PAGE, FIT_WIDTH, PageV
 
 ZOOMS = (0.5, 0.75, 1.0, 1.5, 2.0)
 STEP_SECONDS = 0.03  # layout work per turn of the event loop: clicks still answer at once
-
-
-def load_pdf(path: Path, parent: QObject) -> QPdfDocument:
-    """The PDF at ``path``, opened; ``UserError`` if it cannot be read."""
-    document = QPdfDocument(parent)
-    error = document.load(str(path))
-    if error != QPdfDocument.Error.None_:
-        message = QCoreApplication.translate(
-            "PdfPreviewDialog", "The preview file %1 could not be opened (%2). Please try again."
-        )
-        raise UserError(message.replace("%1", path.name).replace("%2", error.name))
-    return document
 
 
 def release_memory() -> None:
@@ -101,6 +87,19 @@ class FormPages:
         finally:
             document.close()
             buffer.close()
+
+
+def print_form_pages(parent: QWidget | None, pages: PagedPdf, title: str) -> bool:
+    """Lay ``pages`` out to the last (with a progress dialog) and print them; True when
+    sent. The pages are let go of afterwards, and the memory handed back."""
+    try:
+        heading = QCoreApplication.translate("PdfPreviewDialog", "Laying out %1")
+        if not run_with_progress(parent, heading.replace("%1", title), pages.lay_out):
+            return False
+        return print_pdf(parent, FormPages(pages), title)
+    finally:
+        del pages
+        release_memory()
 
 
 class PdfPreviewDialog(QDialog):
