@@ -90,3 +90,17 @@ def test_closing_the_preview_lets_go_of_its_pages(window, long_roster, qtbot):
     qtbot.waitUntil(lambda: not shiboken6.isValid(dialog))  # the dialog itself is deleted
     gc.collect()
     assert pages() is None
+
+
+def test_another_zoom_stays_on_the_page_being_read(window, long_roster, qtbot):
+    page = window.show_page("reports")
+    dialog = page.preview()
+    qtbot.waitUntil(dialog.laid_out, timeout=60_000)
+    dialog.view.scroll_to(5)
+    assert dialog.page_label.text().startswith("第 6 页 共 ")
+    for choice in range(dialog.zoom.count()):  # whole page, then 50% … 200%
+        dialog.zoom.setCurrentIndex(choice)
+        assert dialog.view.current_page() == 5
+        assert dialog.page_label.text().startswith("第 6 页 共 ")
+        qtbot.waitUntil(lambda: 5 in dialog.view.drawn_pages())
+    dialog.close()

@@ -64,9 +64,12 @@ class PageView(QAbstractScrollArea):
         return list(self._images)
 
     def set_zoom(self, mode: str, factor: float = 1.0) -> None:
+        """Draw the pages at another size, staying on the page being read."""
+        page = self._current
         self._mode, self._factor = mode, factor
         self._update_range()
         self.redraw()
+        self.scroll_to(page)
 
     def current_page(self) -> int:
         return self._current
@@ -105,8 +108,10 @@ class PageView(QAbstractScrollArea):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        page = self._current
         self._images.clear()  # drawn for the old width
         self._update_range()
+        self.scroll_to(page)
 
     # -- drawing ----------------------------------------------------------------------------
 
