@@ -1,6 +1,6 @@
 """Printing an exported form: each PDF page drawn as an image on the printer's pages.
 
-The form's own PDF is what is printed, so paper and file always agree. Pages are
+The form's own PDF pages are what is printed, so paper and file always agree. Pages are
 rendered at the printer's resolution (capped at ``MAX_DPI``: finer than a stamp-and-sign
 form needs, and a landscape A4 page at 600 dpi would be a 140 MB image) and scaled to fit
 the printable area, never enlarged. The drawing is long work and runs through
@@ -10,10 +10,10 @@ the printable area, never enlarged. The drawing is long work and runs through
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, QRect, QSize, QSizeF, Qt
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
-from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QWidget
 
@@ -25,7 +25,17 @@ from gonghui_desk.ui.tasks import run_with_progress
 MAX_DPI = 300
 
 
-def make_printer(document: QPdfDocument, title: str) -> QPrinter:
+class Pages(Protocol):
+    """What is printed: a ``QPdfDocument``, or a preview's pages drawn one at a time."""
+
+    def pageCount(self) -> int: ...  # (named as QPdfDocument names them)
+
+    def pagePointSize(self, page: int) -> QSizeF: ...
+
+    def render(self, page: int, size: QSize) -> QImage: ...
+
+
+def make_printer(document: Pages, title: str) -> QPrinter:
     """An A4 printer set up the way the form's first page is laid out."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setDocName(title)
@@ -71,7 +81,7 @@ def on_white(image: QImage) -> QImage:
 
 
 def print_pages(
-    document: QPdfDocument, printer: QPrinter, pages: list[int]
+    document: Pages, printer: QPrinter, pages: list[int]
 ) -> Iterator[Progress]:
     """Draw ``pages`` of ``document`` on ``printer``, one step per page."""
     painter = QPainter()
@@ -103,7 +113,7 @@ def print_pages(
         painter.end()
 
 
-def print_pdf(parent: QWidget | None, document: QPdfDocument, title: str) -> bool:
+def print_pdf(parent: QWidget | None, document: Pages, title: str) -> bool:
     """Ask for a printer and print ``document``; True when it was sent."""
     count = document.pageCount()
     if count == 0:

@@ -3178,6 +3178,10 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
         <translation>无法打开预览文件“%1”（%2），请再试一次。</translation>
     </message>
     <message>
+        <source>Laying out %1</source>
+        <translation>正在排版%1</translation>
+    </message>
+    <message>
         <source>Print preview — %1</source>
         <translation>打印预览 — %1</translation>
     </message>
@@ -3208,6 +3212,10 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
     <message>
         <source>Page %1 of %2</source>
         <translation>第 %1 页 共 %2 页</translation>
+    </message>
+    <message>
+        <source>Page %1 (%2 pages laid out so far, more to come…)</source>
+        <translation>第 %1 页（已排好 %2 页，其余正在排版…）</translation>
     </message>
 </context>
 <context>
