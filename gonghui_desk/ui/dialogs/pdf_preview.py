@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from gonghui_desk.errors import UserError
 from gonghui_desk.ui.errors import show_user_error
 from gonghui_desk.ui.printing import print_pdf
+from gonghui_desk.ui.screen_fit import fit_to_screen
 from gonghui_desk.ui.temporary import remove_temporary
 
 FIT_WIDTH, FIT_PAGE = "width", "page"
@@ -95,7 +96,7 @@ class PdfPreviewDialog(QDialog):
         self.view.pageNavigator().currentPageChanged.connect(self._show_page_number)
         self._show_page_number(self.view.pageNavigator().currentPage())
         self.finished.connect(self._discard)
-        self.resize(self._initial_size(parent))
+        fit_to_screen(self, self._initial_size(parent))
 
     def page_count(self) -> int:
         return self.document.pageCount()
