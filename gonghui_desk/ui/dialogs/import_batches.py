@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -56,6 +57,10 @@ class ImportBatchesDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
+        # a few dozen batches: every column as wide as its longest entry in any font, so
+        # that a state ("已撤销 …") or a file name is read whole, never cut off
+        self.table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.itemSelectionChanged.connect(self._update_button)
         self.undo_button = QPushButton(self.tr("Undo this import…"))
@@ -98,9 +103,6 @@ class ImportBatchesDialog(QDialog):
                 if batch.undone_at is not None:
                     item.setForeground(self.palette().placeholderText())
                 self.table.setItem(row, column, item)
-        # a few dozen batches: every column as wide as its longest entry, so that a state
-        # ("已由 … 于 … 撤销") or a file name is read whole, never cut off
-        self.table.resizeColumnsToContents()
         self.empty.setVisible(not self.batches)
         self._update_button()
 
