@@ -113,7 +113,10 @@ def fit_to_screen(window: QWidget, wanted: QSize | None = None) -> None:
 
 
 def keep_on_screen(window: QWidget) -> None:
-    """Move a shown window back inside the screen where its frame sticks out."""
+    """Move a shown window back inside the screen where its frame sticks out (a maximised
+    window is the window manager's to place)."""
+    if window.isMaximized() or window.isFullScreen():
+        return
     area = client_area(window)
     place = window.geometry()
     x = max(area.left(), min(place.left(), area.right() - place.width() + 1))

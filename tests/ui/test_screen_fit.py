@@ -295,3 +295,11 @@ def test_the_state_of_an_undone_import_is_read_whole(laptop, tmp_path):
     assert_fits(dialog, free, "import history")
     assert_whole(dialog.table, 7, "import state")
     close(dialog)
+
+
+def test_the_print_preview_fits(laptop):
+    window, free = laptop
+    dialog = window.show_page("reports").preview()
+    assert dialog is not None
+    assert_fits(dialog, free, "print preview")
+    close(dialog)
