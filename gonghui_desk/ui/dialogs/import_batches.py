@@ -7,12 +7,13 @@ afterwards, before any backup; then the database is backed up; then the undo.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -30,9 +31,9 @@ from gonghui_desk.services.import_undo import undo_operation, undo_refusal
 from gonghui_desk.services.operations import Cancelled
 from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.errors import show_user_error
+from gonghui_desk.ui.screen_fit import fit_to_screen
 from gonghui_desk.ui.write_access import enable_writes
 
-WIDTHS = (130, 80, 220, 90, 170, 60, 60)
 NUMBER_COLUMNS = (5, 6)
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
@@ -43,7 +44,6 @@ class ImportBatchesDialog(QDialog):
         self.context = context
         self.changed = False  # whether an import was undone
         self.setWindowTitle(self.tr("Import history"))
-        self.resize(1040, 440)
         intro = QLabel(self.tr(
             "Each import is kept as one batch. Undoing it removes the members it added and "
             "restores the members it updated, as long as none of them was changed since."))
@@ -58,9 +58,11 @@ class ImportBatchesDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
+        # a few dozen batches: every column as wide as its longest entry in any font, so
+        # that a state ("已撤销 …") or a file name is read whole, never cut off
+        self.table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate(WIDTHS):
-            self.table.setColumnWidth(column, width)
         self.table.itemSelectionChanged.connect(self._update_button)
         self.undo_button = QPushButton(self.tr("Undo this import…"))
         self.undo_button.clicked.connect(self.undo_selected)
@@ -77,6 +79,7 @@ class ImportBatchesDialog(QDialog):
         layout.addWidget(close)
         self.batches: list[BatchInfo] = []
         self.reload()
+        fit_to_screen(self, QSize(max(1040, self.table.horizontalHeader().length() + 40), 440))
 
     def _state(self, batch: BatchInfo) -> str:
         if batch.undone_at is None:

@@ -22,6 +22,7 @@ from gonghui_desk.services.membership import ADD_EVENT, add_event
 from gonghui_desk.services.operations import Op
 from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.models.member_fields import title
+from gonghui_desk.ui.screen_fit import scroll_body
 from gonghui_desk.ui.widgets.fields import CodeCombo, FieldRow, OptionalDateEdit
 from gonghui_desk.ui.widgets.inputs import to_qdate
 
@@ -70,7 +71,7 @@ class MembershipChangeDialog(QDialog):
         layout.addWidget(buttons)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
-        self.resize(520, 0)
+        scroll_body(self, 520)
 
     def _kind_changed(self) -> None:
         kind = self.kind.currentText()

@@ -45,6 +45,7 @@ from gonghui_desk.exchange.render.pdf_paged import PagedPdf
 from gonghui_desk.services import Progress
 from gonghui_desk.ui.errors import show_user_error
 from gonghui_desk.ui.printing import print_pdf
+from gonghui_desk.ui.screen_fit import fit_to_screen
 from gonghui_desk.ui.tasks import run_with_progress
 from gonghui_desk.ui.widgets.page_view import FACTOR, FIT_PAGE, FIT_WIDTH, PageView
 
@@ -153,7 +154,7 @@ class PdfPreviewDialog(QDialog):
         layout.addWidget(self.view, 1)
         self.view.currentPageChanged.connect(self._show_page_number)
         self.finished.connect(self._discard)
-        self.resize(self._initial_size(parent))
+        fit_to_screen(self, self._initial_size(parent))
         self._lay_out_first_page()
 
     def page_count(self) -> int:

@@ -43,6 +43,7 @@ from gonghui_desk.services.recuperation_apps import (
 from gonghui_desk.services.recuperation_facts import DraftCheck
 from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.errors import show_user_error
+from gonghui_desk.ui.screen_fit import scroll_body
 from gonghui_desk.ui.style import (
     ERROR_RED,
     ERROR_STYLE,
@@ -89,7 +90,7 @@ class OverrideDialog(QDialog):
         layout.addWidget(what)
         layout.addLayout(form)
         layout.addWidget(buttons)
-        self.resize(520, 220)
+        scroll_body(self, 520, 220)
 
     def accept(self) -> None:
         for row in self.rows.values():

@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
 
-from gonghui_desk.ui.models.row_list import RowListModel
+from gonghui_desk.ui.models.row_list import WHOLE, RowListModel
 from gonghui_desk.ui.settings import AppSettings
 from gonghui_desk.ui.style import MUTED_STYLE
 
@@ -19,7 +19,8 @@ SEARCH_DELAY_MS = 150
 
 
 def configure_table(table: QTableView, widths: list[int]) -> None:
-    """Whole-row selection, no editing, fixed row height: the look of every list here."""
+    """Whole-row selection, no editing, fixed row height: the look of every list here;
+    a column of width ``WHOLE`` follows its longest entry."""
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -30,7 +31,10 @@ def configure_table(table: QTableView, widths: list[int]) -> None:
     header = table.horizontalHeader()
     header.setMinimumSectionSize(40)
     for index, width in enumerate(widths):
-        header.resizeSection(index, width)
+        if width == WHOLE:
+            header.setSectionResizeMode(index, QHeaderView.ResizeMode.ResizeToContents)
+        else:
+            header.resizeSection(index, width)
     header.setStretchLastSection(True)
 
 
