@@ -7,22 +7,36 @@ only enough to tell two people apart.
 from __future__ import annotations
 
 
-def mask_id_number(number: str | None) -> str:
-    """``110105194912310021`` → ``110105********0021``: region and last four stay."""
+def _masked(value: str, head: int, tail: int) -> str:
+    hidden = len(value) - head - tail
+    return value if hidden <= 0 else value[:head] + "*" * hidden + value[-tail:]
+
+
+def mask_id_number(number: str | None, tail: int = 4) -> str:
+    """``110105194912310021`` → ``110105********0021``: region and last four stay.
+
+    ``tail`` longer than four shows as many last characters: the digits a search typed and
+    matched at the end (``tail=6`` → ``110105******310021``), which the chair knows already.
+    """
     if not number:
         return ""
     if len(number) <= 8:
         return "*" * len(number)
-    return number[:6] + "*" * (len(number) - 10) + number[-4:]
+    return _masked(number, 6, max(4, tail))
 
 
-def mask_phone(phone: str | None) -> str:
-    """``13812345678`` → ``138****5678``."""
+def mask_phone(phone: str | None, tail: int = 4) -> str:
+    """``13812345678`` → ``138****5678`` (``tail=5`` → ``138***45678``, a matched tail)."""
     if not phone:
         return ""
     if len(phone) < 7:
         return "*" * len(phone)
-    return phone[:3] + "*" * (len(phone) - 7) + phone[-4:]
+    return _masked(phone, 3, max(4, tail))
+
+
+def tail_match(value: str | None, digits: str) -> bool:
+    """Whether ``value`` (an ID number, a mobile) ends with the searched ``digits``."""
+    return bool(value and digits and value.upper().endswith(digits.upper()))
 
 
 def mask_bank_account(account: str | None) -> str:

@@ -18,11 +18,44 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from gonghui_desk.domain import membership as ms
 from gonghui_desk.domain.dates import add_years
 from gonghui_desk.domain.money import yuan_text
 from gonghui_desk.domain.recuperation import CostSplit, Policy, Trip, split_cost
 
-ACTIVE_MEMBER = "在册"
+ACTIVE_MEMBER = ms.ACTIVE
+# Rules a chair may not override: a former member is no member, whatever the reason.
+NOT_OVERRIDABLE = frozenset({"member"})
+_LEFT_AS = {ms.TRANSFER_OUT: "已于{day}转出", ms.WITHDRAW: "已于{day}退会",
+            ms.EXPEL: "已于{day}被除名", ms.RESERVE: "自{day}保留会籍"}
+
+
+def not_current_member(name: str, events: Sequence[tuple[dt.date, str]],
+                       day: dt.date) -> str | None:
+    """Why ``name`` may not apply on ``day`` (``None``: they are 在册 then).
+
+    Only a member whose membership is active on the application day may apply; the
+    membership is replayed from the dated events, as everywhere else, so a transfer out
+    recorded for an earlier day counts even when the list was not looked at since.
+    """
+    try:
+        status = ms.status_after(events, as_of=day)
+    except ValueError as error:
+        return (f"{name}的会籍记录有误（{error}），无法判断 {day:%Y-%m-%d} 是否在册。"
+                "请先在会员资料的“会籍变化”中更正，再申请疗休养。")
+    if status == ms.ACTIVE:
+        return None
+    before = [(d, k) for d, k in sorted(events, key=lambda e: e[0]) if d <= day]
+    if not before:
+        later = min((d for d, k in events if k in ms.MEMBER_KINDS), default=None)
+        when = f"{later:%Y-%m-%d} 才入会，" if later is not None else "没有入会记录，"
+        return (f"{name}{when}申请日期 {day:%Y-%m-%d} 时还不是在册会员，不能申请疗休养。"
+                "请核对申请日期或会员的入会日期。")
+    last_day, kind = before[-1]
+    left = _LEFT_AS.get(kind, "会籍状态为“{status}”").format(
+        day=f"{last_day:%Y-%m-%d}", status=status)
+    return (f"{name}{left}，不是在册会员，不能申请疗休养。"
+            "如会籍记录有误，请先在会员资料的“会籍变化”中更正。")
 
 
 @dataclass(frozen=True)

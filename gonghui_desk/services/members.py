@@ -13,13 +13,13 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, Select, Subquery, func, or_, select
+from sqlalchemy import ColumnElement, Select, Subquery, case, func, or_, select
 
 from gonghui_desk.db.engine import first_column
 from gonghui_desk.db.models import Member, MembershipEvent
 from gonghui_desk.db.session import SessionFactory, session_scope
 from gonghui_desk.domain import membership as ms
-from gonghui_desk.domain.masking import mask_id_number, mask_phone
+from gonghui_desk.domain.masking import mask_id_number, mask_phone, tail_match
 from gonghui_desk.domain.member import birth_dates_for_ages
 
 ANY = "*"  # a filter value meaning "any non-empty value" (e.g. any 劳模等级)
@@ -67,6 +67,10 @@ class MemberRow:
     model_worker_level: str
     join_date: dt.date | None
     status: str
+    # When the search digits end this member's ID number or mobile: which ("id_number",
+    # "phone") and the digits, shown unmasked in that column; "" otherwise.
+    matched: str = ""
+    matched_tail: str = ""
 
 
 # Names sort by pinyin (张 between 赵 and 周, as a Chinese reader expects), then by id.
@@ -92,6 +96,28 @@ def _escape_glob(text: str) -> str:
     return re.sub(r"([*?\[\]])", r"[\1]", text)
 
 
+def _search_text(raw: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", raw).split())
+
+
+def searched_digits(raw: str) -> str:
+    """The digits a search box holds (an ID number's ``X`` upper-cased), or ``""``."""
+    text = _search_text(raw)
+    return text.upper() if _DIGITS.fullmatch(text) else ""
+
+
+def tail_first(raw: str) -> ColumnElement[int] | None:
+    """For a digit search, 0 for the members whose ID number or mobile ends with the
+    digits (the usual "last four" the chair reads off a form), 1 for the rest: ordered by
+    it first, the people the chair meant come before those matching inside a number."""
+    digits = searched_digits(raw)
+    if not digits:
+        return None
+    tail = f"%{_escape_like(digits)}"
+    return case((or_(Member.id_number.like(tail, escape="\\"),
+                     Member.phone.like(tail, escape="\\")), 0), else_=1)
+
+
 def search_condition(raw: str) -> ColumnElement[bool] | None:
     """The WHERE term for the search box, chosen by what was typed.
 
@@ -100,11 +126,11 @@ def search_condition(raw: str) -> ColumnElement[bool] | None:
     numbers; anything else is a name substring. Only the columns that can match are
     compared, which keeps a keystroke cheap at 100,000 members.
     """
-    text = "".join(unicodedata.normalize("NFKC", raw).split())
+    text = _search_text(raw)
     if not text:
         return None
-    if _DIGITS.fullmatch(text):
-        like = f"%{_escape_like(text.upper())}%"
+    if digits := searched_digits(raw):
+        like = f"%{_escape_like(digits)}%"
         return or_(
             Member.id_number.like(like, escape="\\"),
             Member.phone.like(like, escape="\\"),
@@ -194,7 +220,9 @@ def ids_query(flt: MemberFilter) -> Select[tuple[int]]:
     """The SQL of ``search_ids`` (the benchmark runs the same statement through sqlite3)."""
     columns = SORT_COLUMNS.get(flt.sort_key, SORT_COLUMNS["name"])
     order = [c.desc() if flt.descending else c.asc() for c in columns]
-    return _filtered(select(Member.id), flt).order_by(*order, Member.id)
+    first = tail_first(flt.text)  # the tail matches first, whatever the column order
+    tails = [] if first is None else [first]
+    return _filtered(select(Member.id), flt).order_by(*tails, *order, Member.id)
 
 
 def search_ids(sessions: SessionFactory, flt: MemberFilter) -> list[int]:
@@ -212,8 +240,14 @@ ROW_COLUMNS = (
 )
 
 
-def fetch_rows(sessions: SessionFactory, ids: Sequence[int]) -> dict[int, MemberRow]:
-    """Rows for the given ids, keyed by id (missing ids were deleted meanwhile)."""
+def fetch_rows(sessions: SessionFactory, ids: Sequence[int], search: str = ""
+               ) -> dict[int, MemberRow]:
+    """Rows for the given ids, keyed by id (missing ids were deleted meanwhile).
+
+    ``search``: the search box's text; digits that end a row's ID number or mobile stay
+    unmasked there, and the row says which number matched.
+    """
+    digits = searched_digits(search)
     if not ids:
         return {}
     query = select(*ROW_COLUMNS).where(Member.id.in_(list(ids)))
@@ -222,8 +256,14 @@ def fetch_rows(sessions: SessionFactory, ids: Sequence[int]) -> dict[int, Member
     rows = {}
     for r in result:
         values = r._asdict()
-        values["id_number_masked"] = mask_id_number(values.pop("id_number"))
-        values["phone_masked"] = mask_phone(values.pop("phone"))
+        id_number, phone = values.pop("id_number"), values.pop("phone")
+        if tail_match(id_number, digits):
+            values.update(matched="id_number", matched_tail=digits)
+        elif tail_match(phone, digits):
+            values.update(matched="phone", matched_tail=digits)
+        shown = {values.get("matched", ""): len(digits)}
+        values["id_number_masked"] = mask_id_number(id_number, shown.get("id_number", 4))
+        values["phone_masked"] = mask_phone(phone, shown.get("phone", 4))
         rows[r.id] = MemberRow(**values)
     return rows
 

@@ -19,10 +19,16 @@ from gonghui_desk.domain.money import to_yuan
 from gonghui_desk.domain.recuperation_ranking import Candidate, Ranked, Space, allocate, rank
 from gonghui_desk.errors import UserError
 from gonghui_desk.services.operations import Tx
-from gonghui_desk.services.recuperation_facts import YearBook, store_split, year_of_trip
+from gonghui_desk.services.recuperation_facts import (
+    Applicant,
+    YearBook,
+    store_split,
+    year_of_trip,
+)
 
 ALLOCATE_TRIP = "分配疗休养名额"
 POOL = (rp.APPROVED, rp.WAITING)
+HOLDING = tuple(sorted(rp.HOLDING))
 
 
 @dataclass(frozen=True)
@@ -34,7 +40,12 @@ class RankRow:
     state: str
     priority: tuple[str, ...]
     explanation: str
-    outcome: str  # what an allocation now would do: 安排 / 候补第 n 位：… / 不能参加
+    outcome: str  # what an allocation now would do: 安排 / 候补第 n 位：… / 不能参加,
+    # or for someone who holds a place already: 已安排（待确认） / 已安排（已确认） / 已完成
+
+    @property
+    def holding(self) -> bool:
+        return self.state in rp.HOLDING
 
 
 @dataclass(frozen=True)
@@ -80,19 +91,29 @@ def _book_for_trip(session: Session, trip_id: int) -> YearBook:
     return YearBook(session, year)
 
 
+def _held_text(app: Applicant) -> str:
+    if app.state == rp.ARRANGED:
+        return f"{rp.ARRANGED}（{'已确认' if app.confirmed else '待确认'}）"
+    return app.state
+
+
 def ranking(sessions: SessionFactory, trip_id: int) -> list[RankRow]:
-    """Everyone approved or waiting for the trip, in rank order, with what an allocation
-    now would do for them."""
+    """Everyone ranked for the trip, in rank order: those holding a place (they stay in
+    the list after an allocation, so it still shows who got one and why) and those
+    approved or waiting, with what an allocation now would do for them."""
     with session_scope(sessions) as session:
         book = _book_for_trip(session, trip_id)
-        ranked = ranked_in(book, trip_id, POOL)
+        ranked = ranked_in(book, trip_id, POOL + HOLDING)
         outcome = {d.application_id: ("安排" if d.arrange else d.reason)
-                   for d in allocate(ranked, _space(book, trip_id))}
-        return [RankRow(r.position, r.candidate.application_id, r.candidate.name,
-                        r.candidate.department, book.applicants[r.candidate.application_id].state,
-                        r.candidate.priority, r.explanation,
-                        outcome.get(r.candidate.application_id, "不能参加"))
-                for r in ranked]
+                   for d in allocate(ranked_in(book, trip_id, POOL), _space(book, trip_id))}
+        rows = []
+        for r in ranked:
+            app = book.applicants[r.candidate.application_id]
+            rows.append(RankRow(
+                r.position, app.id, app.name, app.department, app.state, app.priority,
+                r.explanation,
+                _held_text(app) if app.holding else outcome.get(app.id, "不能参加")))
+        return rows
 
 
 def _add_step(session: Session, app_id: int, kind: str, day: dt.date, by: str,

@@ -28,11 +28,20 @@ from gonghui_desk.domain import recuperation_process as rp
 from gonghui_desk.domain.masking import mask_id_number
 from gonghui_desk.domain.money import to_yuan
 from gonghui_desk.domain.recuperation import ApplicationDraft, Trip, check_application
-from gonghui_desk.domain.recuperation_rules import RULE_NAMES, Verdict
+from gonghui_desk.domain.recuperation_rules import (
+    NOT_OVERRIDABLE,
+    RULE_NAMES,
+    Verdict,
+)
 from gonghui_desk.errors import FieldProblem, UserError, ValidationError
 from gonghui_desk.services.operations import Tx
 from gonghui_desk.services.recuperation_allocation import hand_over
-from gonghui_desk.services.recuperation_facts import YearBook, split_priority, store_split
+from gonghui_desk.services.recuperation_facts import (
+    YearBook,
+    membership_refusal,
+    split_priority,
+    store_split,
+)
 
 APPLY = "登记疗休养申请"
 UPDATE = "保存疗休养申请"
@@ -72,6 +81,12 @@ def _check_draft(session: Session, draft: ApplicationDraft, today: dt.date,
     if member is None or member.deleted_at is not None:
         problems.append(FieldProblem("申请人", "找不到这位会员（或已在回收站中）。", "member_id"))
     trip = _trip(session, draft.trip_id)
+    if member is not None and member.deleted_at is None:
+        # Every path that records an application comes through here (dialog, demo, scripts).
+        refused = membership_refusal(member, draft.applied_on,
+                                     today if except_id is None else None)
+        if refused:
+            problems.append(FieldProblem("申请人", refused, "member_id"))
     if member is not None:
         clash = session.scalar(select(RecuperationApplication.id).where(
             RecuperationApplication.member_id == draft.member_id,
@@ -193,6 +208,9 @@ def set_override(tx: Tx, app_id: int, rule: str, reason: str, by: str,
     """Let a failed rule pass for this application, with the chair's written reason."""
     if rule not in RULE_NAMES:
         raise UserError(f"没有名为“{rule}”的规则。")
+    if rule in NOT_OVERRIDABLE:
+        raise UserError(f"“{RULE_NAMES[rule]}”不能特批：只有在册会员可以参加疗休养。"
+                        "已不在册的，请取消这份申请。")
     problems = []
     if len(reason.strip()) < 4:
         problems.append(FieldProblem("特批理由", "请写明特批的理由（至少 4 个字）。", "reason"))

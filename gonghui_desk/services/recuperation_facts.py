@@ -3,14 +3,15 @@
 A year has tens or hundreds of applications, so the book reads the year's trips and
 applications whole, with the people's other trips that hold a place (any year), and then
 checks any application in memory. The lists, the ranking and each single check all go
-through here, so they always agree.
+through here, so they always agree — and so does the check of an application still being
+typed in (``draft_check``), which the dialog shows before anything is saved.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -23,10 +24,19 @@ from gonghui_desk.db.models import (
     RecuperationQuota,
     RecuperationTrip,
 )
+from gonghui_desk.db.session import SessionFactory, clock_of, session_scope
 from gonghui_desk.domain import recuperation_process as rp
 from gonghui_desk.domain.money import to_fen, to_yuan
-from gonghui_desk.domain.recuperation import Policy, Trip
-from gonghui_desk.domain.recuperation_rules import Facts, PastTrip, Room, Verdict, check
+from gonghui_desk.domain.recuperation import ApplicationDraft, Policy, Trip
+from gonghui_desk.domain.recuperation_rules import (
+    Facts,
+    PastTrip,
+    Room,
+    Verdict,
+    check,
+    not_current_member,
+)
+from gonghui_desk.services.member_rows import history_of
 from gonghui_desk.services.recuperation import policy_in, trip_from_row
 
 
@@ -97,19 +107,22 @@ class YearBook:
                 RecuperationOverride.application_id.in_(list(self.applicants)))):
             self.overrides[o.application_id][o.rule] = o.reason
         self.held: dict[int, list[tuple[int, PastTrip]]] = defaultdict(list)
-        members = sorted({a.member_id for a in self.applicants.values()})
+        self._read_held(session, {a.member_id for a in self.applicants.values()})
+        self._tally()
+
+    def _read_held(self, session: Session, members: set[int]) -> None:
+        """The places the people hold or held (any year), for the cycle and the limits."""
         held = session.execute(
             select(RecuperationApplication.id, RecuperationApplication.member_id,
                    RecuperationApplication.state, RecuperationApplication.union_fen
                    + RecuperationApplication.admin_fen, RecuperationTrip)
             .join(RecuperationTrip, RecuperationTrip.id == RecuperationApplication.trip_id)
-            .where(RecuperationApplication.member_id.in_(members),
+            .where(RecuperationApplication.member_id.in_(sorted(members)),
                    RecuperationApplication.state.in_(sorted(rp.HOLDING))))
         for app_id, member_id, state, public, trip in held:
             self.held[member_id].append((app_id, PastTrip(
                 trip.start_date, (trip.end_date - trip.start_date).days + 1, trip.in_province,
                 to_yuan(public), state == rp.DONE)))
-        self._tally()
 
     def _tally(self) -> None:
         """Places held per trip and department, and the public money they take, once."""
@@ -145,6 +158,28 @@ class YearBook:
         app = self.applicants[app_id]
         return check(self.facts(app), self.overrides.get(app_id))
 
+    def draft_verdict(self, session: Session, draft: ApplicationDraft, member: Member,
+                      app_id: int | None) -> Verdict:
+        """The verdict an application as typed in would get, saved or not (``app_id``: the
+        saved one it changes)."""
+        if member.id not in self.held:
+            self._read_held(session, {member.id})
+        typed = {"applied_on": draft.applied_on, "priority": draft.priority,
+                 "hire_date": draft.hire_date, "absence_days": draft.absence_days,
+                 "companions": draft.companions, "prior_start": draft.prior_trip_start,
+                 "prior_in_province": draft.prior_trip_in_province}
+        saved = self.applicants.get(app_id) if app_id is not None else None
+        if saved is not None:
+            app = replace(saved, **typed)  # type: ignore[arg-type]
+        else:
+            app = Applicant(
+                id=0, member_id=member.id, trip_id=draft.trip_id, state=rp.APPLIED,
+                confirmed=False, public_fen=0, name=member.name,
+                department=member.department, id_number=member.id_number or "",
+                member_status=member.status, join_date=member.join_date,
+                **typed)  # type: ignore[arg-type]
+        return check(self.facts(app), self.overrides.get(app.id))
+
     def last_trip(self, app: Applicant) -> dt.date | None:
         """The start of the person's last completed trip before this one's."""
         start = self.trips[app.trip_id].start
@@ -177,3 +212,37 @@ def refresh_costs(session: Session, year: int) -> None:
         row = session.get(RecuperationApplication, app.id)
         if row is not None:
             store_split(row, book.verdict(app.id))
+
+
+@dataclass(frozen=True)
+class DraftCheck:
+    """What the dialog shows before saving: why the person may not apply at all ("" when
+    they may), and the rules' verdict on the application as typed in."""
+
+    refusal: str
+    verdict: Verdict | None
+
+
+def draft_check(sessions: SessionFactory, draft: ApplicationDraft,
+                app_id: int | None = None) -> DraftCheck:
+    with session_scope(sessions) as session:
+        member = session.get(Member, draft.member_id)
+        if member is None or member.deleted_at is not None:
+            return DraftCheck("找不到这位会员（或已在回收站中），请重新选择申请人。", None)
+        year = year_of_trip(session, draft.trip_id)
+        if year is None:
+            return DraftCheck("找不到所选的批次，请重新选择批次。", None)
+        refusal = membership_refusal(member, draft.applied_on,
+                                     None if app_id else clock_of(sessions).today())
+        book = YearBook(session, year)
+        return DraftCheck(refusal, book.draft_verdict(session, draft, member, app_id))
+
+
+def membership_refusal(member: Member, applied_on: dt.date, today: dt.date | None) -> str:
+    """Why ``member`` may not apply ("" when they may): they must be 在册 on the day they
+    apply, and — for a new application (``today`` given) — still be 在册 today."""
+    history = history_of(member)
+    refused = not_current_member(member.name, history, applied_on)
+    if not refused and today is not None and today != applied_on:
+        refused = not_current_member(member.name, history, today)
+    return refused or ""

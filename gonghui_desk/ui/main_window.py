@@ -28,6 +28,7 @@ from gonghui_desk.assets import icon_path
 from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.idle import IdleWatcher
 from gonghui_desk.ui.pages import PAGES, PageSpec
+from gonghui_desk.ui.screen_fit import fit_to_screen
 from gonghui_desk.ui.settings import AppSettings
 from gonghui_desk.ui.write_access import disk_full, imposed_reason, why_read_only, writable
 
@@ -270,7 +271,7 @@ class MainWindow(QMainWindow):
     def _restore_geometry(self) -> None:
         geometry = self.settings.window_geometry
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(DEFAULT_SIZE)
+            fit_to_screen(self, DEFAULT_SIZE)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.window_geometry = self.saveGeometry()

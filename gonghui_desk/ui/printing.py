@@ -1,6 +1,6 @@
 """Printing an exported form: each PDF page drawn as an image on the printer's pages.
 
-The form's own PDF is what is printed, so paper and file always agree. Pages are
+The form's own PDF pages are what is printed, so paper and file always agree. Pages are
 rendered at the printer's resolution (capped at ``MAX_DPI``: finer than a stamp-and-sign
 form needs, and a landscape A4 page at 600 dpi would be a 140 MB image) and scaled to fit
 the printable area, never enlarged. The drawing is long work and runs through
@@ -10,13 +10,14 @@ the printable area, never enlarged. The drawing is long work and runs through
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, QRect, QSize, QSizeF, Qt
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
-from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QWidget
 
+from gonghui_desk.domain.numbers import format_count
 from gonghui_desk.errors import UserError
 from gonghui_desk.services import Progress
 from gonghui_desk.ui.tasks import run_with_progress
@@ -24,7 +25,17 @@ from gonghui_desk.ui.tasks import run_with_progress
 MAX_DPI = 300
 
 
-def make_printer(document: QPdfDocument, title: str) -> QPrinter:
+class Pages(Protocol):
+    """What is printed: a ``QPdfDocument``, or a preview's pages drawn one at a time."""
+
+    def pageCount(self) -> int: ...  # (named as QPdfDocument names them)
+
+    def pagePointSize(self, page: int) -> QSizeF: ...
+
+    def render(self, page: int, size: QSize) -> QImage: ...
+
+
+def make_printer(document: Pages, title: str) -> QPrinter:
     """An A4 printer set up the way the form's first page is laid out."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setDocName(title)
@@ -70,7 +81,7 @@ def on_white(image: QImage) -> QImage:
 
 
 def print_pages(
-    document: QPdfDocument, printer: QPrinter, pages: list[int]
+    document: Pages, printer: QPrinter, pages: list[int]
 ) -> Iterator[Progress]:
     """Draw ``pages`` of ``document`` on ``printer``, one step per page."""
     painter = QPainter()
@@ -85,8 +96,8 @@ def print_pages(
         dpi = min(resolution, MAX_DPI)
         for number, page in enumerate(pages):
             message = QCoreApplication.translate("Printing", "Printing page %1 of %2")
-            yield Progress(number, len(pages), message.replace("%1", str(number + 1))
-                           .replace("%2", str(len(pages))))
+            yield Progress(number, len(pages), message.replace("%1", format_count(number + 1))
+                           .replace("%2", format_count(len(pages))))
             if number:
                 printer.newPage()
             target = fit(document.pagePointSize(page), painter.viewport(), resolution)
@@ -102,7 +113,7 @@ def print_pages(
         painter.end()
 
 
-def print_pdf(parent: QWidget | None, document: QPdfDocument, title: str) -> bool:
+def print_pdf(parent: QWidget | None, document: Pages, title: str) -> bool:
     """Ask for a printer and print ``document``; True when it was sent."""
     count = document.pageCount()
     if count == 0:
@@ -118,6 +129,6 @@ def print_pdf(parent: QWidget | None, document: QPdfDocument, title: str) -> boo
     if not pages:
         raise UserError(QCoreApplication.translate(
             "Printing", "The pages chosen are not in the form (its pages: 1 to %1)."
-        ).replace("%1", str(count)))
+        ).replace("%1", format_count(count)))
     heading = QCoreApplication.translate("Printing", "Printing")
     return run_with_progress(parent, heading, lambda: print_pages(document, printer, pages))

@@ -63,3 +63,13 @@ class AppSettings:
     def member_columns(self, keys: list[str]) -> None:
         self._store.setValue("members/columns", ",".join(keys))
         self._store.sync()
+
+    def list_layout(self, key: str) -> QByteArray | None:
+        """A list's header as the user left it (widths, order, hidden columns, sorting)."""
+        value = self._store.value(f"lists/{key}")
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def set_list_layout(self, key: str, state: QByteArray) -> None:
+        # Not synced at once: a column dragged wider sends dozens of these; Qt writes the
+        # file from its event loop and when the settings close.
+        self._store.setValue(f"lists/{key}", state)

@@ -143,6 +143,10 @@
         <translation>没有待分配的申请：申请须先经部门审核和工会审批。</translation>
     </message>
     <message>
+        <source>Nobody left to allocate: everyone in the list holds a place.</source>
+        <translation>没有待分配的人：名单中的人都已安排了名额。</translation>
+    </message>
+    <message>
         <source>Who handles the allocation?</source>
         <translation>请填写经办人。</translation>
     </message>
@@ -249,6 +253,18 @@
         <translation>该申请已结束（%1）。申请记录保留，可以查看，但不能再修改。</translation>
     </message>
     <message>
+        <source>Not eligible</source>
+        <translation>不符合条件</translation>
+    </message>
+    <message>
+        <source>%1
+
+The union can approve this application only once each of these rules is overridden on the Eligibility tab, with the reason in writing. Save it and give the overrides next?</source>
+        <translation>%1
+
+以上条件须在“资格审核”中逐条特批并写明理由，工会才能审批这份申请。仍要保存，随后办理特批吗？</translation>
+    </message>
+    <message>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
@@ -267,6 +283,10 @@
     <message>
         <source>Saved. The eligibility check is on the next tab.</source>
         <translation>已保存。资格审核结果见“资格审核”页。</translation>
+    </message>
+    <message>
+        <source>Saved. Give the overrides on this tab.</source>
+        <translation>已保存。请在本页逐条特批不符合的条件。</translation>
     </message>
     <message>
         <source>Close without saving the changes to the application?</source>
@@ -1231,8 +1251,8 @@ Please copy the details below and send them to whoever supports you. The log fil
         <translation>会员</translation>
     </message>
     <message>
-        <source>Name…</source>
-        <translation>姓名…</translation>
+        <source>Search %1…</source>
+        <translation>搜索%1……</translation>
     </message>
     <message>
         <source>Correct the date marked in red first.</source>
@@ -1265,10 +1285,6 @@ Please copy the details below and send them to whoever supports you. The log fil
 </context>
 <context>
     <name>HardshipColumns</name>
-    <message>
-        <source>Voided on %1 by %2: %3</source>
-        <translation>已于 %1 由 %2 作废：%3</translation>
-    </message>
     <message>
         <source>Name</source>
         <translation>姓名</translation>
@@ -1332,6 +1348,10 @@ Please copy the details below and send them to whoever supports you. The log fil
     <message>
         <source>Notes</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <source>Voided on %1 by %2: %3</source>
+        <translation>已于 %1 由 %2 作废：%3</translation>
     </message>
 </context>
 <context>
@@ -1839,6 +1859,14 @@ Please copy the details below and send them to whoever supports you. The log fil
         <translation>导出…</translation>
     </message>
     <message>
+        <source>No change matches. Try a shorter keyword.</source>
+        <translation>没有符合条件的修改记录，试试更短的关键词。</translation>
+    </message>
+    <message>
+        <source>No change recorded yet.</source>
+        <translation>还没有修改记录。</translation>
+    </message>
+    <message>
         <source>Newest %1 of %2 shown; search or export for the rest</source>
         <translation>显示最新 %1 条，共 %2 条；其余可搜索或导出</translation>
     </message>
@@ -2249,10 +2277,6 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
         </translation>
     </message>
     <message>
-        <source>Importing members</source>
-        <translation>正在导入会员</translation>
-    </message>
-    <message>
         <source>Cancelled: nothing was imported.</source>
         <translation>已取消，没有导入任何数据。</translation>
     </message>
@@ -2281,6 +2305,10 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
         <translation>
             <numerusform>问题清单（%n 条）已保存：%1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Importing members</source>
+        <translation>正在导入会员</translation>
     </message>
 </context>
 <context>
@@ -2389,6 +2417,25 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
     <message>
         <source>Not saved.</source>
         <translation>未保存。</translation>
+    </message>
+</context>
+<context>
+    <name>LiveVerdict</name>
+    <message>
+        <source>Eligibility as typed in</source>
+        <translation>资格预审（按当前填写）</translation>
+    </message>
+    <message>
+        <source>Choose the applicant and the trip: the rules are checked as you type.</source>
+        <translation>选择申请人和批次后，随填写即时审核资格。</translation>
+    </message>
+    <message>
+        <source>Verdict: %1</source>
+        <translation>审核结果：%1</translation>
+    </message>
+    <message>
+        <source>Met: %1</source>
+        <translation>符合：%1</translation>
     </message>
 </context>
 <context>
@@ -2542,6 +2589,14 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
     <message>
         <source>Model worker</source>
         <translation>劳模等级</translation>
+    </message>
+    <message>
+        <source>The ID number ends in %1</source>
+        <translation>身份证号末尾 %1 相符</translation>
+    </message>
+    <message>
+        <source>The mobile number ends in %1</source>
+        <translation>手机号末尾 %1 相符</translation>
     </message>
 </context>
 <context>
@@ -2859,22 +2914,50 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
         <translation>姓名、拼音、证件号码后几位……</translation>
     </message>
     <message>
+        <source>No current member matches. Only members on the roll on %1 may be chosen.</source>
+        <translation>没有符合的在册会员。只能选择 %1 在册的会员。</translation>
+    </message>
+    <message>
+        <source>No current member matches. Only members on the roll both on %1 and on %2 may be chosen.</source>
+        <translation>没有符合的在册会员。只能选择 %1 和 %2 都在册的会员。</translation>
+    </message>
+    <message>
         <source>No member matches.</source>
         <translation>没有符合的会员。</translation>
     </message>
     <message>
-        <source>No record matches.</source>
-        <translation>没有符合的记录。</translation>
+        <source>The first %1 of %2 current members who match; type more to narrow the list.</source>
+        <translation>共 %2 名在册会员符合，只列出前 %1 人；请多输入几个字缩小范围。</translation>
     </message>
     <message>
-        <source>The first %1 of %2 matches; type more to narrow the list.</source>
+        <source>The first %1 of %2 people who match; type more to narrow the list.</source>
         <translation>共 %2 人符合，只列出前 %1 人；请多输入几个字缩小范围。</translation>
     </message>
+    <message>
+        <source>The first %1 of %2 records that match; type more to narrow the list.</source>
+        <translation>共 %2 条记录符合，只列出前 %1 条；请多输入几个字缩小范围。</translation>
+    </message>
     <message numerus="yes">
-        <source>%n match(es).</source>
+        <source>%n current member(s) match.</source>
+        <translation>
+            <numerusform>共 %n 名在册会员符合。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) match.</source>
         <translation>
             <numerusform>共 %n 人符合。</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) match.</source>
+        <translation>
+            <numerusform>共 %n 条记录符合。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No record matches.</source>
+        <translation>没有符合的记录。</translation>
     </message>
 </context>
 <context>
@@ -2936,6 +3019,14 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
         <translation>
             <numerusform>共 %n 人</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>No member on file yet: “Add member…” enters one, and Import reads a roster from a spreadsheet.</source>
+        <translation>还没有会员：点“新增会员…”逐个录入，或用“导入”从表格读入花名册。</translation>
+    </message>
+    <message>
+        <source>No member matches. Try a shorter keyword or clear the filters.</source>
+        <translation>没有符合条件的会员，试试更短的关键词或清除筛选。</translation>
     </message>
     <message>
         <source>Remove the membership change “%1” of %2 from %3?</source>
@@ -3034,6 +3125,21 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
     </message>
 </context>
 <context>
+    <name>OfficerDialog</name>
+    <message>
+        <source>Who is working</source>
+        <translation>谁在操作</translation>
+    </message>
+    <message>
+        <source>Choose your name. It goes on every change you make and on every form you export. Not in the list? Type it.</source>
+        <translation>请选择您的姓名。您所做的每一处修改和导出的每一张表都会署上这个名字。列表里没有？直接输入。</translation>
+    </message>
+    <message>
+        <source>Your name, e.g. 王小红</source>
+        <translation>您的姓名，例如 王小红</translation>
+    </message>
+</context>
+<context>
     <name>OptionalCount</name>
     <message>
         <source>not filled in</source>
@@ -3103,6 +3209,10 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
         <translation>无法打开预览文件“%1”（%2），请再试一次。</translation>
     </message>
     <message>
+        <source>Laying out %1</source>
+        <translation>正在排版%1</translation>
+    </message>
+    <message>
         <source>Print preview — %1</source>
         <translation>打印预览 — %1</translation>
     </message>
@@ -3133,6 +3243,10 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
     <message>
         <source>Page %1 of %2</source>
         <translation>第 %1 页 共 %2 页</translation>
+    </message>
+    <message>
+        <source>Page %1 (%2 pages laid out so far, more to come…)</source>
+        <translation>第 %1 页（已排好 %2 页，其余正在排版…）</translation>
     </message>
 </context>
 <context>
@@ -3491,9 +3605,9 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
         <translation>疗休养</translation>
     </message>
     <message numerus="yes">
-        <source>%1 already has %n trip(s), the first leaving on %2. &lt;a href="%1"&gt;Show %1&lt;/a&gt;</source>
+        <source>%1 already has %n trip(s), the first leaving on %2. &lt;a href=&quot;%1&quot;&gt;Show %1&lt;/a&gt;</source>
         <translation>
-            <numerusform>%1 年已有 %n 个批次，最早 %2 出发。&lt;a href="%1"&gt;查看 %1 年&lt;/a&gt;</numerusform>
+            <numerusform>%1 年已有 %n 个批次，最早 %2 出发。&lt;a href=&quot;%1&quot;&gt;查看 %1 年&lt;/a&gt;</numerusform>
         </translation>
     </message>
     <message>
@@ -4409,21 +4523,6 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
     <message>
         <source>Saved the figures for %1.</source>
         <translation>已保存 %1 年的数字。</translation>
-    </message>
-</context>
-<context>
-    <name>OfficerDialog</name>
-    <message>
-        <source>Who is working</source>
-        <translation>谁在操作</translation>
-    </message>
-    <message>
-        <source>Choose your name. It goes on every change you make and on every form you export. Not in the list? Type it.</source>
-        <translation>请选择您的姓名。您所做的每一处修改和导出的每一张表都会署上这个名字。列表里没有？直接输入。</translation>
-    </message>
-    <message>
-        <source>Your name, e.g. 王小红</source>
-        <translation>您的姓名，例如 王小红</translation>
     </message>
 </context>
 </TS>

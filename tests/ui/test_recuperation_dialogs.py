@@ -252,7 +252,8 @@ def test_allocation_shows_the_ranking_with_reasons_and_arranges(window, db, mess
     register_quota(db)
     assert dialog.allocate()
     assert dialog.outcome.text() == "已安排：王芳、李强\n列入候补：赵敏"
-    assert names(model) == ["赵敏"] and model.row(0).state == rp.WAITING
+    assert names(model) == ["王芳", "李强", "赵敏"]  # who got a place stays in the list
+    assert [r.state for r in model.rows] == [rp.ARRANGED, rp.ARRANGED, rp.WAITING]
     assert ra.detail(db.sessions, apps["王芳"]).state == rp.ARRANGED
     row = page.trips.selected_row()
     assert (row.arranged, row.waiting) == (2, 1)

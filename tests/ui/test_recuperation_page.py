@@ -154,10 +154,11 @@ def test_the_summary_shows_what_is_left_and_changes_after_arranging(window, db):
     row = page.trips.model.row(page.trips.model.row_of(trip))
     assert (row.arranged, row.unconfirmed, row.waiting) == (2, 2, 1)
     assert cell(page.trips.model, 0, "dates").startswith(f"{START:%Y-%m-%d} – ")
-    ranking = page.trips.rank_model  # the waiting list of the selected trip, explained
-    assert names(ranking) == ["赵敏"]
-    assert ranking.row(0).outcome == "候补第 1 位：本批次名额已满"
-    assert "无优先条件" in cell(ranking, 0, "explanation")
+    ranking = page.trips.rank_model  # who got a place and who waits, explained
+    assert names(ranking) == ["王芳", "李强", "赵敏"]
+    assert [r.outcome for r in ranking.rows] == [
+        "已安排（待确认）", "已安排（待确认）", "候补第 1 位：本批次名额已满"]
+    assert "无优先条件" in cell(ranking, 2, "explanation")
 
 
 def test_filters_narrow_the_applications(window, db):

@@ -315,24 +315,34 @@ def test_a_period_that_ends_before_it_starts_is_explained(window, few_members, s
     assert not (tmp_path / "变动.pdf").exists()
 
 
-def test_preview_shows_every_page_and_removes_its_file_when_closed(window, many_members):
+def test_preview_shows_every_page_and_writes_no_file(window, many_members, save_to, tmp_path,
+                                                     monkeypatch, qtbot):
+    import tempfile
+
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
     page = window.show_page("reports")
     dialog = page.preview()
     assert dialog is not None and dialog.isVisible()
-    pages = pdf_page_count(dialog.path)
+    qtbot.waitUntil(dialog.laid_out)
+    assert list(scratch.iterdir()) == []  # nothing personal left on the disk
+    save_to(tmp_path / "采集表.pdf")
+    pages = pdf_page_count(page.export(".pdf"))
     assert pages > 1
     assert dialog.page_count() == pages
     assert dialog.page_label.text() == f"第 1 页 共 {pages} 页"
     assert dialog.windowTitle() == "打印预览 — 工会会员信息采集表"
     dialog.close()
-    assert not dialog.path.exists() and not dialog.path.parent.exists()
+    assert page.preview_dialog is None
 
 
 def test_printing_from_the_preview_draws_every_page(window, many_members, printed):
     page = window.show_page("reports")
     dialog = page.preview()
+    assert dialog.print_document()  # the pages not laid out yet are laid out first
     pages = dialog.page_count()
-    assert dialog.print_document()
+    assert dialog.laid_out()
     assert pdf_page_count(printed) == pages
     assert pdf_image_count(printed) == pages  # each page drawn, none left blank
     info = subprocess.run(["pdfinfo", str(printed)], capture_output=True, text=True).stdout

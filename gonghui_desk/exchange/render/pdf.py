@@ -60,6 +60,15 @@ DRAWING = "正在绘制 PDF 页面"
 def render_pdf(doc: Document, path: Path) -> Iterator[Progress]:
     """Write ``doc`` to ``path`` as PDF; each step says how far the drawing is."""
     frame = PageFrame(path, wide=doc.landscape, footer=doc.footer(), title=doc.title)
+    yield from draw_document(frame, doc)
+    total = doc.body.count if isinstance(doc.body, Table) else 1
+    yield Progress(total, total, "正在保存 PDF 文件")
+    frame.save()
+
+
+def draw_document(frame: PageFrame, doc: Document) -> Iterator[Progress]:
+    """Draw ``doc`` on ``frame``'s canvas, from the title to the sign-off (the footers are
+    the canvas's); a file and a preview draw through here alike."""
     _title_block(frame, doc)
     closing = closing_least(frame, doc)
     if isinstance(doc.body, Table):
@@ -67,9 +76,6 @@ def render_pdf(doc: Document, path: Path) -> Iterator[Progress]:
     else:
         _draw_grid(frame, doc, doc.body, closing)
     _closing_block(frame, doc)
-    total = doc.body.count if isinstance(doc.body, Table) else 1
-    yield Progress(total, total, "正在保存 PDF 文件")
-    frame.save()
 
 
 def _title_block(frame: PageFrame, doc: Document) -> None:

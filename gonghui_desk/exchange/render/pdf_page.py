@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
@@ -28,6 +28,7 @@ MARGIN = 14 * mm
 FOOTER_Y = 8 * mm
 BOTTOM = 16 * mm  # nothing but the footer below this line
 FILL_STROKE = 2  # text render mode: fill, then stroke the outline (the font has no bold)
+COUNTED = -1  # a canvas's page total: the pages it was given
 
 
 @cache
@@ -88,9 +89,15 @@ def leading(size: float) -> float:
 class FormCanvas(Canvas):  # type: ignore[misc]  # reportlab ships no type hints
     """A canvas that holds its pages back until ``save`` and then numbers them."""
 
-    def __init__(self, path: str, footer_left: str, **kwargs: Any) -> None:
+    def __init__(self, path: str | IO[bytes], footer_left: str, *, first: int = 1,
+                 total: int | None = COUNTED, **kwargs: Any) -> None:
+        """``first`` and ``total``: for some pages of a form drawn alone (a preview), the
+        number of the first and how many the whole form has (``None``: not known yet;
+        ``COUNTED``: the pages drawn here, the whole form)."""
         super().__init__(path, **kwargs)
         self._footer_left = footer_left
+        self._first = first
+        self._total = total
         self._pages: list[dict[str, Any]] = []
 
     def showPage(self) -> None:
@@ -98,30 +105,39 @@ class FormCanvas(Canvas):  # type: ignore[misc]  # reportlab ships no type hints
         self._startPage()
 
     def save(self) -> None:
-        total = len(self._pages)
-        for number, page in enumerate(self._pages, 1):
+        total = len(self._pages) if self._total == COUNTED else self._total
+        for number, page in enumerate(self._pages, self._first):
             self.__dict__.update(page)
             self._draw_footer(number, total)
             super().showPage()
         super().save()
 
-    def _draw_footer(self, number: int, total: int) -> None:
+    def _draw_footer(self, number: int, total: int | None) -> None:
         width, _ = self._pagesize
         self.setFont(FONT, 8)
         self.setFillGray(0.25)
         self.drawString(MARGIN, FOOTER_Y, self._footer_left)
-        self.drawRightString(width - MARGIN, FOOTER_Y, f"第 {number} 页 共 {total} 页")
+        of = "" if total is None else f" 共 {total} 页"
+        self.drawRightString(width - MARGIN, FOOTER_Y, f"第 {number} 页{of}")
         self.setFillGray(0)
+
+
+def canvas_options(size: tuple[float, float]) -> dict[str, Any]:
+    """How every form's canvas starts: its page size, compressed, in the bundled font."""
+    return {"pagesize": size, "pageCompression": 1, "initialFontName": FONT,
+            "initialFontSize": 10}
 
 
 class PageFrame:
     """Where drawing may go on the current page, and a cursor moving down it."""
 
-    def __init__(self, path: Path, *, wide: bool, footer: str, title: str) -> None:
+    def __init__(self, path: Path | None, *, wide: bool, footer: str, title: str,
+                 canvas: Any = None) -> None:
+        """``canvas``: what to draw on instead of a new file at ``path`` (a preview's
+        recorder of each page's drawing)."""
         register_font()
         self.size = landscape(A4) if wide else A4
-        self.canvas = FormCanvas(str(path), footer, pagesize=self.size, pageCompression=1,
-                                 initialFontName=FONT, initialFontSize=10)
+        self.canvas = canvas or FormCanvas(str(path), footer, **canvas_options(self.size))
         self.canvas.setTitle(title)
         self.canvas.setAuthor("工会桌面")
         self.canvas.setCreator("工会桌面")

@@ -11,7 +11,7 @@ everything is right.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -37,6 +37,7 @@ from gonghui_desk.services.operations import Op
 from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.errors import show_user_error
 from gonghui_desk.ui.models.hardship_fields import payment_title
+from gonghui_desk.ui.screen_fit import fit_to_screen, scroll_body
 from gonghui_desk.ui.style import ERROR_STYLE
 from gonghui_desk.ui.widgets.date_field import unreadable_dates
 from gonghui_desk.ui.widgets.fields import CodeCombo, FieldRow, OptionalDateEdit
@@ -120,6 +121,7 @@ class AidPaymentDialog(QDialog):
         self.setMinimumWidth(540)
         self._patient_changed()
         self._kind_changed()
+        scroll_body(self)
 
     def _make_widget(self, key: str) -> QWidget:
         if key == "kind":
@@ -195,7 +197,8 @@ class AidPaymentDialog(QDialog):
         kind = self.draft().kind
         self.medical_box.setVisible(kind == hs.MEDICAL_AID)
         self.study_box.setVisible(kind == hs.STUDY_AID)
-        self.resize(max(self.width(), self.minimumWidth()), self.sizeHint().height())
+        # as tall as the boxes shown ask, moved up where its foot would leave the screen
+        fit_to_screen(self, QSize(max(self.width(), self.minimumWidth()), 0))
 
     def draft(self) -> PaymentDraft:
         """What the form says; the details of the other kinds of aid are left out."""

@@ -7,12 +7,13 @@ afterwards, before any backup; then the database is backed up; then the undo.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gonghui_desk.domain.numbers import format_count
 from gonghui_desk.errors import UserError
 from gonghui_desk.exchange.member_import import MODE_LABELS
 from gonghui_desk.services.import_batches import BatchInfo, list_batches
@@ -29,9 +31,9 @@ from gonghui_desk.services.import_undo import undo_operation, undo_refusal
 from gonghui_desk.services.operations import Cancelled
 from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.errors import show_user_error
+from gonghui_desk.ui.screen_fit import fit_to_screen
 from gonghui_desk.ui.write_access import enable_writes
 
-WIDTHS = (130, 80, 220, 90, 170, 60, 60)
 NUMBER_COLUMNS = (5, 6)
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
@@ -42,7 +44,6 @@ class ImportBatchesDialog(QDialog):
         self.context = context
         self.changed = False  # whether an import was undone
         self.setWindowTitle(self.tr("Import history"))
-        self.resize(1040, 440)
         intro = QLabel(self.tr(
             "Each import is kept as one batch. Undoing it removes the members it added and "
             "restores the members it updated, as long as none of them was changed since."))
@@ -57,9 +58,11 @@ class ImportBatchesDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
+        # a few dozen batches: every column as wide as its longest entry in any font, so
+        # that a state ("已撤销 …") or a file name is read whole, never cut off
+        self.table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate(WIDTHS):
-            self.table.setColumnWidth(column, width)
         self.table.itemSelectionChanged.connect(self._update_button)
         self.undo_button = QPushButton(self.tr("Undo this import…"))
         self.undo_button.clicked.connect(self.undo_selected)
@@ -76,6 +79,7 @@ class ImportBatchesDialog(QDialog):
         layout.addWidget(close)
         self.batches: list[BatchInfo] = []
         self.reload()
+        fit_to_screen(self, QSize(max(1040, self.table.horizontalHeader().length() + 40), 440))
 
     def _state(self, batch: BatchInfo) -> str:
         if batch.undone_at is None:
@@ -89,7 +93,8 @@ class ImportBatchesDialog(QDialog):
         for row, batch in enumerate(self.batches):
             values = (
                 f"{batch.at:%Y-%m-%d %H:%M}", batch.actor, batch.file_name, batch.sheet,
-                MODE_LABELS.get(batch.mode, batch.mode), str(batch.added), str(batch.updated),
+                MODE_LABELS.get(batch.mode, batch.mode), format_count(batch.added),
+                format_count(batch.updated),
                 self._state(batch),
             )
             for column, value in enumerate(values):
@@ -127,7 +132,8 @@ class ImportBatchesDialog(QDialog):
                     "removed (not moved to the recycle bin), and the %4 member(s) it updated "
                     "will get back what they had before. The database is backed up first.")
             .replace("%1", batch.file_name).replace("%2", f"{batch.at:%Y-%m-%d %H:%M}")
-            .replace("%3", str(batch.added)).replace("%4", str(batch.updated)),
+            .replace("%3", format_count(batch.added))
+            .replace("%4", format_count(batch.updated)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from gonghui_desk.domain.numbers import format_count, grouped_count
 from gonghui_desk.errors import UserError
 from gonghui_desk.exchange.import_report import summary_lines, write_problem_workbook
 from gonghui_desk.exchange.member_import import BLOCKING, ImportPlan, import_operation
@@ -142,7 +143,7 @@ class ImportPreviewPage(QWizardPage):
         ]
         more = len(plan.passed_over) - PASSED_OVER_SHOWN
         if more > 0:
-            lines.append("    " + self.tr("… and %n more", "", more))
+            lines.append("    " + grouped_count(self.tr("… and %n more", "", more), more))
         return lines
 
     def filter_changed(self, index: int) -> None:
@@ -171,6 +172,7 @@ class ImportPreviewPage(QWizardPage):
                 "%n row(s) did not pass the checks, so nothing will be imported. Export the "
                 "problem list, correct the file and import it again; or tick the box above to "
                 "import only the rows that passed.", "", bad)
+            text = grouped_count(text, bad)
             self.status.setStyleSheet(ERROR_STYLE)
         elif not adds and not updates:
             text = self.tr("There is nothing new to import.")
@@ -179,9 +181,11 @@ class ImportPreviewPage(QWizardPage):
             text = self.tr(
                 "“Import” adds %1 and updates %2 member(s). The database is backed up first; "
                 "the import can be undone under “Import history”.")
-            text = text.replace("%1", str(len(adds))).replace("%2", str(len(updates)))
+            text = (text.replace("%1", format_count(len(adds)))
+                    .replace("%2", format_count(len(updates))))
             if plan.blocked:
-                text += " " + self.tr("%n row(s) with problems are skipped.", "", bad)
+                text += " " + grouped_count(
+                    self.tr("%n row(s) with problems are skipped.", "", bad), bad)
             self.status.setStyleSheet("")
         self.status.setText(text)
         self.completeChanged.emit()
@@ -214,7 +218,7 @@ class ImportPreviewPage(QWizardPage):
             self, self.tr("Import members"),
             self.tr("Imported: %1 added, %2 updated (batch %3). It can be undone under "
                     "“Import history”.")
-            .replace("%1", str(len(adds))).replace("%2", str(len(updates)))
+            .replace("%1", format_count(len(adds))).replace("%2", format_count(len(updates)))
             .replace("%3", str(batch_id)),
         )
         return True
@@ -246,5 +250,6 @@ class ImportPreviewPage(QWizardPage):
             show_user_error(self, error)
             return None
         self.exported.setText(
-            self.tr("%n problem(s) saved to %1", "", counted[0]).replace("%1", str(path)))
+            grouped_count(self.tr("%n problem(s) saved to %1", "", counted[0]), counted[0])
+            .replace("%1", str(path)))
         return path

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QWidget, QWizard
 
 from gonghui_desk.exchange.header_map import HeaderGuess
@@ -19,6 +20,7 @@ from gonghui_desk.exchange.workbook import SheetData
 from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.dialogs.import_pages import ImportFilePage, ImportMappingPage
 from gonghui_desk.ui.dialogs.import_preview_page import ImportPreviewPage
+from gonghui_desk.ui.screen_fit import fit_to_screen
 
 
 @dataclass
@@ -51,4 +53,4 @@ class ImportWizard(QWizard):
         self.preview_page = ImportPreviewPage(self)
         for page in (self.file_page, self.mapping_page, self.preview_page):
             self.addPage(page)
-        self.resize(980, 680)
+        fit_to_screen(self, QSize(980, 680))

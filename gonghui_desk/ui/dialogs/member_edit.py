@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -38,6 +38,7 @@ from gonghui_desk.services import member_records as records
 from gonghui_desk.services.operations import Op
 from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.models.member_fields import title
+from gonghui_desk.ui.screen_fit import fit_to_screen
 from gonghui_desk.ui.style import ERROR_RED
 from gonghui_desk.ui.widgets.date_field import unreadable_dates
 from gonghui_desk.ui.widgets.fields import (
@@ -117,7 +118,7 @@ class MemberDialog(QDialog):
         layout.addWidget(scroll, 1)
         layout.addWidget(self.general)
         layout.addWidget(self.buttons)
-        self.resize(900, 720)
+        fit_to_screen(self, QSize(900, 720))
         if detail is not None:
             self._fill(detail.data)
         else:

@@ -23,6 +23,7 @@ from gonghui_desk.services.membership import ADD_EVENT, add_event
 from gonghui_desk.services.operations import Op
 from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.models.member_fields import title
+from gonghui_desk.ui.screen_fit import scroll_body
 from gonghui_desk.ui.widgets.date_field import unreadable_dates
 from gonghui_desk.ui.widgets.fields import CodeCombo, FieldRow, OptionalDateEdit, follow_changes
 from gonghui_desk.ui.widgets.inputs import to_qdate
@@ -73,7 +74,7 @@ class MembershipChangeDialog(QDialog):
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
         follow_changes(self.rows, self._problems_now)
-        self.resize(520, 0)
+        scroll_body(self, 520)
 
     def _kind_changed(self) -> None:
         kind = self.kind.currentText()

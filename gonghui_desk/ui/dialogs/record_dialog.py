@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Signal
 from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
+from gonghui_desk.ui.screen_fit import fit_to_screen, scroll_tabs
 from gonghui_desk.ui.style import BANNER_BACKGROUND, ERROR_STYLE
 from gonghui_desk.ui.widgets.fields import message_label, save_buttons
 
@@ -24,8 +25,10 @@ class RecordDialog(QDialog):
     def frame(self, tabs: QTabWidget, width: int, height: int,
               above_tabs: Sequence[QWidget] = ()) -> None:
         """Lay out the banner, anything above the tabs, the tabs, the message line and the
-        buttons; the dialog opens at ``width`` × ``height``."""
+        buttons; the dialog opens at ``width`` × ``height``, or smaller on a small screen,
+        where each tab scrolls and the buttons stay in view."""
         self.tabs = tabs
+        scroll_tabs(tabs)
         self.banner = QLabel()
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet(BANNER_STYLE)
@@ -39,7 +42,7 @@ class RecordDialog(QDialog):
         layout.addWidget(tabs, 1)
         layout.addWidget(self.general)
         layout.addWidget(self.buttons)
-        self.resize(width, height)
+        fit_to_screen(self, QSize(width, height))
 
     def save(self) -> bool:
         raise NotImplementedError

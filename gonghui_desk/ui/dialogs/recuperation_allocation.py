@@ -1,9 +1,11 @@
 """按排名分配名额: a trip's free places given in rank order, after looking at the ranking.
 
 The list is the one the allocation uses: everyone approved or waiting for the trip, with
-their rank, why they stand there and what allocating now would do for them. Allocating
-arranges those who get a place, puts the other approved on the waiting list, and says who
-went where; the list then shows the new state.
+their rank, why they stand there and what allocating now would do for them, and those who
+hold a place already. Allocating arranges those who get a place, puts the other approved
+on the waiting list, and says who went where. The figures at the top and the list follow
+every operation the runner announces (this allocation, or a step taken meanwhile), so
+they always show the trip as it now stands.
 """
 
 from __future__ import annotations
@@ -25,8 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from gonghui_desk.errors import UserError
-from gonghui_desk.services.operations import Op
-from gonghui_desk.services.recuperation import TripRow
+from gonghui_desk.services.operations import Changes, Op
+from gonghui_desk.services.recuperation import TripRow, trips
 from gonghui_desk.services.recuperation_allocation import ALLOCATE_TRIP, allocate_trip, ranking
 from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.errors import show_user_error
@@ -59,16 +61,11 @@ class AllocationDialog(QDialog):
         self.context = context
         self.sessions = context.db.sessions
         self.trip_id = row.id
-        trip = row.trip
-        self.setWindowTitle(self.tr("Allocate places: %1").replace("%1", trip.destination))
-        about = QLabel(self.tr(
-            "%1, %2: %3 places, %4 arranged, %5 free. Places go in rank order: the number of "
-            "priority conditions first, then the longest time since the last trip, then the "
-            "earliest application. Whoever gets no place waits in that order.")
-            .replace("%1", trip.destination).replace("%2", trip_dates(trip.start, trip.end))
-            .replace("%3", str(trip.capacity)).replace("%4", str(row.arranged))
-            .replace("%5", str(max(0, row.left))))
-        about.setWordWrap(True)
+        self.row = row
+        self.setWindowTitle(self.tr("Allocate places: %1").replace("%1", row.trip.destination))
+        self.about = QLabel()
+        self.about.setObjectName("allocation_about")
+        self.about.setWordWrap(True)
         self.model = RankModel()
         self.table = rank_table(self.model)
         self.table.setObjectName("allocation_ranking")
@@ -94,23 +91,46 @@ class AllocationDialog(QDialog):
         self.buttons.addButton(self.allocate_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.allocate_button.clicked.connect(self.allocate)
         layout = QVBoxLayout(self)
-        layout.addWidget(about)
+        layout.addWidget(self.about)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
         layout.addLayout(form)
         layout.addWidget(self.outcome)
         layout.addWidget(self.buttons)
         self.resize(1000, 560)
+        self._writable = self.allocate_button.isEnabled()
+        unsubscribe = context.runner.subscribe(self._heard)
+        self.finished.connect(lambda _: unsubscribe())
+        self.destroyed.connect(lambda *_: unsubscribe())
         self.reload()
 
+    def _heard(self, changes: Changes) -> None:
+        if changes.touches("recuperation_application", "recuperation_step",
+                           "recuperation_trip", "recuperation_quota",
+                           "recuperation_department_quota", "member"):
+            self.reload()
+
     def reload(self) -> None:
+        """Read the trip's figures and its ranking again."""
+        row = next((r for r in trips(self.sessions, self.row.trip.year) if r.id == self.trip_id),
+                   self.row)
+        self.row = row
+        trip = row.trip
+        self.about.setText(self.tr(
+            "%1, %2: %3 places, %4 arranged, %5 free. Places go in rank order: the number of "
+            "priority conditions first, then the longest time since the last trip, then the "
+            "earliest application. Whoever gets no place waits in that order.")
+            .replace("%1", trip.destination).replace("%2", trip_dates(trip.start, trip.end))
+            .replace("%3", str(trip.capacity)).replace("%4", str(row.arranged))
+            .replace("%5", str(max(0, row.left))))
         self.model.set_rows(ranking(self.sessions, self.trip_id))
+        to_allocate = any(not r.holding for r in self.model.rows)
         self.empty.setText(self.tr(
             "Nobody to allocate: applications must pass the department's review and the "
-            "union's approval first."))
-        self.empty.setVisible(self.model.rowCount() == 0)
-        self.allocate_button.setEnabled(self.allocate_button.isEnabled()
-                                        and self.model.rowCount() > 0)
+            "union's approval first.") if not self.model.rows else self.tr(
+            "Nobody left to allocate: everyone in the list holds a place."))
+        self.empty.setVisible(not to_allocate)
+        self.allocate_button.setEnabled(self._writable and to_allocate)
 
     def allocate(self) -> bool:
         self.by_row.show_message("")
@@ -132,7 +152,6 @@ class AllocationDialog(QDialog):
         if outcome.not_eligible:
             lines.append(self.tr("May not go: %1").replace("%1", "、".join(outcome.not_eligible)))
         self.outcome.setText("\n".join(lines))
-        self.outcome.show()
-        self.reload()
+        self.outcome.show()  # the figures and the list were read again when it was announced
         self.allocated.emit()
         return True

@@ -3,11 +3,14 @@
 The HR facts (入职日期, 上年缺勤天数) come from the person's department and are typed in
 here; a trip made before these records were kept is given as 此前最近一次疗休养, so the
 cycle and the out-of-province rules can count it. A new application chooses its member
-with the member search; the person and the trip of a saved one no longer change.
+with the member search, which offers only the people 在册 on the application day; the
+person and the trip of a saved one no longer change. Under the applicant, the rules'
+verdict on what is typed in shows before anything is saved.
 """
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,6 +29,7 @@ from gonghui_desk.db.session import SessionFactory, clock_of
 from gonghui_desk.domain.recuperation import PRIORITY, ApplicationDraft
 from gonghui_desk.services.recuperation import TripRow
 from gonghui_desk.services.recuperation_apps import ApplicationDetail
+from gonghui_desk.ui.dialogs.recuperation_verdict import LiveVerdict
 from gonghui_desk.ui.style import MUTED_STYLE
 from gonghui_desk.ui.widgets.fields import FieldRow, OptionalDateEdit
 from gonghui_desk.ui.widgets.inputs import DayEdit, to_qdate
@@ -38,7 +42,10 @@ def trip_choice_text(row: TripRow) -> str:
 
 
 class ApplyTab(QWidget):
-    """The application's own details; ``rows`` holds each field's message slot by key."""
+    """The application's own details; ``rows`` holds each field's message slot by key.
+    Emits ``edited`` when anything the rules look at changes."""
+
+    edited = Signal()
 
     def __init__(self, sessions: SessionFactory, trips: list[TripRow], handler: str,
                  new: bool, parent: QWidget | None = None) -> None:
@@ -54,10 +61,14 @@ class ApplyTab(QWidget):
         who_layout = QVBoxLayout(who)
         who_layout.setContentsMargins(0, 0, 0, 0)
         who_layout.addWidget(self.applicant)
+        self.clock = clock_of(sessions)
+        today = self.clock.today()
         if new:  # until saved: then the person no longer changes
             self.picker = MemberPicker(sessions)
-            self.picker.results.setMinimumHeight(220)
-            self.picker.results.setMaximumHeight(260)
+            self.picker.set_active_on(today)
+            self.picker.chosen.connect(lambda _: self.edited.emit())
+            self.picker.results.setMinimumHeight(140)  # room for the verdict below
+            self.picker.results.setMaximumHeight(200)
             who_layout.addWidget(self.picker)
             self.applicant.hide()
         self.trip = QComboBox()
@@ -66,8 +77,6 @@ class ApplyTab(QWidget):
         for row in trips:
             self.trip.addItem(trip_choice_text(row), row.id)
         self.trip.setEnabled(new)
-        self.clock = clock_of(sessions)
-        today = self.clock.today()
         self.applied_on = DayEdit(today)
         self.applied_on.setObjectName("app_applied_on")
         self.applied_on.setMaximumDate(to_qdate(today))
@@ -140,15 +149,30 @@ class ApplyTab(QWidget):
         hint.setStyleSheet(MUTED_STYLE)
         facts.addRow(hint)
 
+        self.live = LiveVerdict()
+        self.applied_on.dateChanged.connect(lambda _: self._applied_on_changed())
+        self.trip.currentIndexChanged.connect(lambda _: self.edited.emit())
+        for date_edit in (self.hire_date, self.prior_start):
+            date_edit.dateChanged.connect(lambda _: self.edited.emit())
+        for spin in (self.absence_days, self.companions):
+            spin.valueChanged.connect(lambda _: self.edited.emit())
+        for box in (self.prior_in_province, *self.priority.values()):
+            box.toggled.connect(lambda _: self.edited.emit())
+
         left, right = QVBoxLayout(), QVBoxLayout()
         left.addWidget(person_box)
-        left.addStretch(1)
+        left.addWidget(self.live, 1)  # the reasons take the room left, scrolling beyond it
         right.addWidget(priority_box)
         right.addWidget(facts_box)
         right.addStretch(1)
         layout = QHBoxLayout(self)
         layout.addLayout(left, 1)
         layout.addLayout(right, 1)
+
+    def _applied_on_changed(self) -> None:
+        if self.picker is not None:  # who may apply depends on the day they apply
+            self.picker.set_active_on(self.applied_on.value(), self.clock.today())
+        self.edited.emit()
 
     def chosen_member(self) -> int | None:
         return self.picker.record_id if self.picker is not None else self.member_id

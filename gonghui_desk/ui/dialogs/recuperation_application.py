@@ -1,7 +1,10 @@
 """A 疗休养申请 in one window: 申请, 资格审核, 办理环节.
 
 "Save" records a new application (its first step, 申请) or keeps the changes to an open
-one; the other two tabs act on a saved application and keep what they do at once. What
+one; the other two tabs act on a saved application and keep what they do at once. While
+the 申请 tab is typed in, the rules' verdict on it shows under the applicant; a new
+application that fails a rule about the person is saved only once the chair agrees to
+override that rule on the next tab, and never for someone who is not 在册. What
 the service refuses is shown in red under the field concerned and listed above the
 buttons; nothing is saved then. A finished, cancelled or given-up application opens
 read-only, as does every one when someone else has the database open.
@@ -9,7 +12,9 @@ read-only, as does every one when someone else has the database open.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
+    QMessageBox,
     QTabWidget,
     QWidget,
 )
@@ -28,6 +33,7 @@ from gonghui_desk.services.recuperation_apps import (
     detail,
     update,
 )
+from gonghui_desk.services.recuperation_facts import draft_check
 from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.dialogs.record_dialog import RecordDialog
 from gonghui_desk.ui.dialogs.recuperation_app_form import ApplyTab
@@ -38,6 +44,7 @@ from gonghui_desk.ui.widgets.date_field import unreadable_dates
 from gonghui_desk.ui.write_access import view_only_banner, writable
 
 APPLY_TAB, VERDICT_TAB, STEPS_TAB = range(3)
+LIVE_CHECK_DELAY_MS = 150  # a spin box held down re-checks once it stops
 
 
 class ApplicationDialog(RecordDialog):
@@ -63,6 +70,11 @@ class ApplicationDialog(RecordDialog):
         self.tabs.addTab(self.verdict, self.tr("Eligibility"))
         self.tabs.addTab(self.steps, self.tr("Procedure"))
         self.frame(self.tabs, 980, 700)
+        self._live_timer = QTimer(self)
+        self._live_timer.setSingleShot(True)
+        self._live_timer.setInterval(LIVE_CHECK_DELAY_MS)
+        self._live_timer.timeout.connect(self.check_live)
+        self.form.edited.connect(self._live_timer.start)
         if app_id is None:
             self.setWindowTitle(self.tr("New recuperation application"))
             self.form.select_trip(trip_id)
@@ -81,6 +93,7 @@ class ApplicationDialog(RecordDialog):
             self._apply_read_only()
         else:
             self.load()
+        self.check_live()
 
     # -- reading ------------------------------------------------------------------------
 
@@ -117,6 +130,38 @@ class ApplicationDialog(RecordDialog):
         self.banner.setText(view_only_banner(self.context, closed))
         self.banner.setVisible(self.read_only)
 
+    def check_live(self) -> None:
+        """Show the verdict on the application as it stands on screen, saved or not."""
+        self._live_timer.stop()
+        member_id, trip_id = self.form.chosen_member(), self.form.trip_id()
+        if member_id is None or trip_id is None:
+            self.form.live.show_check(None)
+            return
+        draft = self.form.draft(member_id, trip_id)
+        self.form.live.show_check(draft_check(self.context.db.sessions, draft, self.app_id))
+
+    def _agree_to_failures(self) -> bool:
+        """Before a new application is saved: a rule about the person that is not met may
+        only be overridden on the next tab, so ask first; one that cannot be is refused."""
+        self.check_live()
+        check = self.form.live.check
+        if check is None or check.refusal or check.verdict is None:
+            return True  # the service refuses it, and says why, under the field
+        blocking = self.form.live.blocking()
+        if blocking:
+            self.show_not_saved([r.line for r in blocking])
+            return False
+        failed = [r for r in check.verdict.failures if not r.place]
+        if not failed:
+            return True
+        answer = QMessageBox.question(
+            self, self.tr("Not eligible"),
+            self.tr("%1\n\nThe union can approve this application only once each of these "
+                    "rules is overridden on the Eligibility tab, with the reason in writing. "
+                    "Save it and give the overrides next?")
+            .replace("%1", "\n".join(r.line for r in failed)))
+        return answer == QMessageBox.StandardButton.Yes
+
     def _current(self) -> ApplicationDraft:
         return self.form.draft(self.form.chosen_member() or 0, self.form.trip_id() or 0)
 
@@ -143,6 +188,8 @@ class ApplicationDialog(RecordDialog):
         assert member_id is not None and trip_id is not None
         draft = self.form.draft(member_id, trip_id)
         runner = self.context.runner
+        if self.app_id is None and not self._agree_to_failures():
+            return False
         try:
             if self.app_id is None:
                 by = self.form.by.text()
@@ -157,7 +204,13 @@ class ApplicationDialog(RecordDialog):
             show_user_error(self, error)
             return False
         self.load()
-        self.show_saved(self.tr("Saved. The eligibility check is on the next tab."))
+        self.check_live()
+        assert self.detail is not None
+        if self.detail.verdict.eligible:
+            self.show_saved(self.tr("Saved. The eligibility check is on the next tab."))
+        else:  # the overrides agreed to are given there
+            self.show_saved(self.tr("Saved. Give the overrides on this tab."))
+            self.tabs.setCurrentIndex(VERDICT_TAB)
         self.changed.emit()
         return True
 
@@ -169,6 +222,7 @@ class ApplicationDialog(RecordDialog):
 
     def _after_change(self) -> None:
         self.load(keep_edits=self.is_dirty())
+        self.check_live()
         self.changed.emit()
 
     def close_question(self) -> str:

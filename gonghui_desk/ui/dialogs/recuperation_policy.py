@@ -31,6 +31,7 @@ from gonghui_desk.services.operations import Op
 from gonghui_desk.services.recuperation import SAVE_POLICY, policy_for, save_policy
 from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.errors import show_user_error
+from gonghui_desk.ui.screen_fit import scroll_body
 from gonghui_desk.ui.style import ERROR_STYLE
 from gonghui_desk.ui.widgets.fields import FieldRow, message_label, save_buttons
 from gonghui_desk.ui.widgets.inputs import MoneyEdit
@@ -97,6 +98,7 @@ class PolicyDialog(QDialog):
         layout.addWidget(self.general)
         layout.addWidget(self.buttons)
         self.fill(self.policy)
+        scroll_body(self)
 
     def _input(self, key: str) -> QWidget:
         widget: QWidget

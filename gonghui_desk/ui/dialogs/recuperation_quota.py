@@ -35,6 +35,7 @@ from gonghui_desk.services.operations import Op
 from gonghui_desk.services.recuperation import SAVE_QUOTA, Quota, quota_status, save_quota
 from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.errors import show_user_error
+from gonghui_desk.ui.screen_fit import scroll_body
 from gonghui_desk.ui.style import ERROR_STYLE, MUTED_STYLE
 from gonghui_desk.ui.widgets.fields import (
     FieldRow,
@@ -139,7 +140,7 @@ class QuotaDialog(QDialog):
         layout.addWidget(shares_box, 1)
         layout.addWidget(self.general)
         layout.addWidget(self.buttons)
-        self.resize(560, 640)
+        scroll_body(self, 560, 640)
         quota = status.quota
         if quota is not None:
             self.places.setValue(quota.places)

@@ -31,6 +31,7 @@ from gonghui_desk.services.recuperation import TripRow, policy_for
 from gonghui_desk.services.recuperation_trips import SAVE_TRIP, save_trip
 from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.errors import show_user_error
+from gonghui_desk.ui.screen_fit import scroll_body
 from gonghui_desk.ui.style import ERROR_STYLE, MUTED_STYLE
 from gonghui_desk.ui.widgets.fields import FieldRow, message_label, save_buttons
 from gonghui_desk.ui.widgets.inputs import DayEdit, MoneyEdit
@@ -121,7 +122,7 @@ class TripDialog(QDialog):
         layout.addWidget(self.general)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
-        self.resize(560, 420)
+        scroll_body(self, 560, 420)
         if row is not None:
             trip = row.trip
             self.destination.setText(trip.destination)

@@ -5,6 +5,8 @@ A rule that is not met shows ✗ in red with a 特批… button: the chair may l
 a written reason, which is kept with the application and shown here (and on the 审批表)
 until it is withdrawn with 撤销特批. Rules about the person decide whether they may go at
 all; rules about places only decide whether there is room now (else the waiting list).
+``LiveVerdict`` shows the same rules on the 申请 tab while the application is typed in,
+before it is saved.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QLabel,
@@ -26,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from gonghui_desk.domain.money import yuan_text
-from gonghui_desk.domain.recuperation_rules import RuleResult
+from gonghui_desk.domain.recuperation_rules import NOT_OVERRIDABLE, RuleResult, Verdict
 from gonghui_desk.errors import UserError, ValidationError
 from gonghui_desk.services.operations import Op
 from gonghui_desk.services.recuperation_apps import (
@@ -37,9 +40,18 @@ from gonghui_desk.services.recuperation_apps import (
     remove_override,
     set_override,
 )
+from gonghui_desk.services.recuperation_facts import DraftCheck
 from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.errors import show_user_error
-from gonghui_desk.ui.style import ERROR_RED, ERROR_STYLE, OK_GREEN, WARNING, text_style
+from gonghui_desk.ui.screen_fit import scroll_body
+from gonghui_desk.ui.style import (
+    ERROR_RED,
+    ERROR_STYLE,
+    MUTED_STYLE,
+    OK_GREEN,
+    WARNING,
+    text_style,
+)
 from gonghui_desk.ui.widgets.date_field import unreadable_dates
 from gonghui_desk.ui.widgets.fields import FieldRow
 from gonghui_desk.ui.widgets.inputs import DayEdit, to_qdate
@@ -79,7 +91,7 @@ class OverrideDialog(QDialog):
         layout.addWidget(what)
         layout.addLayout(form)
         layout.addWidget(buttons)
-        self.resize(520, 220)
+        scroll_body(self, 520, 220)
 
     def accept(self) -> None:
         if unreadable_dates(self):
@@ -100,6 +112,94 @@ class OverrideDialog(QDialog):
             return
         super().accept()
         self.saved.emit()
+
+
+def verdict_colour(verdict: Verdict) -> str:
+    return OK_GREEN if verdict.passed else WARNING if verdict.eligible else ERROR_RED
+
+
+class LiveVerdict(QGroupBox):
+    """The verdict on the application as typed in: a line in its colour, the rules not met
+    with their reasons, and the names of those met."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Eligibility as typed in"), parent)
+        self.setObjectName("live_verdict")
+        self.summary = QLabel()
+        self.summary.setObjectName("live_verdict_summary")
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.failed = QLabel()
+        self.failed.setObjectName("live_verdict_failed")
+        self.failed.setWordWrap(True)
+        self.failed.setTextFormat(Qt.TextFormat.PlainText)
+        self.failed.setStyleSheet(ERROR_STYLE)
+        self.short = QLabel()  # no room now: the waiting list, not a refusal
+        self.short.setObjectName("live_verdict_short")
+        self.short.setWordWrap(True)
+        self.short.setTextFormat(Qt.TextFormat.PlainText)
+        self.short.setStyleSheet(text_style(WARNING))
+        self.met = QLabel()
+        self.met.setObjectName("live_verdict_met")
+        self.met.setWordWrap(True)
+        self.met.setTextFormat(Qt.TextFormat.PlainText)
+        self.met.setStyleSheet(MUTED_STYLE)
+        # The reasons scroll inside the box when many rules fail, so the dialog keeps its
+        # size (and its buttons) on a laptop screen.
+        reasons = QWidget()
+        reasons_layout = QVBoxLayout(reasons)
+        reasons_layout.setContentsMargins(0, 0, 0, 0)
+        for label in (self.failed, self.short, self.met):
+            reasons_layout.addWidget(label)
+        reasons_layout.addStretch(1)
+        self.reasons = QScrollArea()
+        self.reasons.setWidgetResizable(True)
+        self.reasons.setFrameShape(QFrame.Shape.NoFrame)
+        self.reasons.setWidget(reasons)
+        self.reasons.viewport().setAutoFillBackground(False)  # the box's own background
+        reasons.setAutoFillBackground(False)
+        self.reasons.setMinimumHeight(80)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.reasons, 1)
+        self.check: DraftCheck | None = None
+        self.show_check(None)
+
+    def show_check(self, check: DraftCheck | None) -> None:
+        self.check = check
+        for label in (self.failed, self.short, self.met):
+            label.clear()
+        if check is None:
+            self.summary.setStyleSheet(MUTED_STYLE)
+            self.summary.setText(self.tr(
+                "Choose the applicant and the trip: the rules are checked as you type."))
+        elif check.refusal or check.verdict is None:
+            self.summary.setStyleSheet(text_style(ERROR_RED, bold=True))
+            self.summary.setText(check.refusal)
+        else:
+            verdict = check.verdict
+            self.summary.setStyleSheet(text_style(verdict_colour(verdict), bold=True))
+            self.summary.setText(self.tr("Verdict: %1").replace("%1", verdict.summary))
+            self.failed.setText("\n".join(f"✗ {r.line}" for r in verdict.failures
+                                           if not r.place))
+            self.short.setText("\n".join(f"！{r.line}" for r in verdict.failures if r.place))
+            overridden = [r.line for r in verdict.results if not r.ok and r.override]
+            met = [r.name for r in verdict.results if r.ok]
+            lines = [f"✓ {line}" for line in overridden]
+            if met:
+                lines.append(self.tr("Met: %1").replace("%1", "、".join(met)))
+            self.met.setText("\n".join(lines))
+        for label in (self.failed, self.short, self.met):
+            label.setVisible(bool(label.text()))
+        self.reasons.setVisible(any(label.text() for label in (self.failed, self.short,
+                                                                self.met)))
+
+    def blocking(self) -> list[RuleResult]:
+        """Failed rules about the person that no override can let pass."""
+        verdict = self.check.verdict if self.check is not None else None
+        if verdict is None:
+            return []
+        return [r for r in verdict.failures if r.key in NOT_OVERRIDABLE]
 
 
 class VerdictTab(QWidget):
@@ -147,8 +247,7 @@ class VerdictTab(QWidget):
             self.costs.clear()
         else:
             verdict = detail.verdict
-            colour = OK_GREEN if verdict.passed else WARNING if verdict.eligible else ERROR_RED
-            self.summary.setStyleSheet(text_style(colour))
+            self.summary.setStyleSheet(text_style(verdict_colour(verdict)))
             self.summary.setText(self.tr("Verdict: %1").replace("%1", verdict.summary))
             overrides = {o.rule: o for o in detail.overrides}
             person = [r for r in verdict.results if not r.place]
@@ -191,7 +290,7 @@ class VerdictTab(QWidget):
             if not result.ok and not result.override:
                 text_label.setStyleSheet(ERROR_STYLE)
             button: QPushButton | None = None
-            if not result.ok and not self.read_only:
+            if not result.ok and not self.read_only and result.key not in NOT_OVERRIDABLE:
                 if result.override:
                     button = QPushButton(self.tr("Withdraw override"))
                     button.clicked.connect(lambda _=False, k=result.key: self.withdraw(k))

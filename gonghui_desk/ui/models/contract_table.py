@@ -17,7 +17,7 @@ from PySide6.QtGui import QBrush, QColor, QGuiApplication
 from gonghui_desk.domain import contract_timeline as ct
 from gonghui_desk.services.contract_files import AttachmentRow
 from gonghui_desk.services.contracts import ContractRow
-from gonghui_desk.ui.models.row_list import CENTRE, RIGHT, Column, RowListModel
+from gonghui_desk.ui.models.row_list import CENTRE, RIGHT, WHOLE, Column, RowListModel
 from gonghui_desk.ui.style import ERROR_RED, FADED, WARNING
 from gonghui_desk.ui.tr import QT_TRANSLATE_NOOP
 
@@ -52,10 +52,10 @@ CONTRACT_COLUMNS: tuple[Column[ContractRow], ...] = (
     Column("kind", QT_TRANSLATE_NOOP("ContractColumns", "Signing"), lambda r: r.kind,
            lambda r: r.kind, 50, CENTRE),
     Column("enterprise", QT_TRANSLATE_NOOP("ContractColumns", "Enterprise"),
-           lambda r: r.enterprise_name, lambda r: r.enterprise_name, 150),
+           lambda r: r.enterprise_name, lambda r: r.enterprise_name, WHOLE),
     Column("term", QT_TRANSLATE_NOOP("ContractColumns", "Term"),
            lambda r: term_text(r.term_start, r.term_end),
-           lambda r: (r.term_start or dt.date.min, r.id), 175, CENTRE),
+           lambda r: (r.term_start or dt.date.min, r.id), WHOLE, CENTRE),
     Column("status", QT_TRANSLATE_NOOP("ContractColumns", "Status"), lambda r: r.status,
            lambda r: ct.STATUS.values.index(r.status) if r.status in ct.STATUS else 99, 70,
            CENTRE),

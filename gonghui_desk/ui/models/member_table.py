@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtGui import QFont
 
 from gonghui_desk.db.session import SessionFactory
 from gonghui_desk.services.members import (
@@ -88,6 +89,19 @@ COLUMNS: tuple[Column, ...] = (
     _column("model_worker_level", QT_TRANSLATE_NOOP("MemberColumns", "Model worker"),
             lambda r: r.model_worker_level, 80, shown=False),
 )
+
+
+# Why a row came up for a digit search: the number whose end the digits are.
+MATCH_TIPS = {
+    "id_number": QT_TRANSLATE_NOOP("MemberColumns", "The ID number ends in %1"),
+    "phone": QT_TRANSLATE_NOOP("MemberColumns", "The mobile number ends in %1"),
+}
+
+
+def match_tip(row: MemberRow) -> str:
+    """The tooltip of a row found by the end of its ID number or mobile, else ``""``."""
+    tip = MATCH_TIPS.get(row.matched)
+    return QCoreApplication.translate(CONTEXT, tip).replace("%1", row.matched_tail) if tip else ""
 
 
 class MemberTableModel(QAbstractTableModel):
@@ -173,17 +187,34 @@ class MemberTableModel(QAbstractTableModel):
         column = COLUMNS[index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole and column.centred:
             return Qt.AlignmentFlag.AlignCenter
-        if role != Qt.ItemDataRole.DisplayRole:
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                        Qt.ItemDataRole.FontRole):
             return None
         row = self._row(index.row())
-        return column.value(row) if row is not None else ""
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.value(row) if row is not None else ""
+        if row is None or not row.matched:
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return match_tip(row)  # on the whole row: the chair points anywhere
+        if column.key == row.matched:  # the number that matched stands out
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        key = COLUMNS[column].sort_key
-        if key is None:
-            return
+        if self.choose_order(column, order):
+            self.set_filter(self._filter)
+
+    def choose_order(self, column: int, order: Qt.SortOrder) -> bool:
+        """Sort by ``column`` from the next query on (a remembered order, before the
+        first); False for a column the list cannot be sorted by."""
+        if not 0 <= column < len(COLUMNS) or (key := COLUMNS[column].sort_key) is None:
+            return False
         descending = order == Qt.SortOrder.DescendingOrder
-        self.set_filter(replace(self._filter, sort_key=key, descending=descending))
+        self._filter = replace(self._filter, sort_key=key, descending=descending)
+        return True
 
     # -- lazy rows ----------------------------------------------------------------------
 
@@ -200,4 +231,4 @@ class MemberTableModel(QAbstractTableModel):
             self._rows.clear()
         start = position - position % self.PAGE_SIZE
         page = self._ids[start : start + self.PAGE_SIZE]
-        self._rows.update(fetch_rows(self._sessions, page))
+        self._rows.update(fetch_rows(self._sessions, page, self._filter.text))

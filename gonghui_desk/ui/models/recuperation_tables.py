@@ -19,7 +19,7 @@ from gonghui_desk.domain.money import yuan_text
 from gonghui_desk.services.recuperation import TripRow
 from gonghui_desk.services.recuperation_allocation import RankRow
 from gonghui_desk.services.recuperation_list import ApplicationRow
-from gonghui_desk.ui.models.row_list import CENTRE, RIGHT, Column, RowListModel
+from gonghui_desk.ui.models.row_list import CENTRE, RIGHT, WHOLE, Column, RowListModel
 from gonghui_desk.ui.style import ERROR_RED
 from gonghui_desk.ui.tr import QT_TRANSLATE_NOOP
 
@@ -57,7 +57,8 @@ TRIP_COLUMNS: tuple[Column[TripRow], ...] = (
     Column("scope", QT_TRANSLATE_NOOP("RecuperationColumns", "In/out of province"),
            lambda r: r.trip.scope, lambda r: r.trip.scope, 80, CENTRE),
     Column("dates", QT_TRANSLATE_NOOP("RecuperationColumns", "Dates"),
-           lambda r: trip_dates(r.trip.start, r.trip.end), lambda r: r.trip.start, 150, CENTRE),
+           lambda r: trip_dates(r.trip.start, r.trip.end), lambda r: r.trip.start, WHOLE,
+           CENTRE),
     Column("days", QT_TRANSLATE_NOOP("RecuperationColumns", "Days"),
            lambda r: str(r.trip.days), lambda r: r.trip.days, 50, CENTRE),
     Column("per_day", QT_TRANSLATE_NOOP("RecuperationColumns", "Per day (yuan)"),

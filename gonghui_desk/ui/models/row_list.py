@@ -23,6 +23,9 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 Row = TypeVar("Row")
 CENTRE = Qt.AlignmentFlag.AlignCenter
 RIGHT = Qt.AlignmentFlag.AlignRight
+# The width of a column read whole (a date range, a name): as wide as its longest entry in
+# any font, which a short list can afford (never the 100,000-member one).
+WHOLE = 0
 
 
 @dataclass(frozen=True)
@@ -31,7 +34,7 @@ class Column(Generic[Row]):
     header: str  # English source text, translated in the model's ``context``
     value: Callable[[Row], str]
     sort_value: Callable[[Row], Any]
-    width: int
+    width: int  # pixels, or WHOLE
     alignment: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft
 
 

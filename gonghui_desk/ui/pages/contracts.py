@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from gonghui_desk.domain import contract_timeline as ct
 from gonghui_desk.domain.contract import ContractDraft
+from gonghui_desk.domain.numbers import grouped_count
 from gonghui_desk.errors import UserError
 from gonghui_desk.services.contracts import (
     DELETE_CONTRACT,
@@ -36,7 +37,13 @@ from gonghui_desk.ui.errors import show_user_error
 from gonghui_desk.ui.models.contract_table import ContractModel
 from gonghui_desk.ui.pages.base import Page
 from gonghui_desk.ui.style import MUTED_STYLE
-from gonghui_desk.ui.widgets.tables import hint_label, keep_sorted, record_table, search_timer
+from gonghui_desk.ui.widgets.tables import (
+    TopOnNewQuery,
+    hint_label,
+    keep_sorted,
+    record_table,
+    search_timer,
+)
 from gonghui_desk.ui.write_access import enable_writes
 
 
@@ -88,7 +95,9 @@ class ContractsPage(Page):
         filters.addWidget(self.count_label)
 
         self.model = ContractModel(context.clock.today())
-        self.table = record_table(self.model, self.open_selected, self._update_buttons)
+        self.table = record_table(self.model, self.open_selected, self._update_buttons,
+                                  (context.settings, "contracts"))
+        self._top = TopOnNewQuery(self.table)
         self.table.setObjectName("contracts")
         self.empty_label = hint_label()
         self._debounce = search_timer(self, self.apply_filter)
@@ -126,7 +135,8 @@ class ContractsPage(Page):
                                            str(self.status.currentData()) or None,
                                            self.search.text(), today=self.model.today))
         keep_sorted(self.table, self.model)
-        self.count_label.setText(self.tr("%n contract(s)", "", self.model.rowCount()))
+        count = self.model.rowCount()
+        self.count_label.setText(grouped_count(self.tr("%n contract(s)", "", count), count))
         if self.model.rowCount() == 0:
             filtered = bool(self.search.text().strip() or self.status.currentData())
             self.empty_label.setText(
@@ -137,6 +147,7 @@ class ContractsPage(Page):
         self.empty_label.setVisible(self.model.rowCount() == 0)
         if chosen is not None:
             self.select_contract(chosen)
+        self._top.shown((self.status.currentData(), self.search.text()))
 
     def selected_row(self) -> ContractRow | None:
         rows = self.table.selectionModel().selectedRows()

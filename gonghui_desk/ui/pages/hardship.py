@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from gonghui_desk.domain import hardship as hs
 from gonghui_desk.domain import hardship_process as hp
 from gonghui_desk.domain.hardship import TEMPORARY_AID
+from gonghui_desk.domain.numbers import grouped_count
 from gonghui_desk.services.hardship_list import (
     CLOSED,
     IN_PROGRESS,
@@ -37,7 +38,13 @@ from gonghui_desk.ui.dialogs.hardship_file import HardshipFileDialog
 from gonghui_desk.ui.models.hardship_table import HardshipFileModel
 from gonghui_desk.ui.pages.base import Page
 from gonghui_desk.ui.widgets.hardship_ledger import AidLedgerPanel
-from gonghui_desk.ui.widgets.tables import hint_label, keep_sorted, record_table, search_timer
+from gonghui_desk.ui.widgets.tables import (
+    TopOnNewQuery,
+    hint_label,
+    keep_sorted,
+    record_table,
+    search_timer,
+)
 from gonghui_desk.ui.write_access import enable_writes
 
 
@@ -92,7 +99,9 @@ class HardshipPage(Page):
         filters.addWidget(self.count_label)
 
         self.model = HardshipFileModel(self.context.clock.today())
-        self.table = record_table(self.model, self.open_selected, self._update_buttons)
+        self.table = record_table(self.model, self.open_selected, self._update_buttons,
+                                  (self.context.settings, "hardship_files"))
+        self._top = TopOnNewQuery(self.table)
         self.empty_label = hint_label()
         self._debounce = search_timer(self, self.apply_filter)
         self.search.textChanged.connect(self._debounce.start)
@@ -120,7 +129,8 @@ class HardshipPage(Page):
         self.model.set_rows(list_files(self.context.db.sessions, self.current_filter(),
                                        self.model.today))
         keep_sorted(self.table, self.model)
-        self.count_label.setText(self.tr("%n file(s)", "", self.model.rowCount()))
+        count = self.model.rowCount()
+        self.count_label.setText(grouped_count(self.tr("%n file(s)", "", count), count))
         if self.model.rowCount() == 0:
             filtered = self.current_filter() != FileFilter()
             self.empty_label.setText(
@@ -131,6 +141,7 @@ class HardshipPage(Page):
         self.empty_label.setVisible(self.model.rowCount() == 0)
         if chosen is not None:
             self.select_file(chosen)
+        self._top.shown(self.current_filter())
 
     def refresh(self) -> None:
         if self.tabs.currentIndex() == 0:

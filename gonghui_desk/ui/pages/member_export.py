@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QPushButton
 
+from gonghui_desk.domain.numbers import grouped_count
 from gonghui_desk.ui.tasks import run_with_progress
 from gonghui_desk.ui.write_access import enable_writes
 
@@ -84,9 +85,10 @@ class MemberExportMenu(QObject):
         )
         if not done:
             return None
+        count = self.page.model.rowCount()
         QMessageBox.information(
             self.page, self.tr("Export"),
-            self.tr("%n member(s) exported to %1", "", self.page.model.rowCount())
+            grouped_count(self.tr("%n member(s) exported to %1", "", count), count)
             .replace("%1", str(path)),
         )
         return path

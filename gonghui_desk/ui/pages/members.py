@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gonghui_desk.domain.numbers import grouped_count
 from gonghui_desk.services import member_records as records
-from gonghui_desk.services.members import MemberFilter, departments
+from gonghui_desk.services.members import MemberFilter, count_all, departments
 from gonghui_desk.services.membership import UNDO_EVENT, undo_last_event
 from gonghui_desk.services.operations import Changes, Op
 from gonghui_desk.services.profile import load_profile
@@ -39,7 +40,12 @@ from gonghui_desk.ui.pages.base import Page
 from gonghui_desk.ui.pages.member_export import MemberExportMenu
 from gonghui_desk.ui.widgets.member_detail import MemberDetailPanel
 from gonghui_desk.ui.widgets.member_filters import MemberFilterBar
-from gonghui_desk.ui.widgets.tables import search_timer
+from gonghui_desk.ui.widgets.tables import (
+    EmptyListHint,
+    TopOnNewQuery,
+    remember_layout,
+    search_timer,
+)
 from gonghui_desk.ui.write_access import enable_writes, writable
 
 if TYPE_CHECKING:
@@ -80,6 +86,8 @@ class MembersPage(Page):
         self.model = MemberTableModel(context.db.sessions)
         self.table = QTableView()
         self.table.setModel(self.model)
+        self.empty_hint = EmptyListHint(self.table)
+        self._top = TopOnNewQuery(self.table)
         # After setModel, so the view has cleared its selection before we restore it.
         self.model.modelReset.connect(self._update_count)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -119,6 +127,8 @@ class MembersPage(Page):
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(True)
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        if remember_layout(self.table, context.settings, "members"):
+            self.model.choose_order(header.sortIndicatorSection(), header.sortIndicatorOrder())
         header.sortIndicatorChanged.connect(self.model.sort)
         self._update_actions()
 
@@ -207,15 +217,26 @@ class MembersPage(Page):
                                     if still else None)
 
     def _update_count(self) -> None:
-        """After the list was re-queried: count, and keep the shown member selected."""
-        self.count_label.setText(self.tr("%n person(s)", "", self.model.rowCount()))
+        """After the list was re-queried: count, keep the shown member selected, and start
+        a new search or filter at its first row."""
+        count = self.model.rowCount()
+        self.count_label.setText(grouped_count(self.tr("%n person(s)", "", count), count))
         shown = self.detail.member_id
         row = self.model.row_of(shown) if shown is not None else None
         if row is not None:
             self.table.selectRow(row)
         elif shown is not None:
             self.detail.show_member(None)
+        self._top.shown(self.model.current_filter)
+        if count == 0:
+            self.empty_hint.setText(self._empty_text())
         self._update_actions()
+
+    def _empty_text(self) -> str:
+        if count_all(self.context.db.sessions) == 0:
+            return self.tr("No member on file yet: “Add member…” enters one, and Import "
+                           "reads a roster from a spreadsheet.")
+        return self.tr("No member matches. Try a shorter keyword or clear the filters.")
 
     def selected_ids(self) -> list[int]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})

@@ -124,7 +124,7 @@ class FormParamsPanel(QWidget):
             sessions = self.sessions
             self.picker.set_finder(
                 None if pick is None else (lambda text: pick(sessions, text)),
-                self.tr("Name…"),
+                self.tr("Search %1…").replace("%1", spec.record_kind),
             )
             label = self.form.labelForField(self.picker)
             if isinstance(label, QLabel):

@@ -2,8 +2,8 @@
 
 The list is the forms registry (exchange.forms.FORMS): a form added there appears here
 with the inputs its parameters ask for. Every export, preview and print runs the same
-``export_form`` generator off the GUI thread; preview and print use a temporary PDF that
-is deleted as soon as it is no longer shown.
+``export_form`` generator off the GUI thread; preview and print lay the form's PDF pages
+out without writing a file (ui.dialogs.pdf_preview).
 """
 
 from __future__ import annotations
@@ -27,18 +27,16 @@ from PySide6.QtWidgets import (
 
 from gonghui_desk.errors import UserError
 from gonghui_desk.exchange.forms import FORMS
-from gonghui_desk.exchange.forms.export import export_form, preflight
+from gonghui_desk.exchange.forms.export import export_form, preflight, preview_form
 from gonghui_desk.exchange.forms.spec import FormParams, FormSpec
 from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.dialogs.discrepancies import confirm_despite
-from gonghui_desk.ui.dialogs.pdf_preview import PdfPreviewDialog, load_pdf
+from gonghui_desk.ui.dialogs.pdf_preview import PdfPreviewDialog, print_form_pages
 from gonghui_desk.ui.errors import show_user_error
 from gonghui_desk.ui.pages.base import Page
 from gonghui_desk.ui.pages.report_params import FormParamsPanel
-from gonghui_desk.ui.printing import print_pdf
 from gonghui_desk.ui.style import MUTED_STYLE
 from gonghui_desk.ui.tasks import run_with_progress
-from gonghui_desk.ui.temporary import remove_temporary, temporary_folder
 from gonghui_desk.ui.write_access import enable_writes
 
 PDF, XLSX = ".pdf", ".xlsx"
@@ -260,59 +258,48 @@ class ReportsPage(Page):
 
     # -- preview and print --------------------------------------------------------------
 
-    def temporary_pdf(self, spec: FormSpec, params: FormParams) -> Path | None:
-        """The form exported to a new temporary folder; ``None`` if that did not finish."""
-        folder = temporary_folder()
-        path = folder / f"{safe_file_name(spec.title)}.pdf"
-        if not self._write(spec, params, path, preview=True):
-            remove_temporary(path)
-            return None
-        return path
-
     def preview(self) -> PdfPreviewDialog | None:
-        """预览: the PDF in the app's preview window (print or save from there)."""
+        """预览: the form's pages in the app's preview window (print or save from there);
+        the first shows at once, the rest are laid out while it is read."""
         params = self.form_params()
         if params is None:
             return None
         spec = self.spec()
         if not self.figures_agree(spec, params):
             return None
-        path = self.temporary_pdf(spec, params)
-        if path is None:
-            return None
         try:
+            pages = preview_form(self.context.db.sessions, spec.id, params)
             dialog = PdfPreviewDialog(
-                path, spec.title,
+                pages, spec.title,
                 lambda: self.export_to_chosen(spec, params, PDF, self.preview_dialog), self,
             )
         except UserError as error:
-            remove_temporary(path)
             show_user_error(self, error)
             return None
         self.preview_dialog = dialog
+        dialog.finished.connect(lambda: self._preview_closed(dialog))
         dialog.open()
         return dialog
 
+    def _preview_closed(self, dialog: PdfPreviewDialog) -> None:
+        if self.preview_dialog is dialog:
+            self.preview_dialog = None
+        dialog.deleteLater()
+
     def print_form(self) -> bool:
-        """打印…: print the form straight away (the same PDF the preview shows)."""
+        """打印…: print the form straight away (the pages the preview shows), laid out
+        first with a progress dialog; no file is written."""
         params = self.form_params()
         if params is None:
             return False
         spec = self.spec()
         if not self.figures_agree(spec, params):
             return False
-        path = self.temporary_pdf(spec, params)
-        if path is None:
-            return False
         try:
-            document = load_pdf(path, self)
-            try:
-                return print_pdf(self, document, spec.title)
-            finally:
-                document.close()
-                document.deleteLater()
+            # No name kept here: the pages are freed as soon as they are printed.
+            return print_form_pages(
+                self, preview_form(self.context.db.sessions, spec.id, params), spec.title
+            )
         except UserError as error:
             show_user_error(self, error)
             return False
-        finally:
-            remove_temporary(path)

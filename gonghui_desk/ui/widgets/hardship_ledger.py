@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from gonghui_desk.db.session import SessionFactory, clock_of
 from gonghui_desk.domain.money import yuan_text
+from gonghui_desk.domain.numbers import grouped_count
 from gonghui_desk.services.aid import AidTotals, payments_between, totals
 from gonghui_desk.ui.models.hardship_table import PaymentLedgerModel
 from gonghui_desk.ui.style import MUTED_STYLE
@@ -88,7 +89,8 @@ class AidLedgerPanel(QWidget):
         keep_sorted(self.table, self.model)
         self.aid_totals = totals(self.sessions, start, end)
         self.summary.setText(
-            self.tr("%n payment(s), %1 yuan in all", "", self.aid_totals.count)
+            grouped_count(self.tr("%n payment(s), %1 yuan in all", "", self.aid_totals.count),
+                          self.aid_totals.count)
             .replace("%1", yuan_text(self.aid_totals.total, unit=""))
         )
         self.by_kind.show_amounts(self.aid_totals.by_kind)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from gonghui_desk.db.session import SessionFactory
+from gonghui_desk.domain.numbers import format_count, grouped_count
 from gonghui_desk.errors import UserError
 from gonghui_desk.services.history import (
     HistoryFilter,
@@ -38,6 +39,7 @@ from gonghui_desk.services.history import (
 )
 from gonghui_desk.ui.errors import show_user_error
 from gonghui_desk.ui.tr import QT_TRANSLATE_NOOP
+from gonghui_desk.ui.widgets.tables import EmptyListHint, TopOnNewQuery
 
 SHOWN = 500
 HEADERS = (
@@ -111,6 +113,8 @@ class HistoryView(QWidget):
         self.model = HistoryModel()
         self.table = QTableView()
         self.table.setModel(self.model)
+        self.empty_hint = EmptyListHint(self.table)
+        self._top = TopOnNewQuery(self.table)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
@@ -157,11 +161,16 @@ class HistoryView(QWidget):
         flt = self.current_filter
         total = count_history(self.sessions, flt)
         self.model.set_rows(search_history(self.sessions, flt, SHOWN))
+        self._top.shown(flt)
+        if total == 0:
+            self.empty_hint.setText(self.tr("No change matches. Try a shorter keyword.")
+                                    if flt.text.strip() else self.tr("No change recorded yet."))
         if total > SHOWN:
             text = self.tr("Newest %1 of %2 shown; search or export for the rest")
-            self.count_label.setText(text.replace("%1", str(SHOWN)).replace("%2", str(total)))
+            self.count_label.setText(text.replace("%1", format_count(SHOWN))
+                                     .replace("%2", format_count(total)))
         else:
-            self.count_label.setText(self.tr("%n change(s)", "", total))
+            self.count_label.setText(grouped_count(self.tr("%n change(s)", "", total), total))
 
     def choose_export_file(self) -> None:
         name, _ = QFileDialog.getSaveFileName(

@@ -95,7 +95,11 @@ class MemberDetailPanel(QWidget):
         self.show_member(None)
 
     def show_member(self, detail: MemberDetail | None) -> None:
-        self.member_id = detail.id if detail else None
+        previous, self.member_id = self.member_id, detail.id if detail else None
+        if self.member_id != previous:
+            # Another person: start at their name, not where the last one was scrolled to.
+            # The same person shown again (after an edit) stays where the chair was reading.
+            self.scroll_area.verticalScrollBar().setValue(0)
         self.placeholder.setVisible(detail is None)
         self.scroll_area.setVisible(detail is not None)
         if detail is None:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from gonghui_desk.domain import recuperation_process as rp
+from gonghui_desk.domain.numbers import grouped_count
 from gonghui_desk.services.members import departments
 from gonghui_desk.services.recuperation import TripRow
 from gonghui_desk.services.recuperation_list import (
@@ -31,7 +32,13 @@ from gonghui_desk.services.recuperation_list import (
 from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.dialogs.recuperation_application import ApplicationDialog
 from gonghui_desk.ui.models.recuperation_tables import ApplicationModel
-from gonghui_desk.ui.widgets.tables import hint_label, keep_sorted, record_table, search_timer
+from gonghui_desk.ui.widgets.tables import (
+    TopOnNewQuery,
+    hint_label,
+    keep_sorted,
+    record_table,
+    search_timer,
+)
 from gonghui_desk.ui.write_access import enable_writes
 
 
@@ -83,7 +90,9 @@ class ApplicationsPanel(QWidget):
             filters.addWidget(widget)
 
         self.model = ApplicationModel()
-        self.table = record_table(self.model, self.open_selected, self._update_buttons)
+        self.table = record_table(self.model, self.open_selected, self._update_buttons,
+                                  (self.context.settings, "recuperation_applications"))
+        self._top = TopOnNewQuery(self.table)
         self.table.setObjectName("recuperation_applications")
         self.table.setWordWrap(False)
         self.empty_label = hint_label()
@@ -147,7 +156,8 @@ class ApplicationsPanel(QWidget):
         flt = self.current_filter()
         self.model.set_rows(application_rows(self.context.db.sessions, flt))
         keep_sorted(self.table, self.model)
-        self.count_label.setText(self.tr("%n application(s)", "", self.model.rowCount()))
+        count = self.model.rowCount()
+        self.count_label.setText(grouped_count(self.tr("%n application(s)", "", count), count))
         if self.model.rowCount() == 0:
             self.empty_label.setText(
                 self.tr("No application matches the filters.")
@@ -157,6 +167,7 @@ class ApplicationsPanel(QWidget):
         self.empty_label.setVisible(self.model.rowCount() == 0)
         if chosen is not None:
             self.select_application(chosen)
+        self._top.shown(flt)
 
     # -- the list -----------------------------------------------------------------------
 

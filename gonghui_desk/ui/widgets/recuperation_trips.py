@@ -33,13 +33,19 @@ from gonghui_desk.ui.dialogs.recuperation_trip import TripDialog
 from gonghui_desk.ui.errors import show_user_error
 from gonghui_desk.ui.models.recuperation_tables import RankModel, TripModel, trip_dates
 from gonghui_desk.ui.style import MUTED_STYLE
-from gonghui_desk.ui.widgets.tables import configure_table, keep_sorted, make_sortable
+from gonghui_desk.ui.widgets.tables import (
+    configure_table,
+    keep_sorted,
+    make_sortable,
+    remember_layout,
+)
 from gonghui_desk.ui.write_access import enable_writes
 
 
 class TripsPanel(QWidget):
-    """Emits ``changed`` after a trip was saved, removed or allocated, and
-    ``open_application`` with an application's id from the ranking."""
+    """Emits ``changed`` after a trip was saved or removed, and ``open_application`` with
+    an application's id from the ranking. An allocation needs no signal: the page reads
+    itself again when the runner announces it."""
 
     changed = Signal()
     open_application = Signal(int)
@@ -69,6 +75,7 @@ class TripsPanel(QWidget):
         self.table.setModel(self.model)
         configure_table(self.table, [c.width for c in self.model.columns])
         make_sortable(self.table, self.model)
+        remember_layout(self.table, context.settings, "recuperation_trips")
         self.table.doubleClicked.connect(lambda _: self.edit_selected())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection())
         self.empty = QLabel()
@@ -226,7 +233,6 @@ class TripsPanel(QWidget):
             return None
         dialog = AllocationDialog(self.context, row,
                                   load_profile(self.context.db.sessions).chair, self)
-        dialog.allocated.connect(self.changed)
         dialog.open()
         self.allocation = dialog
         return dialog
