@@ -221,6 +221,15 @@ def load_payment(sessions: SessionFactory, payment_id: int) -> tuple[int, Paymen
         return row.file_id, PaymentDraft(**values)
 
 
+def void_of(sessions: SessionFactory, payment_id: int) -> tuple[dt.date, str] | None:
+    """When and why the payment was voided; ``None`` for one in force."""
+    with session_scope(sessions) as session:
+        row = session.get(AidPayment, payment_id)
+        if row is None or row.voided_on is None:
+            return None
+        return row.voided_on, row.void_reason
+
+
 @dataclass(frozen=True)
 class WorkerFacts:
     """What the study-aid application asks about the filed worker beyond the file's own

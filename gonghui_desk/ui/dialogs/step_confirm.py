@@ -10,8 +10,6 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
-CONTEXT = "StepQuestions"
-
 
 def confirm_step(parent: QWidget, title: str, text: str) -> bool:
     """Yes/No, No unless the chair says Yes."""
@@ -24,16 +22,16 @@ def confirm_step(parent: QWidget, title: str, text: str) -> bool:
 
 def irreversible_note() -> str:
     return QCoreApplication.translate(
-        CONTEXT, "This step cannot be undone: what it starts goes on even if the record is "
+        "StepQuestions", "This step cannot be undone: what it starts goes on even if the record is "
         "later taken back as a mistake.")
 
 
 def ask_take_back_reason(parent: QWidget, step: str, record: str) -> str | None:
     """The reason for taking back ``step`` of ``record``; ``None`` when cancelled."""
     reason, ok = QInputDialog.getText(
-        parent, QCoreApplication.translate(CONTEXT, "Take back the last step"),
+        parent, QCoreApplication.translate("StepQuestions", "Take back the last step"),
         QCoreApplication.translate(
-            CONTEXT, "Take back “%1” of %2? The step is removed and the change history keeps "
-            "it with your reason. Why is it taken back?")
+            "StepQuestions", "Take back “%1” of %2? The step is removed and the change "
+            "history keeps it with your reason. Why is it taken back?")
         .replace("%1", step).replace("%2", record))
     return reason if ok else None
