@@ -214,3 +214,26 @@ def reminders_for(contract_id: int, name: str, t: Timeline, today: dt.date,
         found.append(Reminder(contract_id, f"{name}：已于 {t.end:%Y-%m-%d} 期满，还没有续签合同"
                               "在协商", t.end))
     return found
+
+
+# The steps in the order of the process, each with what is recorded along with its date
+# (the vote with the meeting, the bureau with the filing …): taking a step back clears both.
+STEP_ORDER = ("offer_date", "reply_date", "draft_date", "meeting_date", "signed_date",
+              "filed_date", "objection_date", "refiled_date", "confirmed_date",
+              "published_date", "terminated_date")
+STEP_DETAILS: dict[str, tuple[str, ...]] = {
+    "offer_date": ("offer_side",),
+    "meeting_date": ("meeting_session", "vote"),
+    "filed_date": ("filed_with", "acceptance_no"),
+    "objection_date": ("objection_text",),
+    "published_date": ("published_how",),
+    "terminated_date": ("terminated_reason",),
+}
+
+
+def latest_step(t: Timeline) -> str | None:
+    """The date field of the step taken last: the latest date, and of two on one day the
+    later in the process; ``None`` before the first."""
+    taken = [(getattr(t, key), i, key) for i, key in enumerate(STEP_ORDER)
+             if getattr(t, key) is not None]
+    return max(taken)[2] if taken else None

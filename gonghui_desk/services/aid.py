@@ -8,6 +8,7 @@ The ledger, the totals, the last-aid days and the forms count only the payments 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field, replace
 from decimal import Decimal
@@ -27,6 +28,8 @@ from gonghui_desk.services.operations import Tx
 
 RECORD_PAYMENT = "登记帮扶发放"
 VOID_PAYMENT = "作废帮扶发放记录"
+CORRECT_PAYMENT = "更正帮扶发放记录"
+CORRECTED = re.compile(r"^更正第 \d+ 号记录；?")
 MIN_REASON = 4  # characters: "录错了" is not a reason a later reader can follow
 IN_FORCE = AidPayment.voided_on.is_(None)
 
@@ -87,6 +90,30 @@ def void_payment(tx: Tx, payment_id: int, reason: str) -> None:
             "void_reason")])
     row.voided_on, row.void_reason = tx.today, reason.strip()
     row.voided_by = tx.officer.display
+
+
+def correct_payment(tx: Tx, payment_id: int, draft: PaymentDraft, reason: str) -> int:
+    """Correct a payment: the old one is voided and the corrected one recorded in its
+    place, each naming the other; return the corrected payment's number.
+
+    Never changed in place: a receipt signed for the old amount then still matches a row on
+    record, the list shows what was corrected and how, and only the corrected one counts.
+    """
+    row = tx.session.get(AidPayment, payment_id)
+    if row is None:
+        raise UserError(f"找不到编号为 {payment_id} 的帮扶发放记录。请刷新列表。")
+    if row.voided_on is not None:
+        raise UserError(f"这笔发放已于 {row.voided_on:%Y-%m-%d} 作废（{row.void_reason}），"
+                        "不能再更正；需要时请重新登记。")
+    if len(reason.strip()) < MIN_REASON:
+        raise ValidationError([FieldProblem(
+            "更正原因", f"请写明更正的原因（至少 {MIN_REASON} 个字），日后核对账目时要看。",
+            "void_reason")])
+    note = CORRECTED.sub("", draft.note.strip())  # a second correction names only the last
+    marked = f"更正第 {payment_id} 号记录" + (f"；{note}" if note else "")
+    new_id = record_payment(tx, row.file_id, replace(draft, note=marked[:200]))
+    void_payment(tx, payment_id, f"更正为第 {new_id} 号记录：{reason.strip()}"[:200])
+    return new_id
 
 
 @dataclass
@@ -192,6 +219,15 @@ def load_payment(sessions: SessionFactory, payment_id: int) -> tuple[int, Paymen
         values = {n: getattr(row, n) for n in names}
         values.update({m: to_yuan(getattr(row, f"{m}_fen")) for m in MONEY_FIELDS})
         return row.file_id, PaymentDraft(**values)
+
+
+def void_of(sessions: SessionFactory, payment_id: int) -> tuple[dt.date, str] | None:
+    """When and why the payment was voided; ``None`` for one in force."""
+    with session_scope(sessions) as session:
+        row = session.get(AidPayment, payment_id)
+        if row is None or row.voided_on is None:
+            return None
+        return row.voided_on, row.void_reason
 
 
 @dataclass(frozen=True)

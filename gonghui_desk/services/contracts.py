@@ -24,10 +24,17 @@ from gonghui_desk.db.models import (
 )
 from gonghui_desk.db.session import SessionFactory, session_scope
 from gonghui_desk.domain import contract_timeline as ct
-from gonghui_desk.domain.contract import ContractDraft, ContractTerms, Vote, check_contract
+from gonghui_desk.domain.contract import (
+    DATE_LABELS,
+    ContractDraft,
+    ContractTerms,
+    Vote,
+    check_contract,
+)
 from gonghui_desk.domain.contract_team import Negotiator, team_problems
 from gonghui_desk.domain.money import to_fen, to_yuan
 from gonghui_desk.errors import FieldProblem, UserError, ValidationError
+from gonghui_desk.services.history_notes import checked_reason, note_take_back
 from gonghui_desk.services.operations import Tx
 from gonghui_desk.services.recuperation import branch_region
 
@@ -38,6 +45,7 @@ TERM_TEXT = ("overtime_rules", "covered_workers", "covered_women", "main_topics"
 SAVE_RULES = "保存集体合同期限"
 SAVE_CONTRACT = "保存集体合同"
 DELETE_CONTRACT = "删除集体合同"
+TAKE_BACK_STEP = "撤回集体合同的上一步"
 
 
 def rules_in(session: Session) -> ct.DeadlineRules:
@@ -186,6 +194,32 @@ def delete_contract(tx: Tx, contract_id: int) -> None:
         raise UserError(f"“{row.title}”已于 {row.signed_date:%Y-%m-%d} 签订，不能删除；"
                         "不再履行时请登记终止日期和原因。")
     tx.session.delete(row)
+
+
+def step_name(key: str) -> str:
+    """A step by its name on the form: ``signed_date`` → 签订."""
+    return DATE_LABELS[key].removesuffix("日期")
+
+
+def take_back_step(tx: Tx, contract_id: int, reason: str) -> str:
+    """Clear the contract's latest step (its date and what was recorded with it), with the
+    reason in the history; return the step's name."""
+    row = tx.session.get(CollectiveContract, contract_id)
+    if row is None:
+        raise UserError(f"找不到编号为 {contract_id} 的集体合同。请刷新列表。")
+    why = checked_reason(reason)
+    draft = draft_of(row)
+    key = ct.latest_step(timeline_of(draft))
+    if key is None:
+        raise UserError(f"“{row.title}”还没有登记任何环节，没有可撤回的。")
+    day = getattr(draft, key)
+    cleared: dict[str, object] = {key: None}
+    for field in ct.STEP_DETAILS.get(key, ()):
+        cleared[field] = None if field == "vote" else ""
+    _write(row, replace(draft, **cleared))  # type: ignore[arg-type]
+    note_take_back(tx.session, "collective_contract", contract_id,
+                   {"step": step_name(key), "day": day}, why, tx.today)
+    return step_name(key)
 
 
 @dataclass(frozen=True)

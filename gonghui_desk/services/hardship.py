@@ -35,6 +35,7 @@ from gonghui_desk.domain.hardship_file import FileDraft, RelativeDraft, clean_fi
 from gonghui_desk.domain.masking import mask_id_number
 from gonghui_desk.domain.money import to_fen, to_yuan
 from gonghui_desk.errors import FieldProblem, UserError, ValidationError
+from gonghui_desk.services.history_notes import checked_reason, note_take_back
 from gonghui_desk.services.operations import Tx
 
 INCOME, EXPENSE = "收入", "支出"
@@ -42,6 +43,7 @@ INCOME, EXPENSE = "收入", "支出"
 OPEN_FILE = "新建困难职工档案"
 UPDATE_FILE = "保存困难职工档案"
 TAKE_STEP = "登记办理环节"
+TAKE_BACK_STEP = "撤回档案的上一步"
 SET_DIBAO = "保存低保标准"
 ASSESS_YEAR = "保存收入测算"
 
@@ -184,6 +186,28 @@ def take_step(tx: Tx, file_id: int, step: hp.Step) -> str:
     row.steps.append(HardshipStep(kind=step.kind, day=step.day, until=step.until,
                                   by=step.by.strip(), note=step.note.strip()))
     row.state = hp.state_after([*taken, step])
+    return row.state
+
+
+def take_back_step(tx: Tx, file_id: int, reason: str) -> str:
+    """Take back the file's latest step, with the reason; return the state before it.
+
+    The application (the first step) is the file itself and is not taken back. Aid paid
+    after a 建档 that is taken back stays on record: it is voided on its own, if it was
+    wrong too, so that money is never taken off the books as a side effect.
+    """
+    row = _file(tx.session, file_id)
+    why = checked_reason(reason)
+    if len(row.steps) < 2:
+        raise UserError(f"{row.name} 的档案只有“申请”一步：申请不能撤回；"
+                        "档案登记错了，请办理“不予建档”并写明原因。")
+    last = row.steps[-1]
+    details = {"file_id": file_id, "kind": last.kind, "day": last.day}
+    row.steps.remove(last)
+    tx.session.delete(last)
+    tx.session.flush()
+    row.state = hp.state_after(steps_of(row))
+    note_take_back(tx.session, "hardship_step", last.id, details, why, tx.today)
     return row.state
 
 

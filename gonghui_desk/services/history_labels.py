@@ -48,7 +48,7 @@ TABLE_LABELS = {
 
 ACTION_LABELS = {
     "create": "新增", "update": "修改", "delete": "删除", "purge": "永久删除", "export": "导出",
-    "import": "导入", "undo": "撤销导入",
+    "import": "导入", "undo": "撤销导入", "take_back": "撤回上一步",
 }
 
 _MEMBER = {
@@ -91,9 +91,11 @@ _MONEY_ITEM = {
     "id": "编号", "file_id": "困难职工档案", "year": "年度", "side": "收入或支出",
     "item": "项目", "amount_fen": "金额",
 }
+# What a step taken back (services.history_notes) says beside the step's own facts.
+_TAKEN_BACK = {"reason": "撤回原因", "taken_back_on": "撤回日期"}
 _HARDSHIP_STEP = {
     "id": "编号", "file_id": "困难职工档案", "kind": hp.STEPS.name, "day": "日期",
-    "until": "公示截止", "by": "经办人", "note": "说明",
+    "until": "公示截止", "by": "经办人", "note": "说明", **_TAKEN_BACK,
 }
 _AID_PAYMENT = {
     **{f"{key}_fen" if key in aid.MONEY_FIELDS else key: label
@@ -128,13 +130,14 @@ _APPLICATION = {
     "state": rp.STATES.name, "note": "备注",
 }
 _RECUPERATION_STEP = {"id": "编号", "application_id": "疗休养申请", "kind": rp.STEPS.name,
-                      "day": "日期", "by": "经办人", "note": "说明"}
+                      "day": "日期", "by": "经办人", "note": "说明", **_TAKEN_BACK}
 _OVERRIDE = {"application_id": "疗休养申请", "rule": "特批的条件", "reason": "特批理由",
              "by": "特批人", "day": "日期"}
 _CONTRACT_RULES = {"region": "适用地区", **RULE_LABELS}
 _CONTRACT = {
     **{key: label for key, label in contract.RECORD_LABELS.items()},
     "id": "合同编号", "address": "地址", "wage_increase_bp": "工资增长幅度", "note": "备注",
+    "step": "撤回的环节", "day": "该环节日期", **_TAKEN_BACK,
 }
 _NEGOTIATOR = {"id": "编号", "contract_id": "集体合同", "side": SIDE.name, "name": "姓名",
                "role": ROLE.name, "post": "职务", "union_chair": "是否工会主席",

@@ -34,6 +34,7 @@ from gonghui_desk.domain.recuperation_rules import (
     Verdict,
 )
 from gonghui_desk.errors import FieldProblem, UserError, ValidationError
+from gonghui_desk.services.history_notes import checked_reason, note_take_back
 from gonghui_desk.services.operations import Tx
 from gonghui_desk.services.recuperation_allocation import hand_over
 from gonghui_desk.services.recuperation_facts import (
@@ -46,6 +47,7 @@ from gonghui_desk.services.recuperation_facts import (
 APPLY = "登记疗休养申请"
 UPDATE = "保存疗休养申请"
 TAKE_STEP = "办理疗休养环节"
+TAKE_BACK_STEP = "撤回疗休养申请的上一步"
 SET_OVERRIDE = "特批疗休养条件"
 REMOVE_OVERRIDE = "撤销疗休养特批"
 DRAFT_FIELDS = tuple(f.name for f in fields(ApplicationDraft))
@@ -201,6 +203,51 @@ def take_step(tx: Tx, app_id: int, kind: str, day: dt.date, by: str,
         handed = hand_over(session, row.trip_id, day, by.strip(),
                            name.name if name else "")
     return StepOutcome(row.state, handed)
+
+
+def take_back_step(tx: Tx, app_id: int, reason: str) -> str:
+    """Take back the application's latest step, with the reason; return the state before.
+
+    申请 (the first step) is the application itself. A 取消 or 放弃 whose place went to
+    someone on the waiting list is taken back only after that 递补 is: the place cannot
+    be held by two people at once.
+    """
+    session = tx.session
+    row = _row(session, app_id)
+    why = checked_reason(reason)
+    if len(row.steps) < 2:
+        raise UserError("申请是第一步，不能撤回；申请登记错了，请办理“撤销申请”并写明原因。")
+    last = row.steps[-1]
+    before = [rp.Step(s.kind, s.day) for s in row.steps[:-1]]
+    if last.kind in (rp.CANCEL, rp.DECLINE) and rp.state_after(before) in rp.HOLDING:
+        taker = _taker_of_place(session, row, last)
+        if taker:
+            raise UserError(f"这次“{last.kind}”让出的名额已递补给 {taker}：请先在 {taker} "
+                            "的申请中撤回“递补”，再撤回这一步。")
+    details = {"application_id": app_id, "kind": last.kind, "day": last.day}
+    row.steps.remove(last)
+    session.delete(last)
+    row.state, row.confirmed = rp.state_after(before), rp.is_confirmed(before)
+    _refresh(session, row)
+    note_take_back(session, "recuperation_step", last.id, details, why, tx.today)
+    return row.state
+
+
+def _taker_of_place(session: Session, row: RecuperationApplication,
+                    freed: RecuperationStep) -> str:
+    """Who took the place ``freed`` gave back (a 递补 on the same trip that day naming this
+    person, still standing), or ""."""
+    member = session.get(Member, row.member_id)
+    note = f"接替{member.name if member else ''}的名额"
+    offers = session.scalars(
+        select(RecuperationStep).join(RecuperationApplication).where(
+            RecuperationApplication.trip_id == row.trip_id, RecuperationStep.kind == rp.OFFER,
+            RecuperationStep.day == freed.day, RecuperationStep.note == note))
+    for offer in offers:
+        other = _row(session, offer.application_id)
+        taker = session.get(Member, other.member_id)
+        return taker.name if taker else str(other.id)
+    return ""
 
 
 def set_override(tx: Tx, app_id: int, rule: str, reason: str, by: str,

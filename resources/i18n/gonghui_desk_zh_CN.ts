@@ -63,6 +63,34 @@
         <translation>至</translation>
     </message>
     <message>
+        <source>Correct…</source>
+        <translation>更正…</translation>
+    </message>
+    <message>
+        <source>For a payment recorded with a wrong amount, date or detail: it is voided with your reason and the corrected one recorded in its place.</source>
+        <translation>用于金额、日期或内容登记错误的发放：原记录按您写的原因作废，并登记更正后的记录代替它。</translation>
+    </message>
+    <message>
+        <source>Void…</source>
+        <translation>作废…</translation>
+    </message>
+    <message>
+        <source>For a payment recorded by mistake: it stays on record, marked as voided with the reason, and no longer counts.</source>
+        <translation>用于误登记的发放：记录保留，标明已作废及原因，不再计入合计。</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <source>Export Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
         <source>By type of aid</source>
         <translation>按帮扶类型</translation>
     </message>
@@ -88,6 +116,10 @@
         <translation>登记帮扶：%1</translation>
     </message>
     <message>
+        <source>Correct payment no. %1 of %2</source>
+        <translation>更正 %2 的第 %1 号发放记录</translation>
+    </message>
+    <message>
         <source>who received it</source>
         <translation>领取人</translation>
     </message>
@@ -98,6 +130,18 @@
     <message>
         <source>Study aid</source>
         <translation>助学</translation>
+    </message>
+    <message>
+        <source>what was wrong, e.g. 金额多录了一个零</source>
+        <translation>哪里错了，例如 金额多录了一个零</translation>
+    </message>
+    <message>
+        <source>Reason for the correction</source>
+        <translation>更正原因</translation>
+    </message>
+    <message>
+        <source>The payment as recorded is voided, with this reason, and the corrected one is recorded in its place.</source>
+        <translation>原记录将按此原因作废，并登记更正后的记录代替它。</translation>
     </message>
     <message>
         <source>Payment</source>
@@ -2420,6 +2464,25 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
     </message>
 </context>
 <context>
+    <name>LedgerExport</name>
+    <message>
+        <source>Exporting %1</source>
+        <translation>正在导出%1</translation>
+    </message>
+    <message>
+        <source>PDF file (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export %1</source>
+        <translation>导出%1</translation>
+    </message>
+</context>
+<context>
     <name>LiveVerdict</name>
     <message>
         <source>Eligibility as typed in</source>
@@ -3194,6 +3257,14 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
     <message>
         <source>Record aid…</source>
         <translation>登记帮扶…</translation>
+    </message>
+    <message>
+        <source>Correct…</source>
+        <translation>更正…</translation>
+    </message>
+    <message>
+        <source>For a payment recorded with a wrong amount, date or detail: it is voided with your reason and the corrected one recorded in its place.</source>
+        <translation>用于金额、日期或内容登记错误的发放：原记录按您写的原因作废，并登记更正后的记录代替它。</translation>
     </message>
     <message numerus="yes">
         <source>%n payment(s), %1 yuan in all</source>
@@ -4022,6 +4093,21 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
     </message>
 </context>
 <context>
+    <name>StepQuestions</name>
+    <message>
+        <source>This step cannot be undone: what it starts goes on even if the record is later taken back as a mistake.</source>
+        <translation>这一步办理后不能撤销：即使日后把这条登记作为错误撤回，它引起的后续事项也照样进行。</translation>
+    </message>
+    <message>
+        <source>Take back the last step</source>
+        <translation>撤回上一步</translation>
+    </message>
+    <message>
+        <source>Take back “%1” of %2? The step is removed and the change history keeps it with your reason. Why is it taken back?</source>
+        <translation>撤回 %2 的“%1”？这一步将被撤回，修改记录会连同您写的原因保留它。为什么撤回？</translation>
+    </message>
+</context>
+<context>
     <name>StepsTab</name>
     <message>
         <source>Next step</source>
@@ -4030,6 +4116,14 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
     <message>
         <source>Record the step</source>
         <translation>登记该环节</translation>
+    </message>
+    <message>
+        <source>Take back the last step…</source>
+        <translation>撤回上一步…</translation>
+    </message>
+    <message>
+        <source>For a step recorded by mistake: it is removed, and the change history keeps it with your reason.</source>
+        <translation>用于误登记的环节：撤回后，修改记录会连同您写的原因保留它。</translation>
     </message>
     <message>
         <source>State: %1</source>
@@ -4052,6 +4146,22 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
         <translation>原因（必填）</translation>
     </message>
     <message>
+        <source>Record “%1” for %2 on %3?</source>
+        <translation>为 %2 登记“%1”（%3）？</translation>
+    </message>
+    <message>
+        <source>The household is then on file: aid may be paid, and the yearly review falls due on %1.</source>
+        <translation>登记后该户即为在档困难职工，可以发放帮扶；年度复核应在 %1 前办理。</translation>
+    </message>
+    <message>
+        <source>The file is then “%1”; next: %2.</source>
+        <translation>登记后档案状态为“%1”；下一步：%2。</translation>
+    </message>
+    <message>
+        <source>Taken back: %1.</source>
+        <translation>已撤回：%1。</translation>
+    </message>
+    <message>
         <source>Close the file</source>
         <translation>结档</translation>
     </message>
@@ -4062,6 +4172,10 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
     <message>
         <source>Not recorded.</source>
         <translation>未登记。</translation>
+    </message>
+    <message>
+        <source>Record “%1”</source>
+        <translation>登记“%1”</translation>
     </message>
     <message>
         <source>Recorded: %1.</source>
@@ -4084,6 +4198,10 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
         <translation>说明</translation>
     </message>
     <message>
+        <source>Required to withdraw the application or give up: the reason</source>
+        <translation>撤销申请或放弃时须写明原因</translation>
+    </message>
+    <message>
         <source>Required for 取消 and 放弃: the reason</source>
         <translation>取消、放弃须写明原因</translation>
     </message>
@@ -4096,8 +4214,20 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
         <translation>状态：尚未保存</translation>
     </message>
     <message>
+        <source>Withdraw the application…</source>
+        <translation>撤销申请…</translation>
+    </message>
+    <message>
         <source>“%1” ends the application: it is kept, but can then only be looked at. A place it holds goes to the first on the waiting list. Record it?</source>
         <translation>办理“%1”后这份申请即结束：记录保留，但只能查看。已占的名额将递补给候补第 1 位。确定办理吗？</translation>
+    </message>
+    <message>
+        <source>The application is then complete and counts as a trip taken.</source>
+        <translation>登记后申请即为已完成，计为参加过一次疗休养。</translation>
+    </message>
+    <message>
+        <source>The application is then “%1”; next: %2.</source>
+        <translation>登记后申请状态为“%1”；下一步：%2。</translation>
     </message>
     <message>
         <source>The place went to %1, the first on the waiting list.</source>

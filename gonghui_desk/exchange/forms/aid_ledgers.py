@@ -1,8 +1,10 @@
 """aid-payments and hardship-ledger: the money side of hardship aid.
 
 帮扶资金发放登记表: every payment of a period with a blank column in which the recipient
-signs, and the totals per type and fund source. 困难职工帮扶台账 (.xlsx): every file with
-its state, category, household, per-capita income and the year's aid, with the totals.
+signs, and the totals per type and fund source; a payment voided in the period has no line
+(nobody signs for it) and is named under the totals, 已作废 with its reason, counted nowhere.
+困难职工帮扶台账 (.xlsx): every file with its state, category, household, per-capita income
+and the year's aid, with the totals.
 """
 
 from __future__ import annotations
@@ -53,6 +55,19 @@ PAYMENT_COLUMNS = (
 )
 
 
+def voided_lines(sessions: SessionFactory, start: dt.date, end: dt.date) -> tuple[str, ...]:
+    """One line per payment of the period voided, so that the form read later still shows
+    what was taken off and why."""
+    voided = [r for r in payments_between(sessions, start, end, with_voided=True) if r.voided]
+    if not voided:
+        return ()
+    return (f"另有 {len(voided)} 笔已作废，不计入合计：", *(
+        f"已作废：{r.name} {date_text(r.day)} {r.kind} {yuan_text(r.amount)}"
+        f"（{date_text(r.voided_on) if r.voided_on else ''} {r.voided_by} 作废，"
+        f"原因：{r.void_reason}）"
+        for r in voided))
+
+
 def build_payments(sessions: SessionFactory, params: FormParams) -> Document:
     start, end = params.the_period()
     rows = payments_between(sessions, start, end)
@@ -62,7 +77,8 @@ def build_payments(sessions: SessionFactory, params: FormParams) -> Document:
         subtitle=f"（{date_text(start)} 至 {date_text(end)}）",
         header=(filled_by(profile),),
         body=Table(PAYMENT_COLUMNS, in_batches(rows), len(rows),
-                   summary=_sum_lines(sessions, start, end), font_size=9),
+                   summary=(*_sum_lines(sessions, start, end),
+                            *voided_lines(sessions, start, end)), font_size=9),
         signatures=("工会主席（签字）", "经办人", "财务"), stamp=True, landscape=True,
         sheet_name="发放登记", exported_by=exporter(sessions),
     )

@@ -46,7 +46,7 @@ from gonghui_desk.exchange.forms.model import (
     label,
 )
 from gonghui_desk.exchange.forms.spec import FILLED, RECORD, FormParams, FormSpec
-from gonghui_desk.services.aid import WorkerFacts, load_payment, worker_facts
+from gonghui_desk.services.aid import WorkerFacts, load_payment, void_of, worker_facts
 from gonghui_desk.services.hardship import load_file
 from gonghui_desk.services.profile import load_profile
 
@@ -205,6 +205,10 @@ def _payment(sessions: SessionFactory, params: FormParams, kind: str
              ) -> tuple[int, FileDraft, PaymentDraft]:
     payment_id = params.the_record("帮扶发放记录")
     file_id, payment = load_payment(sessions, payment_id)
+    voided = void_of(sessions, payment_id)
+    if voided is not None:
+        raise UserError(f"发放记录 {payment_id} 已于 {voided[0]:%Y-%m-%d} 作废（{voided[1]}），"
+                        "不再填申请表：请选择仍有效的那条记录（更正后的记录另有编号）。")
     if payment.kind != kind:
         raise UserError(f"发放记录 {payment_id} 是“{payment.kind}”，不是“{kind}”：请选择一条"
                         f"{kind}记录。")

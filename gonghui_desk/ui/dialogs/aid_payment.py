@@ -7,6 +7,10 @@ offered from the household on file: a household member's relation is filled in f
 and the patient's sex and employer are asked only for someone not on the household list.
 What the service refuses is shown under the field concerned, and nothing is recorded until
 everything is right.
+
+更正 opens the same form filled with a payment as recorded and asks for the reason: the
+old payment is voided and the corrected one recorded, each naming the other
+(services.aid.correct_payment), so the money on record is never changed in place.
 """
 
 from __future__ import annotations
@@ -31,7 +35,13 @@ from gonghui_desk.domain import hardship as hs
 from gonghui_desk.domain.aid import MAX_EXAM_SCORE, SELF, STUDY_LEVEL, PaymentDraft
 from gonghui_desk.domain.codes import ETHNICITY, GENDER, POLITICAL_STATUS
 from gonghui_desk.errors import UserError, ValidationError
-from gonghui_desk.services.aid import RECORD_PAYMENT, record_payment
+from gonghui_desk.services.aid import (
+    CORRECT_PAYMENT,
+    RECORD_PAYMENT,
+    correct_payment,
+    load_payment,
+    record_payment,
+)
 from gonghui_desk.services.hardship import load_file
 from gonghui_desk.services.operations import Op
 from gonghui_desk.ui.context import AppContext
@@ -66,12 +76,16 @@ OUTSIDE = ("patient_gender", "patient_work_unit")
 
 class AidPaymentDialog(QDialog):
     def __init__(self, context: AppContext, file_id: int, household: str, handler: str = "",
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, correcting: int | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.file_id = file_id
         self.payment_id: int | None = None
-        self.setWindowTitle(self.tr("Record aid for %1").replace("%1", household))
+        self.correcting = correcting  # the payment this form corrects
+        self.setWindowTitle(self.tr("Record aid for %1").replace("%1", household)
+                            if correcting is None else
+                            self.tr("Correct payment no. %1 of %2").replace(
+                                "%1", str(correcting)).replace("%2", household))
         self.widgets: dict[str, QWidget] = {}
         self.rows: dict[str, FieldRow] = {}
         draft, _, _ = load_file(context.db.sessions, file_id)
@@ -109,6 +123,18 @@ class AidPaymentDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        self.reason = QLineEdit()
+        self.reason.setObjectName("void_reason")
+        self.rows["void_reason"] = FieldRow(self.reason)
+        if correcting is not None:
+            why = QFormLayout()
+            self.reason.setPlaceholderText(self.tr("what was wrong, e.g. 金额多录了一个零"))
+            why.addRow(self.tr("Reason for the correction"), self.rows["void_reason"])
+            hint = QLabel(self.tr("The payment as recorded is voided, with this reason, and "
+                                  "the corrected one is recorded in its place."))
+            hint.setWordWrap(True)
+            why.addRow(hint)
+            layout.addLayout(why)
         layout.addWidget(self._box(self.tr("Payment"), COMMON))
         layout.addWidget(self.medical_box)
         layout.addWidget(self.study_box)
@@ -119,9 +145,30 @@ class AidPaymentDialog(QDialog):
         assert isinstance(kind, QComboBox)
         kind.currentIndexChanged.connect(lambda _: self._kind_changed())
         self.setMinimumWidth(540)
+        if correcting is not None:
+            self.fill(load_payment(context.db.sessions, correcting)[1])
         self._patient_changed()
         self._kind_changed()
         scroll_body(self)
+
+    def fill(self, draft: PaymentDraft) -> None:
+        """The form as ``draft`` says (a payment to be corrected)."""
+        for key, widget in self.widgets.items():
+            value = getattr(draft, key)
+            if key == "exam_score":
+                assert isinstance(widget, QSpinBox)
+                widget.setValue(NO_SCORE if value is None else int(value))
+            elif key == "current_cohort":
+                assert isinstance(widget, QComboBox)
+                widget.setCurrentText({True: YES, False: NO}.get(value, ""))
+            elif isinstance(widget, CodeCombo | MoneyEdit | DayEdit | OptionalDateEdit):
+                widget.set_value(value)
+            elif isinstance(widget, QSpinBox):
+                widget.setValue(int(value))
+            elif isinstance(widget, QComboBox):
+                widget.setCurrentText(str(value))
+            elif isinstance(widget, QLineEdit):
+                widget.setText(str(value))
 
     def _make_widget(self, key: str) -> QWidget:
         if key == "kind":
@@ -242,10 +289,14 @@ class AidPaymentDialog(QDialog):
         for row in self.rows.values():
             row.show_message("")
         self.general.hide()
-        file_id, draft = self.file_id, self.draft()
+        file_id, draft, old, why = self.file_id, self.draft(), self.correcting, self.reason.text()
         try:
-            self.payment_id = self.context.runner.run(Op(
-                RECORD_PAYMENT, lambda tx: record_payment(tx, file_id, draft))).value
+            if old is None:
+                self.payment_id = self.context.runner.run(Op(
+                    RECORD_PAYMENT, lambda tx: record_payment(tx, file_id, draft))).value
+            else:
+                self.payment_id = self.context.runner.run(Op(
+                    CORRECT_PAYMENT, lambda tx: correct_payment(tx, old, draft, why))).value
         except ValidationError as error:
             self.show_problems(error)
             return

@@ -1,5 +1,5 @@
-"""帮扶记录: the aid paid to this household, "Record aid…" for a new payment, and "Void…" for
-one recorded by mistake.
+"""帮扶记录: the aid paid to this household, "Record aid…" for a new payment, "Correct…" for
+one recorded wrong and "Void…" for one recorded by mistake (ui.dialogs.payment_corrections).
 
 A voided payment stays on the list, grey, with the day, the officer and the reason; it no
 longer counts in the total, the ledger or the forms. Money on record is never deleted.
@@ -12,7 +12,6 @@ import datetime as dt
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QPushButton,
     QTableView,
@@ -22,12 +21,10 @@ from PySide6.QtWidgets import (
 
 from gonghui_desk.domain.hardship import TEMPORARY_AID
 from gonghui_desk.domain.money import yuan_text
-from gonghui_desk.errors import UserError
-from gonghui_desk.services.aid import VOID_PAYMENT, PaymentRow, payments_between, void_payment
-from gonghui_desk.services.operations import Op
+from gonghui_desk.services.aid import PaymentRow, payments_between
 from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.dialogs.aid_payment import AidPaymentDialog
-from gonghui_desk.ui.errors import show_user_error
+from gonghui_desk.ui.dialogs.payment_corrections import open_correction, void_chosen
 from gonghui_desk.ui.models.hardship_table import PaymentLedgerModel
 from gonghui_desk.ui.widgets.tables import configure_table
 from gonghui_desk.ui.write_access import enable_writes
@@ -59,9 +56,16 @@ class PaymentsTab(QWidget):
             "For a payment recorded by mistake: it stays on record, marked as voided with "
             "the reason, and no longer counts."))
         self.void_button.clicked.connect(lambda: self.void())
+        self.correct_button = QPushButton(self.tr("Correct…"))
+        self.correct_button.setObjectName("correct_payment")
+        self.correct_button.setToolTip(self.tr(
+            "For a payment recorded with a wrong amount, date or detail: it is voided with "
+            "your reason and the corrected one recorded in its place."))
+        self.correct_button.clicked.connect(lambda: self.correct())
         self.total = QLabel()
         buttons = QHBoxLayout()
         buttons.addWidget(self.record_button)
+        buttons.addWidget(self.correct_button)
         buttons.addWidget(self.void_button)
         buttons.addStretch(1)
         buttons.addWidget(self.total)
@@ -90,8 +94,8 @@ class PaymentsTab(QWidget):
 
     def _update_buttons(self) -> None:
         chosen = self.selected()
-        enable_writes(self.context, self.void_button,
-                      when=chosen is not None and not chosen.voided)
+        for button in (self.void_button, self.correct_button):
+            enable_writes(self.context, button, when=chosen is not None and not chosen.voided)
 
     def record(self) -> AidPaymentDialog | None:
         if self.file_id is None:
@@ -107,22 +111,16 @@ class PaymentsTab(QWidget):
     def void(self, reason: str | None = None) -> bool:
         """Void the selected payment, asking for the reason unless given."""
         chosen = self.selected()
-        if chosen is None or chosen.voided:
-            return False
-        if reason is None:
-            reason, ok = QInputDialog.getText(
-                self, self.tr("Void the payment"),
-                self.tr("Why is the %1 of %2 yuan paid on %3 voided? It stays on record, "
-                        "marked as voided, and no longer counts.")
-                .replace("%1", chosen.kind).replace("%2", yuan_text(chosen.amount, unit=""))
-                .replace("%3", f"{chosen.day:%Y-%m-%d}"))
-            if not ok:
-                return False
-        payment_id, why = chosen.id, reason
-        try:
-            self.context.runner.run(Op(VOID_PAYMENT, lambda tx: void_payment(tx, payment_id, why)))
-        except UserError as error:  # a reason too short, the book read-only …
-            show_user_error(self, error)
+        if chosen is None or not void_chosen(self, self.context, chosen, reason):
             return False
         self.paid.emit()
         return True
+
+    def correct(self) -> AidPaymentDialog | None:
+        """Open the selected payment's form to correct it (the old one is then voided)."""
+        chosen = self.selected()
+        dialog = open_correction(self, self.context, chosen) if chosen else None
+        if dialog is not None:
+            dialog.accepted.connect(self.paid.emit)
+            self.dialog = dialog
+        return dialog

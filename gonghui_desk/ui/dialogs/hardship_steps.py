@@ -1,8 +1,12 @@
-"""办理过程: the steps taken on a file, and a form for the next one.
+"""办理过程: the steps taken on a file, a form for the next one, and 撤回上一步.
 
 Only the steps that may follow the file's state are offered (domain.hardship_process.
 next_steps); a 公示 asks for its last day, a closing step (脱困, 解困, 退出, 不予建档) for its
-reason and a confirmation, since a closed file can then only be looked at.
+reason. Every step is written only after the chair answered Yes to a question naming the
+step, the household, the day and what follows; 建档 and the closing steps say that they
+cannot be undone. A step recorded by mistake is taken back with a reason the change
+history keeps (services.hardship.take_back_step) — also the closing step of a file closed
+by mistake.
 """
 
 from __future__ import annotations
@@ -19,7 +23,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -29,16 +32,31 @@ from PySide6.QtWidgets import (
 
 from gonghui_desk.domain import hardship_process as hp
 from gonghui_desk.errors import UserError, ValidationError
-from gonghui_desk.services.hardship import TAKE_STEP, take_step
+from gonghui_desk.services.hardship import (
+    TAKE_BACK_STEP,
+    TAKE_STEP,
+    load_file,
+    take_back_step,
+    take_step,
+)
 from gonghui_desk.services.operations import Op
 from gonghui_desk.ui.context import AppContext
+from gonghui_desk.ui.dialogs.step_confirm import (
+    ask_take_back_reason,
+    confirm_step,
+    irreversible_note,
+)
 from gonghui_desk.ui.errors import show_user_error
 from gonghui_desk.ui.models.hardship_fields import step_title
 from gonghui_desk.ui.widgets.date_field import unreadable_dates
 from gonghui_desk.ui.widgets.fields import FieldRow
 from gonghui_desk.ui.widgets.inputs import DayEdit, to_qdate
+from gonghui_desk.ui.write_access import enable_writes
 
 STEP_KEYS = ("day", "kind", "by", "note", "until")
+# Steps that start what a record taken back does not stop: the household on file, or a file
+# closed (it is kept, and can then only be looked at).
+IRREVERSIBLE = frozenset({hp.FILE, *hp.REASON_REQUIRED})
 NOTICE_DAYS = 7  # a 公示 usually runs five working days: a week from its first day
 
 
@@ -103,8 +121,18 @@ class StepsTab(QWidget):
         buttons.addWidget(self.result, 1)
         self.form.addRow(buttons)
 
+        self.take_back_button = QPushButton(self.tr("Take back the last step…"))
+        self.take_back_button.setObjectName("take_back_step")
+        self.take_back_button.setToolTip(self.tr(
+            "For a step recorded by mistake: it is removed, and the change history keeps it "
+            "with your reason."))
+        self.take_back_button.clicked.connect(lambda: self.take_back())
+        top = QHBoxLayout()
+        top.addWidget(self.state_label, 1)
+        top.addWidget(self.take_back_button)
+
         layout = QVBoxLayout(self)
-        layout.addWidget(self.state_label)
+        layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.form_box)
 
@@ -133,6 +161,9 @@ class StepsTab(QWidget):
         self.day.set_value(self.context.clock.today())
         self._kind_changed()
         self.form_box.setVisible(bool(steps) and state not in hp.CLOSED and not read_only)
+        # A closed file's last step too: a file closed by mistake is opened again this way.
+        self.take_back_button.setVisible(len(steps) > 1)
+        enable_writes(self.context, self.take_back_button, when=len(steps) > 1)
 
     def offered(self) -> list[str]:
         return [self.kind.itemText(i) for i in range(self.kind.count())]
@@ -162,13 +193,11 @@ class StepsTab(QWidget):
         step = self.draft()
         for row in self.rows.values():
             row.show_message("")
-        if step.kind in hp.REASON_REQUIRED and step.note:
-            answer = QMessageBox.question(
-                self, self.tr("Close the file"),
-                self.tr("“%1” closes the file: it is kept, but can then only be looked at. "
-                        "Record it?").replace("%1", step.kind))
-            if answer != QMessageBox.StandardButton.Yes:
-                return False
+        # Asked only of a step that would be written: one refused shows why under its field.
+        refused = hp.check_step(step, self.steps, self.context.clock.today())
+        if not refused and not confirm_step(
+                self, self.tr("Record “%1”").replace("%1", step.kind), self.question(step)):
+            return False
         file_id = self.file_id
         try:
             state = self.context.runner.run(
@@ -184,5 +213,50 @@ class StepsTab(QWidget):
             show_user_error(self, error)
             return False
         self.result.setText(self.tr("Recorded: %1.").replace("%1", step.kind))
+        self.step_taken.emit(state)
+        return True
+
+    def household(self) -> str:
+        return load_file(self.context.db.sessions, self.file_id)[0].name if self.file_id else ""
+
+    def question(self, step: hp.Step) -> str:
+        """What the chair is asked before ``step`` is written: what, for whom, which day,
+        and what follows."""
+        text = self.tr("Record “%1” for %2 on %3?").replace("%1", step.kind).replace(
+            "%2", self.household()).replace("%3", f"{step.day:%Y-%m-%d}")
+        after = hp.state_after([*self.steps, step])
+        if after in hp.CLOSED:
+            follows = self.tr("“%1” closes the file: it is kept, but can then only be looked "
+                              "at. Record it?").replace("%1", step.kind)
+        elif step.kind == hp.FILE:
+            follows = self.tr("The household is then on file: aid may be paid, and the yearly "
+                              "review falls due on %1.").replace(
+                "%1", f"{hp.review_due([*self.steps, step]):%Y-%m-%d}")
+        else:
+            follows = self.tr("The file is then “%1”; next: %2.").replace("%1", after).replace(
+                "%2", "、".join(hp.next_steps(after)))
+        lines = [text, follows]
+        if step.kind in IRREVERSIBLE:
+            lines.append(irreversible_note())
+        return "\n\n".join(lines)
+
+    def take_back(self, reason: str | None = None) -> bool:
+        """撤回上一步: remove the latest step, asking for the reason unless given."""
+        if self.file_id is None or len(self.steps) < 2:
+            return False
+        last = self.steps[-1]
+        if reason is None:
+            reason = ask_take_back_reason(
+                self, f"{last.kind}（{last.day:%Y-%m-%d}）", self.household())
+            if reason is None:
+                return False
+        file_id, why = self.file_id, reason
+        try:
+            state = self.context.runner.run(
+                Op(TAKE_BACK_STEP, lambda tx: take_back_step(tx, file_id, why))).value
+        except UserError as error:  # no reason given, the book read-only …
+            show_user_error(self, error)
+            return False
+        self.result.setText(self.tr("Taken back: %1.").replace("%1", last.kind))
         self.step_taken.emit(state)
         return True

@@ -60,7 +60,8 @@ class HardshipPage(Page):
         self.pay_button.clicked.connect(self.record_aid)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._files_tab(), self.tr("Files"))
-        self.ledger = AidLedgerPanel(context.db.sessions)
+        self.ledger = AidLedgerPanel(context)
+        self.ledger.changed.connect(self.apply_filter)  # the files' aid this year
         self.ledger.open_file.connect(self.open_file)
         ledger_tab = QWidget()
         QVBoxLayout(ledger_tab).addWidget(self.ledger)

@@ -1,14 +1,17 @@
 """帮扶台账: the aid paid in a period, payment by payment, with totals per type and source.
 
 The totals come from ``services.aid.totals`` (summed in SQL), the lines from
-``payments_between``; both read the same period, so the two always agree. Double-clicking a
-line asks for that household's file.
+``payments_between``; both read the same period, so the two always agree. A voided payment
+is listed grey with its reason and counts nowhere. Double-clicking a line asks for that
+household's file; 更正… and 作废… correct a payment where the chair sees it, and the
+period's 帮扶资金发放登记表 is exported or printed from here (ui.widgets.ledger_export).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -16,30 +19,41 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from gonghui_desk.db.session import SessionFactory, clock_of
 from gonghui_desk.domain.money import yuan_text
 from gonghui_desk.domain.numbers import grouped_count
-from gonghui_desk.services.aid import AidTotals, payments_between, totals
+from gonghui_desk.services.aid import AidTotals, PaymentRow, payments_between, totals
+from gonghui_desk.ui.context import AppContext
+from gonghui_desk.ui.dialogs.aid_payment import AidPaymentDialog
+from gonghui_desk.ui.dialogs.payment_corrections import open_correction, void_chosen
 from gonghui_desk.ui.models.hardship_table import PaymentLedgerModel
 from gonghui_desk.ui.style import MUTED_STYLE
 from gonghui_desk.ui.widgets.inputs import DayEdit
+from gonghui_desk.ui.widgets.ledger_export import export_ledger, print_ledger
 from gonghui_desk.ui.widgets.tables import configure_table, keep_sorted, make_sortable
+from gonghui_desk.ui.write_access import enable_writes
+
+PDF, XLSX = ".pdf", ".xlsx"
 
 
 class AidLedgerPanel(QWidget):
-    """Emits ``open_file`` with a file id when a payment line is double-clicked."""
+    """Emits ``open_file`` with a file id when a payment line is double-clicked, and
+    ``changed`` after a payment was voided or corrected here."""
 
     open_file = Signal(int)
+    changed = Signal()
 
-    def __init__(self, sessions: SessionFactory, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.sessions = sessions
-        today = clock_of(sessions).today()
+        self.context = context
+        self.sessions = context.db.sessions
+        self.dialog: AidPaymentDialog | None = None
+        today = context.clock.today()
         self.start = DayEdit(dt.date(today.year, 1, 1))
         self.start.setObjectName("ledger_start")
         self.end = DayEdit(today)
@@ -59,6 +73,32 @@ class AidLedgerPanel(QWidget):
         make_sortable(self.table, self.model)
         self.table.doubleClicked.connect(
             lambda index: self.open_file.emit(self.model.row(index.row()).file_id))
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+
+        self.correct_button = QPushButton(self.tr("Correct…"))
+        self.correct_button.setObjectName("ledger_correct")
+        self.correct_button.setToolTip(self.tr(
+            "For a payment recorded with a wrong amount, date or detail: it is voided with "
+            "your reason and the corrected one recorded in its place."))
+        self.correct_button.clicked.connect(lambda: self.correct())
+        self.void_button = QPushButton(self.tr("Void…"))
+        self.void_button.setObjectName("ledger_void")
+        self.void_button.setToolTip(self.tr(
+            "For a payment recorded by mistake: it stays on record, marked as voided with "
+            "the reason, and no longer counts."))
+        self.void_button.clicked.connect(lambda: self.void())
+        self.pdf_button = QPushButton(self.tr("Export PDF…"))
+        self.pdf_button.clicked.connect(lambda: self.export(PDF))
+        self.xlsx_button = QPushButton(self.tr("Export Excel…"))
+        self.xlsx_button.clicked.connect(lambda: self.export(XLSX))
+        self.print_button = QPushButton(self.tr("Print…"))
+        self.print_button.clicked.connect(lambda: self.print_ledger())
+        actions = QHBoxLayout()
+        for button in (self.correct_button, self.void_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        for button in (self.pdf_button, self.xlsx_button, self.print_button):
+            actions.addWidget(button)
 
         self.by_kind = TotalsBox(self.tr("By type of aid"))
         self.by_source = TotalsBox(self.tr("By fund source"))
@@ -73,10 +113,12 @@ class AidLedgerPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(period)
+        layout.addLayout(actions)
         layout.addLayout(body, 1)
         self.start.dateChanged.connect(lambda _: self.reload())
         self.end.dateChanged.connect(lambda _: self.reload())
         self.aid_totals = AidTotals()
+        self._update_buttons()
 
     def reload(self) -> None:
         start, end = self.start.value(), self.end.value()
@@ -84,8 +126,9 @@ class AidLedgerPanel(QWidget):
             self.model.set_rows([])
             self.summary.setText(self.tr("The end of the period is before its start."))
             self.aid_totals = AidTotals()
+            self._update_buttons()
             return
-        self.model.set_rows(payments_between(self.sessions, start, end))
+        self.model.set_rows(payments_between(self.sessions, start, end, with_voided=True))
         keep_sorted(self.table, self.model)
         self.aid_totals = totals(self.sessions, start, end)
         self.summary.setText(
@@ -95,6 +138,46 @@ class AidLedgerPanel(QWidget):
         )
         self.by_kind.show_amounts(self.aid_totals.by_kind)
         self.by_source.show_amounts(self.aid_totals.by_source)
+        self._update_buttons()
+
+    def selected(self) -> PaymentRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row(rows[0].row()) if rows else None
+
+    def _update_buttons(self) -> None:
+        chosen = self.selected()
+        for button in (self.void_button, self.correct_button):
+            enable_writes(self.context, button, when=chosen is not None and not chosen.voided)
+        in_order = self.start.value() <= self.end.value()
+        for button in (self.pdf_button, self.xlsx_button, self.print_button):
+            button.setEnabled(in_order)
+
+    def _done(self) -> None:
+        self.reload()
+        self.changed.emit()
+
+    def void(self, reason: str | None = None) -> bool:
+        """Void the selected payment, asking for the reason unless given."""
+        chosen = self.selected()
+        if chosen is None or not void_chosen(self, self.context, chosen, reason):
+            return False
+        self._done()
+        return True
+
+    def correct(self) -> AidPaymentDialog | None:
+        """Open the selected payment's form to correct it."""
+        chosen = self.selected()
+        dialog = open_correction(self, self.context, chosen) if chosen else None
+        if dialog is not None:
+            dialog.accepted.connect(self._done)
+            self.dialog = dialog
+        return dialog
+
+    def export(self, suffix: str) -> Path | None:
+        return export_ledger(self, self.context, self.start.value(), self.end.value(), suffix)
+
+    def print_ledger(self) -> bool:
+        return print_ledger(self, self.context, self.start.value(), self.end.value())
 
 
 class TotalsBox(QGroupBox):
