@@ -1,8 +1,8 @@
 """The 帮扶台账 tab's 导出 PDF…, 导出 Excel… and 打印…: the 帮扶资金发放登记表 of the period shown.
 
 The same form and the same ``export_form`` generator as on the 报表 page, so the file the
-tab writes is the one the page writes for that period; printing goes through a temporary
-PDF deleted once sent.
+tab writes is the one the page writes for that period; printing draws the pages as the
+preview does, without a temporary file.
 """
 
 from __future__ import annotations
@@ -15,15 +15,13 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from gonghui_desk.errors import UserError
 from gonghui_desk.exchange.forms.aid_ledgers import PAYMENTS_SPEC
-from gonghui_desk.exchange.forms.export import export_form
+from gonghui_desk.exchange.forms.export import export_form, preview_form
 from gonghui_desk.exchange.forms.spec import FormParams
 from gonghui_desk.ui.context import AppContext
-from gonghui_desk.ui.dialogs.pdf_preview import load_pdf
+from gonghui_desk.ui.dialogs.pdf_preview import print_form_pages
 from gonghui_desk.ui.errors import show_user_error
 from gonghui_desk.ui.pages.reports import PDF, XLSX, documents_folder, safe_file_name
-from gonghui_desk.ui.printing import print_pdf
 from gonghui_desk.ui.tasks import run_with_progress
-from gonghui_desk.ui.temporary import remove_temporary, temporary_folder
 
 
 def file_name(start: dt.date, end: dt.date, suffix: str) -> str:
@@ -31,7 +29,7 @@ def file_name(start: dt.date, end: dt.date, suffix: str) -> str:
 
 
 def write_ledger(parent: QWidget, context: AppContext, start: dt.date, end: dt.date,
-                 path: Path, *, preview: bool = False) -> bool:
+                 path: Path) -> bool:
     """Export the period's form to ``path``; False (the user told why) if it did not finish."""
     params = FormParams(start=start, end=end, today=context.clock.today())
     sessions = context.db.sessions
@@ -39,7 +37,7 @@ def write_ledger(parent: QWidget, context: AppContext, start: dt.date, end: dt.d
         return run_with_progress(
             parent, QCoreApplication.translate("LedgerExport", "Exporting %1").replace(
                 "%1", PAYMENTS_SPEC.title),
-            lambda: export_form(sessions, PAYMENTS_SPEC.id, params, path, preview=preview))
+            lambda: export_form(sessions, PAYMENTS_SPEC.id, params, path))
     except UserError as error:
         show_user_error(parent, error)
     return False
@@ -63,19 +61,11 @@ def export_ledger(parent: QWidget, context: AppContext, start: dt.date, end: dt.
 
 
 def print_ledger(parent: QWidget, context: AppContext, start: dt.date, end: dt.date) -> bool:
-    """Print the period's form straight away."""
-    path = temporary_folder() / file_name(start, end, PDF)
+    """Print the period's form straight away, from its pages as the preview lays them out."""
+    params = FormParams(start=start, end=end, today=context.clock.today())
     try:
-        if not write_ledger(parent, context, start, end, path, preview=True):
-            return False
-        document = load_pdf(path, parent)
-        try:
-            return print_pdf(parent, document, PAYMENTS_SPEC.title)
-        finally:
-            document.close()
-            document.deleteLater()
+        pages = preview_form(context.db.sessions, PAYMENTS_SPEC.id, params)
+        return print_form_pages(parent, pages, PAYMENTS_SPEC.title)
     except UserError as error:
         show_user_error(parent, error)
         return False
-    finally:
-        remove_temporary(path)
