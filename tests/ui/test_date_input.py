@@ -192,6 +192,9 @@ def test_a_year_typed_into_the_term_end_is_kept_and_the_contract_not_saved(windo
     type_into(qtbot, end, "2028")
     assert end.line.text() == "2028"  # not reset to blank
     assert "无法识别的日期：2028" in end.message.text() and end.message.isVisibleTo(end)
+    # the message makes room without pushing the dialog's foot off the laptop's screen
+    free = dialog.screen().availableGeometry()
+    assert dialog.frameGeometry().bottom() <= free.bottom()
     assert not dialog.save()
     assert dialog.contract_id is None
     type_into(qtbot, end, "2028年6月30日")
@@ -298,3 +301,15 @@ def test_the_reason_message_goes_once_a_reason_is_chosen(window, context, qtbot)
     choose(dialog.reason, "劳动（工作）关系发生变化")
     assert shown(dialog, "reason") == ""
     assert records.get_member(context.db.sessions, dialog.detail.id).status == ms.ACTIVE
+
+
+def test_a_year_typed_into_an_open_contract_keeps_its_buttons_on_the_screen(window, db, qtbot):
+    from tests.ui.test_contract_page import TODAY, add_contract
+
+    contract_id = add_contract(db, "综合集体合同", offer_date=TODAY, offer_side="职工方")
+    dialog = window.show_page("contracts").open_contract(contract_id)
+    end = dialog.basics.term_end
+    type_into(qtbot, end, "2029")
+    assert "无法识别的日期：2029" in end.message.text()
+    free = dialog.screen().availableGeometry()
+    assert dialog.frameGeometry().bottom() <= free.bottom(), dialog.frameGeometry()

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from gonghui_desk.domain.dates import UnreadableDate, parse_typed_date
+from gonghui_desk.ui.screen_fit import client_area, keep_on_screen
 from gonghui_desk.ui.style import ERROR_STYLE
 
 EARLIEST = dt.date(1900, 1, 1)
@@ -200,9 +201,12 @@ class DateField(QWidget):
         layout = window.layout()
         if window is self or layout is None or not layout.hasHeightForWidth():
             return
-        needed = layout.totalHeightForWidth(window.width())
+        # never past the screen's foot: a taller body scrolls, its buttons stay in view
+        needed = min(layout.totalHeightForWidth(window.width()), client_area(window).height())
         if needed > window.height():
             window.resize(window.width(), needed)
+            if window.isVisible():
+                keep_on_screen(window)
 
     def _open_calendar(self) -> None:
         day = self._value or (self.opens_at() if self.opens_at else None)
