@@ -848,6 +848,10 @@ The current database is backed up first, so this can be undone.</source>
         <translation>附件</translation>
     </message>
     <message>
+        <source>Take back the last step…</source>
+        <translation>撤回上一步…</translation>
+    </message>
+    <message>
         <source>New collective contract</source>
         <translation>新建集体合同</translation>
     </message>
@@ -872,8 +876,28 @@ The current database is backed up first, so this can be undone.</source>
         <translation>续签或变更合同：%1</translation>
     </message>
     <message>
+        <source>Take back “%1”, with a reason the change history keeps.</source>
+        <translation>撤回“%1”，须写明原因，修改记录会保留。</translation>
+    </message>
+    <message>
         <source>Wage increase</source>
         <translation>工资增长幅度</translation>
+    </message>
+    <message>
+        <source>Record “%1” of “%2” on %3?</source>
+        <translation>为“%2”登记“%1”，日期 %3？</translation>
+    </message>
+    <message>
+        <source>the new contract</source>
+        <translation>新合同</translation>
+    </message>
+    <message>
+        <source>Record a step</source>
+        <translation>登记环节</translation>
+    </message>
+    <message>
+        <source>Save or undo the changes first, then take back the last step.</source>
+        <translation>请先保存或放弃本次修改，再撤回上一步。</translation>
     </message>
     <message>
         <source>Close without saving the changes to the contract?</source>
@@ -1064,6 +1088,21 @@ The current database is backed up first, so this can be undone.</source>
     <message>
         <source>No statutory deadline runs yet: the first starts with the request to negotiate.</source>
         <translation>还没有开始计算的法定期限：第一个期限从要约开始。</translation>
+    </message>
+</context>
+<context>
+    <name>ContractWeightySteps</name>
+    <message>
+        <source>After signing, the contract must be filed with the labour bureau within %1 days; the deadline is counted from this day.</source>
+        <translation>签订后须在 %1 日内报送人力资源社会保障部门备案，期限从这一天起算。</translation>
+    </message>
+    <message>
+        <source>After filing, the bureau has %2 days to review the contract; without an objection it comes into force when they are over.</source>
+        <translation>报送备案后，人力资源社会保障部门有 %2 日审查期；期满未提出异议的，合同即行生效。</translation>
+    </message>
+    <message>
+        <source>The bureau&apos;s review period of %2 days starts again from this day.</source>
+        <translation>%2 日审查期从这一天起重新计算。</translation>
     </message>
 </context>
 <context>

@@ -312,3 +312,44 @@ def test_a_file_too_big_is_refused_with_the_service_message(window, tmp_path, me
     assert "超过 20 MB" in messages[0]
     assert dialog.files.model.rowCount() == 0
     dialog.reject()
+
+
+def test_filing_is_asked_about_first_and_the_last_step_can_be_taken_back(window, db,
+                                                                         monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    contract_id = add_contract(db, "2026 年度综合集体合同", **signed(3))
+    dialog = window.show_page("contracts").open_contract(contract_id)
+    assert dialog.take_back_button.isVisible()
+    assert "“签订”" in dialog.take_back_button.toolTip()
+    asked: list[str] = []
+
+    def answer(answer_with):
+        def question(parent, title, text, *args, **kwargs):
+            asked.append(text)
+            return answer_with
+        return question
+
+    dialog.steps.dates["filed_date"].set_value(TODAY)
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.No))
+    assert not dialog.save()
+    assert "“报送备案”" in asked[-1] and "2026 年度综合集体合同" in asked[-1]
+    assert "15" in asked[-1]  # the bureau's review period that follows, from the settings
+    assert contract_detail(db.sessions, contract_id, TODAY).draft.filed_date is None
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
+    assert dialog.save()
+    assert contract_detail(db.sessions, contract_id, TODAY).draft.filed_date == TODAY
+    assert "“报送备案”" in dialog.take_back_button.toolTip()
+
+    with db.sessions() as session:
+        before = len(session.scalars(select(ChangeRecord)).all())
+    monkeypatch.setattr(QInputDialog, "getText",
+                        lambda *args, **kwargs: ("备案日期录错了", True))
+    assert dialog.take_back_last_step()
+    assert contract_detail(db.sessions, contract_id, TODAY).draft.filed_date is None
+    assert contract_detail(db.sessions, contract_id, TODAY).draft.signed_date is not None
+    with db.sessions() as session:
+        records = session.scalars(select(ChangeRecord)).all()
+    assert len(records) > before
+    assert any("备案日期录错了" in str(vars(r)) for r in records[before:])
+    dialog.reject()

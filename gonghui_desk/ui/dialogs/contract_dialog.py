@@ -13,21 +13,29 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
+    QDialogButtonBox,
     QLabel,
     QTabWidget,
     QWidget,
 )
 
+from gonghui_desk.domain import contract_timeline as ct
 from gonghui_desk.domain.contract import ENTERPRISE_TYPE, ContractDraft
 from gonghui_desk.domain.contract_team import Negotiator
 from gonghui_desk.errors import FieldProblem, UserError, ValidationError
 from gonghui_desk.services.contracts import (
     SAVE_CONTRACT,
+    TAKE_BACK_STEP,
     ContractDetail,
     contract_detail,
+    deadline_rules,
     list_contracts,
     save_contract,
+    step_name,
+    take_back_step,
+    timeline_of,
 )
 from gonghui_desk.services.operations import Op
 from gonghui_desk.services.profile import load_profile
@@ -38,12 +46,30 @@ from gonghui_desk.ui.dialogs.contract_steps import ContractSteps, status_style, 
 from gonghui_desk.ui.dialogs.contract_teams import TeamsTab
 from gonghui_desk.ui.dialogs.contract_terms import TermsTab
 from gonghui_desk.ui.dialogs.record_dialog import RecordDialog
+from gonghui_desk.ui.dialogs.step_confirm import (
+    ask_take_back_reason,
+    confirm_step,
+    irreversible_note,
+)
 from gonghui_desk.ui.errors import show_user_error
+from gonghui_desk.ui.tr import QT_TRANSLATE_NOOP
 from gonghui_desk.ui.widgets.date_field import unreadable_dates
 from gonghui_desk.ui.widgets.fields import FieldRow
 from gonghui_desk.ui.write_access import view_only_banner, writable
 
 BASICS, TEAMS, STEPS, TERMS, FILES = range(5)
+# The steps that start a statutory period, and what follows them (DOMAIN.md §5).
+WEIGHTY_STEPS = {
+    "signed_date": QT_TRANSLATE_NOOP(
+        "ContractWeightySteps", "After signing, the contract must be filed with the labour "
+        "bureau within %1 days; the deadline is counted from this day."),
+    "filed_date": QT_TRANSLATE_NOOP(
+        "ContractWeightySteps", "After filing, the bureau has %2 days to review the contract; "
+        "without an objection it comes into force when they are over."),
+    "refiled_date": QT_TRANSLATE_NOOP(
+        "ContractWeightySteps", "The bureau's review period of %2 days starts again from "
+        "this day."),
+}
 Snapshot = tuple[ContractDraft, tuple[Negotiator, ...]]
 
 
@@ -75,6 +101,10 @@ class ContractDialog(RecordDialog):
         self.summary.setObjectName("contract_summary")
         self.summary.setWordWrap(True)
         self.frame(self.tabs, 1060, 720, above_tabs=(self.summary,))
+        self.take_back_button = self.buttons.addButton(
+            self.tr("Take back the last step…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.take_back_button.clicked.connect(self.take_back_last_step)
+        self.take_back_button.hide()
         self.banner.setText(view_only_banner(context))
         self.banner.setVisible(self.read_only)
         self.basics.set_previous_choices(
@@ -148,6 +178,15 @@ class ContractDialog(RecordDialog):
         for tab in (self.basics, self.teams, self.steps, self.terms):
             tab.set_read_only(self.read_only)
         self.save_button.setVisible(not self.read_only)
+        self._show_take_back()
+
+    def _show_take_back(self) -> None:
+        """撤回上一步 for a saved contract with a step on record, naming that step."""
+        latest = None if self.detail is None else ct.latest_step(timeline_of(self.detail.draft))
+        self.take_back_button.setVisible(not self.read_only and latest is not None)
+        self.take_back_button.setToolTip("" if latest is None else self.tr(
+            "Take back “%1”, with a reason the change history keeps.").replace(
+                "%1", step_name(latest)))
 
     def _current(self) -> Snapshot:
         values: dict[str, Any] = {**self.basics.values(), **self.steps.values()}
@@ -169,6 +208,8 @@ class ContractDialog(RecordDialog):
                                              "wage_increase_pct")])
             return False
         draft, team = self._current()
+        if not self._weighty_steps_agreed(draft):
+            return False
         contract_id = self.contract_id
         try:
             self.contract_id = self.context.runner.run(Op(
@@ -181,6 +222,51 @@ class ContractDialog(RecordDialog):
             return False
         self.load()
         self.show_saved()
+        self.changed.emit()
+        return True
+
+    def _weighty_steps_agreed(self, draft: ContractDraft) -> bool:
+        """签订, 报送备案 and 重新报送 start statutory periods: newly entered, each is asked
+        about first, naming the contract, the day and what follows."""
+        before = self._saved[0]
+        rules = deadline_rules(self.context.db.sessions)
+        for key, follows in WEIGHTY_STEPS.items():
+            day = getattr(draft, key)
+            if day is None or getattr(before, key) == day:
+                continue
+            text = (self.tr("Record “%1” of “%2” on %3?").replace("%1", step_name(key))
+                    .replace("%2", draft.title or self.tr("the new contract"))
+                    .replace("%3", f"{day:%Y-%m-%d}")
+                    + "\n\n" + QCoreApplication.translate("ContractWeightySteps", follows)
+                    .replace("%1", str(rules.filing_days)).replace("%2", str(rules.review_days))
+                    + "\n\n" + irreversible_note())
+            if not confirm_step(self, self.tr("Record a step"), text):
+                return False
+        return True
+
+    def take_back_last_step(self) -> bool:
+        """撤回上一步: clear the latest step (its day and what was recorded with it), with a
+        reason; unsaved changes are saved or dropped first."""
+        if self.contract_id is None or self.detail is None:
+            return False
+        if self.is_dirty():
+            show_user_error(self, UserError(self.tr(
+                "Save or undo the changes first, then take back the last step.")))
+            return False
+        latest = ct.latest_step(timeline_of(self.detail.draft))
+        if latest is None:
+            return False
+        reason = ask_take_back_reason(self, step_name(latest), f"“{self.detail.draft.title}”")
+        if reason is None:
+            return False
+        contract_id = self.contract_id
+        try:
+            self.context.runner.run(Op(
+                TAKE_BACK_STEP, lambda tx: take_back_step(tx, contract_id, reason)))
+        except UserError as error:
+            show_user_error(self, error)
+            return False
+        self.load()
         self.changed.emit()
         return True
 
