@@ -3497,6 +3497,17 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
     <name>QuotaDialog</name>
     <message>
         <source>Places and budget %1</source>
@@ -3907,6 +3918,10 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
     <message>
         <source>Reports</source>
         <translation>报表</translation>
+    </message>
+    <message>
+        <source>Command-line name: %1</source>
+        <translation>命令行名称：%1</translation>
     </message>
     <message>
         <source>Full ID numbers (for the higher-level union; recorded in the change history)</source>

@@ -53,3 +53,14 @@ def test_english_needs_no_translator(gui_app):
 
     assert install_translators(gui_app, "en") == []
     install_translators(gui_app, "zh_CN")  # keep the session's language as it was
+
+
+def test_the_file_dialog_speaks_chinese(gui_app, qtbot):
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    dialog = QFileDialog()
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    qtbot.addWidget(dialog)
+    labels = [label.text() for label in dialog.findChildren(QLabel)]
+    assert "查找范围(&L)：" in labels and "文件类型(&T)：" in labels, labels
+    assert not any("Look in" in text or "Files of" in text for text in labels)
