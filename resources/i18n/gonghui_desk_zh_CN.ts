@@ -2702,6 +2702,35 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
     </message>
 </context>
 <context>
+    <name>MemberDelete</name>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Move the selected members to the recycle bin (Del)</source>
+        <translation>把选中的会员移入回收站（Del）</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Delete member %1? It can be restored from the recycle bin.</source>
+        <translation>删除会员 %1？删除后可在回收站恢复。</translation>
+    </message>
+    <message>
+        <source> and others</source>
+        <translation> 等</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n member(s): %1? They can be restored from the recycle bin.</source>
+        <translation>
+            <numerusform>删除 %n 位会员：%1？删除后可在回收站恢复。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MemberDetailPanel</name>
     <message>
         <source>Select a member to see the full record.</source>
@@ -3135,12 +3164,16 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
         <translation>撤销 %2 于 %3 的“%1”记录吗？</translation>
     </message>
     <message>
+        <source>Delete member</source>
+        <translation>删除会员</translation>
+    </message>
+    <message>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message numerus="yes">
         <source>Move %n selected member(s) to the recycle bin? They can be restored from there.</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>将选中的 %n 名会员移到回收站吗？可以从回收站恢复。</numerusform>
         </translation>
     </message>

@@ -226,3 +226,31 @@ def test_a_read_only_database_can_be_searched_but_not_changed(db, db_path, data_
         assert exports == [False, True, False]  # only the masked roster
     finally:
         reader.close()
+
+
+def test_the_delete_button_asks_naming_the_member_and_moves_them_to_the_bin(page, db,
+                                                                           monkeypatch):
+    from PySide6.QtWidgets import QPushButton
+
+    member_id = add_zhang(db)
+    page.refresh()
+    button = page.findChild(QPushButton, "delete_member_button")
+    assert button is not None and button.text() == "删除…"
+    assert not button.isEnabled()  # nobody picked yet
+    page.select_member(member_id)
+    assert button.isEnabled()
+    asked: list[str] = []
+
+    def question(parent, title, text, *args, **kwargs):
+        asked.append(text)
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    button.click()
+    tail = ZHANG.id_number[-4:]
+    assert asked == [f"删除会员 {ZHANG.name}（身份证号 ****{tail}）？删除后可在回收站恢复。"]
+    assert page.model.rowCount() == 1  # No keeps the member
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    button.click()
+    assert page.model.rowCount() == 0
+    assert len(records.recycle_bin(db.sessions)) == 1
