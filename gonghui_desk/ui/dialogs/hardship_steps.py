@@ -45,6 +45,7 @@ from gonghui_desk.ui.dialogs.step_confirm import (
     ask_take_back_reason,
     confirm_step,
     irreversible_note,
+    take_back_button,
 )
 from gonghui_desk.ui.errors import show_user_error
 from gonghui_desk.ui.models.hardship_fields import step_title
@@ -121,12 +122,7 @@ class StepsTab(QWidget):
         buttons.addWidget(self.result, 1)
         self.form.addRow(buttons)
 
-        self.take_back_button = QPushButton(self.tr("Take back the last step…"))
-        self.take_back_button.setObjectName("take_back_step")
-        self.take_back_button.setToolTip(self.tr(
-            "For a step recorded by mistake: it is removed, and the change history keeps it "
-            "with your reason."))
-        self.take_back_button.clicked.connect(lambda: self.take_back())
+        self.take_back_button = take_back_button(self.take_back)
         top = QHBoxLayout()
         top.addWidget(self.state_label, 1)
         top.addWidget(self.take_back_button)

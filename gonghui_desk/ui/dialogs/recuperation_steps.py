@@ -42,7 +42,11 @@ from gonghui_desk.services.recuperation_apps import (
     take_step,
 )
 from gonghui_desk.ui.context import AppContext
-from gonghui_desk.ui.dialogs.step_confirm import ask_take_back_reason, confirm_step
+from gonghui_desk.ui.dialogs.step_confirm import (
+    ask_take_back_reason,
+    confirm_step,
+    take_back_button,
+)
 from gonghui_desk.ui.errors import show_user_error
 from gonghui_desk.ui.models.recuperation_tables import state_text
 from gonghui_desk.ui.widgets.date_field import unreadable_dates
@@ -103,12 +107,7 @@ class StepsTab(QWidget):
         self.result.setObjectName("step_result")
         self.result.setWordWrap(True)
         form.addRow(self.result)
-        self.take_back_button = QPushButton(self.tr("Take back the last step…"))
-        self.take_back_button.setObjectName("take_back_step")
-        self.take_back_button.setToolTip(self.tr(
-            "For a step recorded by mistake: it is removed, and the change history keeps it "
-            "with your reason."))
-        self.take_back_button.clicked.connect(lambda: self.take_back())
+        self.take_back_button = take_back_button(self.take_back)
         top = QHBoxLayout()
         top.addWidget(self.state_label, 1)
         top.addWidget(self.take_back_button)

@@ -7,8 +7,10 @@ so the hardship, recuperation and contract tabs ask them alike.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QPushButton, QWidget
 
 
 def confirm_step(parent: QWidget, title: str, text: str) -> bool:
@@ -35,3 +37,14 @@ def ask_take_back_reason(parent: QWidget, step: str, record: str) -> str | None:
             "history keeps it with your reason. Why is it taken back?")
         .replace("%1", step).replace("%2", record))
     return reason if ok else None
+
+
+def take_back_button(take_back: Callable[[], object]) -> QPushButton:
+    """The step tabs' 撤回上一步… button, calling ``take_back`` when clicked."""
+    button = QPushButton(QCoreApplication.translate("StepQuestions", "Take back the last step…"))
+    button.setObjectName("take_back_step")
+    button.setToolTip(QCoreApplication.translate(
+        "StepQuestions", "For a step recorded by mistake: it is removed, and the change "
+        "history keeps it with your reason."))
+    button.clicked.connect(lambda: take_back())
+    return button
