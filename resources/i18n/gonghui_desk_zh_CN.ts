@@ -3167,17 +3167,7 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
         <source>Delete member</source>
         <translation>删除会员</translation>
     </message>
-    <message>
-        <source>Delete</source>
-        <translation>删除</translation>
-    </message>
-    <message numerus="yes">
-        <source>Move %n selected member(s) to the recycle bin? They can be restored from there.</source>
-        <translation type="vanished">
-            <numerusform>将选中的 %n 名会员移到回收站吗？可以从回收站恢复。</numerusform>
-        </translation>
-    </message>
-</context>
+    </context>
 <context>
     <name>MembershipChangeDialog</name>
     <message>
@@ -3347,10 +3337,6 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
 </context>
 <context>
     <name>PdfPreviewDialog</name>
-    <message>
-        <source>The preview file %1 could not be opened (%2). Please try again.</source>
-        <translation>无法打开预览文件“%1”（%2），请再试一次。</translation>
-    </message>
     <message>
         <source>Laying out %1</source>
         <translation>正在排版%1</translation>
@@ -3989,10 +3975,6 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <source>Form number: %1</source>
-        <translation>表格编号：%1</translation>
-    </message>
-    <message>
         <source>PDF file (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -4193,6 +4175,14 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
         <source>Take back “%1” of %2? The step is removed and the change history keeps it with your reason. Why is it taken back?</source>
         <translation>撤回 %2 的“%1”？这一步将被撤回，修改记录会连同您写的原因保留它。为什么撤回？</translation>
     </message>
+    <message>
+        <source>Take back the last step…</source>
+        <translation>撤回上一步…</translation>
+    </message>
+    <message>
+        <source>For a step recorded by mistake: it is removed, and the change history keeps it with your reason.</source>
+        <translation>用于误登记的环节：撤回后该环节删除，修改记录会保留，并记下你写的原因。</translation>
+    </message>
 </context>
 <context>
     <name>StepsTab</name>
@@ -4203,14 +4193,6 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
     <message>
         <source>Record the step</source>
         <translation>登记该环节</translation>
-    </message>
-    <message>
-        <source>Take back the last step…</source>
-        <translation>撤回上一步…</translation>
-    </message>
-    <message>
-        <source>For a step recorded by mistake: it is removed, and the change history keeps it with your reason.</source>
-        <translation>用于误登记的环节：撤回后，修改记录会连同您写的原因保留它。</translation>
     </message>
     <message>
         <source>State: %1</source>
@@ -4249,10 +4231,6 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
         <translation>已撤回：%1。</translation>
     </message>
     <message>
-        <source>Close the file</source>
-        <translation>结档</translation>
-    </message>
-    <message>
         <source>“%1” closes the file: it is kept, but can then only be looked at. Record it?</source>
         <translation>办理“%1”后档案即结档：档案予以保存，但之后只能查看。确定登记吗？</translation>
     </message>
@@ -4287,10 +4265,6 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
     <message>
         <source>Required to withdraw the application or give up: the reason</source>
         <translation>撤销申请或放弃时须写明原因</translation>
-    </message>
-    <message>
-        <source>Required for 取消 and 放弃: the reason</source>
-        <translation>取消、放弃须写明原因</translation>
     </message>
     <message>
         <source>Note or reason</source>
