@@ -53,6 +53,29 @@
     </message>
 </context>
 <context>
+    <name>AidCharts</name>
+    <message>
+        <source>Aid paid by month</source>
+        <translation>各月帮扶发放</translation>
+    </message>
+    <message>
+        <source>Aid by type</source>
+        <translation>各类帮扶</translation>
+    </message>
+    <message>
+        <source>Aid paid in %1 by month: %2 in all</source>
+        <translation>%1 年各月帮扶发放：全年合计 %2</translation>
+    </message>
+    <message>
+        <source>Share of the year&apos;s total by type</source>
+        <translation>各类帮扶占全年合计</translation>
+    </message>
+    <message>
+        <source>Yuan</source>
+        <translation>元</translation>
+    </message>
+</context>
+<context>
     <name>AidLedgerPanel</name>
     <message>
         <source>Paid from</source>
@@ -711,6 +734,32 @@ The current database is backed up first, so this can be undone.</source>
     </message>
 </context>
 <context>
+    <name>ChartDrawer</name>
+    <message>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>Show or hide the charts; click a bar to see the list behind it</source>
+        <translation>显示或收起图表；点击柱条可查看对应的名单</translation>
+    </message>
+</context>
+<context>
+    <name>ContractChart</name>
+    <message>
+        <source>Collective contracts by status</source>
+        <translation>集体合同状态</translation>
+    </message>
+    <message>
+        <source>Collective contracts by status (%1 in all)</source>
+        <translation>集体合同状态（共 %1 份）</translation>
+    </message>
+    <message>
+        <source>Contracts</source>
+        <translation>合同</translation>
+    </message>
+</context>
+<context>
     <name>ContractColumns</name>
     <message>
         <source>Contract</source>
@@ -1235,10 +1284,6 @@ Please copy the details below and send them to whoever supports you. The log fil
 <context>
     <name>HardshipColumns</name>
     <message>
-        <source>Voided on %1 by %2: %3</source>
-        <translation>已于 %1 由 %2 作废：%3</translation>
-    </message>
-    <message>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -1728,6 +1773,10 @@ Please copy the details below and send them to whoever supports you. The log fil
         <translation>帮扶台账</translation>
     </message>
     <message>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
         <source>Search a name or the last digits of an ID number</source>
         <translation>搜索姓名或身份证号后几位</translation>
     </message>
@@ -1999,14 +2048,6 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
 
 此次新增的 %3 名会员将被删除（不进回收站），此次更新的 %4 名会员将恢复为导入前的内容。撤销前会自动备份数据库。</translation>
     </message>
-    <message>
-        <source>Backing up the database</source>
-        <translation>正在备份数据库</translation>
-    </message>
-    <message>
-        <source>Undoing the import</source>
-        <translation>正在撤销导入</translation>
-    </message>
 </context>
 <context>
     <name>ImportFilePage</name>
@@ -2216,10 +2257,6 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
         <translation>
             <numerusform>有问题的 %n 行不导入。</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Importing members</source>
-        <translation>正在导入会员</translation>
     </message>
     <message>
         <source>Cancelled: nothing was imported.</source>
@@ -2436,6 +2473,59 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
     <message>
         <source>&amp;About Gonghui Desk</source>
         <translation>关于工会桌面(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>MemberCharts</name>
+    <message>
+        <source>Members by department</source>
+        <translation>各部门会员</translation>
+    </message>
+    <message>
+        <source>Members by age</source>
+        <translation>会员年龄段</translation>
+    </message>
+    <message>
+        <source>Joined and left by month</source>
+        <translation>各月入会与离会</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other department(s)</source>
+        <translation>
+            <numerusform>其他 %n 个部门</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Members by department (%1 in all)</source>
+        <translation>各部门会员（共 %1 人）</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>Members by age on %1</source>
+        <translation>会员年龄段（按 %1 计）</translation>
+    </message>
+    <message>
+        <source>Joined and left, %1 to %2</source>
+        <translation>入会与离会（%1 至 %2）</translation>
+    </message>
+    <message>
+        <source>Joined</source>
+        <translation>入会</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>离会</translation>
+    </message>
+    <message>
+        <source>%1: %2 joined</source>
+        <translation>%1：入会 %2 人</translation>
+    </message>
+    <message>
+        <source>%1: %2 left</source>
+        <translation>%1：离会 %2 人</translation>
     </message>
 </context>
 <context>
@@ -3003,6 +3093,21 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
     </message>
 </context>
 <context>
+    <name>OfficerDialog</name>
+    <message>
+        <source>Who is working</source>
+        <translation>谁在操作</translation>
+    </message>
+    <message>
+        <source>Choose your name. It goes on every change you make and on every form you export. Not in the list? Type it.</source>
+        <translation>请选择您的姓名。您所做的每一处修改和导出的每一张表都会署上这个名字。列表里没有？直接输入。</translation>
+    </message>
+    <message>
+        <source>Your name, e.g. 王小红</source>
+        <translation>您的姓名，例如 王小红</translation>
+    </message>
+</context>
+<context>
     <name>OptionalCount</name>
     <message>
         <source>not filled in</source>
@@ -3034,6 +3139,13 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
     <message>
         <source>Date</source>
         <translation>日期</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewCharts</name>
+    <message>
+        <source>Overview</source>
+        <translation>概览</translation>
     </message>
 </context>
 <context>
@@ -3239,6 +3351,41 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
     <message>
         <source>Address</source>
         <translation>地址</translation>
+    </message>
+</context>
+<context>
+    <name>QuotaChart</name>
+    <message>
+        <source>Recuperation places</source>
+        <translation>疗休养名额</translation>
+    </message>
+    <message>
+        <source>Whole branch</source>
+        <translation>全工会</translation>
+    </message>
+    <message>
+        <source>Recuperation %1: %2 arranged, no quota set yet</source>
+        <translation>%1 年疗休养：已安排 %2 人，尚未设定名额</translation>
+    </message>
+    <message>
+        <source>Recuperation %1: %2 of %3 places arranged</source>
+        <translation>%1 年疗休养：%3 个名额已安排 %2 人</translation>
+    </message>
+    <message>
+        <source>Arranged</source>
+        <translation>已安排</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>剩余</translation>
+    </message>
+    <message>
+        <source>%1: %2 arranged</source>
+        <translation>%1：已安排 %2 人</translation>
+    </message>
+    <message>
+        <source>%1: %2 left</source>
+        <translation>%1：剩余 %2 个</translation>
     </message>
 </context>
 <context>
@@ -3459,10 +3606,14 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
         <source>Recuperation</source>
         <translation>疗休养</translation>
     </message>
+    <message>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
     <message numerus="yes">
-        <source>%1 already has %n trip(s), the first leaving on %2. &lt;a href="%1"&gt;Show %1&lt;/a&gt;</source>
+        <source>%1 already has %n trip(s), the first leaving on %2. &lt;a href=&quot;%1&quot;&gt;Show %1&lt;/a&gt;</source>
         <translation>
-            <numerusform>%1 年已有 %n 个批次，最早 %2 出发。&lt;a href="%1"&gt;查看 %1 年&lt;/a&gt;</numerusform>
+            <numerusform>%1 年已有 %n 个批次，最早 %2 出发。&lt;a href=&quot;%1&quot;&gt;查看 %1 年&lt;/a&gt;</numerusform>
         </translation>
     </message>
     <message>
@@ -4323,13 +4474,6 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
     </message>
 </context>
 <context>
-    <name>WriteAccess</name>
-    <message>
-        <source>Read-only: another computer is changing this database. Here it can be looked at, but not changed.</source>
-        <translation>只读：另一台电脑正在修改这个数据库，这里只能查看，不能修改。</translation>
-    </message>
-</context>
-<context>
     <name>YearFiguresPanel</name>
     <message>
         <source>Figures the annual statistics need that the member records cannot tell: the employer&apos;s staff, the union&apos;s cadres, the workers&apos; congress and which committees exist. Enter them once a year; the statistics use the year of their cut-off date.</source>
@@ -4378,21 +4522,6 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
     <message>
         <source>Saved the figures for %1.</source>
         <translation>已保存 %1 年的数字。</translation>
-    </message>
-</context>
-<context>
-    <name>OfficerDialog</name>
-    <message>
-        <source>Who is working</source>
-        <translation>谁在操作</translation>
-    </message>
-    <message>
-        <source>Choose your name. It goes on every change you make and on every form you export. Not in the list? Type it.</source>
-        <translation>请选择您的姓名。您所做的每一处修改和导出的每一张表都会署上这个名字。列表里没有？直接输入。</translation>
-    </message>
-    <message>
-        <source>Your name, e.g. 王小红</source>
-        <translation>您的姓名，例如 王小红</translation>
     </message>
 </context>
 </TS>
