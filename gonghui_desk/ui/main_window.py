@@ -251,6 +251,7 @@ class MainWindow(QMainWindow):
         page: Page = getattr(module, spec.class_name)(self.context)
         page.navigate.connect(self.show_page)
         page.open_record.connect(lambda key, record_id: self.show_page(key).show_record(record_id))
+        page.open_filtered.connect(lambda key, pick: self.show_page(key).show_filtered(pick))
         page.database_replaced.connect(self.replace_database)
         access_changed = getattr(page, "access_changed", None)
         if access_changed is not None:

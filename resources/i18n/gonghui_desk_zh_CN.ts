@@ -53,6 +53,29 @@
     </message>
 </context>
 <context>
+    <name>AidCharts</name>
+    <message>
+        <source>Aid paid by month</source>
+        <translation>各月帮扶发放</translation>
+    </message>
+    <message>
+        <source>Aid by type</source>
+        <translation>各类帮扶</translation>
+    </message>
+    <message>
+        <source>Aid paid in %1 by month: %2 in all</source>
+        <translation>%1 年各月帮扶发放：全年合计 %2</translation>
+    </message>
+    <message>
+        <source>Share of the year&apos;s total by type</source>
+        <translation>各类帮扶占全年合计</translation>
+    </message>
+    <message>
+        <source>Yuan</source>
+        <translation>元</translation>
+    </message>
+</context>
+<context>
     <name>AidLedgerPanel</name>
     <message>
         <source>Paid from</source>
@@ -772,6 +795,32 @@ The current database is backed up first, so this can be undone.</source>
     <message>
         <source>Term: %1</source>
         <translation>期限：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ChartDrawer</name>
+    <message>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>Show or hide the charts; click a bar to see the list behind it</source>
+        <translation>显示或收起图表；点击柱条可查看对应的名单</translation>
+    </message>
+</context>
+<context>
+    <name>ContractChart</name>
+    <message>
+        <source>Collective contracts by status</source>
+        <translation>集体合同状态</translation>
+    </message>
+    <message>
+        <source>Collective contracts by status (%1 in all)</source>
+        <translation>集体合同状态（共 %1 份）</translation>
+    </message>
+    <message>
+        <source>Contracts</source>
+        <translation>合同</translation>
     </message>
 </context>
 <context>
@@ -1862,6 +1911,10 @@ Please copy the details below and send them to whoever supports you. The log fil
         <translation>帮扶台账</translation>
     </message>
     <message>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
         <source>Search a name or the last digits of an ID number</source>
         <translation>搜索姓名或身份证号后几位</translation>
     </message>
@@ -2619,6 +2672,59 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
     </message>
 </context>
 <context>
+    <name>MemberCharts</name>
+    <message>
+        <source>Members by department</source>
+        <translation>各部门会员</translation>
+    </message>
+    <message>
+        <source>Members by age</source>
+        <translation>会员年龄段</translation>
+    </message>
+    <message>
+        <source>Joined and left by month</source>
+        <translation>各月入会与离会</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other department(s)</source>
+        <translation>
+            <numerusform>其他 %n 个部门</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Members by department (%1 in all)</source>
+        <translation>各部门会员（共 %1 人）</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>Members by age on %1</source>
+        <translation>会员年龄段（按 %1 计）</translation>
+    </message>
+    <message>
+        <source>Joined and left, %1 to %2</source>
+        <translation>入会与离会（%1 至 %2）</translation>
+    </message>
+    <message>
+        <source>Joined</source>
+        <translation>入会</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>离会</translation>
+    </message>
+    <message>
+        <source>%1: %2 joined</source>
+        <translation>%1：入会 %2 人</translation>
+    </message>
+    <message>
+        <source>%1: %2 left</source>
+        <translation>%1：离会 %2 人</translation>
+    </message>
+</context>
+<context>
     <name>MemberColumns</name>
     <message>
         <source>Name</source>
@@ -3167,7 +3273,7 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
         <source>Delete member</source>
         <translation>删除会员</translation>
     </message>
-    </context>
+</context>
 <context>
     <name>MembershipChangeDialog</name>
     <message>
@@ -3296,6 +3402,13 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
     <message>
         <source>Date</source>
         <translation>日期</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewCharts</name>
+    <message>
+        <source>Overview</source>
+        <translation>概览</translation>
     </message>
 </context>
 <context>
@@ -3527,6 +3640,41 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
     </message>
 </context>
 <context>
+    <name>QuotaChart</name>
+    <message>
+        <source>Recuperation places</source>
+        <translation>疗休养名额</translation>
+    </message>
+    <message>
+        <source>Whole branch</source>
+        <translation>全工会</translation>
+    </message>
+    <message>
+        <source>Recuperation %1: %2 arranged, no quota set yet</source>
+        <translation>%1 年疗休养：已安排 %2 人，尚未设定名额</translation>
+    </message>
+    <message>
+        <source>Recuperation %1: %2 of %3 places arranged</source>
+        <translation>%1 年疗休养：%3 个名额已安排 %2 人</translation>
+    </message>
+    <message>
+        <source>Arranged</source>
+        <translation>已安排</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>剩余</translation>
+    </message>
+    <message>
+        <source>%1: %2 arranged</source>
+        <translation>%1：已安排 %2 人</translation>
+    </message>
+    <message>
+        <source>%1: %2 left</source>
+        <translation>%1：剩余 %2 个</translation>
+    </message>
+</context>
+<context>
     <name>QuotaDialog</name>
     <message>
         <source>Places and budget %1</source>
@@ -3743,6 +3891,10 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
     <message>
         <source>Recuperation</source>
         <translation>疗休养</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>图表</translation>
     </message>
     <message numerus="yes">
         <source>%1 already has %n trip(s), the first leaving on %2. &lt;a href=&quot;%1&quot;&gt;Show %1&lt;/a&gt;</source>

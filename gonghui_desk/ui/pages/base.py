@@ -28,6 +28,7 @@ class Page(QWidget):
 
     navigate = Signal(str)
     open_record = Signal(str, int)  # another page, showing one of its records
+    open_filtered = Signal(str, object)  # another page, filtered as a chart's bar asks
     database_replaced = Signal()  # the file was swapped (restore): open it again
 
     def __init__(self, context: AppContext, title: str, parent: QWidget | None = None) -> None:
@@ -66,6 +67,10 @@ class Page(QWidget):
     def show_record(self, record_id: int) -> None:
         """Bring one record into view (asked for by another page); pages with records
         override this."""
+
+    def show_filtered(self, pick: object) -> None:
+        """Show the list behind a chart's bar (ui/widgets/chart_panel.py's picks); pages
+        with charts override this."""
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

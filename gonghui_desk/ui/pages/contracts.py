@@ -37,6 +37,9 @@ from gonghui_desk.ui.errors import show_user_error
 from gonghui_desk.ui.models.contract_table import ContractModel
 from gonghui_desk.ui.pages.base import Page
 from gonghui_desk.ui.style import MUTED_STYLE
+from gonghui_desk.ui.widgets.chart_panel import ContractPick
+from gonghui_desk.ui.widgets.charts_areas import ContractChart
+from gonghui_desk.ui.widgets.charts_overview import ChartDrawer
 from gonghui_desk.ui.widgets.tables import (
     TopOnNewQuery,
     hint_label,
@@ -107,6 +110,9 @@ class ContractsPage(Page):
         self.layout_.addWidget(self.periods)
         self.layout_.addLayout(buttons)
         self.layout_.addLayout(filters)
+        self.charts = ChartDrawer(ContractChart(context))
+        self.charts.panel.picked.connect(lambda _, pick: self.show_filtered(pick))
+        self.layout_.addWidget(self.charts)
         self.layout_.addWidget(self.table, 1)
         self.layout_.addWidget(self.empty_label)
         self.dialog: ContractDialog | None = None
@@ -148,6 +154,15 @@ class ContractsPage(Page):
         if chosen is not None:
             self.select_contract(chosen)
         self._top.shown((self.status.currentData(), self.search.text()))
+
+    def show_filtered(self, pick: object) -> None:
+        """The contracts at the status of a chart's bar, the search cleared."""
+        if isinstance(pick, ContractPick):
+            self.search.blockSignals(True)
+            self.search.clear()
+            self.search.blockSignals(False)
+            self.status.setCurrentIndex(max(self.status.findData(pick.status), 0))
+            self.apply_filter()
 
     def selected_row(self) -> ContractRow | None:
         rows = self.table.selectionModel().selectedRows()

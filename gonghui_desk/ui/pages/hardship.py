@@ -37,6 +37,8 @@ from gonghui_desk.ui.dialogs.aid_payment import AidPaymentDialog
 from gonghui_desk.ui.dialogs.hardship_file import HardshipFileDialog
 from gonghui_desk.ui.models.hardship_table import HardshipFileModel
 from gonghui_desk.ui.pages.base import Page
+from gonghui_desk.ui.widgets.chart_panel import LedgerPick
+from gonghui_desk.ui.widgets.charts_areas import AidCharts
 from gonghui_desk.ui.widgets.hardship_ledger import AidLedgerPanel
 from gonghui_desk.ui.widgets.tables import (
     TopOnNewQuery,
@@ -66,6 +68,9 @@ class HardshipPage(Page):
         ledger_tab = QWidget()
         QVBoxLayout(ledger_tab).addWidget(self.ledger)
         self.tabs.addTab(ledger_tab, self.tr("Aid ledger"))
+        self.charts = AidCharts(context)
+        self.charts.picked.connect(lambda _, pick: self.show_filtered(pick))
+        self.tabs.addTab(self.charts, self.tr("Charts"))
         self.tabs.currentChanged.connect(lambda _: self.refresh())
         self.layout_.addWidget(self.tabs, 1)
         self.dialog: HardshipFileDialog | None = None
@@ -177,6 +182,16 @@ class HardshipPage(Page):
                 widget.blockSignals(False)
             self.apply_filter()
             self.select_file(file_id)
+
+    def show_filtered(self, pick: object) -> None:
+        """The aid ledger over the period of a chart's bar."""
+        if isinstance(pick, LedgerPick):
+            for day, edit in ((pick.start, self.ledger.start), (pick.end, self.ledger.end)):
+                edit.blockSignals(True)
+                edit.set_value(day)
+                edit.blockSignals(False)
+            self.tabs.setCurrentIndex(1)
+            self.ledger.reload()
 
     def _update_buttons(self) -> None:
         rows = self.table.selectionModel().selectedRows()

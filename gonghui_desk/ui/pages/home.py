@@ -30,6 +30,7 @@ from gonghui_desk.services.summary import members_summary
 from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.pages.base import Page
 from gonghui_desk.ui.style import MUTED_STYLE
+from gonghui_desk.ui.widgets.charts_overview import OverviewCharts
 from gonghui_desk.ui.widgets.common import FigureCard
 
 MAX_REMINDER_ROWS = 6
@@ -120,6 +121,9 @@ class HomePage(Page):
         reminders.setColumnStretch(0, 1)
         reminders.setColumnStretch(1, 1)
         self.content_layout.addLayout(reminders)
+        self.overview = OverviewCharts(context)  # reads its figures itself when shown
+        self.overview.picked.connect(self.open_filtered)
+        self.content_layout.addWidget(self.overview)
         self.content_layout.addStretch(1)
 
     def _reminders_box(self, title: str, name: str, tip: str, button_text: str,

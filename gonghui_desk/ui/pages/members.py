@@ -39,6 +39,8 @@ from gonghui_desk.ui.models.member_table import COLUMNS, CONTEXT, MemberTableMod
 from gonghui_desk.ui.pages.base import Page
 from gonghui_desk.ui.pages.member_delete import delete_button, delete_question
 from gonghui_desk.ui.pages.member_export import MemberExportMenu
+from gonghui_desk.ui.widgets.charts_members import MemberCharts, choose_members
+from gonghui_desk.ui.widgets.charts_overview import ChartDrawer
 from gonghui_desk.ui.widgets.member_detail import MemberDetailPanel
 from gonghui_desk.ui.widgets.member_filters import MemberFilterBar
 from gonghui_desk.ui.widgets.tables import (
@@ -84,6 +86,9 @@ class MembersPage(Page):
         self.filters = MemberFilterBar(context.clock)
         self.count_label = self.filters.count_label
         self.layout_.addWidget(self.filters)
+        self.charts = ChartDrawer(MemberCharts(context))
+        self.charts.panel.picked.connect(lambda _, pick: self.show_filtered(pick))
+        self.layout_.addWidget(self.charts)
 
         self.model = MemberTableModel(context.db.sessions)
         self.table = QTableView()
@@ -203,6 +208,15 @@ class MembersPage(Page):
 
     def refresh(self) -> None:
         self.filters.set_departments(departments(self.context.db.sessions))
+        self.apply_filter()
+
+    def show_filtered(self, pick: object) -> None:
+        """The members behind a chart's bar: the search cleared, that bar's filters set."""
+        self.filters.set_departments(departments(self.context.db.sessions))
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        choose_members(self.filters, pick)
         self.apply_filter()
 
     def apply_changes(self, changes: Changes) -> None:

@@ -19,6 +19,8 @@ from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.dialogs.recuperation_policy import PolicyDialog
 from gonghui_desk.ui.dialogs.recuperation_quota import QuotaDialog
 from gonghui_desk.ui.pages.base import Page
+from gonghui_desk.ui.widgets.chart_panel import ApplicationPick
+from gonghui_desk.ui.widgets.charts_areas import QuotaChart
 from gonghui_desk.ui.widgets.recuperation_apps import ApplicationsPanel
 from gonghui_desk.ui.widgets.recuperation_summary import RecuperationSummary
 from gonghui_desk.ui.widgets.recuperation_trips import TripsPanel
@@ -59,6 +61,9 @@ class RecuperationPage(Page):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.trips, self.tr("Trips and waiting list"))
         self.tabs.addTab(self.applications, self.tr("Applications"))
+        self.charts = QuotaChart(context)
+        self.charts.picked.connect(lambda _, pick: self.show_filtered(pick))
+        self.tabs.addTab(self.charts, self.tr("Charts"))
         self.layout_.addWidget(self.tabs, 1)
         self.policy_dialog: PolicyDialog | None = None
         self.quota_dialog: QuotaDialog | None = None
@@ -120,6 +125,15 @@ class RecuperationPage(Page):
         self.tabs.setCurrentIndex(TRIPS_TAB)
         self.set_year(found.trip.year)
         self.trips.select_trip(record_id)
+
+    def show_filtered(self, pick: object) -> None:
+        """The applications behind a chart's bar: its year, of its department or all."""
+        if isinstance(pick, ApplicationPick):
+            self.tabs.setCurrentIndex(APPLICATIONS_TAB)
+            self.set_year(pick.year)
+            self.applications.clear_filters()
+            department = self.applications.department
+            department.setCurrentIndex(max(department.findData(pick.department), 0))
 
     # -- the year's set-up --------------------------------------------------------------
 
