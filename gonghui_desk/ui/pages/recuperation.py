@@ -61,7 +61,7 @@ class RecuperationPage(Page):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.trips, self.tr("Trips and waiting list"))
         self.tabs.addTab(self.applications, self.tr("Applications"))
-        self.charts = QuotaChart(context)
+        self.charts = QuotaChart(context, year_of=lambda: self.year)
         self.charts.picked.connect(lambda _, pick: self.show_filtered(pick))
         self.tabs.addTab(self.charts, self.tr("Charts"))
         self.layout_.addWidget(self.tabs, 1)
@@ -104,6 +104,8 @@ class RecuperationPage(Page):
         self.summary.show_quota(quota_status(sessions, year))
         self.trips.set_year(year)
         self.applications.set_year(year, self.trips.model.rows)
+        if self.charts.year != year:
+            self.charts.read_again()
         self._show_next_year(year)
 
     def _show_next_year(self, year: int) -> None:

@@ -74,10 +74,14 @@ class ChartPanel(QWidget):
 
     def _heard(self, changes: Changes) -> None:
         if changes.touches(*self.WATCHES):
-            if self.isVisible():
-                self._read()
-            else:
-                self.stale = True
+            self.read_again()
+
+    def read_again(self) -> None:
+        """Read now when shown, else when next shown (the year a panel follows changed)."""
+        if self.isVisible():
+            self._read()
+        else:
+            self.stale = True
 
     def _read(self) -> None:
         self.stale = False

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QHBoxLayout, QWidget
@@ -86,14 +87,17 @@ class AidCharts(ChartPanel):
 
 
 class QuotaChart(ChartPanel):
-    """This year's places: arranged and left, for the whole branch and each department's
-    share."""
+    """A year's places: arranged and left, for the whole branch and each department's
+    share. The year is the clock's, or the one ``year_of`` names (the 疗休养 page's)."""
 
     WATCHES = frozenset({"recuperation_quota", "recuperation_department_quota",
                          "recuperation_application", "recuperation_trip", "member"})
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, year_of: Callable[[], int] | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
+        self.year_of = year_of or (lambda: context.clock.year)
+        self.year = self.year_of()
         self.chart = BarChart(self.tr("Recuperation places"), horizontal=True, stacked=True)
         self.chart.setObjectName("chart_quota")
         layout = QHBoxLayout(self)
@@ -104,7 +108,7 @@ class QuotaChart(ChartPanel):
         self.status: QuotaStatus | None = None
 
     def reload(self) -> None:
-        year = self.context.clock.year
+        year = self.year = self.year_of()
         status = quota_status(self.context.db.sessions, year)
         self.status = status
         rows: list[tuple[str | None, str, int, int]] = [
@@ -128,8 +132,7 @@ class QuotaChart(ChartPanel):
                    for r in rows]])
 
     def _pick(self, index: int) -> None:
-        self.picked.emit("recuperation",
-                         ApplicationPick(self.context.clock.year, self.rows[index]))
+        self.picked.emit("recuperation", ApplicationPick(self.year, self.rows[index]))
 
 
 class ContractChart(ChartPanel):
