@@ -67,6 +67,10 @@
         <translation>%1 年各月帮扶发放：全年合计 %2</translation>
     </message>
     <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
         <source>Share of the year&apos;s total by type</source>
         <translation>各类帮扶占全年合计</translation>
     </message>
@@ -2714,6 +2718,10 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
     <message>
         <source>Left</source>
         <translation>离会</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
     </message>
     <message>
         <source>%1: %2 joined</source>

@@ -11,13 +11,14 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QScrollArea
 
 from gonghui_desk.domain import membership as ms
 from gonghui_desk.services import aid
 from gonghui_desk.services import contracts as cs
 from gonghui_desk.services import recuperation as rec
 from gonghui_desk.services.operations import Op
-from gonghui_desk.ui.widgets.charts import BarChart
+from gonghui_desk.ui.widgets.charts import CHART_WIDTH, BarChart
 from tests.factories import make_member
 from tests.services.test_aid_payments import filed, pay
 from tests.services.test_contracts import SIGNED, TEAM
@@ -84,8 +85,11 @@ def test_overview_draws_the_books_figures(book, window, qtbot):
     for chart in (departments, ages, flows, overview.aid.months, overview.quota.chart,
                   overview.contracts.chart):
         assert chart.isVisible()
-        assert chart.width() >= 300
+        assert chart.width() >= CHART_WIDTH
         assert _painted(chart) > 5  # bars, labels and axes drawn, not a grey box
+    # Side by side they fit the window a laptop opens: 首页 scrolls down, never sideways.
+    area = window.pages["home"].findChild(QScrollArea)
+    assert area.horizontalScrollBar().maximum() == 0
 
 
 @pytest.mark.today(DAY)

@@ -31,6 +31,8 @@ from gonghui_desk.ui.style import MUTED
 # Colours told apart by people with the commonest colour blindness as well (Okabe–Ito).
 COLOURS = ("#0072b2", "#e69f00", "#009e73", "#d55e00", "#56b4e9", "#cc79a7", "#999999")
 CHART_HEIGHT = 270  # three charts and a title fit on a 768-pixel screen's page
+CHART_WIDTH = 220  # three side by side fit 首页 in the window a 1366-pixel laptop opens
+LABEL = "#222222"
 
 
 def grouped(count: int | float) -> str:
@@ -64,7 +66,7 @@ class BarChart(QChartView):
         self.setChart(chart)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setMinimumHeight(CHART_HEIGHT)
-        self.setMinimumWidth(300)
+        self.setMinimumWidth(CHART_WIDTH)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.series: QAbstractBarSeries | None = None
         self.categories: list[str] = []
@@ -77,9 +79,10 @@ class BarChart(QChartView):
 
     def show_bars(self, categories: Sequence[str], sets: Sequence[tuple[str, Sequence[float]]],
                   *, tips: Sequence[Sequence[str]] | None = None, labels: bool = True,
-                  decimals: int = 0) -> None:
+                  decimals: int = 0, axis_title: str = "") -> None:
         """Draw ``sets`` (name, one figure per category); ``tips`` (per set, per category)
-        are shown when the pointer rests on a bar."""
+        are shown when the pointer rests on a bar; ``axis_title`` names the categories
+        (月 under month numbers, which stay whole where 十一月 would be cut short)."""
         chart = self.chart()
         chart.removeAllSeries()
         for axis in chart.axes():
@@ -97,6 +100,7 @@ class BarChart(QChartView):
             bar_set.append([float(v) for v in values])
             bar_set.setColor(QColor(COLOURS[index % len(COLOURS)]))
             bar_set.setBorderColor(QColor(COLOURS[index % len(COLOURS)]))
+            bar_set.setLabelColor(QColor(LABEL))  # Qt's default is white, unseen beside a bar
             series.append(bar_set)
         if labels and not self.stacked:
             series.setLabelsVisible(True)
@@ -111,6 +115,12 @@ class BarChart(QChartView):
         chart.legend().setVisible(len(sets) > 1)
         category_axis = QBarCategoryAxis()
         category_axis.append(self.categories)
+        if axis_title:
+            category_axis.setTitleText(axis_title)
+        if not self.horizontal and len(self.categories) > 8:  # twelve months: "12" stays whole
+            small = category_axis.labelsFont()
+            small.setPointSizeF(self.font().pointSizeF() * 0.8)
+            category_axis.setLabelsFont(small)
         value_axis = QValueAxis()
         value_axis.setLabelFormat(f"%.{decimals}f")
         top = max((sum(col) if self.stacked else max(col, default=0))

@@ -12,7 +12,6 @@ import calendar
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from gonghui_desk.domain.money import to_yuan, yuan_text
@@ -30,6 +29,12 @@ from gonghui_desk.ui.widgets.charts import BarChart, grouped
 
 def _yuan(fen: int) -> float:
     return float(to_yuan(fen))
+
+
+def _short(kind: str) -> str:
+    """A type's name without its bracketed gloss (助学（金秋助学） → 助学), to fit beside its
+    bar; the tooltip keeps the whole name."""
+    return kind.split("（", 1)[0]
 
 
 class AidCharts(ChartPanel):
@@ -59,19 +64,18 @@ class AidCharts(ChartPanel):
         # The types paid this year; all of them (as zeros) when nothing was paid yet.
         kinds = [k for k in figures.kinds if figures.kind_total_fen(k)] or list(figures.kinds)
         columns = [figures.kinds.index(k) for k in kinds]
-        months = [QLocale().monthName(m.month.month, QLocale.FormatType.ShortFormat)
-                  for m in figures.months]
         self.months.set_title(self.tr("Aid paid in %1 by month: %2 in all")
                               .replace("%1", str(year)).replace("%2", yuan_text(to_yuan(total))))
         self.months.show_bars(
-            months, [(k, [_yuan(m.by_kind[c]) for m in figures.months])
-                     for k, c in zip(kinds, columns, strict=True)],
+            [str(m.month.month) for m in figures.months],
+            [(k, [_yuan(m.by_kind[c]) for m in figures.months])
+             for k, c in zip(kinds, columns, strict=True)], axis_title=self.tr("Month"),
             tips=[[f"{m.month:%Y-%m} {k}：{yuan_text(to_yuan(m.by_kind[c]))}"
                    for m in figures.months] for k, c in zip(kinds, columns, strict=True)])
         by_kind = [(k, figures.kind_total_fen(k)) for k in kinds][::-1]
         self.kinds.set_title(self.tr("Share of the year's total by type"))
         self.kinds.show_bars(
-            [f"{k}（{fen * 100 // total if total else 0}%）" for k, fen in by_kind],
+            [f"{_short(k)} {fen * 100 // total if total else 0}%" for k, fen in by_kind],
             [(self.tr("Yuan"), [_yuan(fen) for _, fen in by_kind])],
             tips=[[f"{k}：{yuan_text(to_yuan(fen))}" for k, fen in by_kind]])
 

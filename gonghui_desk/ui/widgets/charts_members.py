@@ -7,7 +7,6 @@ a month's 入会 bar opens the members, its 离会 bar the former members.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from gonghui_desk.domain import membership as ms
@@ -19,6 +18,7 @@ from gonghui_desk.ui.widgets.charts import BarChart, grouped
 from gonghui_desk.ui.widgets.member_filters import STATUS_FILTERS, MemberFilterBar
 
 SHOWN_DEPARTMENTS = 8  # the largest ones; the rest share one bar
+FLOWS_WIDTH = 360
 FORMER = frozenset({ms.TRANSFERRED_OUT, ms.WITHDRAWN, ms.EXPELLED})
 
 
@@ -29,20 +29,23 @@ class MemberCharts(ChartPanel):
         super().__init__(context, parent)
         self.departments = BarChart(self.tr("Members by department"), horizontal=True)
         self.departments.setObjectName("chart_departments")
-        self.ages = BarChart(self.tr("Members by age"))
+        self.ages = BarChart(self.tr("Members by age"), horizontal=True)
         self.ages.setObjectName("chart_ages")
         self.flows = BarChart(self.tr("Joined and left by month"))
         self.flows.setObjectName("chart_flows")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for chart in (self.departments, self.ages, self.flows):
-            layout.addWidget(chart, 1)
+        # Twelve months of two bars need the room to print "10", "11", "12" whole.
+        self.flows.setMinimumWidth(FLOWS_WIDTH)
+        for chart, stretch in ((self.departments, 2), (self.ages, 2), (self.flows, 3)):
+            layout.addWidget(chart, stretch)
         self.departments.picked.connect(lambda i, _: self._pick_department(i))
         self.ages.picked.connect(lambda i, _: self._pick_age(i))
         self.flows.picked.connect(
             lambda _, s: self.picked.emit("members", MemberPick(former=s == 1)))
         self.figures: MemberFigures | None = None
         self.department_filters: list[str | None] = []
+        self.age_order: list[int] = []
 
     def reload(self) -> None:
         figures = member_figures(self.context.db.sessions, self.context.clock.today())
@@ -65,17 +68,19 @@ class MemberCharts(ChartPanel):
                                    [(self.tr("Members"), [c.count for c in ordered])])
         self.ages.set_title(self.tr("Members by age on %1")
                             .replace("%1", f"{figures.day:%Y-%m-%d}"))
-        self.ages.show_bars([c.label for c in figures.by_age],
-                            [(self.tr("Members"), [c.count for c in figures.by_age])])
+        by_age = figures.by_age[::-1]  # the youngest at the top
+        self.age_order = [len(figures.by_age) - 1 - i for i in range(len(by_age))]
+        self.ages.show_bars([c.label for c in by_age],
+                            [(self.tr("Members"), [c.count for c in by_age])])
         flows = figures.flows
         self.flows.set_title(self.tr("Joined and left, %1 to %2")
                              .replace("%1", f"{flows[0].month:%Y-%m}")
                              .replace("%2", f"{flows[-1].month:%Y-%m}"))
-        months = [QLocale().monthName(f.month.month, QLocale.FormatType.ShortFormat)
-                  for f in flows]
         self.flows.show_bars(
-            months, [(self.tr("Joined"), [f.joined for f in flows]),
-                     (self.tr("Left"), [f.left for f in flows])],
+            [str(f.month.month) for f in flows],
+            [(self.tr("Joined"), [f.joined for f in flows]),
+             (self.tr("Left"), [f.left for f in flows])], axis_title=self.tr("Month"),
+            labels=False,  # 24 figures in a third of the window would overlap: on hover
             tips=[[self.tr("%1: %2 joined").replace("%1", f"{f.month:%Y-%m}")
                    .replace("%2", grouped(f.joined)) for f in flows],
                   [self.tr("%1: %2 left").replace("%1", f"{f.month:%Y-%m}")
@@ -85,6 +90,7 @@ class MemberCharts(ChartPanel):
         self.picked.emit("members", MemberPick(department=self.department_filters[index]))
 
     def _pick_age(self, index: int) -> None:
+        index = self.age_order[index]
         if index < len(AGE_BANDS):
             band = AGE_BANDS[index]
             self.picked.emit("members", MemberPick(min_age=band.min_age, max_age=band.max_age))
