@@ -1,4 +1,10 @@
-"""Translations: source strings are English, Simplified Chinese is the default."""
+"""Translations: source strings are English, Simplified Chinese is the default.
+
+Qt's own translation (qtbase) is older than the Qt we ship for a few texts: Qt 6 labels the
+file dialog "&Look in:" and "Files of &type:" (with their keyboard accelerators), while
+qtbase_zh_CN.qm still translates "Look in:" and "Files of type:", so those two labels stayed
+English. Ours carries them and is installed last, so it is asked first.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +13,13 @@ from PySide6.QtWidgets import QApplication
 
 from gonghui_desk.assets import translation_path
 from gonghui_desk.errors import UserError
+from gonghui_desk.ui.tr import QT_TRANSLATE_NOOP
+
+# Qt's texts that qtbase_zh_CN.qm misses, translated in our .ts under Qt's own context.
+QT_TEXTS_MISSING_FROM_QTBASE = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+)
 
 
 def install_translators(app: QApplication, language: str) -> list[QTranslator]:

@@ -1182,6 +1182,53 @@ Please copy the details below and send them to whoever supports you. The log fil
     </message>
 </context>
 <context>
+    <name>FirstStepsBox</name>
+    <message>
+        <source>Getting started</source>
+        <translation>首次使用</translation>
+    </message>
+    <message>
+        <source>Fill in the branch profile: the union&apos;s name and codes head every form.</source>
+        <translation>填写工会信息：工会名称和各项代码印在每张报表的表头上。</translation>
+    </message>
+    <message>
+        <source>Fill in the branch profile…</source>
+        <translation>填写工会信息…</translation>
+    </message>
+    <message>
+        <source>Bring in the members: import the roster you have, or add them one by one.</source>
+        <translation>导入会员或新增会员：读入现有的花名册，或逐个录入。</translation>
+    </message>
+    <message>
+        <source>Import members…</source>
+        <translation>导入会员…</translation>
+    </message>
+    <message>
+        <source>Add member…</source>
+        <translation>新增会员…</translation>
+    </message>
+    <message>
+        <source>Start on the work you keep: hardship aid, recuperation, collective contracts.</source>
+        <translation>开始记录各项工作：困难职工帮扶、疗休养、集体合同。</translation>
+    </message>
+    <message>
+        <source>Hardship aid</source>
+        <translation>困难职工帮扶</translation>
+    </message>
+    <message>
+        <source>Recuperation</source>
+        <translation>疗休养</translation>
+    </message>
+    <message>
+        <source>Collective contracts</source>
+        <translation>集体合同</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+</context>
+<context>
     <name>FormParamsPanel</name>
     <message>
         <source>to</source>
@@ -1775,6 +1822,25 @@ Please copy the details below and send them to whoever supports you. The log fil
     </message>
 </context>
 <context>
+    <name>HelpWindow</name>
+    <message>
+        <source>User manual</source>
+        <translation>使用手册</translation>
+    </message>
+    <message>
+        <source>Save the user manual as PDF</source>
+        <translation>保存使用手册为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF file (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The user manual was saved to %1</source>
+        <translation>使用手册已保存到 %1</translation>
+    </message>
+</context>
+<context>
     <name>HistoryColumns</name>
     <message>
         <source>Time</source>
@@ -1839,10 +1905,6 @@ Please copy the details below and send them to whoever supports you. The log fil
     <message>
         <source>Home</source>
         <translation>首页</translation>
-    </message>
-    <message>
-        <source>Fill in the branch profile…</source>
-        <translation>填写工会信息…</translation>
     </message>
     <message>
         <source>Members</source>
@@ -2390,10 +2452,6 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
         <translation>已以只读方式打开</translation>
     </message>
     <message>
-        <source>Change &amp;officer…</source>
-        <translation>切换操作人(&amp;O)…</translation>
-    </message>
-    <message>
         <source>Officer: %1</source>
         <translation>操作人：%1</translation>
     </message>
@@ -2421,22 +2479,10 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
         <source> (read-only: the disk is full)</source>
         <translation>（只读：磁盘已满）</translation>
     </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <source>&amp;About Gonghui Desk</source>
-        <translation>关于工会桌面(&amp;A)</translation>
-    </message>
+
+
+
+
 </context>
 <context>
     <name>MemberColumns</name>
@@ -2511,6 +2557,35 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
     <message>
         <source>Model worker</source>
         <translation>劳模等级</translation>
+    </message>
+</context>
+<context>
+    <name>MemberDelete</name>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Move the selected members to the recycle bin (Del)</source>
+        <translation>把选中的会员移入回收站（Del）</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Delete member %1? It can be restored from the recycle bin.</source>
+        <translation>删除会员 %1？删除后可在回收站恢复。</translation>
+    </message>
+    <message>
+        <source> and others</source>
+        <translation> 等</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n member(s): %1? They can be restored from the recycle bin.</source>
+        <translation>
+            <numerusform>删除 %n 位会员：%1？删除后可在回收站恢复。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2911,15 +2986,11 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
         <translation>撤销 %2 于 %3 的“%1”记录吗？</translation>
     </message>
     <message>
-        <source>Delete</source>
-        <translation>删除</translation>
+        <source>Delete member</source>
+        <translation>删除会员</translation>
     </message>
-    <message numerus="yes">
-        <source>Move %n selected member(s) to the recycle bin? They can be restored from there.</source>
-        <translation>
-            <numerusform>将选中的 %n 名会员移到回收站吗？可以从回收站恢复。</numerusform>
-        </translation>
-    </message>
+
+
 </context>
 <context>
     <name>MembershipChangeDialog</name>
@@ -3000,6 +3071,21 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
     <message>
         <source>Settings</source>
         <translation>设置</translation>
+    </message>
+</context>
+<context>
+    <name>OfficerDialog</name>
+    <message>
+        <source>Who is working</source>
+        <translation>谁在操作</translation>
+    </message>
+    <message>
+        <source>Choose your name. It goes on every change you make and on every form you export. Not in the list? Type it.</source>
+        <translation>请选择您的姓名。您所做的每一处修改和导出的每一张表都会署上这个名字。列表里没有？直接输入。</translation>
+    </message>
+    <message>
+        <source>Your name, e.g. 王小红</source>
+        <translation>您的姓名，例如 王小红</translation>
     </message>
 </context>
 <context>
@@ -3242,6 +3328,17 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
     <name>QuotaDialog</name>
     <message>
         <source>Places and budget %1</source>
@@ -3460,9 +3557,9 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
         <translation>疗休养</translation>
     </message>
     <message numerus="yes">
-        <source>%1 already has %n trip(s), the first leaving on %2. &lt;a href="%1"&gt;Show %1&lt;/a&gt;</source>
+        <source>%1 already has %n trip(s), the first leaving on %2. &lt;a href=&quot;%1&quot;&gt;Show %1&lt;/a&gt;</source>
         <translation>
-            <numerusform>%1 年已有 %n 个批次，最早 %2 出发。&lt;a href="%1"&gt;查看 %1 年&lt;/a&gt;</numerusform>
+            <numerusform>%1 年已有 %n 个批次，最早 %2 出发。&lt;a href=&quot;%1&quot;&gt;查看 %1 年&lt;/a&gt;</numerusform>
         </translation>
     </message>
     <message>
@@ -3654,6 +3751,10 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
         <translation>报表</translation>
     </message>
     <message>
+        <source>Command-line name: %1</source>
+        <translation>命令行名称：%1</translation>
+    </message>
+    <message>
         <source>Full ID numbers (for the higher-level union; recorded in the change history)</source>
         <translation>完整证件号码（报上级工会用，将记入变更历史）</translation>
     </message>
@@ -3684,10 +3785,6 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
     <message>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
-    </message>
-    <message>
-        <source>Form number: %1</source>
-        <translation>表格编号：%1</translation>
     </message>
     <message>
         <source>PDF file (*.pdf)</source>
@@ -4323,6 +4420,69 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
     </message>
 </context>
 <context>
+    <name>WindowActions</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation>新增(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Change &amp;officer…</source>
+        <translation>切换操作人(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>查看(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>User &amp;manual</source>
+        <translation>使用手册(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Save the user manual as &amp;PDF…</source>
+        <translation>保存使用手册为 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;About Gonghui Desk</source>
+        <translation>关于工会桌面(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+</context>
+<context>
     <name>WriteAccess</name>
     <message>
         <source>Read-only: another computer is changing this database. Here it can be looked at, but not changed.</source>
@@ -4378,21 +4538,6 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
     <message>
         <source>Saved the figures for %1.</source>
         <translation>已保存 %1 年的数字。</translation>
-    </message>
-</context>
-<context>
-    <name>OfficerDialog</name>
-    <message>
-        <source>Who is working</source>
-        <translation>谁在操作</translation>
-    </message>
-    <message>
-        <source>Choose your name. It goes on every change you make and on every form you export. Not in the list? Type it.</source>
-        <translation>请选择您的姓名。您所做的每一处修改和导出的每一张表都会署上这个名字。列表里没有？直接输入。</translation>
-    </message>
-    <message>
-        <source>Your name, e.g. 王小红</source>
-        <translation>您的姓名，例如 王小红</translation>
     </message>
 </context>
 </TS>

@@ -128,6 +128,7 @@ def test_income_below_the_standard_suggests_deep_hardship_and_a_change_needs_a_r
     income.income.set_amount(row, "24000")  # 24,000 ÷ 12 ÷ 3 = 666.67 a month, below 1,000
     assert income.suggestion_label.text() == "建议：深度困难"
     assert "666.67" in income.arithmetic.text()
+    assert income.basis.text().startswith("地区 杭州市西湖区（330106）")  # the place, not a bare code
     income.category.setCurrentIndex(income.category.findData("相对困难"))
     assert not income.save()
     assert "请写明理由" in income.reason_row.message.text()

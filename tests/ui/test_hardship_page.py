@@ -203,8 +203,8 @@ def test_settings_saves_and_lists_a_minimum_living_allowance(window, db):
     assert hs.dibao_for(db.sessions, REGION, TODAY.year) == D(1130)
     assert panel.table.rowCount() == 1
     assert [panel.table.item(0, c).text() for c in range(3)] == [
-        REGION, str(TODAY.year), "1,130.00"]
-    assert panel.state.text() == f"已保存地区 {REGION} {TODAY.year} 年的低保标准。"
+        "杭州市西湖区（330106）", str(TODAY.year), "1,130.00"]
+    assert panel.state.text() == f"已保存地区 杭州市西湖区（330106） {TODAY.year} 年的低保标准。"
 
 
 def test_settings_refuses_a_standard_without_a_region_or_amount(window, db):

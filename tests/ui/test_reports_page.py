@@ -7,7 +7,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QMessageBox
 
 from gonghui_desk.db.session import session_scope
 from gonghui_desk.domain.annual import default_cut_off
@@ -114,7 +114,9 @@ def test_every_form_is_listed_and_asks_only_for_its_own_options(window):
     page = window.show_page("reports")
     assert page.form_list.count() == len(FORMS)
     for row, spec in enumerate(FORMS):
-        assert page.form_list.item(row).text() == f"{spec.title}\n{spec.id}"
+        assert page.form_list.item(row).text() == spec.title  # Chinese, no English id
+        assert page.form_list.item(row).toolTip().endswith(f"命令行名称：{spec.id}")
+    assert not any(spec.id in label.text() for label in page.findChildren(QLabel))
     page.select_form("member-changes")
     assert page.description.text() == FORMS[1].description
     assert page.params.start.isVisible() and not page.params.as_of.isVisible()

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from gonghui_desk.domain import hardship as hs
 from gonghui_desk.domain.hardship import IncomeTest, Suggestion, suggest_category
 from gonghui_desk.domain.money import yuan_text
+from gonghui_desk.domain.region import region_label
 from gonghui_desk.errors import UserError, ValidationError
 from gonghui_desk.services.hardship import (
     ASSESS_YEAR,
@@ -284,13 +285,14 @@ class IncomeTab(QWidget):
             self.basis.setText(self.tr(
                 "No minimum living allowance standard for region %1 in %2: enter it under "
                 "Settings → Minimum living allowance before testing.")
-                .replace("%1", region or self.tr("(not filled in)")).replace("%2", str(year)))
+                .replace("%1", region_label(region) or self.tr("(not filled in)"))
+                .replace("%2", str(year)))
         else:
             self.basis.setStyleSheet("")
             self.basis.setText(
                 self.tr("Region %1, %2: minimum living allowance %3 yuan per person a month; "
                         "%n person(s) living together.", "", size)
-                .replace("%1", region).replace("%2", str(year))
+                .replace("%1", region_label(region)).replace("%2", str(year))
                 .replace("%3", yuan_text(dibao, unit="")))
         if bad_income or bad_expenses:
             self.suggestion_label.setText(self.tr("Some amounts are not numbers in yuan."))

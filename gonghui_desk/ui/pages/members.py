@@ -36,6 +36,7 @@ from gonghui_desk.ui.dialogs.membership_change import MembershipChangeDialog
 from gonghui_desk.ui.dialogs.recycle_bin import RecycleBinDialog
 from gonghui_desk.ui.models.member_table import COLUMNS, CONTEXT, MemberTableModel
 from gonghui_desk.ui.pages.base import Page
+from gonghui_desk.ui.pages.member_delete import delete_button, delete_question
 from gonghui_desk.ui.pages.member_export import MemberExportMenu
 from gonghui_desk.ui.widgets.member_detail import MemberDetailPanel
 from gonghui_desk.ui.widgets.member_filters import MemberFilterBar
@@ -48,6 +49,7 @@ if TYPE_CHECKING:
 
 class MembersPage(Page):
     WATCHES = frozenset({"member", "membership_event"})
+    AREA_FORM = "member-roster"
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, self.tr("Members"), parent)
@@ -65,6 +67,7 @@ class MembersPage(Page):
         # export, but change nothing; the greyed controls say why.
         enable_writes(context, self.add_button)
         top.addWidget(self.add_button)
+        top.addWidget(delete_button(self.delete_action))
         self.export_menu = MemberExportMenu(self)
         top.addWidget(self.export_menu.button)
         top.addWidget(self._import_button())
@@ -319,11 +322,8 @@ class MembersPage(Page):
         ids = self.selected_ids()
         if not ids:
             return
-        answer = QMessageBox.question(
-            self, self.tr("Delete"),
-            self.tr("Move %n selected member(s) to the recycle bin? They can be restored "
-                    "from there.", "", len(ids)),
-        )
+        answer = QMessageBox.question(self, self.tr("Delete member"),
+                                      delete_question(self.context.db.sessions, ids))
         if answer == QMessageBox.StandardButton.Yes:
             self.context.runner.run(Op(
                 records.MOVE_TO_BIN, lambda tx: records.move_to_recycle_bin(tx, ids)))

@@ -36,7 +36,6 @@ from gonghui_desk.ui.errors import show_user_error
 from gonghui_desk.ui.pages.base import Page
 from gonghui_desk.ui.pages.report_params import FormParamsPanel
 from gonghui_desk.ui.printing import print_pdf
-from gonghui_desk.ui.style import MUTED_STYLE
 from gonghui_desk.ui.tasks import run_with_progress
 from gonghui_desk.ui.temporary import remove_temporary, temporary_folder
 from gonghui_desk.ui.write_access import enable_writes
@@ -67,9 +66,12 @@ class ReportsPage(Page):
         self.form_list.setWordWrap(True)
         self.form_list.setStyleSheet("QListWidget#form_list::item { padding: 6px 4px; }")
         for spec in FORMS:
-            item = QListWidgetItem(f"{spec.title}\n{spec.id}")
+            # The official title is what officers know a form by; the internal id is for
+            # the command line, so it appears only in the tooltip.
+            item = QListWidgetItem(spec.title)
             item.setData(Qt.ItemDataRole.UserRole, spec.id)
-            item.setToolTip(spec.description)
+            command_name = self.tr("Command-line name: %1").replace("%1", spec.id)
+            item.setToolTip(f"{spec.description}\n{command_name}")
             self.form_list.addItem(item)
 
         self.form_title = QLabel()
@@ -78,8 +80,6 @@ class ReportsPage(Page):
         font.setBold(True)
         self.form_title.setFont(font)
         self.form_title.setTextFormat(Qt.TextFormat.PlainText)
-        self.form_id = QLabel()
-        self.form_id.setStyleSheet(MUTED_STYLE)
         self.description = QLabel()
         self.description.setWordWrap(True)
         self.description.setTextFormat(Qt.TextFormat.PlainText)
@@ -126,7 +126,6 @@ class ReportsPage(Page):
 
         detail = QVBoxLayout()
         detail.addWidget(self.form_title)
-        detail.addWidget(self.form_id)
         detail.addWidget(self.description)
         detail.addWidget(options)
         detail.addLayout(buttons)
@@ -157,7 +156,6 @@ class ReportsPage(Page):
             return
         spec = FORMS[row]
         self.form_title.setText(spec.title)
-        self.form_id.setText(self.tr("Form number: %1").replace("%1", spec.id))
         self.description.setText(spec.description)
         self.params.show_for(spec)
         self.pdf_button.setEnabled("pdf" in spec.formats)
@@ -181,6 +179,12 @@ class ReportsPage(Page):
             return None
         full_ids = spec.private_values and self.full_ids.isChecked()
         return self.params.form_params(spec, full_ids)
+
+    def print_current(self) -> bool:
+        return self.print_form()
+
+    def export_current(self) -> bool:
+        return self.export(PDF) is not None
 
     # -- export -------------------------------------------------------------------------
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from gonghui_desk.domain.money import yuan_text
+from gonghui_desk.domain.region import region_label
 from gonghui_desk.errors import UserError, ValidationError
 from gonghui_desk.services.hardship import SET_DIBAO, dibao_for, dibao_standards, set_dibao
 from gonghui_desk.services.operations import Op
@@ -130,7 +131,8 @@ class DibaoPanel(QWidget):
         standards = self.standards(region) if region else []
         self.table.setRowCount(len(standards))
         for row, (year, amount) in enumerate(standards):
-            for column, text in enumerate((region, str(year), yuan_text(amount, unit=""))):
+            for column, text in enumerate((region_label(region), str(year),
+                                           yuan_text(amount, unit=""))):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, (year, str(amount)))
                 if column:
@@ -138,9 +140,9 @@ class DibaoPanel(QWidget):
                 self.table.setItem(row, column, item)
         self.list_label.setText(
             self.tr("Enter a region code to see its standards.") if not region
-            else self.tr("No standard for region %1 yet.").replace("%1", region)
+            else self.tr("No standard for region %1 yet.").replace("%1", region_label(region))
             if not standards
-            else self.tr("Region %1:").replace("%1", region))
+            else self.tr("Region %1:").replace("%1", region_label(region)))
 
     def _edit_row(self, item: QTableWidgetItem) -> None:
         year, amount = item.data(Qt.ItemDataRole.UserRole)
@@ -170,6 +172,7 @@ class DibaoPanel(QWidget):
             return False
         self.show_standards()
         self.state.setText(self.tr("Saved the standard of %1 for %2.")
-                           .replace("%1", region).replace("%2", str(self.year.value())))
+                           .replace("%1", region_label(region))
+                           .replace("%2", str(self.year.value())))
         self.saved.emit()
         return True

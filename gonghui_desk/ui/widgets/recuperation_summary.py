@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QWidget
 
 from gonghui_desk.domain.money import yuan_text
 from gonghui_desk.domain.recuperation import Policy
+from gonghui_desk.domain.region import region_label
 from gonghui_desk.services.recuperation import QuotaStatus
 from gonghui_desk.ui.style import ERROR_RED, ERROR_STYLE, text_style
 
@@ -81,7 +82,7 @@ class RecuperationSummary(QFrame):
         source = source.replace("%1", str(policy.year))
         if policy.region:
             source = self.tr("%1 (region %2), as saved: ").replace(
-                "%1", str(policy.year)).replace("%2", policy.region)
+                "%1", str(policy.year)).replace("%2", region_label(policy.region))
         return source + " · ".join(parts)
 
     def show_policy(self, policy: Policy, saved: bool) -> None:
