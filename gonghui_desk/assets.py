@@ -48,3 +48,8 @@ def translation_path(language: str) -> Path:
 
 def icon_path(name: str) -> Path:
     return resources_root() / "icons" / name
+
+
+def help_path(name: str = "") -> Path:
+    """The user manual's pages (Markdown) and their screenshots."""
+    return resources_root() / "help" / name

@@ -83,6 +83,8 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("file", type=Path, help="要恢复的备份文件")
     shots = commands.add_parser("screenshots", help="打开主窗口，逐页截图保存为 PNG")
     shots.add_argument("outdir", type=Path, help="截图保存的文件夹")
+    manual = commands.add_parser("help-pdf", help="把使用手册（含截图）保存为 PDF")
+    manual.add_argument("out", type=Path, metavar="OUT.pdf", help="要保存的 PDF 文件")
     from gonghui_desk import cli_forms, cli_history, cli_import
 
     cli_import.add_parsers(commands)
@@ -269,6 +271,15 @@ def cmd_screenshots(args: argparse.Namespace) -> int:
     return ExitCode.OK
 
 
+def cmd_help_pdf(args: argparse.Namespace) -> int:
+    from gonghui_desk.ui.help_manual import ensure_gui_application, write_pdf
+
+    ensure_gui_application()
+    run_with_progress(write_pdf(args.out))
+    print(args.out)
+    return ExitCode.OK
+
+
 def _command(module: str, name: str) -> Callable[[argparse.Namespace], int]:
     """A command whose module is imported only when it runs."""
     def run(args: argparse.Namespace) -> int:
@@ -294,4 +305,5 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "backup": cmd_backup,
     "restore": cmd_restore,
     "screenshots": cmd_screenshots,
+    "help-pdf": cmd_help_pdf,
 }

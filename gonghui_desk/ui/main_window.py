@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtGui import QCloseEvent, QIcon
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -30,10 +30,14 @@ from gonghui_desk.ui.idle import IdleWatcher
 from gonghui_desk.ui.pages import PAGES, PageSpec
 from gonghui_desk.ui.screen_fit import fit_to_screen
 from gonghui_desk.ui.settings import AppSettings
+from gonghui_desk.ui.window_actions import WindowActions
 from gonghui_desk.ui.write_access import disk_full, imposed_reason, why_read_only, writable
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from gonghui_desk.ui.dialogs.about import AboutDialog
+    from gonghui_desk.ui.help_window import HelpWindow
     from gonghui_desk.ui.lock_guard import LockGuard
     from gonghui_desk.ui.pages.base import Page
     from gonghui_desk.ui.widgets.lock_screen import LockScreen
@@ -66,6 +70,7 @@ class MainWindow(QMainWindow):
         self.loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.loading_label)
         self.lock_screen: LockScreen | None = None
+        self.help_window: HelpWindow | None = None
         self._lock_guard: LockGuard | None = None
         self.idle = IdleWatcher(self)
         self.idle.idle.connect(self.lock)
@@ -116,14 +121,10 @@ class MainWindow(QMainWindow):
         if first:
             self.navigation.currentRowChanged.connect(self._show_row)
         self.navigation.setEnabled(True)
-        self.about_action.setEnabled(True)
-        self.officer_action.setEnabled(True)
-        # Set here, not in __init__: the first shortcut loads Qt's key tables (~10 ms),
-        # which need not delay the window's first appearance.
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         if self.navigation.currentRow() == 0:
             self._show_row(0)
         self.navigation.setCurrentRow(0)
+        self.actions_.attach()
         from gonghui_desk.services.access import has_password  # after the window is shown
 
         self.apply_access_settings()
@@ -184,22 +185,10 @@ class MainWindow(QMainWindow):
         self.attach(replace(old, db=db))
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        officer_action = QAction(self.tr("Change &officer…"), self)
-        officer_action.triggered.connect(self.change_officer)
-        officer_action.setEnabled(False)  # until a database is attached
-        self.officer_action = officer_action
-        file_menu.addAction(officer_action)
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.triggered.connect(self.close)
-        self.quit_action = quit_action
-        file_menu.addAction(quit_action)
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        about_action = QAction(self.tr("&About Gonghui Desk"), self)
-        about_action.triggered.connect(self.show_about)
-        about_action.setEnabled(False)  # until a database is attached
-        self.about_action = about_action
-        help_menu.addAction(about_action)
+        self.actions_ = WindowActions(self)
+        self.officer_action = self.actions_.officer_action
+        self.quit_action = self.actions_.quit_action
+        self.about_action = self.actions_.about_action
 
     # -- the officer -------------------------------------------------------------------
 
@@ -245,6 +234,7 @@ class MainWindow(QMainWindow):
         spec = PAGES[row]
         page = self.pages.get(spec.key) or self._build_page(spec)
         self.stack.setCurrentWidget(page)
+        self.actions_.follow()
 
     def _build_page(self, spec: PageSpec) -> Page:
         module = importlib.import_module(f"gonghui_desk.ui.pages.{spec.module}")
@@ -253,12 +243,41 @@ class MainWindow(QMainWindow):
         page.open_record.connect(lambda key, record_id: self.show_page(key).show_record(record_id))
         page.open_filtered.connect(lambda key, pick: self.show_page(key).show_filtered(pick))
         page.database_replaced.connect(self.replace_database)
+        page.form_asked.connect(self.ask_form)
+        page.asked.connect(lambda key, what: getattr(self.show_page(key), what)())
         access_changed = getattr(page, "access_changed", None)
         if access_changed is not None:
             access_changed.connect(self.apply_access_settings)
         self.stack.addWidget(page)
         self.pages[spec.key] = page
         return page
+
+    def ask_form(self, form_id: str, what: str) -> None:
+        """A page's list on the 报表 page: printed at once, or left there to be exported."""
+        from gonghui_desk.ui.pages.reports import ReportsPage
+
+        reports = self.show_page("reports")
+        if isinstance(reports, ReportsPage):
+            reports.select_form(form_id)
+            if what == "print":
+                reports.print_form()
+
+    # -- help ---------------------------------------------------------------------------
+
+    def show_help(self) -> HelpWindow:
+        """F1: the user manual, at the page about what is on the screen."""
+        from gonghui_desk.ui.help_window import HelpWindow, topic_of_page
+
+        if self.help_window is None:
+            self.help_window = HelpWindow(self)
+        topic = topic_of_page(self.current_page_key()) if self.attached else None
+        self.help_window.show_topic(topic)
+        return self.help_window
+
+    def save_help_pdf(self) -> Path | None:
+        from gonghui_desk.ui.help_window import save_manual_as_pdf
+
+        return save_manual_as_pdf(self)
 
     # -- window -------------------------------------------------------------------------
 

@@ -1365,6 +1365,53 @@ Please copy the details below and send them to whoever supports you. The log fil
     </message>
 </context>
 <context>
+    <name>FirstStepsBox</name>
+    <message>
+        <source>Getting started</source>
+        <translation>首次使用</translation>
+    </message>
+    <message>
+        <source>Fill in the branch profile: the union&apos;s name and codes head every form.</source>
+        <translation>填写工会信息：工会名称和各项代码印在每张报表的表头上。</translation>
+    </message>
+    <message>
+        <source>Fill in the branch profile…</source>
+        <translation>填写工会信息…</translation>
+    </message>
+    <message>
+        <source>Bring in the members: import the roster you have, or add them one by one.</source>
+        <translation>导入会员或新增会员：读入现有的花名册，或逐个录入。</translation>
+    </message>
+    <message>
+        <source>Import members…</source>
+        <translation>导入会员…</translation>
+    </message>
+    <message>
+        <source>Add member…</source>
+        <translation>新增会员…</translation>
+    </message>
+    <message>
+        <source>Start on the work you keep: hardship aid, recuperation, collective contracts.</source>
+        <translation>开始记录各项工作：困难职工帮扶、疗休养、集体合同。</translation>
+    </message>
+    <message>
+        <source>Hardship aid</source>
+        <translation>困难职工帮扶</translation>
+    </message>
+    <message>
+        <source>Recuperation</source>
+        <translation>疗休养</translation>
+    </message>
+    <message>
+        <source>Collective contracts</source>
+        <translation>集体合同</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+</context>
+<context>
     <name>FormParamsPanel</name>
     <message>
         <source>to</source>
@@ -1963,6 +2010,25 @@ Please copy the details below and send them to whoever supports you. The log fil
     <message>
         <source>No hardship file yet. “New file…” opens one for a household that applies; the minimum living allowance standard for the income test is set under Settings → Minimum living allowance.</source>
         <translation>还没有困难职工档案。有家庭申请时，点击“新建档案…”建立档案；收入测算所用的低保标准在“设置 → 低保标准”中填写。</translation>
+    </message>
+</context>
+<context>
+    <name>HelpWindow</name>
+    <message>
+        <source>User manual</source>
+        <translation>使用手册</translation>
+    </message>
+    <message>
+        <source>Save the user manual as PDF</source>
+        <translation>保存使用手册为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF file (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The user manual was saved to %1</source>
+        <translation>使用手册已保存到 %1</translation>
     </message>
 </context>
 <context>
@@ -4816,6 +4882,69 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
     <message>
         <source>Type the numbers after the meeting: at least two thirds of those entitled must be present, and more than half of all of them must vote in favour.</source>
         <translation>会后填写人数：实到须不少于应到人数的三分之二，赞成须超过应到（全体）人数的半数。</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation>新增(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Change &amp;officer…</source>
+        <translation>切换操作人(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>查看(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>User &amp;manual</source>
+        <translation>使用手册(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Save the user manual as &amp;PDF…</source>
+        <translation>保存使用手册为 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;About Gonghui Desk</source>
+        <translation>关于工会桌面(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
     </message>
 </context>
 <context>

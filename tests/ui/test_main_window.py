@@ -56,12 +56,12 @@ def test_home_page_counts_come_from_the_database(window, db):
     this_year = the_day().year
     assert page.cards["joined"].caption.text() == f"{this_year} 年入会及转入"
     assert page.cards["left_year"].caption.text() == f"{this_year} 年转出、退会及除名"
-    assert page.profile_button.isVisible()  # no branch profile yet
+    assert not page.first_steps.is_done(1)  # no branch profile yet
 
 
 def test_home_button_leads_to_settings(window, qtbot):
     page = window.show_page("home")
-    page.profile_button.click()
+    page.first_steps.buttons[0][0].click()
     assert window.current_page_key() == "settings"
 
 

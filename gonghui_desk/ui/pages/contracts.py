@@ -51,6 +51,7 @@ from gonghui_desk.ui.write_access import enable_writes
 
 
 class ContractsPage(Page):
+    AREA_FORM = "contract-ledger"
     # A contract's status and deadlines follow from its dates and the periods in force
     # (the branch's region chooses them): the few rows are read again.
     WATCHES = frozenset({"collective_contract", "contract_rules", "branch_profile"})

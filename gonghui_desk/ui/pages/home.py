@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from gonghui_desk.services.contracts import contract_reminders
+from gonghui_desk.services.getting_started import first_steps
 from gonghui_desk.services.hardship_list import hardship_reminders
 from gonghui_desk.services.profile import load_profile
 from gonghui_desk.services.recuperation_list import recuperation_reminders
@@ -32,6 +33,7 @@ from gonghui_desk.ui.pages.base import Page
 from gonghui_desk.ui.style import MUTED_STYLE
 from gonghui_desk.ui.widgets.charts_overview import OverviewCharts
 from gonghui_desk.ui.widgets.common import FigureCard
+from gonghui_desk.ui.widgets.first_steps import FirstStepsBox
 
 MAX_REMINDER_ROWS = 6
 RECUPERATION_PREFIX = "疗休养："  # the box's title says so already
@@ -63,8 +65,9 @@ class HomePage(Page):
         font.setPointSize(font.pointSize() + 2)
         self.branch_label.setFont(font)
         self.branch_label.setWordWrap(True)
-        self.profile_button = QPushButton(self.tr("Fill in the branch profile…"))
-        self.profile_button.clicked.connect(lambda: self.navigate.emit("settings"))
+        self.first_steps = FirstStepsBox()
+        self.first_steps.go.connect(self.navigate)
+        self.first_steps.ask.connect(self.asked)
         # Below the title everything scrolls, so a small screen (or a window made small)
         # still reaches the reminders at the bottom.
         content = QWidget()
@@ -77,7 +80,7 @@ class HomePage(Page):
         scroll.setWidget(content)
         self.layout_.addWidget(scroll, 1)
         self.content_layout.addWidget(self.branch_label)
-        self.content_layout.addWidget(self.profile_button)
+        self.content_layout.addWidget(self.first_steps)
 
         members_box = QGroupBox(self.tr("Members"))
         grid = QGridLayout(members_box)
@@ -184,12 +187,11 @@ class HomePage(Page):
         profile = load_profile(sessions)
         if profile.union_name:
             self.branch_label.setText(profile.union_name)
-            self.profile_button.hide()
         else:
             self.branch_label.setText(
                 self.tr("The branch profile is empty: forms need the union's name and codes.")
             )
-            self.profile_button.show()
+        self.first_steps.show_steps(first_steps(sessions))
         summary = members_summary(sessions, self.context.clock.today())
         self.cards["members"].set_value(summary.members)
         self.cards["active"].set_value(summary.active)

@@ -57,6 +57,7 @@ if TYPE_CHECKING:
 
 class MembersPage(Page):
     WATCHES = frozenset({"member", "membership_event"})
+    AREA_FORM = "member-roster"
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, self.tr("Members"), parent)

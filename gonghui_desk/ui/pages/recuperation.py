@@ -12,7 +12,14 @@ A 首页 reminder opens the page at a trip (``show_record`` with the trip's id).
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QTabWidget,
+    QWidget,
+)
 
 from gonghui_desk.services.recuperation import policy_for, quota_status, trips, years_on_file
 from gonghui_desk.ui.context import AppContext
@@ -30,6 +37,7 @@ TRIPS_TAB, APPLICATIONS_TAB = range(2)
 
 
 class RecuperationPage(Page):
+    AREA_FORM = "recuperation-roster"
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, self.tr("Recuperation"), parent)
         self.year_combo = QComboBox()
@@ -68,6 +76,9 @@ class RecuperationPage(Page):
         self.policy_dialog: PolicyDialog | None = None
         self.quota_dialog: QuotaDialog | None = None
         self._fill_years()
+
+    def new_record_button(self) -> QAbstractButton:
+        return self.applications.new_button  # Ctrl+N: a new application
 
     # -- the year -----------------------------------------------------------------------
 

@@ -178,6 +178,12 @@ class ReportsPage(Page):
         full_ids = spec.private_values and self.full_ids.isChecked()
         return self.params.form_params(spec, full_ids)
 
+    def print_current(self) -> bool:
+        return self.print_form()
+
+    def export_current(self) -> bool:
+        return self.export(PDF) is not None
+
     # -- export -------------------------------------------------------------------------
 
     def suggested_path(self, suffix: str) -> Path:
