@@ -52,6 +52,7 @@ from gonghui_desk.ui.write_access import enable_writes
 
 class HardshipPage(Page):
     AREA_FORM = "hardship-ledger"
+
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, self.tr("Hardship aid"), parent)
         self.new_button = QPushButton(self.tr("New file…"))

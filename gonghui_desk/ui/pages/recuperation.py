@@ -37,7 +37,8 @@ TRIPS_TAB, APPLICATIONS_TAB = range(2)
 
 
 class RecuperationPage(Page):
-    AREA_FORM = "recuperation-roster"
+    AREA_FORM = "recuperation-stats"  # the year's figures (a trip's 名单 needs the trip chosen)
+
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, self.tr("Recuperation"), parent)
         self.year_combo = QComboBox()
