@@ -71,9 +71,10 @@ def create_application(data_dir: Path) -> tuple[QApplication, AppSettings]:
 class Startup:
     """The steps from nothing to a filled main window, shared by the GUI and screenshots."""
 
-    def __init__(self, db_option: str | None, clock: Clock) -> None:
+    def __init__(self, db_option: str | None, clock: Clock, officer: str = "") -> None:
         self.db_option = db_option
         self.clock = clock
+        self.officer = officer  # named on the command line; else who worked here last
         self.data_dir = default_data_dir()
         self.log_path = configure_logging(self.data_dir)
         self.app, self.settings = create_application(self.data_dir)
@@ -92,7 +93,7 @@ class Startup:
         from gonghui_desk.db.officer import Officer
 
         location = resolve_db_location(self.db_option, self.data_dir)
-        officer = Officer(self.settings.officer)  # who worked here last; asked if nobody
+        officer = Officer(self.officer or self.settings.officer)  # asked if nobody
         try:
             db = open_database(location, clock=self.clock, officer=officer)
         except DatabaseLocked as locked:
@@ -149,10 +150,10 @@ def ask_about_lock(parent: QWidget, locked: UserError) -> str:
     return "recover" if getattr(locked, "stale", False) else "read_only"
 
 
-def run_gui(db_option: str | None, clock: Clock) -> int:
+def run_gui(db_option: str | None, clock: Clock, officer: str = "") -> int:
     started = time.perf_counter()
     try:
-        startup = Startup(db_option, clock)
+        startup = Startup(db_option, clock, officer)
     except UserError as error:  # a broken installation (font or translation missing)
         return _refuse(error)
     if clock.fixed_day is not None:
@@ -205,12 +206,13 @@ def _report(stage: str, quit_after: bool = False) -> None:
         QApplication.quit()
 
 
-def take_screenshots(db_location: str, outdir: Path, clock: Clock) -> list[Path]:
+def take_screenshots(db_location: str, outdir: Path, clock: Clock,
+                     officer: str = "") -> list[Path]:
     """Open the real main window, visit every page, save one PNG per page (and About)."""
     if not os.environ.get("DISPLAY") and not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     outdir.mkdir(parents=True, exist_ok=True)
-    startup = Startup(db_location, clock)
+    startup = Startup(db_location, clock, officer)
     window = startup.window
     written: list[Path] = []
     try:

@@ -61,7 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--officer", metavar="姓名",
-        help="修改记录和导出上署名的工会干部（默认：环境变量 GONGHUI_OFFICER，其次系统登录名）",
+        help=("修改记录和导出上署名的工会干部（默认：环境变量 GONGHUI_OFFICER；"
+              "都没有时窗口会问，命令记为“未署名”）"),
     )
     parser.add_argument(
         "--recover-stale-lock", action="store_true",
@@ -108,7 +109,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args is None or args.command is None:  # a double-clicked shortcut: the window
         from gonghui_desk.app import run_gui
 
-        return run_gui(args.db if args else None, clock)
+        return run_gui(args.db if args else None, clock, officer_named(args))
     args.clock = clock
     handler = COMMANDS[args.command]
     if args.command != "screenshots":  # the window sets up its own logging
@@ -140,7 +141,7 @@ def _open(args: argparse.Namespace) -> Database:
     clock: Clock = args.clock
     if clock.fixed_day is not None:
         log.info("running as of %s", clock.fixed_day)
-    officer = Officer(getattr(args, "officer", None) or os.environ.get("GONGHUI_OFFICER", ""))
+    officer = Officer(officer_named(args))
     db = open_database(resolve_db_location(args.db, data_dir), clock=clock, officer=officer)
     if db.read_only_reason:  # a full disk: the command still runs if it only reads
         print(db.read_only_reason, file=sys.stderr)
@@ -261,11 +262,18 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return ExitCode.OK
 
 
+def officer_named(args: argparse.Namespace | None) -> str:
+    """The officer the command line names: ``--officer``, else GONGHUI_OFFICER ("" if
+    neither; the window then asks, and a command records 未署名)."""
+    return (getattr(args, "officer", None) or os.environ.get("GONGHUI_OFFICER", "")).strip()
+
+
 def cmd_screenshots(args: argparse.Namespace) -> int:
     from gonghui_desk.app import take_screenshots
 
     data_dir = _data_dir()
-    written = take_screenshots(resolve_db_location(args.db, data_dir), args.outdir, args.clock)
+    written = take_screenshots(resolve_db_location(args.db, data_dir), args.outdir, args.clock,
+                               officer_named(args))
     for path in written:
         print(path)
     return ExitCode.OK

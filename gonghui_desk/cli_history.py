@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -60,12 +59,12 @@ def add_parser(commands: Any) -> None:
 
 
 def _open_read_only(args: argparse.Namespace) -> Any:
-    from gonghui_desk.cli import _data_dir
+    from gonghui_desk.cli import _data_dir, officer_named
     from gonghui_desk.config import resolve_db_location
     from gonghui_desk.db.database import open_database
     from gonghui_desk.db.officer import Officer
 
-    officer = Officer(getattr(args, "officer", None) or os.environ.get("GONGHUI_OFFICER", ""))
+    officer = Officer(officer_named(args))
     return open_database(resolve_db_location(args.db, _data_dir()), read_only=True,
                          clock=args.clock, officer=officer)
 

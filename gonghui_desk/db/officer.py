@@ -1,24 +1,16 @@
 """Who is working: the officer (工会干部) whose name goes on every history entry and export.
 
-The app asks for the name at start, among the branch's officers, and remembers it per PC.
-Until a name is chosen (a script, a test, the first start) the operating system's login is
-used, so an entry is never anonymous — but it is only a fallback: a chair reads "王主席",
-not "Administrator".
+The app asks for the name at start, among the branch's officers, and remembers it per PC;
+the command line takes ``--officer`` (or GONGHUI_OFFICER). Until a name is chosen an entry
+reads 未署名 — never the computer's login: a chair reads "王主席" or sees plainly that
+nobody signed, not "Administrator" (and the login is nobody's business in an audit).
 """
 
 from __future__ import annotations
 
-import getpass
 from dataclasses import dataclass
 
-UNKNOWN = "未知用户"
-
-
-def os_login() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # no user name in the environment (a service account)
-        return UNKNOWN
+UNSIGNED = "未署名"
 
 
 @dataclass
@@ -29,8 +21,8 @@ class Officer:
 
     @property
     def display(self) -> str:
-        """The name to record: the chosen one, else the OS login."""
-        return self.name.strip() or os_login()
+        """The name to record: the chosen one, else 未署名."""
+        return self.name.strip() or UNSIGNED
 
     @property
     def chosen(self) -> bool:

@@ -30,6 +30,7 @@ from gonghui_desk.ui.idle import IdleWatcher
 from gonghui_desk.ui.pages import PAGES, PageSpec
 from gonghui_desk.ui.screen_fit import fit_to_screen
 from gonghui_desk.ui.settings import AppSettings
+from gonghui_desk.ui.style import WARNING_STYLE
 from gonghui_desk.ui.window_actions import WindowActions
 from gonghui_desk.ui.write_access import disk_full, imposed_reason, why_read_only, writable
 
@@ -194,10 +195,16 @@ class MainWindow(QMainWindow):
 
     def show_officer(self) -> None:
         officer = self.context.db.officer
-        text = self.tr("Officer: %1").replace("%1", officer.display)
-        if not officer.chosen:
-            text += self.tr(" (computer login)")
-        self.officer_label.setText(text)
+        if officer.chosen:
+            self.officer_label.setText(self.tr("Officer: %1").replace("%1", officer.display))
+            self.officer_label.setStyleSheet("")
+            self.officer_label.setToolTip("")
+        else:  # changes are recorded as 未署名 until someone says who they are
+            self.officer_label.setText(self.tr("Officer: not chosen"))
+            self.officer_label.setStyleSheet(WARNING_STYLE)
+            self.officer_label.setToolTip(self.tr(
+                "Changes made now are recorded as unsigned. Choose your name under File → "
+                "Change officer… so the history says who made them."))
 
     def after_start(self) -> None:
         """Once the window is filled: say why the book is read-only when it is not the

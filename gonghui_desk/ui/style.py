@@ -23,3 +23,4 @@ def text_style(colour: str, *, bold: bool = False) -> str:
 ERROR_STYLE = text_style(ERROR_RED)
 OK_STYLE = text_style(OK_GREEN)
 MUTED_STYLE = text_style(MUTED)
+WARNING_STYLE = text_style(WARNING)

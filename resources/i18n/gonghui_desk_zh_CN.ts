@@ -2701,10 +2701,6 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
         <translation>操作人：%1</translation>
     </message>
     <message>
-        <source> (computer login)</source>
-        <translation>（电脑登录名）</translation>
-    </message>
-    <message>
         <source>Gonghui Desk</source>
         <translation>工会桌面</translation>
     </message>
@@ -2719,6 +2715,14 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
     <message>
         <source> (read-only: someone else has it open)</source>
         <translation>（只读：另有人正在使用）</translation>
+    </message>
+    <message>
+        <source>Officer: not chosen</source>
+        <translation>操作人：未选择</translation>
+    </message>
+    <message>
+        <source>Changes made now are recorded as unsigned. Choose your name under File → Change officer… so the history says who made them.</source>
+        <translation>现在的修改会记为“未署名”。请在 文件 → 切换操作人… 中选择您的名字，修改记录才写明是谁做的。</translation>
     </message>
     <message>
         <source> (read-only: the disk is full)</source>

@@ -1,12 +1,13 @@
 """Every change is in the history, recorded by the data layer itself."""
 
+import getpass
 import json
 
 import pytest
 from sqlalchemy import delete, select, update
 
 from gonghui_desk.db.models import ChangeRecord, Member
-from gonghui_desk.db.officer import os_login
+from gonghui_desk.db.officer import UNSIGNED
 from gonghui_desk.domain.profile import BranchProfile
 from gonghui_desk.services.demo import fill_demo
 from gonghui_desk.services.profile import save_profile
@@ -44,12 +45,12 @@ def test_create_update_delete_are_recorded_with_old_and_new_values(db):
     assert [e[2] for e in history(db, "membership_event")] == ["create", "delete"]
 
 
-def test_actor_is_the_os_user_unless_the_app_names_one(db):
+def test_actor_is_the_named_officer_else_unsigned_never_the_computers_login(db):
     write(db, save_profile, BranchProfile(union_name="甲工会"))
     db.officer.name = "曾晓梅"
     write(db, save_profile, BranchProfile(union_name="乙工会"))
     (first, second) = history(db, "branch_profile")
-    assert first[4] == os_login() and second[4] == "曾晓梅"
+    assert first[4] == UNSIGNED != getpass.getuser() and second[4] == "曾晓梅"
     assert second[3] == {"union_name": ["甲工会", "乙工会"]}
 
 

@@ -1,11 +1,12 @@
 """Who a form says exported and filled it in: the officer chosen at start, never the login."""
 
 import datetime as dt
+import getpass
 
 import pytest
 from openpyxl import load_workbook
 
-from gonghui_desk.db.officer import Officer, os_login
+from gonghui_desk.db.officer import UNSIGNED, Officer
 from gonghui_desk.domain.annual import YearFigures
 from gonghui_desk.services.annual import save_year
 from tests.exchange.forms_helpers import export, pdf_pages
@@ -24,7 +25,7 @@ def figures(db):
 def test_without_a_chosen_officer_no_form_shows_the_computers_login(figures, tmp_path):
     assert not figures.officer.chosen
     [page] = pdf_pages(export(figures, "annual-stats", tmp_path / "a.pdf", today=TODAY))
-    assert os_login() not in page and "导出人" not in page
+    assert getpass.getuser() not in page and UNSIGNED not in page and "导出人" not in page
     assert "导出时间：2026-11-2010:00" in page
     assert "填表人：＿＿＿＿＿＿" in page  # a line to write on, as on paper
 

@@ -84,3 +84,25 @@ def test_an_exception_in_a_button_handler_reaches_the_crash_dialog(gui_app, qtbo
         handler.uninstall()
     assert handler.last_dialog is not None
     assert "KeyError: 'member 42'" in handler.last_dialog.details.toPlainText()
+
+
+def test_the_officer_named_on_the_command_line_signs_the_windows_changes(
+        gui_app, tmp_path, monkeypatch):
+    from gonghui_desk import app
+    from gonghui_desk.cli import build_parser, officer_named
+
+    monkeypatch.setenv("GONGHUI_OFFICER", "李芳")
+    assert officer_named(build_parser().parse_args([])) == "李芳"
+    args = build_parser().parse_args(["--officer", " 张主席 "])
+    assert officer_named(args) == "张主席"
+    startup = app.Startup(str(tmp_path / "book.sqlite3"), Clock(), officer_named(args))
+    try:
+        startup.attach_database()
+        window = startup.window
+        assert window.context.db.officer.chosen
+        assert window.officer_label.text() == "操作人：张主席"
+    finally:
+        startup.handler.uninstall()
+        startup.window.close()
+        if startup.window.attached:
+            startup.window.context.db.close()

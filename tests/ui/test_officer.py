@@ -1,5 +1,6 @@
 """Who is working: chosen at start among the branch's officers, remembered on this PC,
-named on the history and in the status bar; the computer login only stands in."""
+named on the history and in the status bar; until then changes read 未署名 and the status
+bar says nobody is chosen — the computer's login is never shown or recorded."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from gonghui_desk.db.models import BranchProfileRow, ChangeRecord
-from gonghui_desk.db.officer import os_login
+from gonghui_desk.db.officer import UNSIGNED
 from gonghui_desk.ui.dialogs.officer import OfficerDialog
 from gonghui_desk.ui.main_window import MainWindow
 from tests.factories import make_member
@@ -41,7 +42,8 @@ def _profile(db) -> None:
 def test_the_chair_picks_a_name_that_goes_on_the_history_and_is_remembered(
         qtbot, context, window):
     _profile(context.db)
-    assert os_login() in window.officer_label.text()  # nobody chosen yet: the login stands in
+    assert window.officer_label.text() == "操作人：未选择"  # never the computer's login
+    assert "未署名" in window.officer_label.toolTip()
     _answer("王建国")
     window.ask_officer_if_needed()
     assert _answer.seen == ["王建国", "李芳"]  # type: ignore[attr-defined]
@@ -61,12 +63,18 @@ def test_the_chair_picks_a_name_that_goes_on_the_history_and_is_remembered(
     assert again.officer_label.text() == "操作人：王建国"
 
 
-def test_a_name_not_in_the_profile_can_be_typed_and_cancel_keeps_the_login(context, window):
+def test_a_name_not_in_the_profile_can_be_typed_and_cancel_leaves_changes_unsigned(
+        context, window):
     _profile(context.db)
     _answer(None)
     window.ask_officer_if_needed()
     assert not context.db.officer.chosen and context.settings.officer == ""
-    assert "（电脑登录名）" in window.officer_label.text()
+    assert window.officer_label.text() == "操作人：未选择"
+    with context.db.session() as s:
+        make_member(s, name="张伟")
+    with context.db.session() as s:
+        newest = s.scalars(select(ChangeRecord).order_by(ChangeRecord.id.desc())).first()
+    assert newest is not None and newest.actor == UNSIGNED
     _answer("赵经审")
     window.change_officer()
     assert context.db.officer.display == "赵经审"

@@ -2,8 +2,8 @@
 
 The name goes on every history entry and export footer. It is remembered per PC
 (settings.ini), so the chair picks it once; the officers come from the branch profile
-(主席, 联系人) and anyone else may type their own name. Without a choice the computer's
-login name stands in, and the status bar says so.
+(主席, 联系人) and anyone else may type their own name. Without a choice changes are
+recorded as 未署名, and the status bar says so.
 """
 
 from __future__ import annotations
