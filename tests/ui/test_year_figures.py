@@ -104,3 +104,13 @@ def test_a_read_only_database_offers_no_save(db, db_path, data_dir, gui_app, qtb
         assert not page.year_figures.save_button.isEnabled()
     finally:
         reader.close()
+
+
+def test_counts_carry_thousands_separators_and_the_year_none(window):
+    _, panel = open_panel(window)
+    panel.counts["staff"].setValue(12345)
+    assert panel.counts["staff"].text() == "12,345"
+    assert panel.year.text() == str(THIS_YEAR)  # 2026, not 2,026
+    panel.counts["staff"].lineEdit().setText("23,456")  # typed (or pasted) with the comma
+    panel.counts["staff"].interpretText()
+    assert panel.counts["staff"].value() == 23456

@@ -43,7 +43,7 @@ from gonghui_desk.ui.widgets.fields import (
     message_label,
     save_buttons,
 )
-from gonghui_desk.ui.widgets.inputs import MoneyEdit
+from gonghui_desk.ui.widgets.inputs import MoneyEdit, count_box
 
 MAX_PLACES = 100_000
 
@@ -63,9 +63,8 @@ class QuotaDialog(QDialog):
         self.taken = {d.department: d.taken for d in status.departments}
         self.department_names = departments(self.sessions)
         self.setWindowTitle(self.tr("Places and budget %1").replace("%1", str(year)))
-        self.places = QSpinBox()
+        self.places = count_box(MAX_PLACES)
         self.places.setObjectName("quota_places")
-        self.places.setRange(0, MAX_PLACES)
         self.places.setMaximumWidth(120)
         self.places.valueChanged.connect(lambda _: self._show_sum())
         self.budget = MoneyEdit()
@@ -162,8 +161,7 @@ class QuotaDialog(QDialog):
         combo.addItems(self.department_names)
         combo.setCurrentText(department)
         combo.currentTextChanged.connect(lambda _: self._refresh_taken())
-        spin = QSpinBox()
-        spin.setRange(0, MAX_PLACES)
+        spin = count_box(MAX_PLACES)
         spin.setValue(places)
         spin.valueChanged.connect(lambda _: self._show_sum())
         self.table.setCellWidget(row, 0, combo)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -34,7 +33,7 @@ from gonghui_desk.ui.errors import show_user_error
 from gonghui_desk.ui.screen_fit import scroll_body
 from gonghui_desk.ui.style import ERROR_STYLE, MUTED_STYLE
 from gonghui_desk.ui.widgets.fields import FieldRow, message_label, save_buttons
-from gonghui_desk.ui.widgets.inputs import DayEdit, MoneyEdit
+from gonghui_desk.ui.widgets.inputs import DayEdit, MoneyEdit, count_box
 
 
 def default_start(year: int, today: dt.date) -> dt.date:
@@ -94,9 +93,8 @@ class TripDialog(QDialog):
         cost_line.setContentsMargins(0, 0, 0, 0)
         cost_line.addWidget(self.cost_per_day)
         cost_line.addWidget(self.per_person, 1)
-        self.capacity = QSpinBox()
+        self.capacity = count_box(10_000)
         self.capacity.setObjectName("trip_capacity")
-        self.capacity.setRange(0, 10_000)
         self.capacity.setMaximumWidth(120)
         self.note = QLineEdit()
         self.note.setObjectName("trip_note")

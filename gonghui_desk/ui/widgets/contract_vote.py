@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QSpinBox, QVBoxLayout, QWidge
 
 from gonghui_desk.domain.contract import Vote
 from gonghui_desk.ui.style import ERROR_STYLE, MUTED_STYLE, OK_STYLE
+from gonghui_desk.ui.widgets.inputs import count_box
 
 MAX_PEOPLE = 100_000
 KEYS = ("eligible", "present", "in_favour", "against", "abstaining")
@@ -31,9 +32,8 @@ class VoteBox(QWidget):
         grid = QGridLayout()
         grid.setContentsMargins(0, 0, 0, 0)
         for column, (key, caption) in enumerate(zip(KEYS, captions, strict=True)):
-            spin = QSpinBox()
+            spin = count_box(MAX_PEOPLE)
             spin.setObjectName(f"vote_{key}")
-            spin.setRange(0, MAX_PEOPLE)
             spin.setMinimumWidth(70)
             spin.valueChanged.connect(lambda _: self.show_result())
             label = QLabel(caption)

@@ -1,6 +1,6 @@
-"""Inputs every area's dialogs share: an amount in yuan, a required date (the one
-``DateField``, refusing empty text), a code table cell, and the turn of a
-``datetime.date`` into a ``QDate`` and back.
+"""Inputs every area's dialogs share: an amount in yuan, a count of people or places, a
+required date (the one ``DateField``, refusing empty text), a code table cell, and the turn
+of a ``datetime.date`` into a ``QDate`` and back.
 
 Amounts are typed as text and read as ``Decimal`` (never through a float), so 0.1 + 0.2
 yuan is 0.30 yuan. Thousands separators pasted from a spreadsheet are accepted.
@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QLineEdit,
+    QSpinBox,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
@@ -76,6 +77,15 @@ class MoneyEdit(QLineEdit):
             self.clear()
         else:
             self.setText(money_text(Decimal(str(amount))))
+
+
+def count_box(maximum: int, minimum: int = 0) -> QSpinBox:
+    """A count of people or places, printed as 12,345 like every figure (a year is no count:
+    its box shows 2026)."""
+    spin = QSpinBox()
+    spin.setRange(minimum, maximum)
+    spin.setGroupSeparatorShown(True)
+    return spin
 
 
 def to_qdate(day: dt.date) -> QDate:

@@ -42,6 +42,7 @@ from gonghui_desk.services.operations import Op
 from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.errors import show_user_error
 from gonghui_desk.ui.widgets.fields import FieldRow, save_row
+from gonghui_desk.ui.widgets.inputs import count_box
 from gonghui_desk.ui.write_access import enable_writes
 
 UNSET = -1  # the spin box's minimum, shown as "not filled in"
@@ -81,9 +82,8 @@ class YearFiguresPanel(QWidget):
         self.counts: dict[str, QSpinBox] = {}
         self.rows: dict[str, FieldRow] = {}
         for name in COUNT_FIELDS:
-            spin = QSpinBox()
+            spin = count_box(MAX_COUNT, UNSET)
             spin.setObjectName(f"count_{name}")
-            spin.setRange(UNSET, MAX_COUNT)
             spin.setSpecialValueText(self.tr("not filled in"))
             spin.setMinimumWidth(140)
             spin.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
