@@ -42,6 +42,7 @@ from gonghui_desk.services.recuperation_facts import (
     membership_refusal,
     split_priority,
     store_split,
+    year_of_trip,
 )
 
 APPLY = "登记疗休养申请"
@@ -210,7 +211,8 @@ def take_back_step(tx: Tx, app_id: int, reason: str) -> str:
 
     申请 (the first step) is the application itself. A 取消 or 放弃 whose place went to
     someone on the waiting list is taken back only after that 递补 is: the place cannot
-    be held by two people at once.
+    be held by two people at once. Nor is it taken back when the place went otherwise (a
+    later 分配名额) and the trip, the year's quota or the department's share is full.
     """
     session = tx.session
     row = _row(session, app_id)
@@ -224,6 +226,10 @@ def take_back_step(tx: Tx, app_id: int, reason: str) -> str:
         if taker:
             raise UserError(f"这次“{last.kind}”让出的名额已递补给 {taker}：请先在 {taker} "
                             "的申请中撤回“递补”，再撤回这一步。")
+        full = _no_room_again(session, row)
+        if full:
+            raise UserError(f"这次“{last.kind}”让出的名额已经安排给别人，{full}，撤回后会超额。"
+                            "请先调整名额或别人的安排，再撤回这一步。")
     details = {"application_id": app_id, "kind": last.kind, "day": last.day}
     row.steps.remove(last)
     session.delete(last)
@@ -231,6 +237,25 @@ def take_back_step(tx: Tx, app_id: int, reason: str) -> str:
     _refresh(session, row)
     note_take_back(session, "recuperation_step", last.id, details, why, tx.today)
     return row.state
+
+
+def _no_room_again(session: Session, row: RecuperationApplication) -> str:
+    """What is full if ``row`` held its place again (the trip, the year's quota, the
+    department's share), or "" when there is room."""
+    year = year_of_trip(session, row.trip_id)
+    if year is None:
+        return ""
+    book = YearBook(session, year)
+    trip = book.trips[row.trip_id]
+    if book.by_trip[row.trip_id] >= trip.capacity:
+        return f"“{trip.destination}”批次的 {trip.capacity} 个名额已满"
+    if book.places is not None and book.held_count >= book.places:
+        return f"{year} 年的 {book.places} 个名额已满"
+    department = book.applicants[row.id].department
+    share = book.shares.get(department)
+    if share is not None and book.by_department[department] >= share:
+        return f"{department}分到的 {share} 个名额已满"
+    return ""
 
 
 def _taker_of_place(session: Session, row: RecuperationApplication,

@@ -76,6 +76,27 @@ def test_a_recuperation_step_is_taken_back_and_a_handed_over_place_first(db):
     assert "办理环节：递补" in entries[1]
 
 
+def test_a_cancel_is_not_taken_back_once_its_place_went_to_someone_else(db):
+    setup_year(db, places=10)
+    trip_id = trip(db, capacity=1)
+    first, second = people(db, 2)
+    app_id = apply(db, first, trip_id)
+    approve(db, app_id)
+    write(db, allocate_trip, trip_id, TODAY, BY)
+    write(db, apps.take_step, app_id, rp.CANCEL, TODAY, BY, "调岗，不能参加")
+    later = apply(db, second, trip_id, applied=TODAY)
+    approve(db, later, TODAY)
+    write(db, allocate_trip, trip_id, TODAY, BY)  # the freed place is given again
+    assert apps.detail(db.sessions, later).state == rp.ARRANGED
+    with pytest.raises(UserError, match="“安吉余村”批次的 1 个名额已满，撤回后会超额"):
+        write(db, apps.take_back_step, app_id, "取消登记错了")
+    assert apps.detail(db.sessions, app_id).state == rp.CANCELLED  # nothing taken back
+    assert taken_back(db, "recuperation_step") == []
+    # Once the trip has room again, it is taken back.
+    write(db, apps.take_step, later, rp.CANCEL, TODAY, BY, "另有安排")
+    assert write(db, apps.take_back_step, app_id, "取消登记错了") == rp.ARRANGED
+
+
 def test_a_contracts_latest_step_is_cleared_with_what_came_with_it(db):
     filed_on = SIGNED.signed_date + dt.timedelta(days=2)
     contract_id = write(db, cs.save_contract, replace(
