@@ -75,19 +75,27 @@ def _with_recorded_relation(draft: PaymentDraft, row: HardshipFile) -> PaymentDr
     return replace(draft, patient_relation=relative.relation)
 
 
-def void_payment(tx: Tx, payment_id: int, reason: str) -> None:
-    """Void a payment recorded by mistake, with the reason: it stays on record (and in the
-    history, under the officer's name) but no longer counts anywhere."""
+def _payment_in_force(tx: Tx, payment_id: int, reason: str, doing: str,
+                      voided_already: str) -> AidPayment:
+    """The payment about to be voided or corrected (``doing``), refused in Chinese when it
+    is gone, voided already, or the reason is too short to be checked later."""
     row = tx.session.get(AidPayment, payment_id)
     if row is None:
         raise UserError(f"找不到编号为 {payment_id} 的帮扶发放记录。请刷新列表。")
     if row.voided_on is not None:
         raise UserError(f"这笔发放已于 {row.voided_on:%Y-%m-%d} 作废（{row.void_reason}），"
-                        "不能再作废一次。")
+                        + voided_already)
     if len(reason.strip()) < MIN_REASON:
         raise ValidationError([FieldProblem(
-            "作废原因", f"请写明作废的原因（至少 {MIN_REASON} 个字），日后核对账目时要看。",
+            f"{doing}原因", f"请写明{doing}的原因（至少 {MIN_REASON} 个字），日后核对账目时要看。",
             "void_reason")])
+    return row
+
+
+def void_payment(tx: Tx, payment_id: int, reason: str) -> None:
+    """Void a payment recorded by mistake, with the reason: it stays on record (and in the
+    history, under the officer's name) but no longer counts anywhere."""
+    row = _payment_in_force(tx, payment_id, reason, "作废", "不能再作废一次。")
     row.voided_on, row.void_reason = tx.today, reason.strip()
     row.voided_by = tx.officer.display
 
@@ -99,16 +107,7 @@ def correct_payment(tx: Tx, payment_id: int, draft: PaymentDraft, reason: str) -
     Never changed in place: a receipt signed for the old amount then still matches a row on
     record, the list shows what was corrected and how, and only the corrected one counts.
     """
-    row = tx.session.get(AidPayment, payment_id)
-    if row is None:
-        raise UserError(f"找不到编号为 {payment_id} 的帮扶发放记录。请刷新列表。")
-    if row.voided_on is not None:
-        raise UserError(f"这笔发放已于 {row.voided_on:%Y-%m-%d} 作废（{row.void_reason}），"
-                        "不能再更正；需要时请重新登记。")
-    if len(reason.strip()) < MIN_REASON:
-        raise ValidationError([FieldProblem(
-            "更正原因", f"请写明更正的原因（至少 {MIN_REASON} 个字），日后核对账目时要看。",
-            "void_reason")])
+    row = _payment_in_force(tx, payment_id, reason, "更正", "不能再更正；需要时请重新登记。")
     note = CORRECTED.sub("", draft.note.strip())  # a second correction names only the last
     marked = f"更正第 {payment_id} 号记录" + (f"；{note}" if note else "")
     new_id = record_payment(tx, row.file_id, replace(draft, note=marked[:200]))

@@ -90,22 +90,6 @@
         <translation>至</translation>
     </message>
     <message>
-        <source>Correct…</source>
-        <translation>更正…</translation>
-    </message>
-    <message>
-        <source>For a payment recorded with a wrong amount, date or detail: it is voided with your reason and the corrected one recorded in its place.</source>
-        <translation>用于金额、日期或内容登记错误的发放：原记录按您写的原因作废，并登记更正后的记录代替它。</translation>
-    </message>
-    <message>
-        <source>Void…</source>
-        <translation>作废…</translation>
-    </message>
-    <message>
-        <source>For a payment recorded by mistake: it stays on record, marked as voided with the reason, and no longer counts.</source>
-        <translation>用于误登记的发放：记录保留，标明已作废及原因，不再计入合计。</translation>
-    </message>
-    <message>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
@@ -1220,6 +1204,25 @@ The current database is backed up first, so this can be undone.</source>
     </message>
 </context>
 <context>
+    <name>CorrectionButtons</name>
+    <message>
+        <source>Correct…</source>
+        <translation>更正…</translation>
+    </message>
+    <message>
+        <source>For a payment recorded with a wrong amount, date or detail: it is voided with your reason and the corrected one recorded in its place.</source>
+        <translation>用于金额、日期或内容登记错误的发放：原记录按您写的原因作废，并登记更正后的记录代替它。</translation>
+    </message>
+    <message>
+        <source>Void…</source>
+        <translation>作废…</translation>
+    </message>
+    <message>
+        <source>For a payment recorded by mistake: it stays on record, marked as voided with the reason, and no longer counts.</source>
+        <translation>用于误登记的发放：记录保留，标明已作废及原因，不再计入合计。</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <source>Unexpected error</source>
@@ -2106,10 +2109,6 @@ Please copy the details below and send them to whoever supports you. The log fil
         <translation>首页</translation>
     </message>
     <message>
-        <source>Fill in the branch profile…</source>
-        <translation>填写工会信息…</translation>
-    </message>
-    <message>
         <source>Members</source>
         <translation>会员</translation>
     </message>
@@ -2693,10 +2692,6 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
         <translation>已以只读方式打开</translation>
     </message>
     <message>
-        <source>Change &amp;officer…</source>
-        <translation>切换操作人(&amp;O)…</translation>
-    </message>
-    <message>
         <source>Officer: %1</source>
         <translation>操作人：%1</translation>
     </message>
@@ -2728,23 +2723,7 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
         <source> (read-only: the disk is full)</source>
         <translation>（只读：磁盘已满）</translation>
     </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <source>&amp;About Gonghui Desk</source>
-        <translation>关于工会桌面(&amp;A)</translation>
-    </message>
-</context>
+    </context>
 <context>
     <name>MemberCharts</name>
     <message>
@@ -3492,14 +3471,6 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
 <context>
     <name>PaymentsTab</name>
     <message>
-        <source>Void…</source>
-        <translation>作废…</translation>
-    </message>
-    <message>
-        <source>For a payment recorded by mistake: it stays on record, marked as voided with the reason, and no longer counts.</source>
-        <translation>用于登记错误的发放：记录保留，标明已作废及原因，不再计入合计。</translation>
-    </message>
-    <message>
         <source>Void the payment</source>
         <translation>作废发放记录</translation>
     </message>
@@ -3510,14 +3481,6 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
     <message>
         <source>Record aid…</source>
         <translation>登记帮扶…</translation>
-    </message>
-    <message>
-        <source>Correct…</source>
-        <translation>更正…</translation>
-    </message>
-    <message>
-        <source>For a payment recorded with a wrong amount, date or detail: it is voided with your reason and the corrected one recorded in its place.</source>
-        <translation>用于金额、日期或内容登记错误的发放：原记录按您写的原因作废，并登记更正后的记录代替它。</translation>
     </message>
     <message numerus="yes">
         <source>%n payment(s), %1 yuan in all</source>

@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
 
 from gonghui_desk.domain.hardship import TEMPORARY_AID
 from gonghui_desk.domain.money import yuan_text
-from gonghui_desk.services.aid import PaymentRow, payments_between
+from gonghui_desk.services.aid import payments_between
 from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.dialogs.aid_payment import AidPaymentDialog
-from gonghui_desk.ui.dialogs.payment_corrections import open_correction, void_chosen
+from gonghui_desk.ui.dialogs.payment_corrections import CorrectionButtons
 from gonghui_desk.ui.models.hardship_table import PaymentLedgerModel
 from gonghui_desk.ui.widgets.tables import configure_table
 from gonghui_desk.ui.write_access import enable_writes
@@ -48,20 +48,12 @@ class PaymentsTab(QWidget):
         self.table.setModel(self.model)
         configure_table(self.table, [c.width for c in self.model.columns])
         self.table.setColumnHidden(1, True)  # the household's name: the same on every line
-        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.record_button = QPushButton(self.tr("Record aid…"))
         self.record_button.clicked.connect(self.record)
-        self.void_button = QPushButton(self.tr("Void…"))
-        self.void_button.setToolTip(self.tr(
-            "For a payment recorded by mistake: it stays on record, marked as voided with "
-            "the reason, and no longer counts."))
-        self.void_button.clicked.connect(lambda: self.void())
-        self.correct_button = QPushButton(self.tr("Correct…"))
-        self.correct_button.setObjectName("correct_payment")
-        self.correct_button.setToolTip(self.tr(
-            "For a payment recorded with a wrong amount, date or detail: it is voided with "
-            "your reason and the corrected one recorded in its place."))
-        self.correct_button.clicked.connect(lambda: self.correct())
+        self.corrections = CorrectionButtons(self, context, self.table, self.model.row,
+                                             self.paid.emit, "payment")
+        self.correct_button = self.corrections.correct_button
+        self.void_button = self.corrections.void_button
         self.total = QLabel()
         buttons = QHBoxLayout()
         buttons.addWidget(self.record_button)
@@ -86,16 +78,8 @@ class PaymentsTab(QWidget):
                                    len(self.model.in_force()))
                            .replace("%1", yuan_text(self.model.total(), unit="")))
         enable_writes(self.context, self.record_button, when=can_pay and file_id is not None)
-        self._update_buttons()
+        self.corrections.update()
 
-    def selected(self) -> PaymentRow | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.row(rows[0].row()) if rows else None
-
-    def _update_buttons(self) -> None:
-        chosen = self.selected()
-        for button in (self.void_button, self.correct_button):
-            enable_writes(self.context, button, when=chosen is not None and not chosen.voided)
 
     def record(self) -> AidPaymentDialog | None:
         if self.file_id is None:
@@ -109,18 +93,7 @@ class PaymentsTab(QWidget):
         return dialog
 
     def void(self, reason: str | None = None) -> bool:
-        """Void the selected payment, asking for the reason unless given."""
-        chosen = self.selected()
-        if chosen is None or not void_chosen(self, self.context, chosen, reason):
-            return False
-        self.paid.emit()
-        return True
+        return self.corrections.void(reason)
 
     def correct(self) -> AidPaymentDialog | None:
-        """Open the selected payment's form to correct it (the old one is then voided)."""
-        chosen = self.selected()
-        dialog = open_correction(self, self.context, chosen) if chosen else None
-        if dialog is not None:
-            dialog.accepted.connect(self.paid.emit)
-            self.dialog = dialog
-        return dialog
+        return self.corrections.correct()

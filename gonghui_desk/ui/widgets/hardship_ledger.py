@@ -27,16 +27,15 @@ from PySide6.QtWidgets import (
 
 from gonghui_desk.domain.money import yuan_text
 from gonghui_desk.domain.numbers import grouped_count
-from gonghui_desk.services.aid import AidTotals, PaymentRow, payments_between, totals
+from gonghui_desk.services.aid import AidTotals, payments_between, totals
 from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.dialogs.aid_payment import AidPaymentDialog
-from gonghui_desk.ui.dialogs.payment_corrections import open_correction, void_chosen
+from gonghui_desk.ui.dialogs.payment_corrections import CorrectionButtons
 from gonghui_desk.ui.models.hardship_table import PaymentLedgerModel
 from gonghui_desk.ui.style import MUTED_STYLE
 from gonghui_desk.ui.widgets.inputs import DayEdit
 from gonghui_desk.ui.widgets.ledger_export import export_ledger, print_ledger
 from gonghui_desk.ui.widgets.tables import configure_table, keep_sorted, make_sortable
-from gonghui_desk.ui.write_access import enable_writes
 
 PDF, XLSX = ".pdf", ".xlsx"
 
@@ -52,7 +51,6 @@ class AidLedgerPanel(QWidget):
         super().__init__(parent)
         self.context = context
         self.sessions = context.db.sessions
-        self.dialog: AidPaymentDialog | None = None
         today = context.clock.today()
         self.start = DayEdit(dt.date(today.year, 1, 1))
         self.start.setObjectName("ledger_start")
@@ -73,20 +71,10 @@ class AidLedgerPanel(QWidget):
         make_sortable(self.table, self.model)
         self.table.doubleClicked.connect(
             lambda index: self.open_file.emit(self.model.row(index.row()).file_id))
-        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-
-        self.correct_button = QPushButton(self.tr("Correct…"))
-        self.correct_button.setObjectName("ledger_correct")
-        self.correct_button.setToolTip(self.tr(
-            "For a payment recorded with a wrong amount, date or detail: it is voided with "
-            "your reason and the corrected one recorded in its place."))
-        self.correct_button.clicked.connect(lambda: self.correct())
-        self.void_button = QPushButton(self.tr("Void…"))
-        self.void_button.setObjectName("ledger_void")
-        self.void_button.setToolTip(self.tr(
-            "For a payment recorded by mistake: it stays on record, marked as voided with "
-            "the reason, and no longer counts."))
-        self.void_button.clicked.connect(lambda: self.void())
+        self.corrections = CorrectionButtons(self, context, self.table, self.model.row,
+                                             self._done, "ledger")
+        self.correct_button = self.corrections.correct_button
+        self.void_button = self.corrections.void_button
         self.pdf_button = QPushButton(self.tr("Export PDF…"))
         self.pdf_button.clicked.connect(lambda: self.export(PDF))
         self.xlsx_button = QPushButton(self.tr("Export Excel…"))
@@ -140,14 +128,8 @@ class AidLedgerPanel(QWidget):
         self.by_source.show_amounts(self.aid_totals.by_source)
         self._update_buttons()
 
-    def selected(self) -> PaymentRow | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.row(rows[0].row()) if rows else None
-
     def _update_buttons(self) -> None:
-        chosen = self.selected()
-        for button in (self.void_button, self.correct_button):
-            enable_writes(self.context, button, when=chosen is not None and not chosen.voided)
+        self.corrections.update()
         in_order = self.start.value() <= self.end.value()
         for button in (self.pdf_button, self.xlsx_button, self.print_button):
             button.setEnabled(in_order)
@@ -157,21 +139,10 @@ class AidLedgerPanel(QWidget):
         self.changed.emit()
 
     def void(self, reason: str | None = None) -> bool:
-        """Void the selected payment, asking for the reason unless given."""
-        chosen = self.selected()
-        if chosen is None or not void_chosen(self, self.context, chosen, reason):
-            return False
-        self._done()
-        return True
+        return self.corrections.void(reason)
 
     def correct(self) -> AidPaymentDialog | None:
-        """Open the selected payment's form to correct it."""
-        chosen = self.selected()
-        dialog = open_correction(self, self.context, chosen) if chosen else None
-        if dialog is not None:
-            dialog.accepted.connect(self._done)
-            self.dialog = dialog
-        return dialog
+        return self.corrections.correct()
 
     def export(self, suffix: str) -> Path | None:
         return export_ledger(self, self.context, self.start.value(), self.end.value(), suffix)
