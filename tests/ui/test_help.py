@@ -16,7 +16,7 @@ from PySide6.QtGui import QImage, QKeySequence, QPixmap, QTextDocument
 from PySide6.QtWidgets import QMessageBox
 
 from gonghui_desk.assets import help_path
-from gonghui_desk.ui.help_manual import TOPICS
+from gonghui_desk.ui.help_manual import TEXT_AREA, TOPICS, whole_manual
 from gonghui_desk.ui.help_window import save_manual_as_pdf
 
 IMAGE = re.compile(r"!\[[^\]]*\]\(([^)\s]+)\)")
@@ -117,5 +117,31 @@ def test_help_pdf_holds_every_topic_in_the_embedded_font(manual_pdf) -> None:
 
 def test_help_pdf_prints_the_screenshots(manual_pdf) -> None:
     listed = _run("pdfimages", "-list", str(manual_pdf)).splitlines()[2:]
+    # page num type width …: the screenshots themselves, not a missing picture's icon
+    widths = [int(line.split()[3]) for line in listed if line.split()[2] == "image"]
     pictures = {name for topic in TOPICS for name in images_of(topic.key)}
-    assert len(listed) >= len(pictures)
+    assert len([w for w in widths if w >= 600]) >= len(pictures), widths
+
+
+def test_screenshots_fit_the_pdf_text_width(gui_app) -> None:
+    manual = whole_manual()
+    widths = []
+    block = manual.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            image = it.fragment().charFormat().toImageFormat()
+            if image.isValid():
+                widths.append(image.width())
+            it += 1
+        block = block.next()
+    assert widths and all(0 < w <= TEXT_AREA.width() for w in widths), widths
+    titles = [b for b in _blocks(manual) if b.text() in {t.title for t in TOPICS}]
+    assert all(b.textList() is None for b in titles)  # no stray bullet before a title
+
+
+def _blocks(document):
+    block = document.begin()
+    while block.isValid():
+        yield block
+        block = block.next()
