@@ -124,10 +124,11 @@ def _no_margin(document: QTextDocument) -> QTextFrameFormat:
     return frame
 
 
-def fit_images(document: QTextDocument, width: float) -> None:
+def fit_images(document: QTextDocument, width: float, base: QUrl | None = None) -> None:
     """Load each screenshot into ``document`` and scale it down to ``width``: a fragment
-    copied from a page names its images but does not bring them along."""
-    base = document.baseUrl()
+    copied from a page names its images but does not bring them along. Names resolve
+    against ``base`` (the document's own base URL by default)."""
+    base = base or document.baseUrl()
     block = document.begin()
     while block.isValid():
         it = block.begin()

@@ -26,6 +26,7 @@ from gonghui_desk.ui.help_manual import (
     PDF_TITLE,
     TOPIC_OF_PAGE,
     TOPICS,
+    fit_images,
     manual_font,
     topic_file,
     write_pdf,
@@ -66,7 +67,14 @@ class HelpWindow(QWidget):
         except UserError as error:
             show_user_error(self, error)
             return
-        self.browser.setSource(QUrl.fromLocalFile(str(path)))
+        source = QUrl.fromLocalFile(str(path))
+        self.browser.setSource(source)
+        # The screenshots are 1000 px wide: shrink them to the page so none is cut off.
+        room = max(self.browser.viewport().width(), self.width() - self.contents.width() - 40)
+        try:
+            fit_images(self.browser.document(), float(room - 24), source)
+        except UserError as error:
+            show_user_error(self, error)
 
     def show_topic(self, key: str | None) -> None:
         """Show the window at a topic (the first when ``None``) and bring it forward."""
