@@ -60,7 +60,7 @@ def take(out: Path) -> list[Path]:
     clock = clock_for(DAY)
     work = Path(tempfile.mkdtemp(prefix="gonghui-help-"))
     os.environ["GONGHUI_DATA_DIR"] = str(work / "data")
-    location = str(work / "book.sqlite3")
+    location = str(work / "gonghui.sqlite3")  # the name a real book has
     startup = Startup(location, clock)
     startup.settings.officer = OFFICER
     window = startup.window
@@ -98,6 +98,9 @@ def take(out: Path) -> list[Path]:
         db = open_database(location, clock=clock, officer=context.db.officer)
         window.attach(replace(context, db=db))
         window.resize(*SIZE)
+        home = window.show_page("home")
+        settle()
+        save("overview.png", home.overview.grab)  # type: ignore[attr-defined]
         for key in ("members", "hardship", "recuperation", "contracts", "reports"):
             window.show_page(key)
             settle()
