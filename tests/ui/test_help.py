@@ -16,7 +16,7 @@ from PySide6.QtGui import QImage, QKeySequence, QPixmap, QTextDocument
 from PySide6.QtWidgets import QMessageBox
 
 from gonghui_desk.assets import help_path
-from gonghui_desk.ui.help_manual import TEXT_AREA, TOPICS, whole_manual
+from gonghui_desk.ui.help_manual import TEXT_AREA, TOPIC_OF_PAGE, TOPICS, whole_manual
 from gonghui_desk.ui.help_window import save_manual_as_pdf
 
 IMAGE = re.compile(r"!\[[^\]]*\]\(([^)\s]+)\)")
@@ -71,6 +71,17 @@ def test_f1_opens_the_manual_at_the_page_shown(window, qtbot) -> None:
     assert window.show_help() is manual  # the same window, turned to the new page
     assert manual.page_title() == "集体合同"
     assert "新建合同" in manual.browser.toPlainText()
+    manual.close()
+
+
+def test_f1_on_every_page_opens_its_topic(window) -> None:
+    titles = {topic.key: topic.title for topic in TOPICS}
+    for page, key in TOPIC_OF_PAGE.items():
+        window.show_page(page)
+        manual = window.show_help()
+        assert manual.page_title() == titles[key], page
+        first = page_text(key).split("\n\n")[1][:12]  # the page's opening words
+        assert first in manual.browser.toPlainText(), page
     manual.close()
 
 
