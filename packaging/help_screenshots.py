@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 import tempfile
 from collections.abc import Callable
@@ -118,6 +119,7 @@ def take(out: Path) -> list[Path]:
         if window.attached:
             window.context.db.close()
         startup.handler.uninstall()
+        shutil.rmtree(work, ignore_errors=True)  # the demo book and its backup, 14 MB
     return written
 
 

@@ -66,6 +66,8 @@ def test_f1_opens_the_manual_at_the_page_shown(window, qtbot) -> None:
         QTextDocument.ResourceType.ImageResource, QUrl("images/members.png"))
     assert isinstance(picture, QImage | QPixmap) and not picture.isNull()
     qtbot.waitUntil(lambda: manual.browser.horizontalScrollBar().maximum() == 0)  # none cut
+    manual.resize(640, 600)  # a narrower window: the pictures follow
+    qtbot.waitUntil(lambda: manual.browser.horizontalScrollBar().maximum() == 0)
 
     window.show_page("contracts")
     assert window.show_help() is manual  # the same window, turned to the new page
