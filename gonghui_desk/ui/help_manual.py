@@ -14,11 +14,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QUrl
+from PySide6.QtCore import QMarginsF, QSizeF, QUrl
 from PySide6.QtGui import (
     QFont,
     QFontDatabase,
     QGuiApplication,
+    QImage,
     QPageLayout,
     QPageSize,
     QPdfWriter,
@@ -26,6 +27,8 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
     QTextDocumentFragment,
+    QTextFrameFormat,
+    QTextImageFormat,
 )
 
 from gonghui_desk.assets import FONT_FAMILY, font_path, help_path
@@ -57,6 +60,10 @@ TOPIC_OF_PAGE = {"home": "start", "members": "members", "hardship": "hardship",
 
 PDF_TITLE = "工会桌面使用手册"
 BODY_POINTS = 10.5
+MARGIN_MM = 18
+# A4 less the margins, in the 96-per-inch units a QTextDocument lays out in; the PDF writer
+# scales them to its own resolution.
+TEXT_AREA = QSizeF((210 - 2 * MARGIN_MM) / 25.4 * 96, (297 - 2 * MARGIN_MM) / 25.4 * 96)
 
 
 def topic_file(key: str) -> Path:
@@ -82,7 +89,9 @@ def manual_font() -> QFont:
     if (FONT_FAMILY not in QFontDatabase.families()
             and QFontDatabase.addApplicationFont(str(font_path())) < 0):
         raise UserError(f"无法加载程序自带的中文字体 {font_path()}，请重新安装工会桌面。")
-    return QFont(FONT_FAMILY, BODY_POINTS)
+    font = QFont(FONT_FAMILY)
+    font.setPointSizeF(BODY_POINTS)  # 10.5 pt: QFont(family, size) takes whole points
+    return font
 
 
 def whole_manual() -> QTextDocument:
@@ -95,13 +104,55 @@ def whole_manual() -> QTextDocument:
     cursor = QTextCursor(manual)
     for index, topic in enumerate(TOPICS):
         if index:
-            cursor.insertBlock()
+            # A fresh format, so a page that ends in a list does not lend the next
+            # page's title its bullet.
             breaking = QTextBlockFormat()
             breaking.setPageBreakPolicy(QTextBlockFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-            cursor.mergeBlockFormat(breaking)
+            cursor.insertBlock(breaking)
         page = topic_document(topic.key, font)
         cursor.insertFragment(QTextDocumentFragment(page))
+    fit_images(manual, TEXT_AREA.width())
+    # Paginated here rather than by print_, which would add 2 cm margins of its own.
+    manual.rootFrame().setFrameFormat(_no_margin(manual))
+    manual.setPageSize(TEXT_AREA)
     return manual
+
+
+def _no_margin(document: QTextDocument) -> QTextFrameFormat:
+    frame = document.rootFrame().frameFormat()
+    frame.setMargin(0)
+    return frame
+
+
+def fit_images(document: QTextDocument, width: float, base: QUrl | None = None) -> None:
+    """Load each screenshot into ``document`` and scale it down to ``width``: a fragment
+    copied from a page names its images but does not bring them along. Names resolve
+    against ``base`` (the document's own base URL by default)."""
+    base = base or document.baseUrl()
+    block = document.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            it += 1
+            image_format = fragment.charFormat().toImageFormat()
+            if not image_format.isValid():
+                continue
+            name = image_format.name()
+            image = QImage(base.resolved(QUrl(name)).toLocalFile())
+            if image.isNull():
+                raise UserError(f"安装不完整：缺少使用手册的截图 {name}，请重新安装工会桌面。")
+            document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
+            shown = min(float(image.width()), width)
+            sized = QTextImageFormat(image_format)
+            sized.setWidth(shown)
+            sized.setHeight(shown * image.height() / image.width())
+            cursor = QTextCursor(document)
+            cursor.setPosition(fragment.position())
+            cursor.setPosition(fragment.position() + fragment.length(),
+                               QTextCursor.MoveMode.KeepAnchor)
+            cursor.setCharFormat(sized)
+        block = block.next()
 
 
 def write_pdf(path: Path) -> Iterator[Progress]:
@@ -115,7 +166,7 @@ def write_pdf(path: Path) -> Iterator[Progress]:
     writer.setResolution(300)
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
                                      QPageLayout.Orientation.Portrait,
-                                     QMarginsF(18, 18, 18, 18), QPageLayout.Unit.Millimeter))
+                                     QMarginsF(*(MARGIN_MM,) * 4), QPageLayout.Unit.Millimeter))
     yield Progress(1, 2, "写入 PDF")
     manual.print_(writer)
     del writer  # finishes and closes the file

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QUrl
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -26,6 +27,7 @@ from gonghui_desk.ui.help_manual import (
     PDF_TITLE,
     TOPIC_OF_PAGE,
     TOPICS,
+    fit_images,
     manual_font,
     topic_file,
     write_pdf,
@@ -55,6 +57,7 @@ class HelpWindow(QWidget):
         layout = QHBoxLayout(self)
         layout.addWidget(self.contents)
         layout.addWidget(self.browser, 1)
+        self._fitted = False  # the page's pictures are sized to the window
         self.contents.currentRowChanged.connect(self._show_row)
         self.resize(980, 680)
 
@@ -67,6 +70,26 @@ class HelpWindow(QWidget):
             show_user_error(self, error)
             return
         self.browser.setSource(QUrl.fromLocalFile(str(path)))
+        self._fit_images()
+
+    def _fit_images(self) -> None:
+        """The screenshots are 1000 px wide: shrink them to the page so none is cut off."""
+        source = self.browser.source()
+        if not source.isValid():
+            return
+        room = max(self.browser.viewport().width(), self.width() - self.contents.width() - 40)
+        self._fitted = False
+        try:
+            fit_images(self.browser.document(), float(room - 24), source)
+        except UserError as error:
+            show_user_error(self, error)
+            return
+        self._fitted = True
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._fitted:  # a missing picture was said once, when the page was shown
+            self._fit_images()
 
     def show_topic(self, key: str | None) -> None:
         """Show the window at a topic (the first when ``None``) and bring it forward."""
