@@ -353,3 +353,10 @@ def test_filing_is_asked_about_first_and_the_last_step_can_be_taken_back(window,
     assert len(records) > before
     assert any("备案日期录错了" in str(vars(r)) for r in records[before:])
     dialog.reject()
+
+
+def test_counts_of_people_read_with_thousands_separators(window):
+    dialog = new_dialog(window)
+    dialog.terms.covered_workers.setValue(3022)
+    assert dialog.terms.covered_workers.text() == "3,022 人"
+    dialog.reject()

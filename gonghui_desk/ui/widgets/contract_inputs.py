@@ -40,6 +40,7 @@ class OptionalCount(QSpinBox):
         self.setRange(UNSET, MAX_COUNT)
         self.setSpecialValueText(self.tr("not filled in"))
         self.setSuffix(self.tr(" people"))
+        self.setGroupSeparatorShown(True)  # 3,022 人, as every count reads
         self.setMaximumWidth(150)
         self.setValue(UNSET)
 
