@@ -2723,7 +2723,7 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
         <source> (read-only: the disk is full)</source>
         <translation>（只读：磁盘已满）</translation>
     </message>
-    </context>
+</context>
 <context>
     <name>MemberCharts</name>
     <message>
@@ -3807,6 +3807,10 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
     <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <source>What you typed is not saved. Close anyway?</source>
+        <translation>您填写的内容尚未保存，确定关闭吗？</translation>
     </message>
 </context>
 <context>

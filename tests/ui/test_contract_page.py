@@ -287,3 +287,17 @@ def test_a_filing_due_on_new_years_day_across_the_turn_of_the_year(window, db, w
              for i in range(home.contract_reminders.count())]
     wanted = f"综合集体合同：2026-12-22 签订，应于 2027-01-01 前报送备案（{when}）"
     assert (wanted in texts) is reminded
+
+
+def test_the_enterprise_column_shows_the_whole_name_and_can_be_dragged_wider(window, db):
+    page = window.show_page("contracts")
+    add_contract(db, "综合集体合同", window.context.runner, offer_date=TODAY)
+    enterprise = [c.key for c in page.model.columns].index("enterprise")
+    header = page.table.horizontalHeader()
+    name_width = page.table.fontMetrics().horizontalAdvance("杭州红星机械制造有限公司")
+    assert header.sectionSize(enterprise) >= name_width  # the name whole, not cut with …
+    assert header.sectionResizeMode(enterprise) == header.ResizeMode.Interactive
+    header.resizeSection(enterprise, name_width + 120)  # the chair drags it wider
+    add_contract(db, "工资专项集体合同", window.context.runner, offer_date=TODAY)
+    assert page.model.rowCount() == 2
+    assert header.sectionSize(enterprise) == name_width + 120  # kept, not fitted again

@@ -91,14 +91,18 @@ def test_same_phone_warns_with_a_link_and_saves_on_the_second_click(page, db, qt
     assert count_all(db.sessions) == 2
 
 
-def test_following_the_duplicate_link_shows_the_existing_record(page, db):
+def test_following_the_duplicate_link_shows_the_existing_record(page, db, monkeypatch):
     first = add_zhang(db)
     page.search.setText("不存在的人")
     page.apply_filter()
     dialog = page.add_member()
     type_member(dialog, "李四", "110105198801010022", "13812345678")
     dialog.accept()
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda parent, title, text, *a: (
+        asked.append(text), QMessageBox.StandardButton.Yes)[1])
     dialog.general.linkActivated.emit(str(first))
+    assert asked == ["您填写的内容尚未保存，确定关闭吗？"]  # what was typed would be lost
     assert not dialog.isVisible()
     assert page.detail.member_id == first
     assert page.search.text() == ""

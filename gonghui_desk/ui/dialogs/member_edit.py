@@ -37,6 +37,7 @@ from gonghui_desk.errors import FieldProblem, ValidationError
 from gonghui_desk.services import member_records as records
 from gonghui_desk.services.operations import Op
 from gonghui_desk.ui.context import AppContext
+from gonghui_desk.ui.dialogs.record_dialog import may_close
 from gonghui_desk.ui.models.member_fields import title
 from gonghui_desk.ui.screen_fit import fit_to_screen
 from gonghui_desk.ui.style import ERROR_RED
@@ -131,6 +132,16 @@ class MemberDialog(QDialog):
         id_field.textChanged.connect(lambda _: self._derive_from_id())
         self._watch_hand_edits()
         follow_changes(self.rows, self._problems_now)
+        self._opened_with = self._typed()
+
+    def _typed(self) -> tuple[object, ...]:
+        """What closing would lose: the fields, and a new member's first event."""
+        return (self.draft(), self.first_event_draft() if self.first_event else None)
+
+    def reject(self) -> None:
+        """取消 or Esc: asks first when something typed would be lost."""
+        if may_close(self, self._typed() != self._opened_with):
+            super().reject()
 
     # -- building -----------------------------------------------------------------------
 

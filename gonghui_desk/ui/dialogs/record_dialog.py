@@ -3,6 +3,7 @@ record's tabs, a message line, and 保存 / 关闭 with a question before losing
 
 A subclass builds its tabs, calls ``frame`` and provides ``save``, ``is_dirty`` and
 ``close_question``; it emits ``changed`` after anything was saved so lists re-read.
+``may_close`` is the same question for a dialog of another frame (a new member).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QTabWidget, QVBoxLay
 
 from gonghui_desk.ui.screen_fit import fit_to_screen, scroll_tabs
 from gonghui_desk.ui.style import BANNER_BACKGROUND, ERROR_STYLE
+from gonghui_desk.ui.widgets.date_field import typed_but_unread
 from gonghui_desk.ui.widgets.fields import message_label, save_buttons
 
 BANNER_STYLE = f"background: {BANNER_BACKGROUND}; padding: 6px;"
@@ -67,9 +69,16 @@ class RecordDialog(QDialog):
         self.general.setVisible(bool(lines))
 
     def reject(self) -> None:
-        if self.is_dirty():
-            title = QCoreApplication.translate("RecordDialog", "Close")
-            answer = QMessageBox.question(self, title, self.close_question())
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-        super().reject()
+        if may_close(self, self.is_dirty(), self.close_question()):
+            super().reject()
+
+
+def may_close(dialog: QWidget, edited: bool, question: str = "") -> bool:
+    """Whether ``dialog`` may close: nothing typed would be lost (no edit, no date text it
+    could not read), or the chair, asked, agrees to lose it."""
+    if not edited and not typed_but_unread(dialog):
+        return True
+    title = QCoreApplication.translate("RecordDialog", "Close")
+    text = question or QCoreApplication.translate(
+        "RecordDialog", "What you typed is not saved. Close anyway?")
+    return QMessageBox.question(dialog, title, text) == QMessageBox.StandardButton.Yes

@@ -240,3 +240,10 @@ def unreadable_dates(root: QWidget) -> bool:
             parent = parent.parentWidget()
         first.line.setFocus()
     return bool(wrong)
+
+
+def typed_but_unread(root: QWidget) -> bool:
+    """Whether a date field under ``root`` holds text it could not read: nothing a value
+    compares shows it, yet closing would lose what was typed."""
+    return any(field.isEnabled() and field.problem() and field.line.text().strip()
+               for field in root.findChildren(DateField))

@@ -31,11 +31,48 @@ def configure_table(table: QTableView, widths: list[int]) -> None:
     header = table.horizontalHeader()
     header.setMinimumSectionSize(40)
     for index, width in enumerate(widths):
-        if width == WHOLE:
-            header.setSectionResizeMode(index, QHeaderView.ResizeMode.ResizeToContents)
-        else:
+        if width != WHOLE:
             header.resizeSection(index, width)
     header.setStretchLastSection(True)
+    whole = [index for index, width in enumerate(widths) if width == WHOLE]
+    if whole:
+        WholeColumns(table, whole)
+
+
+class WholeColumns(QObject):
+    """Columns as wide as their longest entry each time the rows change, until the chair
+    drags one to a width of their own (a column Qt sizes to its contents cannot be dragged)."""
+
+    def __init__(self, table: QTableView, columns: list[int]) -> None:
+        super().__init__(table)
+        self.table = table
+        self.columns = set(columns)
+        self.by_hand: set[int] = set()
+        self._fitting = False
+        table.horizontalHeader().sectionResized.connect(self._resized)
+        model = table.model()
+        model.modelReset.connect(self.fit)
+        model.layoutChanged.connect(self.fit)
+        model.rowsInserted.connect(lambda *_: self.fit())
+        table.installEventFilter(self)  # a larger font (125 % on a laptop) needs room too
+        self.fit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange, QEvent.Type.Show):
+            self.fit()
+        return False
+
+    def fit(self) -> None:
+        self._fitting = True
+        try:
+            for column in sorted(self.columns - self.by_hand):
+                self.table.resizeColumnToContents(column)
+        finally:
+            self._fitting = False
+
+    def _resized(self, index: int, _old: int, _new: int) -> None:
+        if not self._fitting and index in self.columns:
+            self.by_hand.add(index)  # dragged, or a remembered width put back
 
 
 def make_sortable(table: QTableView, model: RowListModel[Any]) -> None:
