@@ -45,7 +45,8 @@ def run_bundled(bundle, tmp_path, *args):
 
 def test_the_bundle_runs_every_part_of_the_program(bundle, tmp_path):
     for args in (("init",), ("demo", "--members", "500"), ("check",),
-                 ("export", "member-roster", "--out", "x.pdf"), ("screenshots", "shots")):
+                 ("export", "member-roster", "--out", "x.pdf"), ("screenshots", "shots"),
+                 ("help-pdf", "manual.pdf")):
         result = run_bundled(bundle, tmp_path, *args)
         assert result.returncode == 0, (args, result.stdout, result.stderr)
         if args == ("check",):
@@ -60,6 +61,9 @@ def test_the_bundle_runs_every_part_of_the_program(bundle, tmp_path):
     assert shots == ["01-home.png", "02-members.png", "03-hardship.png", "04-recuperation.png",
                      "05-contracts.png", "06-reports.png", "07-settings.png", "08-about.png"]
     assert all((tmp_path / "shots" / name).stat().st_size > 5_000 for name in shots)
+    manual = subprocess.run(["pdftotext", str(tmp_path / "manual.pdf"), "-"],
+                            capture_output=True, text=True, check=True).stdout
+    assert "首次使用" in manual and "快捷键" in manual  # the manual's pages travel along
 
 
 def test_the_bundle_carries_its_parts_and_not_what_it_never_uses(bundle):
@@ -67,6 +71,9 @@ def test_the_bundle_carries_its_parts_and_not_what_it_never_uses(bundle):
     for needed in ("gonghui_desk/resources/fonts/wqy-microhei.ttc",
                    "gonghui_desk/resources/i18n/gonghui_desk_zh_CN.qm",
                    "gonghui_desk/resources/icons/gonghui-desk.png",
+                   "gonghui_desk/resources/help/start.md",
+                   "gonghui_desk/resources/help/images/home.png",
+                   "PySide6/QtCharts.abi3.so",
                    "gonghui_desk/db/migrations/env.py",
                    "gonghui_desk/db/migrations/versions/0010_contracts.py"):
         assert (inside / needed).is_file(), needed
