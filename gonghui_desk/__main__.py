@@ -4,4 +4,6 @@ import sys
 
 from gonghui_desk.cli import main
 
-sys.exit(main())
+# Guarded: a checking process the import starts imports this module again by its name.
+if __name__ == "__main__":
+    sys.exit(main())

@@ -56,7 +56,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         for line in import_report.summary_lines(plan):
             print(line)
         for problem in plan.problems[:20]:
-            print(f"  第 {problem.row} 行 [{problem.column}] {problem.value}：{problem.message}")
+            print(f"  第 {problem.rows_shown} 行 [{problem.column}] {problem.value}："
+                  f"{problem.message}")
         if len(plan.problems) > 20:
             print(f"  ……共 {len(plan.problems)} 个问题，完整清单见 --report 或 --problems 文件")
         if args.problems:

@@ -42,6 +42,24 @@ class RowResult:
     status: str = ""
 
 
+@dataclass(frozen=True)
+class EarlyStop:
+    """Checking ended early: most of the rows read so far were refused."""
+
+    last_row: int  # the sheet row the check stopped after
+    checked: int  # member rows checked
+    total: int  # rows below the header
+    kinds: tuple[tuple[str, int, str], ...] = ()  # (column, rows, an example)
+
+    def lines(self) -> list[str]:
+        refused = f"检查了 {self.checked:,} 行（到第 {self.last_row:,} 行），多数有问题"
+        lines = [f"{refused}，表中其余 {self.total - self.checked:,} 行没有再检查。"
+                 "请核对是否选对了表和表头、各列对应是否正确，按下列问题修改原表后重新导入："]
+        lines += [f"  【{column}】{count:,} 行，例如{example}"
+                  for column, count, example in self.kinds[:8]]
+        return lines
+
+
 @dataclass
 class ImportPlan:
     file: Path
@@ -50,17 +68,27 @@ class ImportPlan:
     mode: str
     rows: list[RowResult]
     passed_over: list[tuple[int, str, str]]  # (row, why, first words)
+    stopped: EarlyStop | None = None  # set when the file was mostly wrong
 
     def count(self, *verdicts: str) -> int:
         return sum(1 for r in self.rows if r.verdict in verdicts)
 
     @property
     def blocked(self) -> bool:
-        return any(r.verdict in BLOCKING for r in self.rows)
+        return self.stopped is not None or any(r.verdict in BLOCKING for r in self.rows)
 
     @property
     def problems(self) -> list[RowProblem]:
-        return [p for r in self.rows for p in r.problems]
+        """Each problem once, in row order: a problem that rows share (an ID number on
+        5,000 rows) is one object held by each of them."""
+        seen: set[int] = set()
+        found = []
+        for row in self.rows:
+            for problem in row.problems:
+                if problem.count == 1 or id(problem) not in seen:
+                    seen.add(id(problem))
+                    found.append(problem)
+        return found
 
     def to_write(self) -> tuple[list[RowResult], list[RowResult]]:
         adds = [r for r in self.rows if r.verdict == NEW]

@@ -48,11 +48,16 @@ def report(plan: ImportPlan, *, written: bool, batch_id: int | None) -> dict[str
         "passed_over": [
             {"row": row, "why": why, "text": text} for row, why, text in plan.passed_over
         ],
+        "stopped_early": None if plan.stopped is None else {
+            "after_row": plan.stopped.last_row, "checked": plan.stopped.checked,
+            "rows": plan.stopped.total,
+            "kinds": [{"column": c, "rows": n, "example": e} for c, n, e in plan.stopped.kinds],
+        },
         "written": written,
         "batch_id": batch_id,
         "errors": [
-            {"sheet": p.sheet, "row": p.row, "column": p.column, "value": p.value,
-             "message": p.message}
+            {"sheet": p.sheet, "row": p.row, "rows": p.count, "column": p.column,
+             "value": p.value, "message": p.message}
             for p in plan.problems
         ],
     }
@@ -68,6 +73,8 @@ def summary_lines(plan: ImportPlan) -> list[str]:
     ]
     if plan.passed_over:
         lines.append(f"  另有 {len(plan.passed_over)} 行不是会员（合计、说明或签字行），未导入")
+    if plan.stopped is not None:
+        lines += ["  " + line for line in plan.stopped.lines()]
     return lines
 
 
@@ -86,7 +93,8 @@ def write_problem_workbook(plan: ImportPlan, path: Path) -> int:
         cell.fill = PatternFill("solid", fgColor="DDEBF7")
         cell.border = Border(top=thin, bottom=thin, left=thin, right=thin)
     for problem in problems:
-        sheet.append([problem.sheet, problem.row, problem.column, problem.value,
+        row = problem.row if problem.count == 1 else problem.rows_shown
+        sheet.append([problem.sheet, row, problem.column, problem.value,
                       problem.message])
     for index, width in enumerate(_WIDTHS, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width

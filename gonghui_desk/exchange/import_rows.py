@@ -49,6 +49,12 @@ class RowProblem:
     column: str
     value: str
     message: str
+    count: int = 1  # rows that share this one problem (``row`` is the first of them)
+
+    @property
+    def rows_shown(self) -> str:
+        """The row as a problem list shows it: "12", or "12 等 5,000 行"."""
+        return str(self.row) if self.count == 1 else f"{self.row} 等 {self.count:,} 行"
 
 
 @dataclass(slots=True)

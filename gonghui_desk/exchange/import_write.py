@@ -19,6 +19,10 @@ Mapping = tuple[tuple[str, ...], dict[int, str]]  # the header and its column �
 
 
 def refuse_blocked(plan: ImportPlan, valid_only: bool) -> None:
+    if plan.stopped is not None:  # not every row was checked: none can be taken
+        raise UserError("\n".join([
+            "文件中大部分行有问题，检查已提前停止，整个文件都没有导入。",
+            *plan.stopped.lines()]))
     if plan.blocked and not valid_only:
         bad = plan.count(*BLOCKING)
         raise UserError(

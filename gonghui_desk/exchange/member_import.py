@@ -13,8 +13,9 @@ Writing it is an operation (exchange.import_write), re-exported here.
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Generator, Iterator, Sequence
+from concurrent.futures import Future
 from dataclasses import replace
 from typing import Any
 
@@ -25,13 +26,12 @@ from gonghui_desk.domain.masking import mask_id_number, mask_phone
 from gonghui_desk.domain.member import FIELD_LABELS, FIELD_NAMES, MemberData
 from gonghui_desk.domain.member_rules import (
     card_number_taken,
-    check_new_record,
     check_update_record,
     id_number_taken,
 )
-from gonghui_desk.errors import FieldProblem
-from gonghui_desk.exchange.cell_values import as_text, shown
-from gonghui_desk.exchange.header_map import TARGET_LABELS
+from gonghui_desk.domain.numbers import format_count
+from gonghui_desk.exchange.cell_values import Cell, CellError, as_document_number, as_text
+from gonghui_desk.exchange.check_pool import CheckPool, worth_a_second_process
 from gonghui_desk.exchange.import_plan import (
     ADD,
     BLOCKING,
@@ -43,18 +43,27 @@ from gonghui_desk.exchange.import_plan import (
     UNCHANGED,
     UPDATE,
     UPSERT,
+    EarlyStop,
     ImportPlan,
     PlanRequest,
     RowResult,
     check_mapping,
 )
-from gonghui_desk.exchange.import_rows import RowProblem, RowReader, RowValues
+from gonghui_desk.exchange.import_rows import RowProblem, RowValues
 from gonghui_desk.exchange.import_write import (
     IMPORT_MEMBERS,
     import_operation,
     refuse_blocked,
     remember_mapping,
     write_plan,
+)
+from gonghui_desk.exchange.row_checks import (
+    FIELD_SET,
+    UNKNOWN_UNION,
+    Cells,
+    CheckSettings,
+    Line,
+    RowChecker,
 )
 from gonghui_desk.services import Progress
 from gonghui_desk.services import import_batches as batches
@@ -65,136 +74,31 @@ __all__ = [
     "REJECTED", "UNCHANGED", "UPDATE", "UPSERT", "ImportPlan", "PlanRequest", "RowResult",
     "import_operation", "plan_import", "refuse_blocked", "remember_mapping", "write_plan",
 ]
-# check_event names the event's fields; the sheet names them as the provincial form does.
-_EVENT_KEYS = {"kind": "change_kind", "effective_date": "change_date",
-               "reason": "change_reason", "counterpart_union": "counterpart_union"}
-_UNKNOWN_UNION = "原工会未登记（导入）"
-# Changes that follow a 入会 (a new member's row may say one of these came last).
-_LATER_KINDS = frozenset({ms.RESERVE, ms.TRANSFER_OUT, ms.EXPEL, ms.WITHDRAW})
 _CHECK_CHUNK = 2000
-
-
-class _Cells:
-    """A row's cells by field key, looked up only where a problem or an update needs one
-    (a dictionary per row would be built 100,000 times to be read a few hundred)."""
-
-    __slots__ = ("cells", "columns")
-
-    def __init__(self, cells: Sequence[Any], columns: dict[str, int]) -> None:
-        self.cells = cells
-        self.columns = columns
-
-    def get(self, key: str) -> Any:
-        index = self.columns.get(key)
-        return self.cells[index] if index is not None and index < len(self.cells) else None
+# A file is judged "mostly wrong" once this many member rows are checked and more than
+# half of them are refused: the rest is not checked (a 200,000-row file of garbage would
+# otherwise hold millions of problems), and the plan says what kinds of problems it saw.
+EARLY_LOOK = 1000
 
 
 class _Planner:
     def __init__(self, sessions: SessionFactory, request: PlanRequest) -> None:
         self.request = request
         self.sessions = sessions
-        self.reader = RowReader(request.sheet.name, request.headers, request.mapping)
-        self.mapped = set(request.mapping.values())
+        self.settings = CheckSettings(request.sheet.name, tuple(request.headers),
+                                      dict(request.mapping), request.today)
+        self.rows = RowChecker(self.settings)
+        self.reader = self.rows.reader
+        self.mapped = self.rows.mapped
         self.today = request.today
-        self._events: dict[tuple[ms.EventDraft, ...], tuple[ms.EventDraft, ...]] = {}
+        self._id_column = self.rows.columns.get("id_number")
 
-    def problem(self, row: RowValues | RowResult, key: str, message: str,
-                cells: _Cells) -> RowProblem:
-        label = TARGET_LABELS.get(key, key)
-        return RowProblem(
-            self.request.sheet.name, row.row, self.reader.column(key, label),
-            shown(cells.get(key)), message,
-        )
-
-    def field_problem(self, row: RowValues, problem: FieldProblem,
-                      cells: _Cells) -> RowProblem:
-        key = _EVENT_KEYS.get(problem.key, problem.key)
-        message = problem.message
-        if key not in self.mapped and key in _FIELD_SET and message == "必须填写。":
-            message = (f"表中没有“{FIELD_LABELS[key]}”一列，而这一项必须填写："
-                       "请在原表中增加这一列，或在列对应中指定它所在的列。")
-        return self.problem(row, key, message, cells)
-
-    def field_problems(self, row: RowValues, problems: tuple[FieldProblem, ...],
-                       cells: _Cells) -> list[RowProblem]:
-        """The checker's problems, less those of a cell already reported as unreadable."""
-        unreadable = {p.column for p in row.problems}
-        found = (self.field_problem(row, p, cells) for p in problems)
-        return [p for p in found if p.column not in unreadable]
-
-    # -- one row ------------------------------------------------------------------------
-
-    def events_for_new(self, row: RowValues, joined: dt.date | None) -> list[ms.EventDraft]:
-        """How a new member came in, and a change after it, as the row's columns say."""
-        values = row.values
-        kind = values.get("change_kind") or ms.JOIN
-        day = values.get("change_date")
-        reason = values.get("change_reason") or ""
-        union = values.get("counterpart_union") or ""
-        if kind == ms.JOIN:
-            return [ms.EventDraft(ms.JOIN, joined)]
-        if kind == ms.TRANSFER_IN:
-            if not union:
-                union = _UNKNOWN_UNION
-                row.notices.append("未填写原所在工会，转入记录中记为“原工会未登记”。")
-            return [ms.EventDraft(ms.TRANSFER_IN, day or joined, reason, union)]
-        if kind == ms.RESTORE:  # refused by the rules: a new member comes in by 入会 or 转入
-            return [ms.EventDraft(ms.RESTORE, day)]
-        return [ms.EventDraft(ms.JOIN, joined), ms.EventDraft(kind, day, reason)]
-
-    def check_new(self, row: RowValues, cells: _Cells) -> RowResult:
-        values = row.values
-        kind = values.get("change_kind") or ""
-        draft_values = {k: v for k, v in values.items() if k in _FIELD_SET}
-        if (not draft_values.get("join_date") and kind in (ms.JOIN, ms.TRANSFER_IN)
-                and values.get("change_date")):
-            draft_values["join_date"] = values["change_date"]
-            if kind == ms.TRANSFER_IN:
-                row.notices.append("未填写入会日期，按转入日期记录。")
-        elif (kind in _LATER_KINDS and "join_date" not in self.mapped
-              and values.get("change_date")):
-            # The provincial form has no 入会日期 column, only the latest change: a member
-            # reserved, transferred out or gone comes in joined on that day (the record
-            # needs a 入会), said so, rather than refused for a column the form lacks.
-            draft_values["join_date"] = values["change_date"]
-            row.notices.append(
-                f"表中没有入会日期一列，入会日期暂按会籍变化日期（{values['change_date']:%Y-%m-%d}"
-                f"，{kind}）记录，请在会员信息中改为实际的入会日期。")
-        draft = MemberData(**draft_values)
-        # the member dialog's rules, row by row (domain.member_rules)
-        check = check_new_record(draft, self.events_for_new(row, draft.join_date), self.today)
-        data = check.data
-        problems = [*row.problems, *self.field_problems(row, check.problems, cells)]
-        if kind == ms.JOIN and values.get("change_date") and data.join_date and (
-            values["change_date"] != data.join_date
-        ):
-            problems.append(self.problem(
-                row, "change_date", f"与入会日期 {data.join_date:%Y-%m-%d} 不一致，请核对。", cells,
-            ))
-        if (data.employment_status == "退休"
-                and kind not in (ms.RESERVE, ms.TRANSFER_OUT, ms.EXPEL, ms.WITHDRAW)):
-            problems.append(self.problem(
-                row, "employment_status",
-                "退休人员不作为新会员导入（退休后会籍在原单位保留）。如是本会保留会籍的会员，"
-                "请在“会籍变化类型”填写“保留”并写明日期。", cells,
-            ))
-        result = RowResult(row.row, data.name, NEW, data, problems=tuple(problems),
-                           notices=(*row.notices, *check.notices))
-        if not problems:
-            result.events, result.status = self.shared(check.events), check.status
-        return result
-
-    def shared(self, events: tuple[ms.EventDraft, ...]) -> tuple[ms.EventDraft, ...]:
-        """One tuple for equal events: most new members share their 入会 with others who
-        joined that day, and 100,000 rows of them would hold 13 MB."""
-        return self._events.setdefault(events, events)
-
-    def check_update(self, row: RowValues, cells: _Cells, member_id: int,
+    def check_update(self, row: RowValues, cells: Cells, member_id: int,
                      current: MemberData, history: list[tuple[dt.date, str]]) -> RowResult:
         # A blank cell keeps what is on file: an HR export without phones erases nothing.
         overlay = {
             k: v for k, v in row.values.items()
-            if k in _FIELD_SET and as_text(cells.get(k))
+            if k in FIELD_SET and as_text(cells.get(k))
         }
         draft = replace(current, **overlay)
         kind = row.values.get("change_kind") or ""
@@ -204,15 +108,15 @@ class _Planner:
             kind == ms.JOIN and day == draft.join_date
         ):
             union = row.values.get("counterpart_union") or (
-                _UNKNOWN_UNION if kind == ms.TRANSFER_IN else ""
+                UNKNOWN_UNION if kind == ms.TRANSFER_IN else ""
             )
             events = (ms.EventDraft(kind, day, row.values.get("change_reason") or "", union),)
         # the member dialog's rules for an edit, then its membership-change dialog's
         check = check_update_record(draft, history, events, self.today)
         data = check.data
-        problems = [*row.problems, *self.field_problems(row, check.problems, cells)]
+        problems = [*row.problems, *self.rows.field_problems(row, check.problems, cells)]
         if kind and day is None:
-            problems.append(self.problem(
+            problems.append(self.rows.problem(
                 row, "change_date", f"填写了会籍变化类型“{kind}”，还须填写变化日期。", cells
             ))
         result = RowResult(row.row, data.name, UPDATE, data, member_id=member_id,
@@ -234,51 +138,125 @@ class _Planner:
     def steps(self, out: list[ImportPlan]) -> Iterator[Progress]:
         request = self.request
         check_mapping(request)
-        message = "正在逐行检查"
         body = [(n, c) for n, c in request.sheet.rows if n > request.header_row]
         total = len(body)
         yield Progress(0, total, "正在读取已有会员")
-        existing = batches.existing_by_id_number(self.sessions)
-        cards = batches.card_numbers(self.sessions)
-        passed_over: list[tuple[int, str, str]] = []
+        pool = CheckPool(self.settings) if worth_a_second_process(total) else None
+        try:
+            existing = batches.existing_by_id_number(self.sessions)
+            cards = batches.card_numbers(self.sessions)
+            plan = yield from self.check_rows(body, existing, cards, pool)
+        finally:
+            if pool is not None:
+                pool.close()
+        out.append(plan)
+        yield Progress(total, total, "检查完成")
+
+    def check_rows(self, body: Sequence[Line], existing: dict[str, batches.Existing],
+                   cards: dict[str, batches.Existing],
+                   pool: CheckPool | None) -> Generator[Progress, None, ImportPlan]:
+        """Every row's verdict, chunk by chunk: the new members' rows of every other chunk
+        checked by ``pool`` while this process checks the next; stopped early when the
+        file is mostly wrong."""
+        request, total = self.request, len(body)
+        tally = _Tally()
         results: list[RowResult] = []
-        pending_updates: list[tuple[RowValues, _Cells, int]] = []
-        columns = {key: index for index, key in self.reader.mapping.items()}
-        for done, (number, cells) in enumerate(body, start=1):
+        passed_over: list[tuple[int, str, str]] = []
+        pending_updates: list[tuple[RowValues, Cells, int]] = []
+        waiting: list[tuple[list[RowResult | None], list[int], Future[list[RowResult]]]] = []
+        stopped: EarlyStop | None = None
+        for index, start in enumerate(range(0, total, _CHECK_CHUNK)):
+            chunk = self.sort_chunk(body[start:start + _CHECK_CHUNK], existing, passed_over,
+                                    pending_updates)
+            slots, places, lines = chunk
+            if pool is not None and index % 2 == 0:
+                waiting.append((slots, places, pool.submit(lines)))
+                continue
+            self.place(slots, places, self.rows.check_lines(lines))
+            for w_slots, w_places, future in waiting:  # the earlier chunk, in its order
+                self.place(w_slots, w_places, future.result())
+                tally.add(results, w_slots, self.rows)
+            waiting.clear()
+            tally.add(results, slots, self.rows)
+            yield Progress(min(start + _CHECK_CHUNK, total), total, "正在逐行检查")
+            if tally.mostly_wrong():
+                stopped = EarlyStop(body[min(start + _CHECK_CHUNK, total) - 1][0],
+                                    tally.checked, total)
+                break
+        for w_slots, w_places, future in waiting:
+            self.place(w_slots, w_places, future.result())
+            tally.add(results, w_slots, self.rows)
+        if stopped is None and tally.mostly_wrong() and len(results) < total:
+            stopped = EarlyStop(body[-1][0], tally.checked, total)
+        if stopped is None:
+            yield from self.fill_updates(results, pending_updates)
+        else:
+            results = [r for r in results if r.verdict != UPDATE or r.data is not None]
+        self.mark_duplicates(results, cards)
+        for result in results:
+            if result.problems and result.verdict not in BLOCKING:
+                result.verdict = REJECTED
+        if stopped is not None:
+            stopped = replace(stopped, kinds=problem_kinds(results))
+        return ImportPlan(request.file, request.sheet.name, request.header_row,
+                          request.mode, results, passed_over, stopped)
+
+    def sort_chunk(self, lines: Sequence[Line], existing: dict[str, batches.Existing],
+                   passed_over: list[tuple[int, str, str]],
+                   pending_updates: list[tuple[RowValues, Cells, int]],
+                   ) -> tuple[list[RowResult | None], list[int], list[Line]]:
+        """The chunk's rows sorted out: lines passed over noted, rows of members on file
+        judged here, and the new members' lines (with their places) left to check."""
+        slots: list[RowResult | None] = []
+        places: list[int] = []
+        new: list[Line] = []
+        for number, cells in lines:
             why = self.reader.kind_of_line(cells)
             if why is not None:
                 if why != "无内容":
                     words = next((t for t in map(as_text, cells) if t), "")
                     passed_over.append((number, why, words[:60]))
                 continue
-            row = self.reader.read(number, cells)
-            raw = _Cells(cells, columns)
-            number_text = _id_key(row.values.get("id_number", ""))
+            number_text = self.id_key_of(cells)
             known = existing.get(number_text) if number_text else None
-            if known is not None and (request.mode == ADD or known.binned):
-                results.append(self.existing_row(row, raw, known))
-            elif known is not None:
-                pending_updates.append((row, raw, known.member_id))
-                results.append(RowResult(number, "", UPDATE))  # filled in below
+            if known is None:
+                places.append(len(slots))
+                slots.append(None)
+                new.append((number, cells))
+                continue
+            row = self.reader.read(number, cells)
+            raw = self.rows.cells(cells)
+            if request_adds_only(self.request) or known.binned:
+                slots.append(self.existing_row(row, raw, known))
             else:
-                results.append(self.check_new(row, raw))
-            if done % _CHECK_CHUNK == 0:
-                yield Progress(done, total, message)
-        yield from self.fill_updates(results, pending_updates)
-        self.mark_duplicates(results, cards)
-        for result in results:
-            if result.problems and result.verdict not in BLOCKING:
-                result.verdict = REJECTED
-        out.append(ImportPlan(request.file, request.sheet.name, request.header_row,
-                              request.mode, results, passed_over))
-        yield Progress(total, total, "检查完成")
+                pending_updates.append((row, raw, known.member_id))
+                slots.append(RowResult(number, "", UPDATE))  # filled in at the end
+        return slots, places, new
 
-    def existing_row(self, row: RowValues, cells: _Cells,
+    def id_key_of(self, cells: Sequence[Cell]) -> str:
+        """The row's ID number as stored, read as the row reader reads it ("" when the
+        cell is empty or unreadable: such a row is checked, and refused, as new)."""
+        index = self._id_column
+        if index is None or index >= len(cells):
+            return ""
+        try:
+            return _id_key(as_document_number(cells[index]))
+        except CellError:
+            return ""
+
+    def place(self, slots: list[RowResult | None], places: list[int],
+              checked: list[RowResult]) -> None:
+        for place, result in zip(places, checked, strict=True):
+            if result.events:  # one tuple for equal events across the chunks
+                result.events = self.rows.shared(result.events)
+            slots[place] = result
+
+    def existing_row(self, row: RowValues, cells: Cells,
                      known: batches.Existing) -> RowResult:
         where = f"，{known.department}" if known.department else ""
         name = str(row.values.get("name", ""))
         if known.binned:  # as the dialog refuses it
-            taken = self.problem(row, "id_number", id_number_taken(known).message, cells)
+            taken = self.rows.problem(row, "id_number", id_number_taken(known).message, cells)
             return RowResult(row.row, name, EXISTING, member_id=known.member_id,
                              problems=(*row.problems, taken), notices=tuple(row.notices))
         skipped = (f"已在本会登记（{known.name}，{known.status}{where}），本次跳过；"
@@ -287,7 +265,7 @@ class _Planner:
                          problems=tuple(row.problems), notices=(*row.notices, skipped))
 
     def fill_updates(self, results: list[RowResult],
-                     pending: list[tuple[RowValues, _Cells, int]]) -> Iterator[Progress]:
+                     pending: list[tuple[RowValues, Cells, int]]) -> Iterator[Progress]:
         if not pending:
             return
         yield Progress(0, len(pending), "正在比对已有会员")
@@ -300,6 +278,9 @@ class _Planner:
 
     def mark_duplicates(self, results: list[RowResult],
                         cards: dict[str, batches.Existing]) -> None:
+        """Rows sharing an ID number, or a card number, with other rows of the file: each
+        group is one problem, shared by its rows and naming a few of them — linear in the
+        rows however many share one value (a placeholder number on every row)."""
         seen: dict[str, list[RowResult]] = defaultdict(list)
         seen_cards: dict[str, list[RowResult]] = defaultdict(list)
         for result in results:
@@ -307,37 +288,98 @@ class _Planner:
                 seen[_id_key(result.data.id_number)].append(result)
             if result.data is not None and result.data.card_number:
                 seen_cards[result.data.card_number].append(result)
+        id_column = self.reader.column("id_number", "证件号码")
         for same in seen.values():
             if len(same) > 1:
+                shared = RowProblem(
+                    self.request.sheet.name, same[0].row, id_column, _masked_id(same[0].data),
+                    f"{_rows_named(same)}的证件号码相同：同一人只能有一条记录，请删去重复的行。",
+                    len(same),
+                )
                 for result in same:
-                    others = "、".join(str(r.row) for r in same if r is not result)
                     result.verdict = DUPLICATE
-                    result.problems = (*result.problems, RowProblem(
-                        self.request.sheet.name, result.row,
-                        self.reader.column("id_number", "证件号码"),
-                        _masked_id(result.data),
-                        f"与第 {others} 行的证件号码相同：同一人只能有一条记录，请删去重复的行。",
-                    ))
+                    result.problems = (*result.problems, shared)
         if "card_number" not in self.mapped:  # cards on file are unique already
             return
+        card_column = self.reader.column("card_number", "会员证号")
         for card, same in seen_cards.items():
             same = [r for r in same if r.verdict != DUPLICATE]
+            if len(same) > 1:
+                shared = RowProblem(self.request.sheet.name, same[0].row, card_column, card,
+                                    f"{_rows_named(same)}的会员证号相同，会员证号不能重复。",
+                                    len(same))
+                for result in same:
+                    result.problems = (*result.problems, shared)
+                continue
             owner = cards.get(card)
             for result in same:
-                if len(same) > 1:
-                    others = "、".join(str(r.row) for r in same if r is not result)
-                    message = f"与第 {others} 行的会员证号相同，会员证号不能重复。"
-                elif owner is not None and owner.member_id != result.member_id:
-                    message = card_number_taken(owner).message  # as the dialog says it
-                else:
-                    continue
-                result.problems = (*result.problems, RowProblem(
-                    self.request.sheet.name, result.row,
-                    self.reader.column("card_number", "会员证号"), card, message,
-                ))
+                if owner is not None and owner.member_id != result.member_id:
+                    result.problems = (*result.problems, RowProblem(
+                        self.request.sheet.name, result.row, card_column, card,
+                        card_number_taken(owner).message,  # as the dialog says it
+                    ))
 
 
-_FIELD_SET = frozenset(FIELD_NAMES)
+class _Tally:
+    """How many of the rows checked so far are refused: by their own problems, or for
+    sharing an ID number with an earlier row (counted as they come, in linear time)."""
+
+    def __init__(self) -> None:
+        self.checked = 0
+        self.bad = 0
+        self._numbers: dict[str, bool] = {}  # number → its first row was clean
+
+    def add(self, results: list[RowResult], slots: Sequence[RowResult | None],
+            rows: RowChecker) -> None:
+        for result in slots:
+            assert result is not None, "a row of the chunk was not checked"
+            results.append(result)
+            self.checked += 1
+            if result.problems:
+                self.bad += 1
+            number = result.data.id_number if result.data is not None else ""
+            if not number:
+                continue
+            key = _id_key(number)
+            first_clean = self._numbers.get(key)
+            if first_clean is None:
+                self._numbers[key] = not result.problems
+                continue
+            if first_clean:  # the first of the group is refused now too
+                self.bad += 1
+                self._numbers[key] = False
+            if not result.problems:
+                self.bad += 1
+
+    def mostly_wrong(self) -> bool:
+        return self.checked >= EARLY_LOOK and self.bad * 2 > self.checked
+
+
+def problem_kinds(results: Sequence[RowResult]) -> tuple[tuple[str, int, str], ...]:
+    """(column, rows with a problem there, the first such message), most rows first."""
+    rows: Counter[str] = Counter()
+    first: dict[str, str] = {}
+    for result in results:
+        for column in {p.column for p in result.problems}:
+            rows[column] += 1
+        for problem in result.problems:
+            first.setdefault(problem.column, f"第 {problem.row} 行：{problem.message}")
+    return tuple((column, count, first[column]) for column, count in rows.most_common())
+
+
+_NAMED_ROWS = 3
+
+
+def _rows_named(same: Sequence[RowResult]) -> str:
+    """"第 2、5 行" for a few rows, "第 2、3、4 行等共 5,000 行" for many."""
+    if len(same) <= _NAMED_ROWS + 1:
+        return f"第 {'、'.join(str(r.row) for r in same)} 行"
+    named = "、".join(str(r.row) for r in same[:_NAMED_ROWS])
+    return f"第 {named} 行等共 {format_count(len(same))} 行"
+
+
+def request_adds_only(request: PlanRequest) -> bool:
+    return request.mode == ADD
 
 
 def _id_key(number: Any) -> str:

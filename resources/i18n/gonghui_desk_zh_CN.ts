@@ -2461,6 +2461,10 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
         <source>Row %1, %2: %3</source>
         <translation>第 %1 行，%2：%3</translation>
     </message>
+    <message>
+        <source>Most rows checked have problems, so the check stopped early and nothing will be imported. See the problems above, check the sheet, header and column mapping, correct the file and import it again.</source>
+        <translation>已检查的行大多有问题，检查已提前停止，不会导入任何内容。请看上面列出的问题，核对工作表、表头和列对应，修改原表后重新导入。</translation>
+    </message>
     <message numerus="yes">
         <source>%n row(s) did not pass the checks, so nothing will be imported. Export the problem list, correct the file and import it again; or tick the box above to import only the rows that passed.</source>
         <translation>

@@ -53,7 +53,7 @@ def test_a_rejected_file_exits_3_writes_nothing_and_names_every_problem(capsys, 
     content = json.loads(report.read_text(encoding="utf-8"))
     assert (content["written"], content["rejected"], content["batch_id"]) == (False, 1, None)
     assert content["errors"] == [{
-        "sheet": "会员", "row": 3, "column": "联系电话", "value": "12345",
+        "sheet": "会员", "row": 3, "rows": 1, "column": "联系电话", "value": "12345",
         "message": "应为 11 位手机号码，例如 138 1234 5678。",
     }]
     assert (tmp_path / "问题.xlsx").is_file()

@@ -96,7 +96,7 @@ def test_the_same_person_twice_in_a_file_is_refused_on_both_rows(db, tmp_path):
     rows[3][2] = rows[1][2]
     plan = plan_file(db, write_xlsx(tmp_path / "名册.xlsx", rows))
     assert [r.verdict for r in plan.rows] == [DUPLICATE, NEW, DUPLICATE]
-    assert "与第 4 行的证件号码相同" in plan.rows[0].problems[0].message
+    assert "第 2、4 行的证件号码相同" in plan.rows[0].problems[0].message
     assert "*" in plan.rows[0].problems[0].value  # masked in the problem list
 
 

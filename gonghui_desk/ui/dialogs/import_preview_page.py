@@ -131,7 +131,7 @@ class ImportPreviewPage(QWizardPage):
         self.export_button.setEnabled(bool(plan.problems))
         self.exported.clear()
         self.valid_only.setChecked(False)
-        self.valid_only.setVisible(plan.blocked)
+        self.valid_only.setVisible(plan.blocked and plan.stopped is None)
         self._update_status()
 
     def _passed_over(self, plan: ImportPlan) -> list[str]:
@@ -167,7 +167,13 @@ class ImportPreviewPage(QWizardPage):
         plan = self.plan
         adds, updates = plan.to_write()
         bad = plan.count(*BLOCKING)
-        if plan.blocked and not self.valid_only.isChecked():
+        if plan.stopped is not None:
+            text = self.tr(
+                "Most rows checked have problems, so the check stopped early and nothing will "
+                "be imported. See the problems above, check the sheet, header and column "
+                "mapping, correct the file and import it again.")
+            self.status.setStyleSheet(ERROR_STYLE)
+        elif plan.blocked and not self.valid_only.isChecked():
             text = self.tr(
                 "%n row(s) did not pass the checks, so nothing will be imported. Export the "
                 "problem list, correct the file and import it again; or tick the box above to "
@@ -192,7 +198,8 @@ class ImportPreviewPage(QWizardPage):
 
     def isComplete(self) -> bool:
         plan = self.importer.state.plan
-        if plan is None or (plan.blocked and not self.valid_only.isChecked()):
+        if plan is None or plan.stopped is not None or (
+                plan.blocked and not self.valid_only.isChecked()):
             return False
         adds, updates = plan.to_write()
         return bool(adds or updates)
