@@ -43,7 +43,12 @@ def cmd_import(args: argparse.Namespace) -> int:
     from gonghui_desk.cli import _open, run_with_progress, runner_for
     from gonghui_desk.exchange import import_report
     from gonghui_desk.exchange.import_session import prepare_request, read_roster
-    from gonghui_desk.exchange.member_import import ImportPlan, import_operation, plan_import
+    from gonghui_desk.exchange.member_import import (
+        ImportPlan,
+        import_operation,
+        plan_import,
+        refuse_blocked,
+    )
 
     db = _open(args)
     try:
@@ -69,6 +74,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         adds, updates = plan.to_write()
         if not args.dry_run:
             try:
+                if plan.stopped is not None:
+                    refuse_blocked(plan, args.valid_only)  # says why, whatever was asked
                 if adds or updates:
                     batch_id = runner_for(db).run(
                         import_operation(plan, valid_only=args.valid_only)).value

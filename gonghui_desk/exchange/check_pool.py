@@ -14,10 +14,12 @@ reading of the first chunk. ``close`` stops it, also when the check is cancelled
 from __future__ import annotations
 
 import gc
+import logging
 import multiprocessing
 import os
 from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 from gonghui_desk.exchange.import_plan import RowResult
 from gonghui_desk.exchange.row_checks import CheckSettings, Line, RowChecker
@@ -27,6 +29,7 @@ from gonghui_desk.exchange.row_checks import CheckSettings, Line, RowChecker
 PARALLEL_ROWS = 20_000
 
 _checker: RowChecker | None = None
+log = logging.getLogger(__name__)
 
 
 def _start(settings: CheckSettings) -> None:
@@ -53,8 +56,23 @@ class CheckPool:
             initializer=_start, initargs=(settings,),
         )
 
+        self.broken = False
+
     def submit(self, lines: Sequence[Line]) -> Future[list[RowResult]]:
         return self._executor.submit(_check, list(lines))
+
+    def result(self, future: Future[list[RowResult]], lines: Sequence[Line],
+               here: RowChecker) -> list[RowResult]:
+        """The chunk's verdicts; checked here instead when the process could not do it
+        (it could not start, or was killed): the verdicts are the same, only slower."""
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            if not self.broken:
+                log.warning("the checking process stopped; checking in one process",
+                            exc_info=True)
+            self.broken = True
+            return here.check_lines(lines)
 
     def close(self) -> None:
         self._executor.shutdown(wait=True, cancel_futures=True)

@@ -7,21 +7,25 @@ how a new member came in, a changed 入会日期 against the history, the change
 with duplicates by ID number inside the file and against the database. It is a generator
 of ``Progress`` (STYLE.md, long work), run off the GUI thread or with a text bar.
 
+The rows go two chunks at a time. New members' rows need no book (exchange.row_checks):
+in a large file, those of every other chunk are checked by a second process
+(exchange.check_pool) while this one sorts and checks the rest. Every step is linear in
+the rows: duplicates are grouped by a dictionary, and a group is one problem naming a few
+of its rows. A file that is mostly wrong (the first thousands of rows mostly refused) is
+not checked to its end: the plan says where it stopped and what kinds of problems it saw.
+
 Writing it is an operation (exchange.import_write), re-exported here.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Generator, Iterator, Sequence
-from concurrent.futures import Future
 from dataclasses import replace
-from typing import Any
 
 from gonghui_desk.db.session import SessionFactory
 from gonghui_desk.domain import membership as ms
-from gonghui_desk.domain.idnumber import convert_15_to_18, normalise
 from gonghui_desk.domain.masking import mask_id_number, mask_phone
 from gonghui_desk.domain.member import FIELD_LABELS, FIELD_NAMES, MemberData
 from gonghui_desk.domain.member_rules import (
@@ -30,6 +34,7 @@ from gonghui_desk.domain.member_rules import (
     id_number_taken,
 )
 from gonghui_desk.domain.numbers import format_count
+from gonghui_desk.exchange.bad_rows import Tally, problem_kinds
 from gonghui_desk.exchange.cell_values import Cell, CellError, as_document_number, as_text
 from gonghui_desk.exchange.check_pool import CheckPool, worth_a_second_process
 from gonghui_desk.exchange.import_plan import (
@@ -64,6 +69,7 @@ from gonghui_desk.exchange.row_checks import (
     CheckSettings,
     Line,
     RowChecker,
+    id_key,
 )
 from gonghui_desk.services import Progress
 from gonghui_desk.services import import_batches as batches
@@ -75,10 +81,11 @@ __all__ = [
     "import_operation", "plan_import", "refuse_blocked", "remember_mapping", "write_plan",
 ]
 _CHECK_CHUNK = 2000
-# A file is judged "mostly wrong" once this many member rows are checked and more than
-# half of them are refused: the rest is not checked (a 200,000-row file of garbage would
-# otherwise hold millions of problems), and the plan says what kinds of problems it saw.
-EARLY_LOOK = 1000
+
+
+# A chunk sorted out: its verdicts in row order (None where a new member's row is still to
+# be checked), the places of those, and their lines.
+_Chunk = tuple[list[RowResult | None], list[int], list[Line]]
 
 
 class _Planner:
@@ -155,42 +162,39 @@ class _Planner:
     def check_rows(self, body: Sequence[Line], existing: dict[str, batches.Existing],
                    cards: dict[str, batches.Existing],
                    pool: CheckPool | None) -> Generator[Progress, None, ImportPlan]:
-        """Every row's verdict, chunk by chunk: the new members' rows of every other chunk
-        checked by ``pool`` while this process checks the next; stopped early when the
-        file is mostly wrong."""
+        """Every row's verdict, two chunks at a time: the new members' rows of the first
+        checked by ``pool`` (when there is one) while this process checks the second's.
+        After each pair the check stops if the file is mostly wrong — at the same rows
+        whether or not a second process helps, so that both give the same plan."""
         request, total = self.request, len(body)
-        tally = _Tally()
+        tally = Tally()
         results: list[RowResult] = []
         passed_over: list[tuple[int, str, str]] = []
         pending_updates: list[tuple[RowValues, Cells, int]] = []
-        waiting: list[tuple[list[RowResult | None], list[int], Future[list[RowResult]]]] = []
         stopped: EarlyStop | None = None
-        for index, start in enumerate(range(0, total, _CHECK_CHUNK)):
-            chunk = self.sort_chunk(body[start:start + _CHECK_CHUNK], existing, passed_over,
+        step = _CHECK_CHUNK
+        for start in range(0, total, 2 * step):
+            first = self.sort_chunk(body[start:start + step], existing, passed_over,
                                     pending_updates)
-            slots, places, lines = chunk
-            if pool is not None and index % 2 == 0:
-                waiting.append((slots, places, pool.submit(lines)))
-                continue
-            self.place(slots, places, self.rows.check_lines(lines))
-            for w_slots, w_places, future in waiting:  # the earlier chunk, in its order
-                self.place(w_slots, w_places, future.result())
-                tally.add(results, w_slots, self.rows)
-            waiting.clear()
-            tally.add(results, slots, self.rows)
-            yield Progress(min(start + _CHECK_CHUNK, total), total, "正在逐行检查")
-            if tally.mostly_wrong():
-                stopped = EarlyStop(body[min(start + _CHECK_CHUNK, total) - 1][0],
-                                    tally.checked, total)
+            future = pool.submit(first[2]) if pool is not None and not pool.broken else None
+            second = self.sort_chunk(body[start + step:start + 2 * step], existing,
+                                     passed_over, pending_updates)
+            self.place(second, self.rows.check_lines(second[2]))
+            if future is not None:
+                assert pool is not None
+                self.place(first, pool.result(future, first[2], self.rows))
+            else:
+                self.place(first, self.rows.check_lines(first[2]))
+            tally.add(results, first[0])
+            tally.add(results, second[0])
+            done = min(start + 2 * step, total)
+            yield Progress(done, total, "正在逐行检查")
+            if done < total and tally.mostly_wrong():
+                stopped = EarlyStop(body[done - 1][0], tally.checked, total)
                 break
-        for w_slots, w_places, future in waiting:
-            self.place(w_slots, w_places, future.result())
-            tally.add(results, w_slots, self.rows)
-        if stopped is None and tally.mostly_wrong() and len(results) < total:
-            stopped = EarlyStop(body[-1][0], tally.checked, total)
         if stopped is None:
             yield from self.fill_updates(results, pending_updates)
-        else:
+        else:  # rows of members on file were not compared: they are left out
             results = [r for r in results if r.verdict != UPDATE or r.data is not None]
         self.mark_duplicates(results, cards)
         for result in results:
@@ -204,7 +208,7 @@ class _Planner:
     def sort_chunk(self, lines: Sequence[Line], existing: dict[str, batches.Existing],
                    passed_over: list[tuple[int, str, str]],
                    pending_updates: list[tuple[RowValues, Cells, int]],
-                   ) -> tuple[list[RowResult | None], list[int], list[Line]]:
+                   ) -> _Chunk:
         """The chunk's rows sorted out: lines passed over noted, rows of members on file
         judged here, and the new members' lines (with their places) left to check."""
         slots: list[RowResult | None] = []
@@ -240,12 +244,12 @@ class _Planner:
         if index is None or index >= len(cells):
             return ""
         try:
-            return _id_key(as_document_number(cells[index]))
+            return id_key(as_document_number(cells[index]))
         except CellError:
             return ""
 
-    def place(self, slots: list[RowResult | None], places: list[int],
-              checked: list[RowResult]) -> None:
+    def place(self, chunk: _Chunk, checked: list[RowResult]) -> None:
+        slots, places, _ = chunk
         for place, result in zip(places, checked, strict=True):
             if result.events:  # one tuple for equal events across the chunks
                 result.events = self.rows.shared(result.events)
@@ -285,7 +289,7 @@ class _Planner:
         seen_cards: dict[str, list[RowResult]] = defaultdict(list)
         for result in results:
             if result.data is not None and result.data.id_number:
-                seen[_id_key(result.data.id_number)].append(result)
+                seen[id_key(result.data.id_number)].append(result)
             if result.data is not None and result.data.card_number:
                 seen_cards[result.data.card_number].append(result)
         id_column = self.reader.column("id_number", "证件号码")
@@ -320,53 +324,6 @@ class _Planner:
                     ))
 
 
-class _Tally:
-    """How many of the rows checked so far are refused: by their own problems, or for
-    sharing an ID number with an earlier row (counted as they come, in linear time)."""
-
-    def __init__(self) -> None:
-        self.checked = 0
-        self.bad = 0
-        self._numbers: dict[str, bool] = {}  # number → its first row was clean
-
-    def add(self, results: list[RowResult], slots: Sequence[RowResult | None],
-            rows: RowChecker) -> None:
-        for result in slots:
-            assert result is not None, "a row of the chunk was not checked"
-            results.append(result)
-            self.checked += 1
-            if result.problems:
-                self.bad += 1
-            number = result.data.id_number if result.data is not None else ""
-            if not number:
-                continue
-            key = _id_key(number)
-            first_clean = self._numbers.get(key)
-            if first_clean is None:
-                self._numbers[key] = not result.problems
-                continue
-            if first_clean:  # the first of the group is refused now too
-                self.bad += 1
-                self._numbers[key] = False
-            if not result.problems:
-                self.bad += 1
-
-    def mostly_wrong(self) -> bool:
-        return self.checked >= EARLY_LOOK and self.bad * 2 > self.checked
-
-
-def problem_kinds(results: Sequence[RowResult]) -> tuple[tuple[str, int, str], ...]:
-    """(column, rows with a problem there, the first such message), most rows first."""
-    rows: Counter[str] = Counter()
-    first: dict[str, str] = {}
-    for result in results:
-        for column in {p.column for p in result.problems}:
-            rows[column] += 1
-        for problem in result.problems:
-            first.setdefault(problem.column, f"第 {problem.row} 行：{problem.message}")
-    return tuple((column, count, first[column]) for column, count in rows.most_common())
-
-
 _NAMED_ROWS = 3
 
 
@@ -380,14 +337,6 @@ def _rows_named(same: Sequence[RowResult]) -> str:
 
 def request_adds_only(request: PlanRequest) -> bool:
     return request.mode == ADD
-
-
-def _id_key(number: Any) -> str:
-    """The ID number as stored: normalised, a 15-digit resident ID as its 18 digits."""
-    text = normalise(str(number or ""))
-    if len(text) == 15 and text.isdigit():
-        return convert_15_to_18(text)
-    return text
 
 
 def _masked_id(data: MemberData | None) -> str:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from gonghui_desk.domain import membership as ms
+from gonghui_desk.domain.idnumber import convert_15_to_18, normalise
 from gonghui_desk.domain.member import FIELD_LABELS, FIELD_NAMES, MemberData
 from gonghui_desk.domain.member_rules import check_new_record
 from gonghui_desk.errors import FieldProblem
@@ -42,6 +43,14 @@ class CheckSettings:
     headers: tuple[str, ...]
     mapping: dict[int, str]  # column index → field key
     today: dt.date
+
+
+def id_key(number: Any) -> str:
+    """The ID number as stored: normalised, a 15-digit resident ID as its 18 digits."""
+    text = normalise(str(number or ""))
+    if len(text) == 15 and text.isdigit():
+        return convert_15_to_18(text)
+    return text
 
 
 class Cells:

@@ -179,6 +179,23 @@ def test_a_bad_row_blocks_the_import_until_only_valid_rows_are_asked_for(page, d
     assert page.model.rowCount() == 3  # the list was refreshed
 
 
+def test_a_mostly_wrong_file_stops_the_check_and_offers_nothing_to_import(
+        page, tmp_path, monkeypatch, boxes):
+    monkeypatch.setattr("gonghui_desk.exchange.bad_rows.EARLY_LOOK", 20)
+    monkeypatch.setattr("gonghui_desk.exchange.member_import._CHECK_CHUNK", 10)
+    same = id_number("11010519900307001")
+    wizard = to_preview(page, roster(tmp_path / "名册.xlsx",
+                                     [(f"员工{n}", same, "装配车间") for n in range(100)]))
+    preview = wizard.preview_page
+    assert "检查了 20 行（到第 22 行）" in preview.summary.text()
+    assert "其余 80 行没有再检查" in preview.summary.text()
+    assert "【证件号码 (填写18位身份证)】20 行" in preview.summary.text()
+    assert "检查已提前停止" in preview.status.text()
+    assert preview.valid_only.isHidden() and not finish(wizard).isEnabled()
+    preview.table.selectRow(5)
+    assert "第 3、4、5 行等共 20 行的证件号码相同" in preview.detail.toPlainText()
+
+
 def test_the_problem_list_is_saved_as_a_workbook(page, tmp_path, monkeypatch, boxes):
     wizard = to_preview(page, roster(tmp_path / "名册.xlsx", FIRST))
     target = tmp_path / "问题清单"
