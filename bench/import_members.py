@@ -13,7 +13,9 @@ batch with a history entry for every row — into a fresh database, timed inside
 process from reading to commit.
 Peers, in the same run: python-calamine merely reading the sheet into Python lists
 (``to_python``), and LibreOffice headless converting the file to CSV (its whole run).
-Peak memory: the import child's peak resident set size.
+Peak memory: the peak of the import child's resident set together with the second process
+it starts to check rows (bench/tree_memory.py samples the process tree), beside the peak
+of the calamine read on its own.
 
 Goals: ours ≤ 1.5 × the calamine read, faster than LibreOffice, peak memory ≤ 400 MB.
 Medians over the runs; ours and the peers alternate so machine noise hits all of them.
@@ -31,6 +33,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from tree_memory import run_sampled
 
 HERE = Path(__file__).resolve().parent
 CACHE = HERE / ".cache"
@@ -109,15 +113,17 @@ def build_roster(rows: int) -> Path:
 
 
 def _child(code: str, *args: str) -> dict[str, float]:
+    """Run a child script; its figures, with the peak MB of it and any process it starts."""
     environment = dict(os.environ)
     environment.pop("PYTHONDONTWRITEBYTECODE", None)
-    done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
-                          env=environment, check=True)
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    out, peak = run_sampled([sys.executable, "-c", code, *args], environment)
+    figures = json.loads(out.strip().splitlines()[-1])
+    figures["tree_mb"] = peak
+    return figures
 
 
-def calamine_read(roster: Path) -> float:
-    return _child(CALAMINE_CHILD, str(roster))["seconds"]
+def calamine_read(roster: Path) -> dict[str, float]:
+    return _child(CALAMINE_CHILD, str(roster))
 
 
 def our_import(roster: Path, folder: Path) -> dict[str, float]:
@@ -146,7 +152,7 @@ def main() -> None:
     args = parser.parse_args()
     roster = build_roster(args.rows)
     ours: list[dict[str, float]] = []
-    calamine: list[float] = []
+    calamine: list[dict[str, float]] = []
     office: list[float] = []
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -158,8 +164,9 @@ def main() -> None:
             if seconds is not None:
                 office.append(seconds)
     ours_s = statistics.median(r["seconds"] for r in ours)
-    peak = max(r["peak_mb"] for r in ours)
-    read_s = statistics.median(calamine)
+    peak = max(r["tree_mb"] for r in ours)
+    calamine_peak = max(r["tree_mb"] for r in calamine)
+    read_s = statistics.median(r["seconds"] for r in calamine)
     print(f"import of {args.rows:,} rows × 20 columns (.xlsx), {args.runs} runs, medians")
     print(f"{'figure':<40}{'ours':>10}{'peer':>10}{'ratio':>8}")
     print(f"{'import vs python-calamine read':<40}{ours_s:>10.2f}{read_s:>10.2f}"
@@ -170,8 +177,8 @@ def main() -> None:
               f"{ours_s / office_s:>8.2f}   goal < 1")
     else:
         print("import vs LibreOffice → CSV: LibreOffice is not installed, not measured")
-    print(f"{'peak memory of the import (MB)':<40}{peak:>10.0f}{MEMORY_GOAL_MB:>10}"
-          f"{peak / MEMORY_GOAL_MB:>8.2f}   goal ≤ 1 (the limit as peer)")
+    print(f"{'peak memory, both processes (MB)':<40}{peak:>10.0f}{calamine_peak:>10.0f}"
+          f"{peak / calamine_peak:>8.2f}   peer: the calamine read; goal ≤ {MEMORY_GOAL_MB} MB")
     parts = {k: statistics.median(r[k] for r in ours) for k in ("read", "check", "write")}
     print("ours in parts: " + ", ".join(f"{k} {v:.2f} s" for k, v in parts.items())
           + f"; members added {int(ours[0]['added']):,}")

@@ -60,5 +60,5 @@ def problem_kinds(results: Sequence[RowResult]) -> tuple[tuple[str, int, str], .
         for column in {p.column for p in result.problems}:
             rows[column] += 1
         for problem in result.problems:
-            first.setdefault(problem.column, f"第 {problem.rows_shown} 行：{problem.message}")
+            first.setdefault(problem.column, f"第 {problem.row} 行：{problem.message}")
     return tuple((column, count, first[column]) for column, count in rows.most_common())

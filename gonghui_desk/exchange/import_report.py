@@ -66,7 +66,7 @@ def report(plan: ImportPlan, *, written: bool, batch_id: int | None) -> dict[str
 def summary_lines(plan: ImportPlan) -> list[str]:
     lines = [
         f"“{plan.file.name}”工作表“{plan.sheet}”，表头在第 {plan.header_row} 行，"
-        f"读到 {len(plan.rows)} 名会员：",
+        f"{_rows_read(plan)}：",
         f"  新增 {plan.count(NEW)}，更新 {plan.count(UPDATE)}，无变化 {plan.count(UNCHANGED)}，"
         f"已有记录跳过 {plan.count(EXISTING)}，文件内重复 {plan.count(DUPLICATE)}，"
         f"有错误 {plan.count(REJECTED)}",
@@ -76,6 +76,12 @@ def summary_lines(plan: ImportPlan) -> list[str]:
     if plan.stopped is not None:
         lines += ["  " + line for line in plan.stopped.lines()]
     return lines
+
+
+def _rows_read(plan: ImportPlan) -> str:
+    if plan.stopped is None:
+        return f"读到 {len(plan.rows)} 名会员"
+    return f"共 {plan.stopped.total:,} 行，检查了其中 {len(plan.rows):,} 名会员"
 
 
 def write_problem_workbook(plan: ImportPlan, path: Path) -> int:
