@@ -215,22 +215,40 @@ def take_screenshots(db_location: str, outdir: Path, clock: Clock,
     startup = Startup(db_location, clock, officer)
     window = startup.window
     written: list[Path] = []
+    # Nobody is at the screen to close a crash dialog: an error in a page is logged and
+    # ends the command with a message, instead of waiting for a click that never comes.
+    startup.handler.uninstall()
+    failures: list[str] = []
+
+    def record(kind: type[BaseException], error: BaseException, tb: object) -> None:
+        log.error("uncaught exception while taking screenshots",
+                  exc_info=(kind, error, tb))  # type: ignore[arg-type]
+        failures.append(f"{kind.__name__}: {error}")
+
+    sys.excepthook = record
+
+    def settle(where: str) -> None:
+        startup.app.processEvents()
+        if failures:
+            raise UserError(f"截图时{where}出错（{failures[0]}），没有截完。"
+                            f"详情已写入日志：{startup.log_path}")
+
     try:
         window.show()
         startup.attach_database()
         for number, spec in enumerate(PAGES, start=1):
             window.show_page(spec.key)
-            startup.app.processEvents()
+            settle(f"“{spec.key}”页")
             written.append(_save(window.grab(), outdir / f"{number:02d}-{spec.key}.png"))
         about = window.show_about()
-        startup.app.processEvents()
+        settle("“关于”窗口")
         written.append(_save(about.grab(), outdir / f"{len(PAGES) + 1:02d}-about.png"))
         about.close()
     finally:
         window.close()
         if window.attached:
             window.context.db.close()
-        startup.handler.uninstall()
+        sys.excepthook = startup.handler.previous
     return written
 
 

@@ -156,3 +156,25 @@ def test_restore_of_a_foreign_file_exits_4_and_keeps_the_database(capsys, db_pat
     database = open_database(db_path)
     assert count_all(database.sessions) == 5
     database.close()
+
+
+def test_screenshots_end_with_a_message_when_a_page_fails(capsys, db_path, tmp_path, qapp,
+                                                           monkeypatch):
+    """Nobody is there to close a crash dialog: the command stops and says which page."""
+    from PySide6.QtCore import QTimer
+
+    from gonghui_desk.ui.main_window import MainWindow
+
+    shown = MainWindow.show_page
+
+    def failing(self, key, *args, **kwargs):
+        page = shown(self, key, *args, **kwargs)
+        if key == "members":
+            QTimer.singleShot(0, lambda: 1 / 0)  # an error in a slot, as a page's would be
+        return page
+
+    monkeypatch.setattr(MainWindow, "show_page", failing)
+    code, out, err = run(capsys, "--db", str(db_path), "screenshots", str(tmp_path / "shots"))
+    assert code == ExitCode.INPUT_REJECTED
+    assert "截图时“members”页出错（ZeroDivisionError" in out + err
+    assert "日志" in out + err
