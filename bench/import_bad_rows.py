@@ -158,7 +158,7 @@ def run_import(roster: Path, template: Path, folder: Path, timeout: float,
         except subprocess.TimeoutExpired:
             os.killpg(child.pid, signal.SIGKILL)
             child.wait()
-            fate = f"timed out after {timeout:.0f} s"
+            fate = f"timed out ({timeout:.0f} s for the whole process)"
         ended = time.time()
         sampler.done.set()
         sampler.join()
@@ -210,7 +210,8 @@ def _judge(work: Path, fate: str | None, returncode: int, cap_gb: float, ended: 
         else:
             last = tail.strip().splitlines()[-1:] or [""]
             fate = f"failed (exit {returncode}): {last[0][:80]}"
-    return Outcome(seconds, sampled_kb / 1024, False, f"{fate} after {seconds:.1f} s; {written}")
+    return Outcome(seconds, sampled_kb / 1024, False,
+                   f"{fate}, stopped {seconds:.1f} s into the command; {written}")
 
 
 def combined(outcomes: list[Outcome]) -> Outcome:
@@ -229,7 +230,7 @@ def _bound(value: float, finished: bool, digits: int) -> str:
 def print_case(label: str, ours: Outcome, peer: Outcome) -> None:
     ratio = _bound(ours.seconds / peer.seconds, ours.finished, 2) if peer.finished else "—"
     print(f"{label:<44}{_bound(ours.seconds, ours.finished, 2):>10}"
-          f"{peer.seconds:>10.2f}{ratio:>8}   goal ≤ {RATIO_GOAL}")
+          f"{_bound(peer.seconds, peer.finished, 2):>10}{ratio:>8}   goal ≤ {RATIO_GOAL}")
     peak = _bound(ours.peak_mb, ours.finished, 0)
     print(f"{'  peak memory, MB (the limit as peer)':<44}{peak:>10}{MEMORY_GOAL_MB:>10}"
           f"{_bound(ours.peak_mb / MEMORY_GOAL_MB, ours.finished, 2):>8}"
@@ -281,8 +282,9 @@ def main() -> None:
             peer = combined(peers)
             peer_rows = rows if args.small else PEER_ROWS
             print(f"\n{rows:,} rows × {columns} columns (.xlsx); peer: the good "
-                  f"{peer_rows:,} × {columns} import, {peer.seconds:.2f} s, "
-                  f"peak {peer.peak_mb:.0f} MB")
+                  f"{peer_rows:,} × {columns} import, "
+                  f"{_bound(peer.seconds, peer.finished, 2)} s, "
+                  f"peak {_bound(peer.peak_mb, peer.finished, 0)} MB")
             print(f"  peer: {peer.verdict}")
             print(f"{'figure':<44}{'ours':>10}{'peer':>10}{'ratio':>8}")
             for shape in args.shapes:
