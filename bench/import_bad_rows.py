@@ -44,6 +44,7 @@ import sys
 import tempfile
 import threading
 import time
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -177,7 +178,7 @@ def run_import(roster: Path, template: Path, folder: Path, timeout: float,
 def _judge(work: Path, fate: str | None, returncode: int, cap_gb: float, ended: float,
            sampled_kb: int) -> Outcome:
     book, report, result = work / "book.sqlite3", work / "report.json", work / "result.json"
-    with sqlite3.connect(book) as connection:
+    with closing(sqlite3.connect(book)) as connection:
         members = connection.execute("SELECT count(*) FROM member").fetchone()[0]
         batches = connection.execute("SELECT count(*) FROM import_batch").fetchone()[0]
     written = "nothing written" if members == batches == 0 else (
