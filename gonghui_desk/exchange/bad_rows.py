@@ -20,12 +20,17 @@ EARLY_LOOK = 1000
 
 class Tally:
     """How many of the rows checked so far are refused: by their own problems, or for
-    sharing an ID number with an earlier row (counted as they come, in linear time)."""
+    sharing an ID number or a mobile with another row (counted as they come, in linear
+    time; the verdicts themselves are given once every row is in, by the planner)."""
 
     def __init__(self) -> None:
         self.checked = 0
-        self.bad = 0
-        self._numbers: dict[str, bool] = {}  # number → its first row was clean
+        self._bad: set[int] = set()  # rows
+        self._first: dict[tuple[str, str], int] = {}  # (kind, number) → its first row
+
+    @property
+    def bad(self) -> int:
+        return len(self._bad)
 
     def add(self, results: list[RowResult], slots: Sequence[RowResult | None]) -> None:
         for result in slots:
@@ -33,20 +38,16 @@ class Tally:
             results.append(result)
             self.checked += 1
             if result.problems:
-                self.bad += 1
-            number = result.data.id_number if result.data is not None else ""
-            if not number:
+                self._bad.add(result.row)
+            data = result.data
+            if data is None:
                 continue
-            key = id_key(number)
-            first_clean = self._numbers.get(key)
-            if first_clean is None:
-                self._numbers[key] = not result.problems
-                continue
-            if first_clean:  # the first of the group is refused now too
-                self.bad += 1
-                self._numbers[key] = False
-            if not result.problems:
-                self.bad += 1
+            for key in (("id", id_key(data.id_number)), ("phone", data.phone)):
+                if not key[1]:
+                    continue
+                first = self._first.setdefault(key, result.row)
+                if first != result.row:  # both are refused, whichever came first
+                    self._bad.update((first, result.row))
 
     def mostly_wrong(self) -> bool:
         return self.checked >= EARLY_LOOK and self.bad * 2 > self.checked

@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Generator, Iterator, Sequence
-from dataclasses import replace
+from collections.abc import Callable, Generator, Iterator, Sequence
+from dataclasses import dataclass, replace
 
 from gonghui_desk.db.session import SessionFactory
 from gonghui_desk.domain import membership as ms
@@ -34,9 +34,11 @@ from gonghui_desk.domain.member_rules import (
     id_number_taken,
 )
 from gonghui_desk.domain.numbers import format_count
+from gonghui_desk.errors import FieldProblem
 from gonghui_desk.exchange.bad_rows import Tally, problem_kinds
 from gonghui_desk.exchange.cell_values import Cell, CellError, as_document_number, as_text
 from gonghui_desk.exchange.check_pool import CheckPool, worth_a_second_process
+from gonghui_desk.exchange.header_map import TARGET_LABELS
 from gonghui_desk.exchange.import_plan import (
     ADD,
     BLOCKING,
@@ -151,8 +153,9 @@ class _Planner:
         pool = CheckPool(self.settings) if worth_a_second_process(total) else None
         try:
             existing = batches.existing_by_id_number(self.sessions)
-            cards = batches.card_numbers(self.sessions)
-            plan = yield from self.check_rows(body, existing, cards, pool)
+            held = _Held(batches.card_numbers(self.sessions),
+                         batches.phone_numbers(self.sessions))
+            plan = yield from self.check_rows(body, existing, held, pool)
         finally:
             if pool is not None:
                 pool.close()
@@ -160,8 +163,7 @@ class _Planner:
         yield Progress(total, total, "检查完成")
 
     def check_rows(self, body: Sequence[Line], existing: dict[str, batches.Existing],
-                   cards: dict[str, batches.Existing],
-                   pool: CheckPool | None) -> Generator[Progress, None, ImportPlan]:
+                   held: _Held, pool: CheckPool | None) -> Generator[Progress, None, ImportPlan]:
         """Every row's verdict, two chunks at a time: the new members' rows of the first
         checked by ``pool`` (when there is one) while this process checks the second's.
         After each pair the check stops if the file is mostly wrong — at the same rows
@@ -196,7 +198,7 @@ class _Planner:
             yield from self.fill_updates(results, pending_updates)
         else:  # rows of members on file were not compared: they are left out
             results = [r for r in results if r.verdict != UPDATE or r.data is not None]
-        self.mark_duplicates(results, cards)
+        self.mark_duplicates(results, held)
         for result in results:
             if result.problems and result.verdict not in BLOCKING:
                 result.verdict = REJECTED
@@ -280,18 +282,15 @@ class _Planner:
             results[by_row[row.row]] = self.check_update(row, cells, member_id, current,
                                                          history)
 
-    def mark_duplicates(self, results: list[RowResult],
-                        cards: dict[str, batches.Existing]) -> None:
-        """Rows sharing an ID number, or a card number, with other rows of the file: each
-        group is one problem, shared by its rows and naming a few of them — linear in the
-        rows however many share one value (a placeholder number on every row)."""
+    def mark_duplicates(self, results: list[RowResult], held: _Held) -> None:
+        """Rows sharing an ID number, a card number or a mobile with other rows of the
+        file, or a number another member holds: each group is one problem, shared by its
+        rows and naming a few of them — linear in the rows however many share one value
+        (a placeholder number on every row)."""
         seen: dict[str, list[RowResult]] = defaultdict(list)
-        seen_cards: dict[str, list[RowResult]] = defaultdict(list)
         for result in results:
             if result.data is not None and result.data.id_number:
                 seen[id_key(result.data.id_number)].append(result)
-            if result.data is not None and result.data.card_number:
-                seen_cards[result.data.card_number].append(result)
         id_column = self.reader.column("id_number", "证件号码")
         for same in seen.values():
             if len(same) > 1:
@@ -303,25 +302,53 @@ class _Planner:
                 for result in same:
                     result.verdict = DUPLICATE
                     result.problems = (*result.problems, shared)
-        if "card_number" not in self.mapped:  # cards on file are unique already
-            return
-        card_column = self.reader.column("card_number", "会员证号")
-        for card, same in seen_cards.items():
-            same = [r for r in same if r.verdict != DUPLICATE]
+        if "card_number" in self.mapped:  # cards on file are unique already
+            self.shared_numbers(results, "card_number", held.cards, lambda card: card,
+                                "的会员证号相同，会员证号不能重复。", card_number_taken)
+        if "phone" in self.mapped:
+            self.shared_numbers(results, "phone", held.phones, mask_phone,
+                                "的移动电话相同：每位会员应填写本人的手机号码，请逐行核对。",
+                                _phone_taken)
+
+    def shared_numbers(self, results: list[RowResult], key: str,
+                       on_file: dict[str, batches.Existing], show: Callable[[str], str],
+                       same_words: str,
+                       taken: Callable[[batches.Existing], FieldProblem]) -> None:
+        """A number (card, mobile) on several rows, or held by another member on file."""
+        seen: dict[str, list[RowResult]] = defaultdict(list)
+        for result in results:
+            value = getattr(result.data, key) if result.data is not None else ""
+            if value and result.verdict != DUPLICATE:
+                seen[value].append(result)
+        column = self.reader.column(key, TARGET_LABELS[key])
+        sheet = self.request.sheet.name
+        for value, same in seen.items():
             if len(same) > 1:
-                shared = RowProblem(self.request.sheet.name, same[0].row, card_column, card,
-                                    f"{_rows_named(same)}的会员证号相同，会员证号不能重复。",
-                                    len(same))
+                shared = RowProblem(sheet, same[0].row, column, show(value),
+                                    f"{_rows_named(same)}{same_words}", len(same))
                 for result in same:
                     result.problems = (*result.problems, shared)
                 continue
-            owner = cards.get(card)
-            for result in same:
-                if owner is not None and owner.member_id != result.member_id:
-                    result.problems = (*result.problems, RowProblem(
-                        self.request.sheet.name, result.row, card_column, card,
-                        card_number_taken(owner).message,  # as the dialog says it
-                    ))
+            owner = on_file.get(value)
+            result = same[0]
+            if owner is not None and owner.member_id != result.member_id:
+                result.problems = (*result.problems, RowProblem(
+                    sheet, result.row, column, show(value),
+                    taken(owner).message,  # as the dialog says it
+                ))
+
+
+@dataclass(frozen=True)
+class _Held:
+    """Numbers members on file hold, by number."""
+
+    cards: dict[str, batches.Existing]
+    phones: dict[str, batches.Existing]
+
+
+def _phone_taken(holder: batches.Existing) -> FieldProblem:
+    return FieldProblem("phone", f"已是{holder.describe()}的手机号码：每位会员应填写本人的号码，"
+                                 "请核对。")
 
 
 _NAMED_ROWS = 3
