@@ -60,6 +60,10 @@ def cmd_import(args: argparse.Namespace) -> int:
         plan = out[0]
         for line in import_report.summary_lines(plan):
             print(line)
+        for row, why, words in plan.passed_over[:20]:
+            print(f"  第 {row} 行（{why}）：{' '.join(words.split())}")
+        if len(plan.passed_over) > 20:
+            print(f"  ……共 {len(plan.passed_over)} 行不是会员，完整清单见 --report 文件")
         for problem in plan.problems[:20]:
             print(f"  第 {problem.rows_shown} 行 [{problem.column}] {problem.value}："
                   f"{problem.message}")

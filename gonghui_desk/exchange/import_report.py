@@ -7,6 +7,7 @@ numbers in it are masked: it is a working list, likely to be mailed around.
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -72,7 +73,9 @@ def summary_lines(plan: ImportPlan) -> list[str]:
         f"有错误 {plan.count(REJECTED)}",
     ]
     if plan.passed_over:
-        lines.append(f"  另有 {len(plan.passed_over)} 行不是会员（合计、说明或签字行），未导入")
+        kinds = Counter(why for _, why, _ in plan.passed_over)  # in the sheet's order
+        counts = "，".join(f"{why} {count}" for why, count in kinds.items())
+        lines.append(f"  另有 {len(plan.passed_over)} 行不是会员（{counts}），未导入")
     if plan.stopped is not None:
         lines += ["  " + line for line in plan.stopped.lines()]
     return lines

@@ -2,13 +2,13 @@
 
 Cells become text, dates, yes/no or code-list values (matched leniently, domain.code_match);
 what cannot be read becomes a ``RowProblem`` that names the column and the value as the
-sheet shows it. Lines that are not members (合计, 制表人, a merged 填表说明 note) are told
-apart from members with a missing name, which are reported, not dropped.
+sheet shows it. Lines that are not members (合计, 制表人, a merged 填表说明 note, the other
+tail lines of tail_rows) are told apart from members with a missing name or ID number,
+which are reported, not dropped.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,6 +17,7 @@ from gonghui_desk.domain import membership as ms
 from gonghui_desk.domain.code_match import match_code
 from gonghui_desk.domain.codes import MEMBERSHIP_CHANGE_REASON, CodeList
 from gonghui_desk.domain.member import CODE_LISTS
+from gonghui_desk.exchange import tail_rows as tail
 from gonghui_desk.exchange.cell_values import (
     Cell,
     CellError,
@@ -32,14 +33,6 @@ YES_NO_KEYS = frozenset({"migrant_worker", "dispatched"})
 ROW_CODE_LISTS: dict[str, CodeList] = {
     **CODE_LISTS, "change_kind": ms.EVENT_KINDS, "change_reason": MEMBERSHIP_CHANGE_REASON,
 }
-# A line whose first words are these is a total, a signature or a note, not a member.
-_NOT_A_MEMBER = re.compile(
-    r"^(合计|总计|小计|共计|制表|填表|审核|审批|说明|注[:：]|注意|备注[:：]|单位负责人|负责人|"
-    r"联系人|联系电话[:：]|日期[:：]|以上|本表)"
-)
-_TOTAL_NAMES = frozenset({"合计", "总计", "小计", "共计"})
-
-
 @dataclass(frozen=True)
 class RowProblem:
     """A line of the problem list: where, what was there, what to do."""
@@ -87,35 +80,49 @@ class RowReader:
             if not self.column_of[key]:
                 self.column_of[key] = f"第 {index + 1} 列"
         self._readers = [(i, k, self._reader(k)) for i, k in self.mapping.items()]
-        self._identity = [i for i, k in self.mapping.items() if k in ("name", "id_number")]
+        where = {k: i for i, k in self.mapping.items()}
+        self._name, self._id = where.get("name"), where.get("id_number")
         self._days: dict[object, object] = {}
 
     def column(self, key: str, label: str) -> str:
         return self.column_of.get(key, f"{label}（表中无此列）")
 
     def kind_of_line(self, cells: Sequence[Cell]) -> str | None:
-        """None for a member row, else why the line is passed over."""
+        """None for a member row, else why the line is passed over (tail_rows names it)."""
         width = len(cells)
-        identity = [as_text(cells[i]) for i in self._identity if i < width]
-        if identity and identity[0] and identity[0] not in _TOTAL_NAMES and not (
-            _NOT_A_MEMBER.match(identity[0])
-        ):
-            return None  # the common case: a name or a number where it belongs
+        name = as_text(cells[self._name]) if self._name is not None and self._name < width else ""
+        ident = as_text(cells[self._id]) if self._id is not None and self._id < width else ""
+        if len(ident) >= 6 and ident.isascii() and ident[0].isalnum():
+            return None  # the common case: an ID number where it belongs is a member's
+        name_kind = tail.tail_word_kind(name) if name else None
+        if name and name_kind is None and not self._label_beside(cells, ident):
+            return None  # a member without a readable ID: reported, not dropped
+        if ident and tail.looks_like_id(ident):
+            return None  # "合计" or "说明" as a name, yet with an ID number: never dropped
+        words = [t for t in (as_text(c) for c in cells if c is not None) if t]
+        if not words:
+            return "无内容"
+        kind = tail.kind_of_words(words) or name_kind
+        if kind is None and not name and not ident:
+            kind = tail.first_tail_word(words)  # e.g. "审核：" right of an unknown word
+        if kind is not None:
+            return kind
         mapped = [cells[i] for i in self.mapping if i < width]
         filled = [c for c in mapped if c is not None and as_text(c)]
-        words = [t for t in (as_text(c) for c in cells if c is not None) if t]
-        first = words[0] if words else ""
-        if first.replace(" ", "") in _TOTAL_NAMES or any(n in _TOTAL_NAMES for n in identity):
-            return "合计行"
         if not filled:
             if any(not w.isdigit() for w in words):
                 return "说明或签字行"  # e.g. a merged note written in the 序号 column
             return "无内容"  # e.g. a template row with only its 序号
-        if _NOT_A_MEMBER.match(first) and not any(identity[1:]):
-            return "说明或签字行"
-        if not any(identity) and len(filled) <= 2:
+        if not name and not ident and len(filled) <= 2:
             return "说明或签字行"
         return None
+
+    def _label_beside(self, cells: Sequence[Cell], ident: str) -> bool:
+        """A sign-off spread over cells: "制表人：" left of the name, or "审核：" in the 证件号码
+        column, makes the name beside it a signer's, not a member's."""
+        before = cells[: self._name or 0]
+        return any(type(c) is str and tail.is_label(c) for c in before) or (
+            bool(ident) and tail.is_label(ident))
 
     def read(self, number: int, cells: Sequence[Cell]) -> RowValues:
         row = RowValues(number)

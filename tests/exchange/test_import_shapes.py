@@ -54,7 +54,7 @@ def test_the_provincial_template_shape_is_found_and_imported(db, tmp_path):
     assert [r.row for r in plan.rows] == [5, 6, 7]
     first = plan.rows[0].data
     assert first.tech_level == "职业资格四级（中级）" and first.join_date == person(0)["joined"]
-    assert plan.passed_over == [(8, "说明或签字行", "填表说明：\n1. 表中所列项目均为必填项。")]
+    assert plan.passed_over == [(8, "说明行", "填表说明：\n1. 表中所列项目均为必填项。")]
 
 
 def test_hr_export_with_its_own_words_blank_rows_totals_and_signature(db, tmp_path):
@@ -67,7 +67,7 @@ def test_hr_export_with_its_own_words_blank_rows_totals_and_signature(db, tmp_pa
     assert [r.verdict for r in plan.rows] == [NEW] * 4
     assert [r.row for r in plan.rows] == [3, 4, 6, 7]  # the numbers the sheet shows
     assert plan.rows[3].data.department == person(3)["department"]
-    assert [why for _, why, _ in plan.passed_over] == ["合计行", "说明或签字行"]
+    assert [why for _, why, _ in plan.passed_over] == ["合计行", "签字行"]
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gbk", "gb18030", "utf-16"])

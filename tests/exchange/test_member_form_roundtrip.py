@@ -138,8 +138,8 @@ def test_an_export_imported_into_an_empty_book_gives_the_same_members(db, tmp_pa
         plan = plan_of(empty, path)
         assert plan.header_row == 4
         assert [r.verdict for r in plan.rows] == [NEW] * MEMBERS
-        # The 填表说明 row and the footer are not members.
-        assert [why for _, why, _ in plan.passed_over] == ["说明或签字行"] * 2
+        # The 填表说明 row and the footer (导出时间) are not members.
+        assert [why for _, why, _ in plan.passed_over] == ["说明行", "日期行"]
         Runner(empty).run(import_operation(plan, valid_only=False))
         before, after = carried(db), carried(empty)
         assert after == before
@@ -227,7 +227,7 @@ def test_the_provincial_template_filled_by_hand_imports_as_it_is(db, tmp_path):
     assert plan.header_row == 4
     assert [(r.row, r.name, r.verdict) for r in plan.rows] == [
         (5, "张伟", NEW), (6, "曾晓梅", NEW), (7, "李建国", NEW), (8, "王芳", NEW)]
-    assert [(row, why) for row, why, _ in plan.passed_over] == [(14, "说明或签字行")]
+    assert [(row, why) for row, why, _ in plan.passed_over] == [(14, "说明行")]
     notices = {r.name: r.notices for r in plan.rows}
     assert notices["张伟"] == notices["王芳"] == ()
     assert set(notices["曾晓梅"]) == {"未填写入会日期，按转入日期记录。",

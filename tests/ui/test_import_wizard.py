@@ -196,6 +196,28 @@ def test_a_mostly_wrong_file_stops_the_check_and_offers_nothing_to_import(
     assert "第 3、4、5 行等共 20 行的证件号码相同" in preview.detail.toPlainText()
 
 
+def test_the_preview_lists_the_sign_off_lines_and_the_import_is_not_refused(page, db,
+                                                                           tmp_path, boxes):
+    path = roster(tmp_path / "名册.xlsx", FIRST[:3])
+    book = openpyxl.load_workbook(path)
+    sheet = book["会员"]
+    for line in (["合 计", "3人"], ["制表人：", "李会计", "审核：", "", "王主席"],
+                 ["填报单位（盖章）："], ["", "", "", "", "    年   月   日"],
+                 ["注：本表一式两份。"], ["", "", "第 1 页 共 1 页"]):
+        sheet.append(line)
+    book.save(path)
+    wizard = to_preview(page, path)
+    summary = wizard.preview_page.summary.text()
+    assert "新增 3" in summary and "有错误 0" in summary
+    assert ("另有 6 行不是会员（合计行 1，签字行 1，盖章行 1，日期行 1，说明行 1，页脚 1），未导入"
+            in summary)
+    assert "第 7 行（签字行）：制表人：" in summary
+    assert summary.splitlines()[-1].strip() == "……另有 1 行"  # six lines, five shown
+    assert finish(wizard).isEnabled() and wizard.preview_page.valid_only.isHidden()
+    finish(wizard).click()
+    assert count_all(db.sessions) == 3
+
+
 def test_the_problem_list_is_saved_as_a_workbook(page, tmp_path, monkeypatch, boxes):
     wizard = to_preview(page, roster(tmp_path / "名册.xlsx", FIRST))
     target = tmp_path / "问题清单"
