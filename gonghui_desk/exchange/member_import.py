@@ -69,6 +69,7 @@ __all__ = [
 _EVENT_KEYS = {"kind": "change_kind", "effective_date": "change_date",
                "reason": "change_reason", "counterpart_union": "counterpart_union"}
 _UNKNOWN_UNION = "原工会未登记（导入）"
+_UNKNOWN_UNION_NOTICE = "未填写原所在工会，转入记录中记为“原工会未登记”。"
 # Changes that follow a 入会 (a new member's row may say one of these came last).
 _LATER_KINDS = frozenset({ms.RESERVE, ms.TRANSFER_OUT, ms.EXPEL, ms.WITHDRAW})
 _CHECK_CHUNK = 2000
@@ -136,7 +137,7 @@ class _Planner:
         if kind == ms.TRANSFER_IN:
             if not union:
                 union = _UNKNOWN_UNION
-                row.notices.append("未填写原所在工会，转入记录中记为“原工会未登记”。")
+                row.notices.append(_UNKNOWN_UNION_NOTICE)
             return [ms.EventDraft(ms.TRANSFER_IN, day or joined, reason, union)]
         if kind == ms.RESTORE:  # refused by the rules: a new member comes in by 入会 or 转入
             return [ms.EventDraft(ms.RESTORE, day)]
@@ -203,9 +204,10 @@ class _Planner:
         if kind and day is not None and (day, kind) not in history and not (
             kind == ms.JOIN and day == draft.join_date
         ):
-            union = row.values.get("counterpart_union") or (
-                _UNKNOWN_UNION if kind == ms.TRANSFER_IN else ""
-            )
+            union = row.values.get("counterpart_union") or ""
+            if kind == ms.TRANSFER_IN and not union:
+                union = _UNKNOWN_UNION  # said, as for a new member's 转入
+                row.notices.append(_UNKNOWN_UNION_NOTICE)
             events = (ms.EventDraft(kind, day, row.values.get("change_reason") or "", union),)
         # the member dialog's rules for an edit, then its membership-change dialog's
         check = check_update_record(draft, history, events, self.today)
