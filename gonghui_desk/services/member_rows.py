@@ -20,7 +20,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from gonghui_desk.db import audit
@@ -85,18 +85,27 @@ def holder_of(member: Member) -> Holder:
                   member.deleted_at is not None)
 
 
+def _holding(session: Session, member_id: int | None, *held: ColumnElement[bool]
+             ) -> list[Holder]:
+    query = select(Member).where(*held)
+    if member_id is not None:
+        query = query.where(Member.id != member_id)
+    return [holder_of(m) for m in session.scalars(query.order_by(Member.id))]
+
+
 def number_problems(session: Session, data: MemberData, member_id: int | None
                     ) -> list[FieldProblem]:
     """An ID number or a card number already held by another record."""
-    problems = []
-    for column, value, taken in ((Member.id_number, data.id_number, id_number_taken),
-                                 (Member.card_number, data.card_number, card_number_taken)):
-        if not value:
-            continue
-        query = select(Member).where(column == value)
-        if member_id is not None:
-            query = query.where(Member.id != member_id)
-        problems += [taken(holder_of(m)) for m in session.scalars(query.order_by(Member.id))]
+    problems: list[FieldProblem] = []
+    if data.id_number:
+        problems += map(id_number_taken,
+                        _holding(session, member_id, Member.id_number == data.id_number))
+    if data.card_number:
+        # The card index is partial (no card is not a number): SQLite uses it only when
+        # the query repeats its condition; without it every save read every member.
+        problems += map(card_number_taken, _holding(
+            session, member_id, Member.card_number == data.card_number,
+            Member.card_number != ""))
     return problems
 
 
