@@ -29,7 +29,9 @@ from gonghui_desk.exchange.member_import import (
     ImportPlan,
     import_operation,
 )
+from gonghui_desk.services import import_batches as batches
 from gonghui_desk.services import member_records as records
+from gonghui_desk.services.import_undo import undo_batch
 from gonghui_desk.services.membership import add_event
 from gonghui_desk.services.operations import Runner
 from tests.exchange.rosters import id_number, plan_file, write_xlsx
@@ -39,7 +41,7 @@ D = dt.date
 ARRIVED = D(2015, 6, 1)  # 张三's first 转入, and 赵六's 入会
 LEFT = "劳动（工作）关系发生变化"
 AFTER_ARRIVAL = "不能晚于转入本会的日期 2015-06-01。"  # the member dialog's words
-HEADER = ["姓名", "证件号码", "移动电话", "入会日期", "会籍变化类型", "会籍变化日期",
+HEADER = ["姓名", "证件号码", "移动电话", "会员证号", "入会日期", "会籍变化类型", "会籍变化日期",
           "会籍变化原因", "原所在工会"]
 
 
@@ -221,6 +223,50 @@ def test_a_transfer_in_without_the_union_says_what_it_records(db, tmp_path):
     _write(db, plan)
     assert records.get_member(db.sessions, ids["孙七"]).events[-1].counterpart_union == (
         "原工会未登记（导入）")
+
+
+def test_updates_written_in_parts_are_one_batch_and_undone_as_one(db, tmp_path, monkeypatch):
+    monkeypatch.setattr(batches, "UPDATE_CHUNK", 2)
+    ids = _book(db)
+    before = _contents(db)[:2]
+    people = (ZHANG, WANG, ZHAO, SUN)
+    plan = plan_file(db, _roster(tmp_path, *(
+        _row(p, 移动电话=f"1370000000{n}") for n, p in enumerate(people))), mode=UPSERT)
+    batch_id = _write(db, plan)
+    assert [records.get_member(db.sessions, ids[p.name]).data.phone for p in people] == [
+        f"1370000000{n}" for n in range(4)]
+    assert batches.get_batch(db.sessions, batch_id).updated == 4
+    write(db, undo_batch, batch_id)
+    assert _contents(db)[:2] == before
+
+
+# -- what changed between the preview and the import -----------------------------------------
+
+
+def test_a_rule_broken_since_the_preview_stops_the_whole_import(db, tmp_path):
+    ids = _book(db)
+    plan = plan_file(db, _roster(tmp_path, _row(ZHANG, 移动电话="13700000001"),
+                                 _row(ZHAO, 会员证号="C7")), mode=UPSERT)
+    assert [r.verdict for r in plan.rows] == [UPDATE, UPDATE]
+    write(db, records.update_member, ids["张三"], replace(ZHANG, card_number="C7"))
+    before = _contents(db)
+    with pytest.raises(UserError) as refused:
+        _write(db, plan)
+    assert refused.value.message.startswith("导入期间 赵六（保留会籍，装配车间） 的记录有了变化：")
+    assert "会员证号：已属于张三（在册，装配车间），会员证号不能重复。" in refused.value.message
+    assert refused.value.message.endswith("请重新预览后再导入。")
+    assert _contents(db) == before
+
+
+def test_a_member_put_in_the_bin_since_the_preview_stops_it(db, tmp_path):
+    ids = _book(db)
+    plan = plan_file(db, _roster(tmp_path, _row(ZHANG, 移动电话="13700000001"),
+                                 _row(SUN, 移动电话="13700000004")), mode=UPSERT)
+    write(db, records.move_to_recycle_bin, [ids["孙七"]])
+    before = _contents(db)
+    with pytest.raises(UserError, match="导入期间有会员记录被删除，请重新预览后再导入。"):
+        _write(db, plan)
+    assert _contents(db) == before
 
 
 # -- the command line -----------------------------------------------------------------------
