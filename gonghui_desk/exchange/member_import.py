@@ -295,10 +295,25 @@ class _Planner:
         yield Progress(0, len(pending), "正在比对已有会员")
         records = batches.load_records(self.sessions, [m for _, _, m in pending])
         by_row = {r.row: i for i, r in enumerate(results)}
+        updated = []
         for row, cells, member_id in pending:
             current, history = records[member_id]
-            results[by_row[row.row]] = self.check_update(row, cells, member_id, current,
-                                                         history)
+            result = self.check_update(row, cells, member_id, current, history)
+            results[by_row[row.row]] = result
+            if result.verdict == UPDATE and not result.problems:
+                updated.append((result, current))
+        self.warn_alike(updated)
+
+    def warn_alike(self, updated: list[tuple[RowResult, MemberData]]) -> None:
+        """The member dialog's warnings that another record may be the same person, as
+        notices (services.import_batches.alike_notices)."""
+        said = batches.alike_notices(self.sessions, [
+            (r.member_id, r.data, current) for r, current in updated
+            if r.member_id is not None and r.data is not None])
+        for result, _ in updated:
+            hints = said.get(result.member_id or 0)
+            if hints:
+                result.notices = (*result.notices, *hints)
 
     def mark_duplicates(self, results: list[RowResult],
                         cards: dict[str, batches.Existing]) -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -34,8 +35,9 @@ from gonghui_desk.db.models import (
 from gonghui_desk.db.models.imports import ADDED, UPDATED
 from gonghui_desk.db.session import SessionFactory, session_scope
 from gonghui_desk.domain import membership as ms
+from gonghui_desk.domain.masking import mask_phone
 from gonghui_desk.domain.member import FIELD_NAMES, MemberData
-from gonghui_desk.domain.member_rules import Holder
+from gonghui_desk.domain.member_rules import Holder, same_mobile_hint, same_person_hint
 from gonghui_desk.errors import UserError
 from gonghui_desk.services.bulk import collector_paused
 from gonghui_desk.services.member_rows import (
@@ -112,6 +114,60 @@ def load_records(
             for member in session.scalars(select(Member).where(Member.id.in_(chunk))):
                 found[member.id] = (data_of(member), history_of(member))
     return found
+
+
+def _alike(sessions: SessionFactory, phones: set[str], people: set[tuple[str, dt.date]]
+           ) -> tuple[dict[str, list[Existing]], dict[tuple[str, dt.date], list[Existing]]]:
+    """Who on file (not in the 回收站) has one of these mobiles, or one of these names with
+    its birth date, in the order they were added."""
+    by_phone: dict[str, list[Existing]] = defaultdict(list)
+    by_person: dict[tuple[str, dt.date], list[Existing]] = defaultdict(list)
+    names = sorted({name for name, _ in people})
+    columns = (Member.id, Member.name, Member.department, Member.status, Member.phone,
+               Member.birth_date)
+    with session_scope(sessions) as session:
+        for column, values in ((Member.phone, sorted(phones)), (Member.name, names)):
+            for start in range(0, len(values), 500):
+                query = (select(*columns)
+                         .where(column.in_(values[start:start + 500]),
+                                Member.deleted_at.is_(None))
+                         .order_by(Member.id))
+                for member_id, name, department, status, phone, birth in session.execute(query):
+                    holder = Existing(member_id, name, department, status, False)
+                    if column is Member.phone:
+                        by_phone[phone].append(holder)
+                    elif birth is not None and (name, birth) in people:
+                        by_person[(name, birth)].append(holder)
+    return by_phone, by_person
+
+
+def alike_notices(sessions: SessionFactory,
+                  updates: Sequence[tuple[int, MemberData, MemberData]]
+                  ) -> dict[int, tuple[str, ...]]:
+    """The member dialog's warnings that another record may be the same person (the same
+    name and birth date, the same mobile), for updates (member id, record as it is to be,
+    record on file), by member id. Only where the update brings the value: what was on
+    file was confirmed when it was saved. Mobiles are masked, as in every list."""
+    asked = []
+    for member_id, data, current in updates:
+        phone = data.phone if data.phone and data.phone != current.phone else ""
+        person = (data.name, data.birth_date) if data.birth_date and (
+            (data.name, data.birth_date) != (current.name, current.birth_date)) else None
+        if phone or person:
+            asked.append((member_id, phone, person))
+    if not asked:
+        return {}
+    by_phone, by_person = _alike(sessions, {p for _, p, _ in asked if p},
+                                 {q for _, _, q in asked if q})
+    said: dict[int, tuple[str, ...]] = {}
+    for member_id, phone, person in asked:
+        same = by_person.get(person, []) if person else []
+        hints = [same_person_hint(h) for h in same if h.member_id != member_id][:5]
+        hints += [same_mobile_hint(h, mask_phone(phone)) for h in by_phone.get(phone, [])
+                  if h.member_id != member_id][:5]
+        if hints:
+            said[member_id] = tuple(hints)
+    return said
 
 
 def _before(member: Member) -> dict[str, object]:

@@ -225,6 +225,19 @@ def test_a_transfer_in_without_the_union_says_what_it_records(db, tmp_path):
         "原工会未登记（导入）")
 
 
+def test_a_mobile_another_member_has_is_pointed_out_as_the_dialog_does(db, tmp_path):
+    ids = _book(db)
+    review = records.review_member(db.sessions, replace(SUN, phone=ZHANG.phone), ids["孙七"],
+                                   today=D(2026, 1, 5))
+    assert [w.text for w in review.warnings] == [
+        "张三（在册，装配车间）登记了同一个移动电话 13900000001。"]
+    plan = plan_file(db, _roster(tmp_path, _row(SUN, 移动电话=ZHANG.phone),
+                                 _row(WANG, 会员证号="W1")), mode=UPSERT)
+    assert [r.verdict for r in plan.rows] == [UPDATE, UPDATE]  # a warning, not a refusal
+    assert "张三（在册，装配车间）登记了同一个移动电话 139****0001。" in plan.rows[0].notices
+    assert not any("移动电话" in n for n in plan.rows[1].notices)  # its own is unchanged
+
+
 def test_updates_written_in_parts_are_one_batch_and_undone_as_one(db, tmp_path, monkeypatch):
     monkeypatch.setattr(batches, "UPDATE_CHUNK", 2)
     ids = _book(db)
