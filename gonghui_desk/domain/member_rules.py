@@ -3,7 +3,8 @@
 ``clean_member`` (domain.member) judges each field. Here the record with its history:
 how a new member came in (入会, dated on the 入会日期, or 转入, not before it), a changed
 入会日期 against the events already on file, the membership changes saved with the record,
-and the numbers that belong to one person only (证件号码, 会员证号). The member dialog, the
+and the numbers that belong to one person only (证件号码, 会员证号); and the words of the
+warnings that another record may be the same person. The member dialog, the
 import, the demo and the 回收站 all save through these (services.member_rows), so a record
 refused on one path is refused on every path, with the same words.
 """
@@ -148,3 +149,13 @@ def id_number_taken(holder: Holder) -> FieldProblem:
 
 def card_number_taken(holder: Holder) -> FieldProblem:
     return _problem("card_number", f"已属于{holder.describe()}，会员证号不能重复。")
+
+
+def same_person_hint(holder: Holder) -> str:
+    """A warning, not a refusal: another record with the same name and birth date."""
+    return f"{holder.describe()}与本记录姓名、出生日期相同，可能是同一人。"
+
+
+def same_mobile_hint(holder: Holder, phone: str) -> str:
+    """A warning, not a refusal: another record with the same mobile (``phone`` as shown)."""
+    return f"{holder.describe()}登记了同一个移动电话 {phone}。"

@@ -67,6 +67,7 @@ from gonghui_desk.exchange.import_write import (
 from gonghui_desk.exchange.row_checks import (
     FIELD_SET,
     UNKNOWN_UNION,
+    UNKNOWN_UNION_NOTICE,
     Cells,
     CheckSettings,
     Line,
@@ -116,9 +117,10 @@ class _Planner:
         if kind and day is not None and (day, kind) not in history and not (
             kind == ms.JOIN and day == draft.join_date
         ):
-            union = row.values.get("counterpart_union") or (
-                UNKNOWN_UNION if kind == ms.TRANSFER_IN else ""
-            )
+            union = row.values.get("counterpart_union") or ""
+            if kind == ms.TRANSFER_IN and not union:
+                union = UNKNOWN_UNION  # said, as for a new member's 转入
+                row.notices.append(UNKNOWN_UNION_NOTICE)
             events = (ms.EventDraft(kind, day, row.values.get("change_reason") or "", union),)
         # the member dialog's rules for an edit, then its membership-change dialog's
         check = check_update_record(draft, history, events, self.today)
@@ -277,10 +279,25 @@ class _Planner:
         yield Progress(0, len(pending), "正在比对已有会员")
         records = batches.load_records(self.sessions, [m for _, _, m in pending])
         by_row = {r.row: i for i, r in enumerate(results)}
+        updated = []
         for row, cells, member_id in pending:
             current, history = records[member_id]
-            results[by_row[row.row]] = self.check_update(row, cells, member_id, current,
-                                                         history)
+            result = self.check_update(row, cells, member_id, current, history)
+            results[by_row[row.row]] = result
+            if result.verdict == UPDATE and not result.problems:
+                updated.append((result, current))
+        self.warn_alike(updated)
+
+    def warn_alike(self, updated: list[tuple[RowResult, MemberData]]) -> None:
+        """The member dialog's warnings that another record may be the same person, as
+        notices (services.import_batches.alike_notices)."""
+        said = batches.alike_notices(self.sessions, [
+            (r.member_id, r.data, current) for r, current in updated
+            if r.member_id is not None and r.data is not None])
+        for result, _ in updated:
+            hints = said.get(result.member_id or 0)
+            if hints:
+                result.notices = (*result.notices, *hints)
 
     def mark_duplicates(self, results: list[RowResult], held: _Held) -> None:
         """Rows sharing an ID number, a card number or a mobile with other rows of the

@@ -29,6 +29,7 @@ from gonghui_desk.exchange.import_rows import RowProblem, RowReader, RowValues
 _EVENT_KEYS = {"kind": "change_kind", "effective_date": "change_date",
                "reason": "change_reason", "counterpart_union": "counterpart_union"}
 UNKNOWN_UNION = "原工会未登记（导入）"
+UNKNOWN_UNION_NOTICE = "未填写原所在工会，转入记录中记为“原工会未登记”。"
 # Changes that follow a 入会 (a new member's row may say one of these came last).
 _LATER_KINDS = frozenset({ms.RESERVE, ms.TRANSFER_OUT, ms.EXPEL, ms.WITHDRAW})
 FIELD_SET = frozenset(FIELD_NAMES)
@@ -128,7 +129,7 @@ class RowChecker:
         if kind == ms.TRANSFER_IN:
             if not union:
                 union = UNKNOWN_UNION
-                row.notices.append("未填写原所在工会，转入记录中记为“原工会未登记”。")
+                row.notices.append(UNKNOWN_UNION_NOTICE)
             return [ms.EventDraft(ms.TRANSFER_IN, day or joined, reason, union)]
         if kind == ms.RESTORE:  # refused by the rules: a new member comes in by 入会 or 转入
             return [ms.EventDraft(ms.RESTORE, day)]

@@ -5,20 +5,22 @@ transaction with the batch record, so an import is wholly there or not at all �
 an error or a power cut leaves no part of it. Added members go in through
 services.member_rows.insert_members (checked by the dialog's rules when the plan was made,
 written with executemany and their history entries in bulk); updated members go through
-``save_member_row``, the dialog's own writer, so each changed field is in the history as
-usual. The batch keeps what each update changed, for undoing it (services.import_undo).
+``update_member_rows``, the dialog's own writer in its form for many rows, so each changed
+field is in the history as usual. The batch keeps what each update changed, for undoing
+it (services.import_undo).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Select, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from gonghui_desk.db import audit
 from gonghui_desk.db.engine import larger_page_cache
@@ -33,21 +35,25 @@ from gonghui_desk.db.models import (
 from gonghui_desk.db.models.imports import ADDED, UPDATED
 from gonghui_desk.db.session import SessionFactory, session_scope
 from gonghui_desk.domain import membership as ms
+from gonghui_desk.domain.masking import mask_phone
 from gonghui_desk.domain.member import FIELD_NAMES, MemberData
-from gonghui_desk.domain.member_rules import Holder
-from gonghui_desk.errors import UserError, ValidationError
+from gonghui_desk.domain.member_rules import Holder, same_mobile_hint, same_person_hint
+from gonghui_desk.errors import UserError
 from gonghui_desk.services.bulk import collector_paused
 from gonghui_desk.services.member_rows import (
     NewRow,
+    RecordRefused,
+    RowUpdate,
     data_of,
     history_of,
     holder_of,
     insert_members,
-    save_member_row,
+    update_member_rows,
 )
 from gonghui_desk.services.operations import Tx
 
 CHUNK = 5000
+UPDATE_CHUNK = 500  # members on file loaded, checked and flushed together
 Existing = Holder  # a record already on file, as the import compares against it
 
 
@@ -123,34 +129,102 @@ def load_records(
     return found
 
 
+def _alike(sessions: SessionFactory, phones: set[str], people: set[tuple[str, dt.date]]
+           ) -> tuple[dict[str, list[Existing]], dict[tuple[str, dt.date], list[Existing]]]:
+    """Who on file (not in the 回收站) has one of these mobiles, or one of these names with
+    its birth date, in the order they were added."""
+    by_phone: dict[str, list[Existing]] = defaultdict(list)
+    by_person: dict[tuple[str, dt.date], list[Existing]] = defaultdict(list)
+    names = sorted({name for name, _ in people})
+    columns = (Member.id, Member.name, Member.department, Member.status, Member.phone,
+               Member.birth_date)
+    with session_scope(sessions) as session:
+        for column, values in ((Member.phone, sorted(phones)), (Member.name, names)):
+            for start in range(0, len(values), 500):
+                query = (select(*columns)
+                         .where(column.in_(values[start:start + 500]),
+                                Member.deleted_at.is_(None))
+                         .order_by(Member.id))
+                for member_id, name, department, status, phone, birth in session.execute(query):
+                    holder = Existing(member_id, name, department, status, False)
+                    if column is Member.phone:
+                        by_phone[phone].append(holder)
+                    elif birth is not None and (name, birth) in people:
+                        by_person[(name, birth)].append(holder)
+    return by_phone, by_person
+
+
+def alike_notices(sessions: SessionFactory,
+                  updates: Sequence[tuple[int, MemberData, MemberData]]
+                  ) -> dict[int, tuple[str, ...]]:
+    """The member dialog's warnings that another record may be the same person (the same
+    name and birth date, the same mobile), for updates (member id, record as it is to be,
+    record on file), by member id. Only where the update brings the value: what was on
+    file was confirmed when it was saved. Mobiles are masked, as in every list."""
+    asked = []
+    for member_id, data, current in updates:
+        phone = data.phone if data.phone and data.phone != current.phone else ""
+        person = (data.name, data.birth_date) if data.birth_date and (
+            (data.name, data.birth_date) != (current.name, current.birth_date)) else None
+        if phone or person:
+            asked.append((member_id, phone, person))
+    if not asked:
+        return {}
+    by_phone, by_person = _alike(sessions, {p for _, p, _ in asked if p},
+                                 {q for _, _, q in asked if q})
+    said: dict[int, tuple[str, ...]] = {}
+    for member_id, phone, person in asked:
+        same = by_person.get(person, []) if person else []
+        hints = [same_person_hint(h) for h in same if h.member_id != member_id][:5]
+        hints += [same_mobile_hint(h, mask_phone(phone)) for h in by_phone.get(phone, [])
+                  if h.member_id != member_id][:5]
+        if hints:
+            said[member_id] = tuple(hints)
+    return said
+
+
 def _before(member: Member) -> dict[str, object]:
     values = {name: getattr(member, name) for name in FIELD_NAMES}
     return {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in values.items()}
 
 
-def _update(tx: Tx, batch_id: int, change: MemberUpdate) -> None:
-    session = tx.session
-    member = session.get(Member, change.member_id)
-    if member is None or member.deleted_at is not None:
-        raise UserError("导入期间有会员记录被删除，请重新预览后再导入。")
-    before = _before(member)
+def _first_join(member: Member, change: MemberUpdate) -> list[object] | None:
+    """The first 入会 event as it was, when the update may move it (for the undo)."""
     first = min(member.events, key=lambda e: (e.effective_date, e.id), default=None)
-    first_join = None
     if first is not None and first.kind == ms.JOIN and change.data.join_date is not None:
-        first_join = [first.id, first.effective_date.isoformat()]
-    had = {e.id for e in member.events}
+        return [first.id, first.effective_date.isoformat()]
+    return None
+
+
+def _update_chunk(tx: Tx, batch_id: int, changes: Sequence[MemberUpdate]) -> None:
+    """Save a chunk of updates with the dialog's rules, in one go (update_member_rows),
+    keeping for each what it was, for undoing it."""
+    session = tx.session
+    wanted = [c.member_id for c in changes]
+    query = (select(Member).where(Member.id.in_(wanted), Member.deleted_at.is_(None))
+             .options(selectinload(Member.events)))
+    members = {m.id: m for m in session.scalars(query)}
+    if len(members) < len(set(wanted)):
+        raise UserError("导入期间有会员记录被删除，请重新预览后再导入。")
+    kept: dict[int, tuple[dict[str, object], list[object] | None, set[int]]] = {}
+    for change in changes:
+        member = members[change.member_id]
+        kept[member.id] = (_before(member), _first_join(member, change),
+                           {e.id for e in member.events})
     try:
-        save_member_row(tx, member, change.data, later_events=change.events)
-    except ValidationError as error:  # the record changed since the preview checked it
-        raise UserError(f"导入期间 {holder_of(member).describe()} 的记录有了变化：{error.message}"
-                        "\n请重新预览后再导入。") from error
-    session.add(ImportBatchItem(
-        batch_id=batch_id, member_id=member.id, action=UPDATED,
-        before=json.dumps({
-            "fields": before, "first_join": first_join,
-            "events": [e.id for e in member.events if e.id not in had],
-        }, ensure_ascii=False),
-    ))
+        update_member_rows(tx, [RowUpdate(members[c.member_id], c.data, c.events)
+                                for c in changes])
+    except RecordRefused as error:  # the record changed since the preview checked it
+        raise UserError(f"导入期间 {holder_of(error.member).describe()} 的记录有了变化："
+                        f"{error.message}\n请重新预览后再导入。") from error
+    for member_id, (before, first_join, had) in kept.items():
+        session.add(ImportBatchItem(
+            batch_id=batch_id, member_id=member_id, action=UPDATED,
+            before=json.dumps({
+                "fields": before, "first_join": first_join,
+                "events": [e.id for e in members[member_id].events if e.id not in had],
+            }, ensure_ascii=False),
+        ))
 
 
 def write_batch(
@@ -196,10 +270,10 @@ def _write_batch(tx: Tx, file_name: str, sheet: str, mode: str, adds: Sequence[N
         finally:
             cursor.close()
         tx.progress(start + len(chunk), total, message)
-    for done, change in enumerate(updates, start=len(adds) + 1):
-        _update(tx, batch.id, change)
-        if done % 500 == 0:
-            tx.progress(done, total, message)
+    for start in range(0, len(updates), UPDATE_CHUNK):
+        part = updates[start:start + UPDATE_CHUNK]
+        _update_chunk(tx, batch.id, part)
+        tx.progress(len(adds) + start + len(part), total, message)
     audit.record(session, "import_batch", batch.id, "import", {
         "file_name": file_name, "sheet": sheet, "added": len(adds),
         "updated": len(updates),

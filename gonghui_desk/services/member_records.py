@@ -24,6 +24,7 @@ from gonghui_desk.domain import membership as ms
 from gonghui_desk.domain import recuperation_process as rp
 from gonghui_desk.domain.masking import mask_id_number
 from gonghui_desk.domain.member import MemberData
+from gonghui_desk.domain.member_rules import same_mobile_hint, same_person_hint
 from gonghui_desk.errors import FieldProblem, UserError, ValidationError
 from gonghui_desk.services.member_rows import data_of, holder_of, review_row, save_member_row
 from gonghui_desk.services.operations import Tx
@@ -86,14 +87,10 @@ def _warnings(session: Session, data: MemberData, member_id: int | None
     if data.name and data.birth_date:
         same = (Member.name == data.name, Member.birth_date == data.birth_date)
         for other in _others(session, member_id, *same):
-            hints.append(DuplicateHint(
-                other.id, f"{holder_of(other).describe()}与本记录姓名、出生日期相同，可能是同一人。"
-            ))
+            hints.append(DuplicateHint(other.id, same_person_hint(holder_of(other))))
     if data.phone:
         for other in _others(session, member_id, Member.phone == data.phone):
-            hints.append(DuplicateHint(
-                other.id, f"{holder_of(other).describe()}登记了同一个移动电话 {data.phone}。"
-            ))
+            hints.append(DuplicateHint(other.id, same_mobile_hint(holder_of(other), data.phone)))
     return hints
 
 

@@ -4,7 +4,9 @@
 domain.member_rules (fields, history, numbers held by others), then writes its fields,
 the pinyin search keys, the first event and any later ones, and the status that follows
 from its events — through the ORM, so the change history records every field. The member
-dialog, the import's updates and the 回收站 call it.
+dialog and the 回收站 call it; ``update_member_rows`` is its form for many members on file
+(an import's updates), the same check and the same write, with the numbers they hold
+looked up together.
 
 ``insert_members`` writes many new members at once (an import's additions, the demo):
 each row has passed ``check_new_record`` — the same rules — and its values come from the
@@ -16,11 +18,12 @@ from __future__ import annotations
 
 import datetime as dt
 import operator
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from gonghui_desk.db import audit
@@ -85,19 +88,47 @@ def holder_of(member: Member) -> Holder:
                   member.deleted_at is not None)
 
 
+class NumberHolders:
+    """Who holds the ID and card numbers of some records, read at once: one record's save
+    asks for its own two, a batch of updates for all of theirs in a few queries."""
+
+    def __init__(self, session: Session, records: Sequence[MemberData]) -> None:
+        self._ids = self._read(session, Member.id_number,
+                               {d.id_number for d in records if d.id_number})
+        # The card index is partial (no card is not a number): SQLite uses it only when
+        # the query repeats its condition; without it every save read every member.
+        self._cards = self._read(session, Member.card_number,
+                                 {d.card_number for d in records if d.card_number},
+                                 Member.card_number != "")
+
+    @staticmethod
+    def _read(session: Session, column: Any, values: set[str], *also: ColumnElement[bool]
+              ) -> dict[str, list[tuple[int, Holder]]]:
+        found: dict[str, list[tuple[int, Holder]]] = defaultdict(list)
+        ordered = sorted(values)
+        for start in range(0, len(ordered), 500):
+            query = (select(column, Member.id, Member.name, Member.department, Member.status,
+                            Member.deleted_at.is_not(None))
+                     .where(column.in_(ordered[start:start + 500]), *also)
+                     .order_by(Member.id))
+            for value, member_id, name, department, status, binned in session.execute(query):
+                found[value].append(
+                    (member_id, Holder(member_id, name, department, status, bool(binned))))
+        return found
+
+    def problems(self, data: MemberData, member_id: int | None) -> list[FieldProblem]:
+        """An ID number or a card number of ``data`` already held by another record."""
+        problems = [id_number_taken(h) for i, h in self._ids.get(data.id_number, ())
+                    if i != member_id]
+        problems += [card_number_taken(h) for i, h in self._cards.get(data.card_number, ())
+                     if i != member_id]
+        return problems
+
+
 def number_problems(session: Session, data: MemberData, member_id: int | None
                     ) -> list[FieldProblem]:
     """An ID number or a card number already held by another record."""
-    problems = []
-    for column, value, taken in ((Member.id_number, data.id_number, id_number_taken),
-                                 (Member.card_number, data.card_number, card_number_taken)):
-        if not value:
-            continue
-        query = select(Member).where(column == value)
-        if member_id is not None:
-            query = query.where(Member.id != member_id)
-        problems += [taken(holder_of(m)) for m in session.scalars(query.order_by(Member.id))]
-    return problems
+    return NumberHolders(session, [data]).problems(data, member_id)
 
 
 # -- one row ---------------------------------------------------------------------------
@@ -111,18 +142,42 @@ def event_row(draft: ms.EventDraft) -> MembershipEvent:
     )
 
 
+def _check(member: Member | None, draft: MemberData, events: Sequence[ms.EventDraft],
+           today: dt.date) -> RecordCheck:
+    if member is None:
+        return check_new_record(draft, events, today)
+    return check_update_record(draft, history_of(member), events, today)
+
+
+def _with_numbers(check: RecordCheck, holders: NumberHolders, member: Member | None
+                  ) -> RecordCheck:
+    taken = holders.problems(check.data, member.id if member else None)
+    if not taken:
+        return check
+    return RecordCheck(check.data, (*check.problems, *taken), check.notices)
+
+
 def review_row(session: Session, member: Member | None, draft: MemberData,
                events: Sequence[ms.EventDraft], today: dt.date) -> RecordCheck:
     """What saving would do (``events``: a new member's first event and any after it; the
     changes to add to one on file), numbers held by others among the problems."""
+    check = _check(member, draft, events, today)
+    return _with_numbers(check, NumberHolders(session, [check.data]), member)
+
+
+def _write(tx: Tx, member: Member | None, check: RecordCheck) -> Member:
+    """Write a record that passed its check (not flushed)."""
     if member is None:
-        check = check_new_record(draft, events, today)
-    else:
-        check = check_update_record(draft, history_of(member), events, today)
-    taken = number_problems(session, check.data, member.id if member else None)
-    if not taken:
-        return check
-    return RecordCheck(check.data, (*check.problems, *taken), check.notices)
+        member = Member()
+        tx.session.add(member)
+    elif check.first_join_to is not None:
+        first = min(member.events, key=lambda e: (e.effective_date, e.id))
+        first.effective_date = check.first_join_to  # follows the 入会日期
+    for column, value in zip(MEMBER_COLUMNS, member_columns(check.data), strict=True):
+        setattr(member, column, value)
+    member.events.extend(event_row(e) for e in check.events)
+    member.status = check.status
+    return member
 
 
 def save_member_row(
@@ -144,18 +199,46 @@ def save_member_row(
     check = review_row(tx.session, member, draft, events, tx.today)
     if check.problems:
         raise ValidationError(list(check.problems))
-    if member is None:
-        member = Member()
-        tx.session.add(member)
-    elif check.first_join_to is not None:
-        first = min(member.events, key=lambda e: (e.effective_date, e.id))
-        first.effective_date = check.first_join_to  # follows the 入会日期
-    for column, value in zip(MEMBER_COLUMNS, member_columns(check.data), strict=True):
-        setattr(member, column, value)
-    member.events.extend(event_row(e) for e in check.events)
-    member.status = check.status
+    member = _write(tx, member, check)
     tx.session.flush()
     return member
+
+
+# -- many members on file at once ------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class RowUpdate:
+    """A member on file (its events loaded) to be saved with ``draft``, then ``events``."""
+
+    member: Member
+    draft: MemberData
+    events: Sequence[ms.EventDraft] = ()
+
+
+class RecordRefused(ValidationError):
+    """One record of a batch breaks a rule; nothing of the batch is to be kept."""
+
+    def __init__(self, member: Member, problems: list[FieldProblem]) -> None:
+        super().__init__(problems)
+        self.member = member
+
+
+def update_member_rows(tx: Tx, updates: Sequence[RowUpdate]) -> None:
+    """``save_member_row`` for many members on file: each judged by the same rules and
+    written the same way (through the ORM, so the history records every field), with the
+    numbers they hold looked up together and one flush. Raises ``RecordRefused`` naming
+    the first record that breaks a rule; the caller rolls back."""
+    if len({u.member.id for u in updates}) != len(updates):
+        raise ValueError("a member appears twice in one batch of updates")
+    checks = [_check(u.member, u.draft, u.events, tx.today) for u in updates]
+    holders = NumberHolders(tx.session, [c.data for c in checks])
+    for update, check in zip(updates, checks, strict=True):
+        check = _with_numbers(check, holders, update.member)
+        if check.problems:
+            raise RecordRefused(update.member, list(check.problems))
+        _write(tx, update.member, check)
+    tx.session.flush()
 
 
 # -- many new rows at once -------------------------------------------------------------
