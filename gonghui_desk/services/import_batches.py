@@ -36,13 +36,13 @@ from gonghui_desk.domain import membership as ms
 from gonghui_desk.domain.member import FIELD_NAMES, MemberData
 from gonghui_desk.domain.member_rules import Holder
 from gonghui_desk.errors import UserError, ValidationError
-from gonghui_desk.services.bulk import collector_paused
+from gonghui_desk.services.bulk import collector_paused, prepared_ahead
 from gonghui_desk.services.member_rows import (
     NewRow,
     data_of,
     history_of,
     holder_of,
-    insert_members,
+    member_inserts,
     save_member_row,
 )
 from gonghui_desk.services.operations import Tx
@@ -171,18 +171,7 @@ def _write_batch(tx: Tx, file_name: str, sheet: str, mode: str, adds: Sequence[N
     )
     session.add(batch)
     session.flush()
-    for start in range(0, len(adds), CHUNK):
-        chunk = adds[start:start + CHUNK]
-        ids = insert_members(session, chunk)
-        cursor = session.connection().connection.cursor()
-        try:
-            cursor.executemany(
-                "INSERT INTO import_batch_item (batch_id, member_id, action) VALUES (?, ?, ?)",
-                [(batch.id, i, ADDED) for i in ids],
-            )
-        finally:
-            cursor.close()
-        tx.progress(start + len(chunk), total, message)
+    _insert_adds(tx, batch.id, adds, total, message)
     for done, change in enumerate(updates, start=len(adds) + 1):
         _update(tx, batch.id, change)
         if done % 500 == 0:
@@ -196,6 +185,24 @@ def _write_batch(tx: Tx, file_name: str, sheet: str, mode: str, adds: Sequence[N
     batch.event_count = event_count(session, batch.id)
     tx.progress(total, total, "导入完成")
     return batch.id
+
+
+def _insert_adds(tx: Tx, batch_id: int, adds: Sequence[NewRow], total: int, message: str
+                 ) -> None:
+    """The new members, chunk by chunk: the next chunk's rows are made while the last one's
+    are written, and into a nearly empty book the indexes are built after them, before
+    the updates (which look members up) and the commit."""
+    chunks = [adds[start:start + CHUNK] for start in range(0, len(adds), CHUNK)]
+    events = sum(len(new.events) for new in adds)
+    with member_inserts(tx.session, len(adds), events,
+                        also={"import_batch_item": len(adds)}) as inserts:
+        done = 0
+        for chunk, prepared in prepared_ahead(chunks, inserts.prepare):
+            ids = inserts.write(prepared)
+            inserts.writer.insert("import_batch_item", ("batch_id", "member_id", "action"),
+                                  [(batch_id, i, ADDED) for i in ids])
+            done += len(chunk)
+            tx.progress(done, total, message)
 
 
 def _info(batch: ImportBatch) -> BatchInfo:
