@@ -290,8 +290,8 @@ class MemberInserts:
 def _duplicate_message(error: DuplicateKey) -> str:
     labels = "、".join(FIELD_LABELS.get(c, c) for c in error.columns)
     values = "、".join("/".join(str(v) for v in key) for key in error.values)
-    return (f"{labels} {values} 在要写入的会员中出现了不止一次，什么都没有写入。"
-            f"请在原表中核对这些{labels}，改正后重新导入。")
+    return (f"{labels} {values} 重复：要写入的会员中有两人（或与已在册的会员）用同一个号码，"
+            f"什么都没有写入。请在原表中核对这些{labels}，改正后重新导入。")
 
 
 @contextmanager
