@@ -6,15 +6,22 @@ again and again — a third of an import's time. The work makes no reference cyc
 collecting (reference counting frees everything else as it goes), so the collector waits
 until it ends. Pauses nest and may overlap across threads (a preview being checked while
 the writer thread writes): the collector resumes when the last one ends.
+
+``prepared_ahead`` prepares the next chunk of rows in a second thread while the caller
+writes the one before.
 """
 
 from __future__ import annotations
 
 import gc
+import queue
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager, suppress
+from typing import Any, TypeVar
 
+T = TypeVar("T")
+U = TypeVar("U")
 _lock = threading.Lock()
 _paused = 0
 _was_enabled = True
@@ -35,3 +42,45 @@ def collector_paused() -> Iterator[None]:
             _paused -= 1
             if _paused == 0 and _was_enabled:
                 gc.enable()
+
+
+_DONE = object()
+
+
+def prepared_ahead(items: Iterable[T], prepare: Callable[[T], U], ahead: int = 2
+                   ) -> Iterator[tuple[T, U]]:
+    """(item, prepare(item)) in order, each item prepared in a second thread while the
+    caller works on the one before (SQLite lets go of the GIL while it writes).
+
+    At most ``ahead`` prepared items wait, so memory stays bounded. An exception in
+    ``prepare`` is raised here, in the caller's thread, at the item it failed on; when the
+    caller stops early (a cancel, an error of its own), the thread stops after the item
+    it is preparing.
+    """
+    ready: queue.Queue[Any] = queue.Queue(maxsize=ahead)
+    stop = threading.Event()
+
+    def produce() -> None:
+        try:
+            for item in items:
+                if stop.is_set():
+                    return
+                ready.put((item, prepare(item)))
+        except BaseException as error:  # handed to the caller, which raises it
+            ready.put(error)
+            return
+        ready.put(_DONE)
+
+    worker = threading.Thread(target=produce, name="prepare-ahead", daemon=True)
+    worker.start()
+    try:
+        while (got := ready.get()) is not _DONE:
+            if isinstance(got, BaseException):
+                raise got
+            yield got
+    finally:
+        stop.set()
+        while worker.is_alive():  # let a producer blocked on a full queue see the stop
+            with suppress(queue.Empty):
+                ready.get(timeout=0.05)
+        worker.join()

@@ -39,7 +39,7 @@ from gonghui_desk.domain.masking import mask_phone
 from gonghui_desk.domain.member import FIELD_NAMES, MemberData
 from gonghui_desk.domain.member_rules import Holder, same_mobile_hint, same_person_hint
 from gonghui_desk.errors import UserError
-from gonghui_desk.services.bulk import collector_paused
+from gonghui_desk.services.bulk import collector_paused, prepared_ahead
 from gonghui_desk.services.member_rows import (
     NewRow,
     RecordRefused,
@@ -47,7 +47,7 @@ from gonghui_desk.services.member_rows import (
     data_of,
     history_of,
     holder_of,
-    insert_members,
+    member_inserts,
     update_member_rows,
 )
 from gonghui_desk.services.operations import Tx
@@ -258,18 +258,7 @@ def _write_batch(tx: Tx, file_name: str, sheet: str, mode: str, adds: Sequence[N
     )
     session.add(batch)
     session.flush()
-    for start in range(0, len(adds), CHUNK):
-        chunk = adds[start:start + CHUNK]
-        ids = insert_members(session, chunk)
-        cursor = session.connection().connection.cursor()
-        try:
-            cursor.executemany(
-                "INSERT INTO import_batch_item (batch_id, member_id, action) VALUES (?, ?, ?)",
-                [(batch.id, i, ADDED) for i in ids],
-            )
-        finally:
-            cursor.close()
-        tx.progress(start + len(chunk), total, message)
+    _insert_adds(tx, batch.id, adds, total, message)
     for start in range(0, len(updates), UPDATE_CHUNK):
         part = updates[start:start + UPDATE_CHUNK]
         _update_chunk(tx, batch.id, part)
@@ -283,6 +272,24 @@ def _write_batch(tx: Tx, file_name: str, sheet: str, mode: str, adds: Sequence[N
     batch.event_count = event_count(session, batch.id)
     tx.progress(total, total, "导入完成")
     return batch.id
+
+
+def _insert_adds(tx: Tx, batch_id: int, adds: Sequence[NewRow], total: int, message: str
+                 ) -> None:
+    """The new members, chunk by chunk: the next chunk's rows are made while the last one's
+    are written, and into a nearly empty book the indexes are built after them, before
+    the updates (which look members up) and the commit."""
+    chunks = [adds[start:start + CHUNK] for start in range(0, len(adds), CHUNK)]
+    events = sum(len(new.events) for new in adds)
+    with member_inserts(tx.session, len(adds), events,
+                        also={"import_batch_item": len(adds)}) as inserts:
+        done = 0
+        for chunk, prepared in prepared_ahead(chunks, inserts.prepare):
+            ids = inserts.write(prepared)
+            inserts.writer.insert("import_batch_item", ("batch_id", "member_id", "action"),
+                                  [(batch_id, i, ADDED) for i in ids])
+            done += len(chunk)
+            tx.progress(done, total, message)
 
 
 def _info(batch: ImportBatch) -> BatchInfo:

@@ -8,10 +8,11 @@ dialog and the 回收站 call it; ``update_member_rows`` is its form for many me
 (an import's updates), the same check and the same write, with the numbers they hold
 looked up together.
 
-``insert_members`` writes many new members at once (an import's additions, the demo):
-each row has passed ``check_new_record`` — the same rules — and its values come from the
-same ``member_columns``; they go in through executemany, with their history entries in
-bulk (audit.entries_for_rows), because 100,000 ORM objects would take minutes.
+``member_inserts`` writes many new members at once (an import's additions, the demo;
+``insert_members`` is its one-chunk form): each row has passed ``check_new_record`` — the
+same rules — and its values come from the same ``member_columns``; they go in through the
+bulk writer (db.bulk_insert), with their history entries in bulk (audit.bulk_entries),
+because 100,000 ORM objects would take minutes.
 """
 
 from __future__ import annotations
@@ -19,19 +20,23 @@ from __future__ import annotations
 import datetime as dt
 import operator
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import count
 from typing import Any, Protocol
 
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from gonghui_desk.db import audit
+from gonghui_desk.db.bulk_insert import BulkWriter, DuplicateKey, bulk_insert
+from gonghui_desk.db.changes import Change
 from gonghui_desk.db.engine import larger_page_cache
 from gonghui_desk.db.models import Member, MembershipEvent
 from gonghui_desk.db.session import clock_of
 from gonghui_desk.domain import membership as ms
-from gonghui_desk.domain.member import FIELD_NAMES, MemberData
+from gonghui_desk.domain.member import FIELD_LABELS, FIELD_NAMES, MemberData
 from gonghui_desk.domain.member_rules import (
     Holder,
     RecordCheck,
@@ -41,7 +46,7 @@ from gonghui_desk.domain.member_rules import (
     id_number_taken,
 )
 from gonghui_desk.domain.pinyin import pinyin_keys
-from gonghui_desk.errors import FieldProblem, ValidationError
+from gonghui_desk.errors import FieldProblem, UserError, ValidationError
 from gonghui_desk.services.operations import Tx
 
 
@@ -277,11 +282,6 @@ _EVENT_COLUMNS = ("id", "member_id", "kind", "effective_date", "reason", "counte
 _DATES = tuple(MEMBER_COLUMNS.index(k) for k in ("birth_date", "join_date"))
 
 
-def _insert_sql(table: str, columns: Sequence[str]) -> str:
-    return (f"INSERT INTO {table} ({', '.join(columns)}) "
-            f"VALUES ({', '.join('?' for _ in columns)})")
-
-
 def _stamp(session: Session) -> Any:
     """The clock's time as the ORM would store it in created_at/updated_at."""
     dialect = session.get_bind().dialect
@@ -309,30 +309,95 @@ def _event_rows(member_id: int, new: NewRow, next_id: Iterator[int], stamp: Any
                stamp, stamp)
 
 
-def insert_members(session: Session, rows: Sequence[NewRow]) -> range:
-    """Insert new members with their events and history entries; their ids, in order.
+@dataclass(frozen=True, slots=True)
+class PreparedMembers:
+    """One chunk of new members as it goes into the tables: rows, history, changes."""
 
-    Ids are given here (SQLite has one writer, and the caller's transaction has written
-    already or holds it), so that events and history can name their member at once.
+    ids: range
+    members: list[tuple[Any, ...]]
+    events: list[tuple[Any, ...]]
+    history: list[tuple[Any, ...]]  # audit.ENTRY_COLUMNS
+    changes: list[Change]
+
+
+class MemberInserts:
+    """New members written chunk by chunk in the session's transaction.
+
+    ``prepare`` turns a chunk into its rows and history entries — the pinyin keys, the
+    JSON — without touching the session, so it may run in another thread while ``write``
+    writes the previous chunk (services.bulk.prepared_ahead); chunks are to be prepared in
+    order, by one thread, since each takes the next ids. Ids are given here (SQLite has
+    one writer, and the caller's transaction holds it), so that events and history can
+    name their member at once.
     """
-    first_id = (session.scalar(select(func.max(Member.id))) or 0) + 1
-    next_event = (session.scalar(select(func.max(MembershipEvent.id))) or 0) + 1
-    ids = range(first_id, first_id + len(rows))
-    if not rows:
-        return ids
-    stamp = _stamp(session)
-    members = [_member_row(i, new, stamp) for i, new in zip(ids, rows, strict=True)]
-    event_ids = iter(range(next_event, next_event + sum(len(r.events) for r in rows)))
-    events = [row for i, new in zip(ids, rows, strict=True)
-              for row in _event_rows(i, new, event_ids, stamp)]
-    with larger_page_cache(session):
-        cursor = session.connection().connection.cursor()
-        try:
-            cursor.executemany(_insert_sql("member", _INSERTED), members)
-            cursor.executemany(_insert_sql("membership_event", _EVENT_COLUMNS), events)
-        finally:
-            cursor.close()
-        audit.entries_for_rows(session, "member", audit.CREATE, _INSERTED, members)
-        audit.entries_for_rows(session, "membership_event", audit.CREATE, _EVENT_COLUMNS,
-                               events)
-    return ids
+
+    def __init__(self, session: Session, writer: BulkWriter) -> None:
+        self._session = session
+        self._writer = writer
+        self._next_member = (session.scalar(select(func.max(Member.id))) or 0) + 1
+        self._next_event = (session.scalar(select(func.max(MembershipEvent.id))) or 0) + 1
+        self._stamp = _stamp(session)
+        self._member_history = audit.bulk_entries(session, "member", audit.CREATE, _INSERTED)
+        self._event_history = audit.bulk_entries(session, "membership_event", audit.CREATE,
+                                                 _EVENT_COLUMNS)
+
+    def prepare(self, rows: Sequence[NewRow]) -> PreparedMembers:
+        stamp = self._stamp
+        ids = range(self._next_member, self._next_member + len(rows))
+        members = [_member_row(i, new, stamp) for i, new in zip(ids, rows, strict=True)]
+        event_ids = count(self._next_event)
+        events = [row for i, new in zip(ids, rows, strict=True)
+                  for row in _event_rows(i, new, event_ids, stamp)]
+        self._next_member = ids.stop
+        self._next_event = next(event_ids)
+        history, changes = self._member_history.of(members)
+        event_history, event_changes = self._event_history.of(events)
+        history += event_history
+        changes += event_changes
+        return PreparedMembers(ids, members, events, history, changes)
+
+    def write(self, chunk: PreparedMembers) -> range:
+        """Write a prepared chunk; the ids of its members, in order."""
+        self._writer.insert("member", _INSERTED, chunk.members)
+        self._writer.insert("membership_event", _EVENT_COLUMNS, chunk.events)
+        self._writer.insert(audit.CHANGE_LOG.name, audit.ENTRY_COLUMNS, chunk.history)
+        audit.note_all(self._session, chunk.changes)
+        return chunk.ids
+
+    @property
+    def writer(self) -> BulkWriter:
+        """For the caller's own rows of the same transaction (an import's batch items)."""
+        return self._writer
+
+
+def _duplicate_message(error: DuplicateKey) -> str:
+    labels = "、".join(FIELD_LABELS.get(c, c) for c in error.columns)
+    values = "、".join("/".join(str(v) for v in key) for key in error.values)
+    return (f"{labels} {values} 重复：要写入的会员中有两人（或与已在册的会员）用同一个号码，"
+            f"什么都没有写入。请在原表中核对这些{labels}，改正后重新导入。")
+
+
+@contextmanager
+def member_inserts(session: Session, members: int, events: int | None = None,
+                   also: Mapping[str, int] | None = None) -> Iterator[MemberInserts]:
+    """Write about ``members`` new members (with about ``events`` events, one each if not
+    said; ``also``: other tables' rows the caller adds through ``writer``) in bulk.
+
+    Into a book with few members the indexes are built after the rows (db.bulk_insert);
+    leaving the block builds them and checks the unique numbers, and raises ``UserError``
+    when two new members share one — the caller's transaction must then roll back.
+    """
+    expected = {"member": members, "membership_event": members if events is None else events}
+    expected["change_log"] = sum(expected.values())
+    expected.update(also or {})
+    try:
+        with larger_page_cache(session), bulk_insert(session, expected) as writer:
+            yield MemberInserts(session, writer)
+    except DuplicateKey as error:
+        raise UserError(_duplicate_message(error)) from error
+
+
+def insert_members(session: Session, rows: Sequence[NewRow]) -> range:
+    """Insert new members with their events and history entries; their ids, in order."""
+    with member_inserts(session, len(rows), sum(len(r.events) for r in rows)) as inserts:
+        return inserts.write(inserts.prepare(rows))
