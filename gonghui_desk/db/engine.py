@@ -24,6 +24,7 @@ from sqlalchemy.pool import StaticPool
 # "GHDK" — written into the SQLite header, so a file is recognisably ours (PRAGMA application_id).
 APPLICATION_ID = 0x4748444B
 BUSY_TIMEOUT_MS = 5000
+CACHE_KIB = 32 * 1024
 SQLITE_MAGIC = b"SQLite format 3\x00"
 log = logging.getLogger(__name__)
 
@@ -62,6 +63,9 @@ def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = FULL")
+        # 32 MB rather than 2: a search at 100,000 members reads a few thousand member
+        # rows by id, which then come from memory, not from the file (王: 22 → 11 ms).
+        cursor.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
     finally:
         cursor.close()
 

@@ -32,6 +32,10 @@ class Member(Timestamps, Base):
         ),
         Index("ix_member_pinyin_full", "pinyin_full"),
         Index("ix_member_pinyin_initials", "pinyin_initials"),
+        # A search with a Latin letter can only match a card number that holds a non-digit;
+        # this index lists those few, so that search never scans every card (0013).
+        Index("ix_member_card_lettered", "card_number",
+              sqlite_where=text("card_number GLOB '*[^0-9]*'")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -82,3 +86,19 @@ class MembershipEvent(Timestamps, Base):
     handled_by: Mapped[str] = mapped_column(String(50), default="")
 
     member: Mapped[Member] = relationship(back_populates="events")
+
+
+class MemberNameGram(Base):
+    """Every one- and two-character piece of each member's name (ASCII letters lower-case),
+    kept by triggers on ``member`` (migration 0013) so that any write path keeps it right.
+
+    The search box looks a name up here instead of reading every name; see
+    services.member_search. Digits are indexed in the ``member_number_fts`` FTS5 table,
+    which Alembic does not model.
+    """
+
+    __tablename__ = "member_name_gram"
+    __table_args__ = ({"sqlite_with_rowid": False},)
+
+    gram: Mapped[str] = mapped_column(String(2), primary_key=True)
+    member_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
