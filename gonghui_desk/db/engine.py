@@ -7,7 +7,6 @@ changing this file alone.
 
 from __future__ import annotations
 
-import datetime as dt
 import enum
 import logging
 import sqlite3
@@ -292,26 +291,15 @@ def first_column(session: Session, statement: Select[Any]) -> list[Any]:
     """The first column of every row, read straight from the DBAPI cursor.
 
     For the members list's 100,000 ordered ids this costs a third less than an ORM or
-    Core result, which processes each row. Only for plain values (ids, text, numbers):
-    dates are passed in as ISO text, as SQLAlchemy stores them in SQLite.
+    Core result, which processes each row. The statement still goes through SQLAlchemy's
+    compiled cache: compiling a search's statement anew took 2–5 ms of each keystroke.
+    Only for plain values (ids, text, numbers).
     """
-    compiled = statement.compile(
-        dialect=session.get_bind().dialect, compile_kwargs={"render_postcompile": True}
-    )
-    params = compiled.construct_params()
-    values = [_plain_param(params[name]) for name in compiled.positiontup or ()]
-    cursor = session.connection().connection.cursor()
+    result = session.connection().execute(statement)
     try:
-        cursor.execute(str(compiled), values)
-        return [row[0] for row in cursor.fetchall()]
+        return [row[0] for row in result.cursor.fetchall()]
     finally:
-        cursor.close()
-
-
-def _plain_param(value: Any) -> Any:
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat(sep=" ") if isinstance(value, dt.datetime) else value.isoformat()
-    return value
+        result.close()
 
 
 @contextmanager

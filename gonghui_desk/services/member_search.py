@@ -41,6 +41,7 @@ from sqlalchemy import (
     table,
     union,
 )
+from sqlalchemy import text as sql_text
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import InstrumentedAttribute
 from sqlalchemy.sql.compiler import SQLCompiler
@@ -132,8 +133,9 @@ def _sqlite_ids(raw: str) -> Ids | None:
             select(Member.id).where(_starting(Member.pinyin_initials, lowered)),
             select(Member.id).where(_starting(Member.pinyin_full, lowered)),
             _name_pieces(text),
-            # The same term as the partial index's, so SQLite reads that index alone.
-            select(Member.id).where(Member.card_number.op("GLOB")("*[^0-9]*"),
+            # The partial index's own term, written out (a bound value would hide it), so
+            # SQLite reads that index alone and not every member.
+            select(Member.id).where(sql_text("member.card_number GLOB '*[^0-9]*'"),
                                     Member.card_number.like(f"%{escape_like(text)}%",
                                                             escape="\\")),
         )
