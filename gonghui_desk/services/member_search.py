@@ -6,22 +6,22 @@ that any database can evaluate over every member (the definition, and the fallba
 from an index; the list applies ``scan_condition`` to those few only, so the index may
 over-find but never decides alone. A dialect without an index here scans.
 
-SQLite (migration 0013; triggers keep the indexes right on every write):
+SQLite (migration 0013): ``member_search_fts``, an FTS5 table with the trigram tokenizer,
+kept right by triggers on every write, over two columns:
 
-* names, any length: ``member_name_gram`` holds each name's one- and two-character pieces;
-  a name of three or more characters is looked up by its first two. FTS5's trigram
-  tokenizer finds nothing below three characters, and most names searched are one or two.
-* digits (three or more): ``member_number_fts``, an FTS5 trigram table over ID number,
-  mobile and card number, so a tail ("9686") or digits inside a number are found alike.
-  One or two digits match most members anyway; they scan.
-* Latin letters: pinyin initials and full pinyin as ranges on their indexes, names through
-  the pieces, and card numbers through ``ix_member_card_lettered`` (only cards with a
-  non-digit can match a text with a letter).
+* ``name``, each character followed by two spaces. The trigram tokenizer finds nothing
+  shorter than three characters, and most names searched are one or two; spaced, "王" is
+  the trigram "王␣␣" and "晓梅" the phrase "晓␣␣梅␣␣", so every length reads the index.
+* ``numbers``: ID number, mobile and card number, so a tail ("9686") or digits inside a
+  number are found alike. One or two digits match most members anyway; they scan.
 
-Measured at 100,000 members (bench/members.py, SQL alone): 王 27 → 11 ms, 晓梅 22 → 0.1 ms,
-zxm 33 → 0.1 ms, 1234 39 → 0.6 ms. PostgreSQL (the server book) would return ``None`` here
-and let GIN indexes with ``gin_trgm_ops`` on name, id_number, phone and card_number serve
-``scan_condition`` itself (pg_trgm also serves LIKE below three characters only by a scan).
+Latin letters read pinyin initials and full pinyin as ranges on their indexes, names
+through the table, and card numbers through ``ix_member_card_lettered`` (only a card with a
+non-digit can match a text with a letter).
+
+PostgreSQL (the server book) would return ``None`` here and let GIN indexes with
+``gin_trgm_ops`` on name, id_number, phone and card_number serve ``scan_condition`` itself
+(pg_trgm serves LIKE below three characters too, through its padded trigrams).
 """
 
 from __future__ import annotations
@@ -47,15 +47,14 @@ from sqlalchemy.orm import InstrumentedAttribute
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.selectable import Join
 
-from gonghui_desk.db.models import Member, MemberNameGram
+from gonghui_desk.db.models import Member
 
 _DIGITS = re.compile(r"[0-9]+[Xx]?")
 _LATIN = re.compile(r"[a-z0-9\-]+")
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 FTS_SHORTEST = 3  # the trigram tokenizer finds nothing shorter
-# The FTS5 table of ID numbers, mobiles and card numbers (created by migration 0013).
 Ids = Select[Any] | CompoundSelect[Any]  # a statement of member ids
-NUMBER_INDEX = table("member_number_fts", column("rowid"))
+# The FTS5 table of spaced names and of numbers (created by migration 0013).
+SEARCH_INDEX = table("member_search_fts", column("rowid"))
 
 
 def escape_like(text: str) -> str:
@@ -106,10 +105,20 @@ def scan_condition(raw: str) -> ColumnElement[bool] | None:
     return Member.name.like(f"%{escape_like(text)}%", escape="\\")
 
 
-def _name_pieces(text: str) -> Ids:
-    """Members whose name holds the text's first two characters (LIKE folds ASCII only)."""
-    piece = text.translate(_ASCII_LOWER)[:2]
-    return select(MemberNameGram.member_id).where(MemberNameGram.gram == piece)
+def _phrase(text: str) -> str:
+    """An FTS5 phrase: the text in double quotes, a quote inside doubled."""
+    return '"' + text.replace('"', '""') + '"'
+
+
+def _in_index(column_name: str, phrase: str) -> Ids:
+    match = literal_column(SEARCH_INDEX.name).op("MATCH")(f"{column_name} : {phrase}")
+    return select(SEARCH_INDEX.c.rowid).where(match)
+
+
+def _names_holding(text: str) -> Ids:
+    """Members whose name holds ``text``, as the index spells names (two spaces after each
+    character); the tokenizer folds case as LIKE does, and more, which the check undoes."""
+    return _in_index("name", _phrase("".join(f"{c}  " for c in text)))
 
 
 def _starting(column: InstrumentedAttribute[str], prefix: str) -> ColumnElement[bool]:
@@ -125,21 +134,20 @@ def _sqlite_ids(raw: str) -> Ids | None:
     if digits := searched_digits(raw):
         if len(digits) < FTS_SHORTEST:
             return None  # one or two digits match most members: the scan is as quick
-        match = literal_column(NUMBER_INDEX.name).op("MATCH")(f'"{digits}"')
-        return select(NUMBER_INDEX.c.rowid).where(match)
+        return _in_index("numbers", _phrase(digits))
     lowered = text.lower()
     if _LATIN.fullmatch(lowered):
         return union(  # a member found twice is listed once
             select(Member.id).where(_starting(Member.pinyin_initials, lowered)),
             select(Member.id).where(_starting(Member.pinyin_full, lowered)),
-            _name_pieces(text),
+            _names_holding(text),
             # The partial index's own term, written out (a bound value would hide it), so
             # SQLite reads that index alone and not every member.
             select(Member.id).where(sql_text("member.card_number GLOB '*[^0-9]*'"),
                                     Member.card_number.like(f"%{escape_like(text)}%",
                                                             escape="\\")),
         )
-    return _name_pieces(text)
+    return _names_holding(text)
 
 
 class FoundFirst(Join):

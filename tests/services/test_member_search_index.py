@@ -129,8 +129,8 @@ def test_the_recycle_bin_restoring_and_purging(db):
     assert_finds_what_a_scan_finds(db)
     with db.engine.connect() as connection:  # nothing of the purged member stays behind
         assert connection.execute(text(
-            "SELECT count(*) FROM member_name_gram WHERE member_id = :id"), {"id": ids[0]}
-        ).scalar() == 0
+            "SELECT rowid FROM member_search_fts WHERE member_search_fts MATCH :q"),
+            {"q": '"11010519900307005X"'}).all() == []
 
 
 def test_an_import_and_its_undo(db, tmp_path):

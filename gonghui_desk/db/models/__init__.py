@@ -19,7 +19,7 @@ from gonghui_desk.db.models.hardship import (
 )
 from gonghui_desk.db.models.history import ChangeRecord
 from gonghui_desk.db.models.imports import ImportBatch, ImportBatchItem, ImportProfile
-from gonghui_desk.db.models.members import Member, MemberNameGram, MembershipEvent
+from gonghui_desk.db.models.members import Member, MembershipEvent
 from gonghui_desk.db.models.profile import BranchProfileRow
 from gonghui_desk.db.models.recuperation import (
     DepartmentQuota,
@@ -53,7 +53,6 @@ __all__ = [
     "ImportBatchItem",
     "ImportProfile",
     "Member",
-    "MemberNameGram",
     "MembershipEvent",
     "RecuperationApplication",
     "RecuperationOverride",

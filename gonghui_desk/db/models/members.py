@@ -87,18 +87,3 @@ class MembershipEvent(Timestamps, Base):
 
     member: Mapped[Member] = relationship(back_populates="events")
 
-
-class MemberNameGram(Base):
-    """Every one- and two-character piece of each member's name (ASCII letters lower-case),
-    kept by triggers on ``member`` (migration 0013) so that any write path keeps it right.
-
-    The search box looks a name up here instead of reading every name; see
-    services.member_search. Digits are indexed in the ``member_number_fts`` FTS5 table,
-    which Alembic does not model.
-    """
-
-    __tablename__ = "member_name_gram"
-    __table_args__ = ({"sqlite_with_rowid": False},)
-
-    gram: Mapped[str] = mapped_column(String(2), primary_key=True)
-    member_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
