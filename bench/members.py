@@ -63,7 +63,7 @@ SAVE_REFRESH_GOAL_MS = 20.0
 KEYSTROKE_GOAL_MS = 20.0  # and below the peer's scan
 RATIO_GOAL = 2.0
 WINDOW_SIZE = (1280, 800)
-PEER_FIRST_PAGE = 200  # rows the model fetches per page
+PEER_FIRST_PAGE = 100  # rows the model fetches per page (MemberTableModel.PAGE_SIZE)
 PEER_VISIBLE_ROWS = 40  # about one screen
 
 # (label, search text); {tail6}, an ID number's last 6 digits, is taken from the data.
