@@ -19,6 +19,11 @@ Latin letters read pinyin initials and full pinyin as ranges on their indexes, n
 through the table, and card numbers through ``ix_member_card_lettered`` (only a card with a
 non-digit can match a text with a letter).
 
+The statement alone at 100,000 members (default view, SQLite 3.40, 32 MB page cache), the
+plain scan → the index: 王 35 → 11 ms, 晓梅 24 → 0.2, zxm 51 → 0.1, wl 35 → 2.6,
+1234 42 → 0.3, 1391 48 → 0.9. Two digits ("13", 36,000 members) scan in 78 ms either way,
+so they are left to the scan.
+
 PostgreSQL (the server book) would return ``None`` here and let GIN indexes with
 ``gin_trgm_ops`` on name, id_number, phone and card_number serve ``scan_condition`` itself
 (pg_trgm serves LIKE below three characters too, through its padded trigrams).
@@ -152,9 +157,8 @@ def _sqlite_ids(raw: str) -> Ids | None:
 
 class FoundFirst(Join):
     """The members an index found, joined to ``member``, read in that order: SQLite's
-    CROSS JOIN keeps its left side outermost. Without it, at 100,000 members the planner
-    walks the status or 回收站 index over most of the book and tests each row against the
-    list (王: 39 ms against 11 ms)."""
+    CROSS JOIN keeps its left side outermost. As ``id IN (…)`` the planner looks each one
+    up through the 回收站 index first (王 at 100,000 members: 21 ms against 13 ms)."""
 
     inherit_cache = True
 
