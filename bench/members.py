@@ -9,9 +9,11 @@ ordered-ids SQL and fetching the first page of 200 rows' columns.
 
 Keystroke: the work after the search box's debounce, ``model.set_filter`` with the new text
 until the viewport has repainted its first screen, for name, pinyin, ID-number tail and
-phone queries, and for clearing the box (back to all members). Peer: the SQL that
-``services.members.ids_query`` builds for the same filter, compiled with literal values and
-run through sqlite3 (all ids), plus the first 40 rows' columns by id.
+phone queries, and for clearing the box (back to all members). Ours reads the search index
+(services.member_search); the peer is the same filter as a plain LIKE scan
+(``ids_query(..., indexed=False)``), compiled with literal values and run directly through
+sqlite3 with its default settings (all ids), plus the first 40 rows' columns by id. The
+keystroke goal: ≤ 20 ms and below the scan (ratio < 1) for names, pinyin, ID and phone tails.
 
 Save one member: a member's mobile number is edited and saved through the operation
 runner; ours is the page following the operation's changes (``apply_changes``: the one
@@ -58,16 +60,18 @@ from gonghui_desk.ui.pages.members import MembersPage
 
 PAGE_OPEN_GOAL_MS = 150.0
 SAVE_REFRESH_GOAL_MS = 20.0
-KEYSTROKE_GOAL_MS = 50.0
+KEYSTROKE_GOAL_MS = 20.0  # and below the peer's scan
 RATIO_GOAL = 2.0
 WINDOW_SIZE = (1280, 800)
-PEER_FIRST_PAGE = 200  # rows the model fetches per page
+PEER_FIRST_PAGE = 100  # rows the model fetches per page (MemberTableModel.PAGE_SIZE)
 PEER_VISIBLE_ROWS = 40  # about one screen
 
 # (label, search text); {tail6}, an ID number's last 6 digits, is taken from the data.
 QUERIES: tuple[tuple[str, str], ...] = (
-    ("name 王", "王"),
-    ("name 晓梅", "晓梅"),
+    ("name 王 (1)", "王"),
+    ("name 晓梅 (2)", "晓梅"),
+    ("name 王晓梅 (3)", "王晓梅"),
+    ("name 欧阳娜娜 (4)", "欧阳娜娜"),
     ("initials zxm", "zxm"),
     ("initials wl", "wl"),
     ("pinyin zhangwei", "zhangwei"),
@@ -78,10 +82,12 @@ QUERIES: tuple[tuple[str, str], ...] = (
 )
 
 
-def literal_sql(db: Database, flt: MemberFilter) -> str:
-    """The statement ``search_ids`` runs, with the values written in."""
+def literal_sql(db: Database, flt: MemberFilter, *, indexed: bool = True) -> str:
+    """The statement ``search_ids`` runs (or, not ``indexed``, the plain scan), with the
+    values written in."""
     dialect = db.engine.dialect
-    return str(ids_query(flt).compile(dialect=dialect, compile_kwargs={"literal_binds": True}))
+    query = ids_query(flt, dialect.name, indexed=indexed)
+    return str(query.compile(dialect=dialect, compile_kwargs={"literal_binds": True}))
 
 
 def cache_is_current(path: Path) -> bool:
@@ -157,11 +163,12 @@ def quiet_offscreen(mode: QtMsgType, context: QMessageLogContext, message: str) 
         print(message, file=sys.stderr)
 
 
-def print_row(figure: str, ours: list[float], peer: list[float], goal: float, note: str) -> None:
+def print_row(figure: str, ours: list[float], peer: list[float], goal: float, note: str,
+              ratio_goal: float = RATIO_GOAL) -> None:
     our_ms, peer_ms = statistics.median(ours), statistics.median(peer)
     ratio = our_ms / peer_ms
-    met = our_ms <= goal and ratio <= RATIO_GOAL
-    print(f"{pad(figure, 28)} | {our_ms:>8.1f} | {peer_ms:>8.1f} | {ratio:>6.2f} | "
+    met = our_ms <= goal and ratio <= ratio_goal
+    print(f"{pad(figure, 30)} | {our_ms:>8.1f} | {peer_ms:>8.1f} | {ratio:>6.2f} | "
           f"{'ok' if met else 'MISS':<4} | {note}")
 
 
@@ -194,7 +201,7 @@ def measure(app: QApplication, context: AppContext, peer: Peer,
     page, watch = pages[-1]
     if page.model.current_filter != default_view or page.model.rowCount() == 0:
         raise RuntimeError(f"unexpected default view {page.model.current_filter}")
-    print(f"{'figure':<28} | {'ours':>8} | {'sqlite3':>8} | {'ratio':>6} | goal | matches")
+    print(f"{'figure':<30} | {'ours':>8} | {'scan':>8} | {'ratio':>6} | goal | matches")
     print("-" * 82)
     print_row("page open", ours, theirs, PAGE_OPEN_GOAL_MS, f"{page.model.rowCount():,}")
 
@@ -204,7 +211,7 @@ def measure(app: QApplication, context: AppContext, peer: Peer,
     for label_pattern, text in QUERIES:
         label = label_pattern.format(tail6=tail)
         flt = replace(default_view, text=text.format(tail6=tail))
-        sql = literal_sql(context.db, flt)
+        sql = literal_sql(context.db, flt, indexed=False)
 
         def keystroke(flt: MemberFilter = flt) -> None:
             before = watch.paints
@@ -220,8 +227,8 @@ def measure(app: QApplication, context: AppContext, peer: Peer,
         if matches != page.model.rowCount():
             raise RuntimeError(f"{label}: {page.model.rowCount()} rows, sqlite3 {matches}")
         # Clearing the box brings back the whole list: held to the page-open goal.
-        goal = KEYSTROKE_GOAL_MS if text else PAGE_OPEN_GOAL_MS
-        print_row(f"keystroke {label}", ours, theirs, goal, f"{matches:,}")
+        goal, ratio = (KEYSTROKE_GOAL_MS, 1.0) if text else (PAGE_OPEN_GOAL_MS, RATIO_GOAL)
+        print_row(f"keystroke {label}", ours, theirs, goal, f"{matches:,}", ratio)
     page.model.set_filter(default_view)
     return page, watch
 
@@ -275,7 +282,7 @@ def measure_save(app: QApplication, context: AppContext, page: MembersPage,
         timed_ms(save_reloading, whole_peer if keep else [])
     row = page.model.row_of(member_id)
     shown = page.model.data(page.model.index(row or 0, 0))
-    print(f"{'figure':<28} | {'ours':>8} | {'reload':>8} | {'ratio':>6} | goal | member")
+    print(f"{'figure':<30} | {'ours':>8} | {'reload':>8} | {'ratio':>6} | goal | member")
     print("-" * 82)
     print_row("save one: list refreshed", ours, theirs, SAVE_REFRESH_GOAL_MS, str(shown))
     print_row("save one: write + refresh", whole, whole_peer, PAGE_OPEN_GOAL_MS, str(shown))
@@ -306,7 +313,7 @@ def main() -> int:
     context = AppContext(db, data_dir, log_file(data_dir), settings, str(path))
     print(f"{args.members:,} members, {args.runs} runs each, medians in ms, window "
           f"{WINDOW_SIZE[0]}×{WINDOW_SIZE[1]}; goal: ≤ {PAGE_OPEN_GOAL_MS:.0f} ms page open, "
-          f"≤ {KEYSTROKE_GOAL_MS:.0f} ms keystroke, ratio ≤ {RATIO_GOAL:.0f}")
+          f"≤ {KEYSTROKE_GOAL_MS:.0f} ms keystroke and below the scan, ratio ≤ {RATIO_GOAL:.0f}")
     try:
         page = measure(app, context, peer, args.runs)
         measure_save(app, context, *page, args.runs)

@@ -7,7 +7,6 @@ changing this file alone.
 
 from __future__ import annotations
 
-import datetime as dt
 import enum
 import logging
 import sqlite3
@@ -24,6 +23,7 @@ from sqlalchemy.pool import StaticPool
 # "GHDK" — written into the SQLite header, so a file is recognisably ours (PRAGMA application_id).
 APPLICATION_ID = 0x4748444B
 BUSY_TIMEOUT_MS = 5000
+CACHE_KIB = 32 * 1024
 SQLITE_MAGIC = b"SQLite format 3\x00"
 log = logging.getLogger(__name__)
 
@@ -62,6 +62,9 @@ def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = FULL")
+        # 32 MB rather than 2: a search at 100,000 members reads a few thousand member
+        # rows by id, which then come from memory, not from the file (王: 18 → 14 ms).
+        cursor.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
     finally:
         cursor.close()
 
@@ -288,26 +291,15 @@ def first_column(session: Session, statement: Select[Any]) -> list[Any]:
     """The first column of every row, read straight from the DBAPI cursor.
 
     For the members list's 100,000 ordered ids this costs a third less than an ORM or
-    Core result, which processes each row. Only for plain values (ids, text, numbers):
-    dates are passed in as ISO text, as SQLAlchemy stores them in SQLite.
+    Core result, which processes each row. The statement still goes through SQLAlchemy's
+    compiled cache: compiling a search's statement anew took 2–5 ms of each keystroke.
+    Only for plain values (ids, text, numbers).
     """
-    compiled = statement.compile(
-        dialect=session.get_bind().dialect, compile_kwargs={"render_postcompile": True}
-    )
-    params = compiled.construct_params()
-    values = [_plain_param(params[name]) for name in compiled.positiontup or ()]
-    cursor = session.connection().connection.cursor()
+    result = session.connection().execute(statement)
     try:
-        cursor.execute(str(compiled), values)
-        return [row[0] for row in cursor.fetchall()]
+        return [row[0] for row in result.cursor.fetchall()]
     finally:
-        cursor.close()
-
-
-def _plain_param(value: Any) -> Any:
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat(sep=" ") if isinstance(value, dt.datetime) else value.isoformat()
-    return value
+        result.close()
 
 
 @contextmanager

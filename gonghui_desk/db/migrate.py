@@ -19,6 +19,15 @@ from alembic.util.exc import CommandError
 from sqlalchemy import Connection, Engine
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+# Tables the migrations make that no model describes: the members search's FTS5 table and
+# the shadow tables SQLite keeps for it (member_search_fts_data, …). Autogenerate and the
+# models-against-head test pass over them.
+UNMODELLED_PREFIX = "member_search_fts"
+
+
+def include_name(name: str | None, type_: str, parent_names: object) -> bool:
+    """Alembic's ``include_name`` hook: leave the unmodelled tables out of comparisons."""
+    return not (type_ == "table" and (name or "").startswith(UNMODELLED_PREFIX))
 
 
 def alembic_config(connection: Connection | None = None) -> Config:

@@ -62,7 +62,7 @@ def _book_at_0011(path):
 def test_payments_on_record_keep_their_values_and_gain_blanks(db_path, tmp_path):
     _book_at_0011(db_path)
     database = open_database(db_path)  # upgrades, with a backup first
-    assert migrate.current_revision(database.engine) == "0012"
+    assert migrate.current_revision(database.engine) == migrate.head_revision()
     assert database.upgrade_backup is not None
     file_id, medical = load_payment(database.sessions, 1)
     assert (file_id, medical.patient, medical.disease, medical.out_of_pocket) == (

@@ -19,7 +19,8 @@ from tests.factories import write
 
 def test_upgrade_head_on_an_empty_database_matches_the_models(db):
     with db.engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        context = MigrationContext.configure(connection, opts={
+            "compare_type": True, "include_name": migrate.include_name})
         assert compare_metadata(context, Base.metadata) == []
 
 

@@ -4,6 +4,7 @@ from alembic import context
 
 import gonghui_desk.db.models  # noqa: F401  (registers every table)
 from gonghui_desk.db.base import Base
+from gonghui_desk.db.migrate import include_name
 
 connection = context.config.attributes.get("connection")
 if connection is None:
@@ -14,6 +15,7 @@ context.configure(
     target_metadata=Base.metadata,
     render_as_batch=True,
     compare_type=True,
+    include_name=include_name,
 )
 with context.begin_transaction():
     context.run_migrations()
