@@ -11,6 +11,7 @@ from sqlalchemy import text
 from gonghui_desk.db import engine as eng
 from gonghui_desk.db import migrate
 from gonghui_desk.db.database import open_database
+from gonghui_desk.db.revision import HEAD_REVISION
 from gonghui_desk.services.aid import load_payment
 from tests.exchange.forms_helpers import export, pdf_pages
 
@@ -62,7 +63,7 @@ def _book_at_0011(path):
 def test_payments_on_record_keep_their_values_and_gain_blanks(db_path, tmp_path):
     _book_at_0011(db_path)
     database = open_database(db_path)  # upgrades, with a backup first
-    assert migrate.current_revision(database.engine) == "0012"
+    assert migrate.current_revision(database.engine) == HEAD_REVISION
     assert database.upgrade_backup is not None
     file_id, medical = load_payment(database.sessions, 1)
     assert (file_id, medical.patient, medical.disease, medical.out_of_pocket) == (

@@ -32,6 +32,8 @@ class Member(Timestamps, Base):
         ),
         Index("ix_member_pinyin_full", "pinyin_full"),
         Index("ix_member_pinyin_initials", "pinyin_initials"),
+        # 首页 counts the members by status from this index alone (services/summary.py).
+        Index("ix_member_deleted_status", "deleted_at", "status"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -71,7 +73,11 @@ class Member(Timestamps, Base):
 
 class MembershipEvent(Timestamps, Base):
     __tablename__ = "membership_event"
-    __table_args__ = (Index("ix_membership_event_member_date", "member_id", "effective_date"),)
+    __table_args__ = (
+        Index("ix_membership_event_member_date", "member_id", "effective_date"),
+        # 首页 counts this year's joins and leaves from this index alone.
+        Index("ix_membership_event_date_kind", "effective_date", "kind", "member_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     member_id: Mapped[int] = mapped_column(ForeignKey("member.id", ondelete="CASCADE"))
