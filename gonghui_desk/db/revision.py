@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from sqlalchemy import Engine, inspect, text
 
-HEAD_REVISION = "0013"
+HEAD_REVISION = "0014"
 VERSION_TABLE = "alembic_version"
 
 

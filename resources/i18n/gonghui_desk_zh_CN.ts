@@ -797,6 +797,13 @@ The current database is backed up first, so this can be undone.</source>
     </message>
 </context>
 <context>
+    <name>ChartPanel</name>
+    <message>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+</context>
+<context>
     <name>ContractChart</name>
     <message>
         <source>Collective contracts by status</source>

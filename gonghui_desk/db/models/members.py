@@ -36,6 +36,8 @@ class Member(Timestamps, Base):
         # this index lists those few, so that search never scans every card (0013).
         Index("ix_member_card_lettered", "card_number",
               sqlite_where=text("card_number GLOB '*[^0-9]*'")),
+        # 首页 counts the members by status from this index alone (services/summary.py).
+        Index("ix_member_deleted_status", "deleted_at", "status"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -75,7 +77,11 @@ class Member(Timestamps, Base):
 
 class MembershipEvent(Timestamps, Base):
     __tablename__ = "membership_event"
-    __table_args__ = (Index("ix_membership_event_member_date", "member_id", "effective_date"),)
+    __table_args__ = (
+        Index("ix_membership_event_member_date", "member_id", "effective_date"),
+        # 首页 counts this year's joins and leaves from this index alone.
+        Index("ix_membership_event_date_kind", "effective_date", "kind", "member_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     member_id: Mapped[int] = mapped_column(ForeignKey("member.id", ondelete="CASCADE"))

@@ -6,6 +6,11 @@ changed a table it watches; a hidden panel (a collapsed drawer, a tab behind ano
 not shown) only notes that it is stale and reads when next shown. Being shown also compares
 the history's newest entry, so a change written by another computer is seen too.
 
+The panels of 概览 on 首页 read theirs only after the window has shown its figures
+(``read_after_shown``): the member charts group every member, which would hold the window
+back at start. Until they have read, their titles say they are counting, so a chart drawn
+before is never taken for today's.
+
 A click on a bar emits ``picked`` with the page to open and what it should show: one of the
 small values below, which that page's ``show_filtered`` understands.
 """
@@ -15,13 +20,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
 from gonghui_desk.services.history import newest_entry
 from gonghui_desk.services.operations import Changes
 from gonghui_desk.ui.context import AppContext
+from gonghui_desk.ui.widgets.charts import BarChart
 
 
 @dataclass(frozen=True)
@@ -59,12 +65,14 @@ class ChartPanel(QWidget):
     WATCHES: frozenset[str] = frozenset()
 
     picked = Signal(str, object)  # page key, a pick above
+    read_after_shown = False  # 首页 sets it: the window's figures are shown first
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.stale = True
         self._seen = -1
+        self.pending = False  # a read is asked for the next turns of the event loop
         unsubscribe = context.runner.subscribe(self._heard)
         self.destroyed.connect(lambda *_: unsubscribe())
 
@@ -91,4 +99,24 @@ class ChartPanel(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self.stale or newest_entry(self.context.db.sessions) != self._seen:
+            if self.read_after_shown:
+                self._read_soon()
+            else:
+                self._read()
+
+    def _read_soon(self) -> None:
+        """Say the charts are being counted, and count them once the window has painted
+        what it shows (two turns of the event loop: the first paints)."""
+        if self.pending:
+            return
+        self.pending = True
+        for chart in self.findChildren(BarChart):
+            chart.set_title(self.tr("Counting…"))
+        QTimer.singleShot(0, self, lambda: QTimer.singleShot(0, self, self._read_pending))
+
+    def _read_pending(self) -> None:
+        self.pending = False
+        if self.isVisible():
             self._read()
+        else:  # hidden meanwhile: read when next shown
+            self.stale = True

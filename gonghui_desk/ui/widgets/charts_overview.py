@@ -33,6 +33,7 @@ class OverviewCharts(QGroupBox):
         last.addWidget(self.contracts, 1)
         layout.addLayout(last)
         for panel in self.panels():
+            panel.read_after_shown = True  # 首页's own figures first, the charts after
             panel.picked.connect(self.picked)
 
     def panels(self) -> tuple[ChartPanel, ...]:
