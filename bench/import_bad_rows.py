@@ -16,12 +16,11 @@ roster of its own size.
 Goals: ours ≤ 2 × the peer, peak memory ≤ 400 MB; the verdict, the number of problems,
 the size of the report and whether anything was written are printed under each figure.
 
-Peak memory counts any helper process the import starts. Two figures, the larger printed:
-the child's own peak RSS plus the largest peak among the processes it started and waited
-for (getrusage RUSAGE_SELF + RUSAGE_CHILDREN; a sum of peaks, so never less than the true
-peak while one helper runs at a time), and the largest sum of the RSS of the child's whole
-process tree sampled from /proc every 50 ms (catches helpers not waited for, or several at
-once; may miss a peak shorter than a sample).
+Peak memory counts any helper process the import starts: the largest sum of the RSS of
+the child's whole process tree, sampled from /proc every 10 ms (it may miss a peak shorter
+than a sample). getrusage's RUSAGE_CHILDREN is not used: the checking process is forked
+before it starts its own Python, and its figure counts the parent's pages it inherited
+for that moment, which would count the parent twice.
 
 Safety: every child runs under an address-space cap (RLIMIT_AS, --cap-gb, default 3 GB; its
 helpers inherit it) and a timeout (--timeout, default 120 s). A child over the cap or the
@@ -113,7 +112,7 @@ class _Sampler(threading.Thread):
         self.pid, self.peak_kb, self.done = pid, 0, threading.Event()
 
     def run(self) -> None:
-        while not self.done.wait(0.05):
+        while not self.done.wait(0.01):
             self.peak_kb = max(self.peak_kb, _tree_rss_kb(self.pid))
 
 
@@ -185,7 +184,7 @@ def _judge(work: Path, fate: str | None, returncode: int, cap_gb: float, ended: 
         f"{members:,} members and {batches} batch(es) in the book")
     if fate is None and result.exists():
         figures = json.loads(result.read_text())
-        peak = max(figures["own_kb"] + figures["helpers_kb"], sampled_kb) / 1024
+        peak = max(figures["own_kb"], sampled_kb) / 1024
         lines = (work / "out.txt").read_text(errors="replace").strip().splitlines()
         said = lines[-1][:70] if lines else ""
         if report.exists():
