@@ -348,6 +348,10 @@ class _Planner:
                 continue
             owner = on_file.get(value)
             result = same[0]
+            if key == "phone" and result.problems:
+                # refused already, perhaps for a mistyped ID number that hides whose row
+                # it is: the mobile of the member it may be is no second problem
+                continue
             if owner is not None and owner.member_id != result.member_id:
                 result.problems = (*result.problems, RowProblem(
                     sheet, result.row, column, show(value),
