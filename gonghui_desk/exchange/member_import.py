@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Generator, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from gonghui_desk.db.session import SessionFactory
 from gonghui_desk.domain import membership as ms
@@ -155,9 +155,8 @@ class _Planner:
         pool = CheckPool(self.settings) if worth_a_second_process(total) else None
         try:
             existing = batches.existing_by_id_number(self.sessions)
-            held = _Held(batches.card_numbers(self.sessions),
-                         batches.phone_numbers(self.sessions))
-            plan = yield from self.check_rows(body, existing, held, pool)
+            cards = batches.card_numbers(self.sessions)
+            plan = yield from self.check_rows(body, existing, cards, pool)
         finally:
             if pool is not None:
                 pool.close()
@@ -165,7 +164,8 @@ class _Planner:
         yield Progress(total, total, "检查完成")
 
     def check_rows(self, body: Sequence[Line], existing: dict[str, batches.Existing],
-                   held: _Held, pool: CheckPool | None) -> Generator[Progress, None, ImportPlan]:
+                   cards: dict[str, batches.Existing],
+                   pool: CheckPool | None) -> Generator[Progress, None, ImportPlan]:
         """Every row's verdict, two chunks at a time: the new members' rows of the first
         checked by ``pool`` (when there is one) while this process checks the second's.
         After each pair the check stops if the file is mostly wrong — at the same rows
@@ -200,7 +200,7 @@ class _Planner:
             yield from self.fill_updates(results, pending_updates)
         else:  # rows of members on file were not compared: they are left out
             results = [r for r in results if r.verdict != UPDATE or r.data is not None]
-        self.mark_duplicates(results, held)
+        self.mark_duplicates(results, cards)
         for result in results:
             if result.problems and result.verdict not in BLOCKING:
                 result.verdict = REJECTED
@@ -299,9 +299,10 @@ class _Planner:
             if hints:
                 result.notices = (*result.notices, *hints)
 
-    def mark_duplicates(self, results: list[RowResult], held: _Held) -> None:
+    def mark_duplicates(self, results: list[RowResult],
+                        cards: dict[str, batches.Existing]) -> None:
         """Rows sharing an ID number, a card number or a mobile with other rows of the
-        file, or a number another member holds: each group is one problem, shared by its
+        file, or a card another member holds: each group is one problem, shared by its
         rows and naming a few of them — linear in the rows however many share one value
         (a placeholder number on every row)."""
         seen: dict[str, list[RowResult]] = defaultdict(list)
@@ -320,18 +321,19 @@ class _Planner:
                     result.verdict = DUPLICATE
                     result.problems = (*result.problems, shared)
         if "card_number" in self.mapped:  # cards on file are unique already
-            self.shared_numbers(results, "card_number", held.cards, lambda card: card,
-                                "的会员证号相同，会员证号不能重复。", card_number_taken)
-        if "phone" in self.mapped:
-            self.shared_numbers(results, "phone", held.phones, mask_phone,
-                                "的移动电话相同：每位会员应填写本人的手机号码，请逐行核对。",
-                                _phone_taken)
+            self.shared_numbers(results, "card_number", lambda card: card,
+                                "的会员证号相同，会员证号不能重复。", cards, card_number_taken)
+        if "phone" in self.mapped:  # one on file is the dialog's warning: a notice there
+            self.shared_numbers(results, "phone", mask_phone,
+                                "的移动电话相同：每位会员应填写本人的手机号码，请逐行核对。")
 
-    def shared_numbers(self, results: list[RowResult], key: str,
-                       on_file: dict[str, batches.Existing], show: Callable[[str], str],
-                       same_words: str,
-                       taken: Callable[[batches.Existing], FieldProblem]) -> None:
-        """A number (card, mobile) on several rows, or held by another member on file."""
+    def shared_numbers(
+        self, results: list[RowResult], key: str, show: Callable[[str], str],
+        same_words: str, on_file: dict[str, batches.Existing] | None = None,
+        taken: Callable[[batches.Existing], FieldProblem] | None = None,
+    ) -> None:
+        """A number (card, mobile) on several rows, or (``on_file``) held by another
+        member on file."""
         seen: dict[str, list[RowResult]] = defaultdict(list)
         for result in results:
             value = getattr(result.data, key) if result.data is not None else ""
@@ -346,30 +348,13 @@ class _Planner:
                 for result in same:
                     result.problems = (*result.problems, shared)
                 continue
-            owner = on_file.get(value)
+            owner = on_file.get(value) if on_file is not None else None
             result = same[0]
-            if key == "phone" and result.problems:
-                # refused already, perhaps for a mistyped ID number that hides whose row
-                # it is: the mobile of the member it may be is no second problem
-                continue
-            if owner is not None and owner.member_id != result.member_id:
+            if owner is not None and taken is not None and owner.member_id != result.member_id:
                 result.problems = (*result.problems, RowProblem(
                     sheet, result.row, column, show(value),
                     taken(owner).message,  # as the dialog says it
                 ))
-
-
-@dataclass(frozen=True)
-class _Held:
-    """Numbers members on file hold, by number."""
-
-    cards: dict[str, batches.Existing]
-    phones: dict[str, batches.Existing]
-
-
-def _phone_taken(holder: batches.Existing) -> FieldProblem:
-    return FieldProblem("phone", f"已是{holder.describe()}的手机号码：每位会员应填写本人的号码，"
-                                 "请核对。")
 
 
 _NAMED_ROWS = 3

@@ -103,19 +103,6 @@ def card_numbers(sessions: SessionFactory) -> dict[str, Existing]:
         }
 
 
-def phone_numbers(sessions: SessionFactory) -> dict[str, Existing]:
-    """Who holds each mobile number on file (one of them, where several already do)."""
-    query = select(
-        Member.phone, Member.id, Member.name, Member.department, Member.status,
-        Member.deleted_at.is_not(None),
-    ).where(Member.phone != "")
-    with session_scope(sessions) as session:
-        return {
-            phone: Existing(member_id, name, department, status, bool(binned))
-            for phone, member_id, name, department, status, binned in session.execute(query)
-        }
-
-
 def load_records(
     sessions: SessionFactory, member_ids: Sequence[int]
 ) -> dict[int, tuple[MemberData, list[tuple[dt.date, str]]]]:

@@ -103,22 +103,6 @@ def test_a_mobile_on_several_rows_is_one_problem_and_refuses_them(db, tmp_path):
     assert plan.problems[0].value == "138****0000"  # masked, as in every list
 
 
-def test_a_mobile_another_member_holds_is_refused_but_ones_own_is_kept(db, tmp_path):
-    first = plan_file(db, write_xlsx(tmp_path / "一.xlsx", hr_rows(3)))
-    Runner(db).run(import_operation(first, valid_only=False))
-    rows = hr_rows(2)
-    rows[1][3] = "13912345678"  # a changed mobile of one's own: an update
-    third = hr_rows(3)[3]
-    newcomer = hr_rows(1, start=10)[1]
-    newcomer[3] = third[3]  # the third member's mobile on a new member's row
-    rows.append(newcomer)
-    plan = plan_file(db, write_xlsx(tmp_path / "二.xlsx", rows), mode="upsert")
-    verdicts = {r.row: r.verdict for r in plan.rows}
-    assert verdicts == {2: "更新", 3: "无变化", 4: REJECTED}
-    assert plan.problems[0].message.startswith("已是")
-    assert "的手机号码" in plan.problems[0].message
-
-
 def test_a_placeholder_mobile_on_every_row_is_refused_early(db, tmp_path):
     rows = hr_rows(6000)
     for row in rows[1:]:
