@@ -15,12 +15,18 @@ costs a fraction of keeping it up to date row by row, and a rollback (a cancel, 
 killed process) brings the indexes back with the rest, because SQLite's DDL is transactional.
 A UNIQUE index that cannot be rebuilt because two new rows share its key is the unique check
 before the commit; it is raised as ``DuplicateKey`` with the values, for the service to say
-in words. Triggers are never dropped, so whatever they keep up to date (a search index)
-stays right row by row.
+in words.
+
+The same table's AFTER INSERT triggers that copy each new row somewhere else in one
+statement (the search index's) are put off the same way: dropped before the rows, their
+statement run once over all the new rows (``INSERT … SELECT``, the table read under the
+name ``NEW``), then created again from their stored SQL. At 100,000 members that is 1.6 s
+against 6.7 s row by row. A trigger of any other shape stays and fires row by row.
 """
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -60,6 +66,26 @@ class _Index:
     table: str
     sql: str  # as the migrations created it
     unique_columns: tuple[str, ...]  # empty for an index that allows repeats
+
+
+@dataclass(frozen=True, slots=True)
+class _Trigger:
+    """An AFTER INSERT trigger whose one statement copies the new row elsewhere."""
+
+    name: str
+    table: str
+    sql: str  # as the migrations created it
+    target: str  # "INSERT INTO x (a, b)"
+    values: str  # the VALUES' expressions, in terms of NEW
+    when: str  # the WHEN condition, or ""
+
+
+# CREATE TRIGGER t AFTER INSERT ON tbl [FOR EACH ROW] [WHEN c] BEGIN INSERT INTO … VALUES (…); END
+_COPYING = re.compile(
+    r'CREATE\s+TRIGGER\s+"?(?P<name>\w+)"?\s+AFTER\s+INSERT\s+ON\s+"?(?P<table>\w+)"?'
+    r'(?:\s+FOR\s+EACH\s+ROW)?(?:\s+WHEN\s+(?P<when>.+?))?\s+BEGIN\s+'
+    r'(?P<target>INSERT\s+INTO\s+"?\w+"?\s*\([^()]*\))\s*VALUES\s*\((?P<values>.*)\)\s*;'
+    r'\s*END\s*$', re.IGNORECASE | re.DOTALL)
 
 
 class _SqliteWriter:
@@ -114,13 +140,60 @@ def _sqlite_indexes(raw: Any, tables: Sequence[str]) -> list[_Index]:
     return indexes
 
 
-def _few_rows(raw: Any, expected: Mapping[str, int]) -> list[str]:
-    small = []
+def _sqlite_triggers(raw: Any, tables: Sequence[str]) -> list[_Trigger]:
+    """The AFTER INSERT triggers of ``tables`` that can run once over many rows."""
+    marks = ", ".join("?" for _ in tables)
+    found = raw.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'trigger' "
+        f"AND tbl_name IN ({marks}) ORDER BY tbl_name, name", tuple(tables)).fetchall()
+    triggers = []
+    for (sql,) in found:
+        shape = _COPYING.match(sql.strip())
+        if shape is not None and ";" not in shape["values"]:
+            triggers.append(_Trigger(shape["name"], shape["table"], sql, shape["target"],
+                                     shape["values"], shape["when"] or ""))
+    return triggers
+
+
+def _few_rows(raw: Any, expected: Mapping[str, int]) -> dict[str, int]:
+    """The tables about to get many rows beside those they hold: {table: rows held}."""
+    small = {}
     for table, coming in expected.items():
         held = raw.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
         if coming > 0 and held < coming * DROP_BELOW_SHARE:
-            small.append(table)
+            small[table] = held
     return small
+
+
+def _held_rows_table(table: str) -> str:
+    return f'temp."bulk_held_{table}"'
+
+
+def _put_off(raw: Any, triggers: Sequence[_Trigger], held: Mapping[str, int]) -> None:
+    """Drop the triggers, remembering which rows their tables held (few, by the rule)."""
+    for table in sorted({t.table for t in triggers}):
+        if held[table]:
+            raw.execute(f"CREATE TEMP TABLE {_held_rows_table(table)} "
+                        f"(id INTEGER PRIMARY KEY)")
+            raw.execute(f"INSERT INTO {_held_rows_table(table)} SELECT rowid FROM {table}")
+    for trigger in triggers:
+        raw.execute(f'DROP TRIGGER "{trigger.name}"')
+
+
+def _catch_up(raw: Any, triggers: Sequence[_Trigger], held: Mapping[str, int]) -> None:
+    """Run each trigger's statement once over the new rows, then create it again."""
+    for trigger in triggers:
+        conditions = [f"({trigger.when})"] if trigger.when else []
+        if held[trigger.table]:
+            conditions.append(
+                f"NEW.rowid NOT IN (SELECT id FROM {_held_rows_table(trigger.table)})")
+        where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
+        raw.execute(f"{trigger.target} SELECT {trigger.values} FROM {trigger.table} "
+                    f"AS NEW{where}")
+        raw.execute(trigger.sql)
+    for table in sorted({t.table for t in triggers}):
+        if held[table]:
+            raw.execute(f"DROP TABLE {_held_rows_table(table)}")
 
 
 def _duplicates(raw: Any, index: _Index) -> list[tuple[Any, ...]]:
@@ -156,11 +229,15 @@ def _sqlite_bulk(session: Session, expected: Mapping[str, int]) -> Iterator[Bulk
         # a DROP INDEX outside one would be committed at once, and a rollback could not
         # bring the index back.
         raw.execute("BEGIN")
-    dropped = _sqlite_indexes(raw, _few_rows(raw, expected))
+    held = _few_rows(raw, expected)
+    dropped = _sqlite_indexes(raw, list(held))
     for index in dropped:
         raw.execute(f'DROP INDEX "{index.name}"')
+    triggers = _sqlite_triggers(raw, list(held))
+    _put_off(raw, triggers, held)
     yield _SqliteWriter(connection)
-    # Not reached when the body raised: the caller's rollback restores the indexes.
+    # Not reached when the body raised: the caller's rollback restores indexes and triggers.
+    _catch_up(raw, triggers, held)
     _rebuild(raw, dropped)
 
 
@@ -170,9 +247,10 @@ def bulk_insert(session: Session, expected: Mapping[str, int]) -> Iterator[BulkW
 
     ``expected`` says how many rows each table is about to get; a table that holds few
     rows beside them has its secondary indexes built after the rows instead of during
-    (see the module docstring). Leaving the block rebuilds them and raises
-    ``DuplicateKey`` when the new rows break a unique index — the caller must then roll
-    back. Until the block is left, queries on those tables cannot use the dropped indexes.
+    (see the module docstring), and its copying triggers run once after them. Leaving the
+    block does both and raises ``DuplicateKey`` when the new rows break a unique index —
+    the caller must then roll back. Until the block is left, queries on those tables cannot
+    use the dropped indexes, and what the triggers keep (the search index) lacks the rows.
     """
     dialect = session.get_bind().dialect.name
     if dialect == "sqlite":

@@ -144,6 +144,18 @@ def test_an_import_and_its_undo(db, tmp_path):
     assert len(search_ids(db.sessions, MemberFilter(text="139"))) == 1  # only 张晓红 left
 
 
+def test_an_import_into_a_nearly_empty_book(db, tmp_path):
+    """The index is filled once after the rows, not row by row: the few members already
+    there are not indexed twice, and the new ones are all found."""
+    add_people(db, PEOPLE[:1])
+    plan = plan_file(db, write_xlsx(tmp_path / "名册.xlsx", hr_rows(40)))
+    Runner(db).run(import_operation(plan, valid_only=False))
+    assert 1 in search_ids(db.sessions, MemberFilter(text="王晓明"))
+    assert_finds_what_a_scan_finds(db)
+    with db.session() as session:  # one entry per member in the index
+        assert session.scalar(text("SELECT count(*) FROM member_search_fts")) == 41
+
+
 def test_the_demo(db):
     write(db, fill_demo, 300)
     assert_finds_what_a_scan_finds(db)
