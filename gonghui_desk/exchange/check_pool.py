@@ -23,6 +23,7 @@ from concurrent.futures.process import BrokenProcessPool
 
 from gonghui_desk.exchange.import_plan import RowResult
 from gonghui_desk.exchange.row_checks import CheckSettings, Line, RowChecker
+from gonghui_desk.services.bulk import give_back_freed_memory
 
 # Below this many rows a file is checked in one process: starting the second one costs
 # more than it saves (5,000 rows are checked in about 0.2 s).
@@ -40,6 +41,7 @@ def _start(settings: CheckSettings) -> None:
 
 def _check(lines: Sequence[Line]) -> list[RowResult]:
     assert _checker is not None, "the checking process was not started"
+    give_back_freed_memory()  # the chunk before's lines and verdicts
     return _checker.check_lines(lines)
 
 

@@ -23,7 +23,7 @@ from gonghui_desk.exchange.header_map import (
 from gonghui_desk.exchange.member_import import PlanRequest, remember_mapping
 from gonghui_desk.exchange.workbook import SheetData, read_sheet
 from gonghui_desk.services import import_batches as batches
-from gonghui_desk.services.bulk import collector_paused
+from gonghui_desk.services.bulk import collector_paused, give_back_freed_memory
 
 __all__ = ["guess_header", "headers_at", "prepare_request", "read_roster", "remember_mapping",
            "saved_or_auto_mapping"]
@@ -31,9 +31,12 @@ __all__ = ["guess_header", "headers_at", "prepare_request", "read_roster", "reme
 
 def read_roster(path: Path, sheet: str | None = None) -> SheetData:
     """The sheet as the import reads it: 100,000 rows of cells, with Python's collector
-    paused meanwhile (services.bulk: they are long-lived and make no cycles)."""
+    paused meanwhile (services.bulk: they are long-lived and make no cycles), and the
+    reader's own copy of the cells given back once it is freed."""
     with collector_paused():
-        return read_sheet(path, sheet)
+        data = read_sheet(path, sheet)
+    give_back_freed_memory()
+    return data
 
 
 def guess_header(sheet: SheetData) -> HeaderGuess:

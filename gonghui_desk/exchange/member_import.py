@@ -76,7 +76,7 @@ from gonghui_desk.exchange.row_checks import (
 )
 from gonghui_desk.services import Progress
 from gonghui_desk.services import import_batches as batches
-from gonghui_desk.services.bulk import collector_paused
+from gonghui_desk.services.bulk import collector_paused, give_back_freed_memory
 
 __all__ = [
     "ADD", "BLOCKING", "DUPLICATE", "EXISTING", "IMPORT_MEMBERS", "MODE_LABELS", "NEW",
@@ -160,6 +160,7 @@ class _Planner:
         finally:
             if pool is not None:
                 pool.close()
+        give_back_freed_memory()  # the chunks' cells and messages, before the write
         out.append(plan)
         yield Progress(total, total, "检查完成")
 

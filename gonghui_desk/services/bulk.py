@@ -9,12 +9,20 @@ the writer thread writes): the collector resumes when the last one ends.
 
 ``prepared_ahead`` prepares the next chunk of rows in a second thread while the caller
 writes the one before.
+
+``give_back_freed_memory`` returns what a finished stage freed to the system. glibc's
+allocator keeps freed small blocks in the process for reuse, so after reading a 100,000-row
+sheet (the reader's own cells freed, the rows kept) the process still holds 160 MB where
+73 MB are in use; the next stage, and the checking process beside it, would add to the
+160. Windows' heap hands large freed regions back by itself; elsewhere this does nothing.
 """
 
 from __future__ import annotations
 
+import functools
 import gc
 import queue
+import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
@@ -42,6 +50,26 @@ def collector_paused() -> Iterator[None]:
             _paused -= 1
             if _paused == 0 and _was_enabled:
                 gc.enable()
+
+
+@functools.cache
+def _malloc_trim() -> Callable[[int], int] | None:
+    if not sys.platform.startswith("linux"):
+        return None
+    import ctypes  # only where it is used, and once
+
+    try:
+        trim: Callable[[int], int] = ctypes.CDLL("libc.so.6").malloc_trim  # glibc only
+    except (OSError, AttributeError):  # musl, or no glibc by that name: nothing to trim
+        return None
+    return trim
+
+
+def give_back_freed_memory() -> None:
+    """After a stage that freed much: let the system have the freed pages again."""
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
 
 
 _DONE = object()
