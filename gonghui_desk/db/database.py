@@ -20,6 +20,7 @@ from sqlalchemy.orm import ORMExecuteState, Session
 from gonghui_desk.clock import SYSTEM_CLOCK, Clock
 from gonghui_desk.db import audit, backup_notes, disk, stamps
 from gonghui_desk.db import engine as eng
+from gonghui_desk.db.checkpoint import wait_for_checkpoints
 from gonghui_desk.db.lock import WriterLock
 from gonghui_desk.db.officer import Officer
 from gonghui_desk.db.revision import HEAD_REVISION, current_revision
@@ -61,6 +62,7 @@ class Database:
             yield session
 
     def close(self) -> None:
+        wait_for_checkpoints(self.engine)
         self.engine.dispose()
         if self.lock is not None:
             self.lock.release()
