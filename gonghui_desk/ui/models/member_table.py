@@ -104,6 +104,15 @@ def match_tip(row: MemberRow) -> str:
     return QCoreApplication.translate(CONTEXT, tip).replace("%1", row.matched_tail) if tip else ""
 
 
+# The roles ``data`` answers, as plain ints: an enum member compared on every call of a
+# paint costs as much as the rest of the call.
+DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole.value)
+TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+FONT = int(Qt.ItemDataRole.FontRole.value)
+_ANSWERED = frozenset({DISPLAY, ALIGNMENT, TOOLTIP, FONT})
+
+
 class MemberTableModel(QAbstractTableModel):
     PAGE_SIZE = 100  # rows read at a time: two screens; 200 cost 2 ms more per keystroke
     MAX_CACHED = 4000
@@ -181,21 +190,20 @@ class MemberTableModel(QAbstractTableModel):
             return QCoreApplication.translate(CONTEXT, COLUMNS[section].header)
         return None
 
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
+    def data(self, index: ModelIndex, role: int = DISPLAY) -> object:
+        # Painting a screen asks each cell for seven roles (about 1,500 calls), most of
+        # which the list leaves to the style: those return before anything is looked up.
+        if role not in _ANSWERED or not index.isValid():
             return None
         column = COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.centred:
-            return Qt.AlignmentFlag.AlignCenter
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
-                        Qt.ItemDataRole.FontRole):
-            return None
+        if role == ALIGNMENT:
+            return Qt.AlignmentFlag.AlignCenter if column.centred else None
         row = self._row(index.row())
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == DISPLAY:
             return column.value(row) if row is not None else ""
         if row is None or not row.matched:
             return None
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == TOOLTIP:
             return match_tip(row)  # on the whole row: the chair points anywhere
         if column.key == row.matched:  # the number that matched stands out
             font = QFont()
