@@ -111,10 +111,14 @@ ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole.value)
 TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
 FONT = int(Qt.ItemDataRole.FontRole.value)
 _ANSWERED = frozenset({DISPLAY, ALIGNMENT, TOOLTIP, FONT})
+CENTRED = Qt.AlignmentFlag.AlignCenter
+HORIZONTAL = Qt.Orientation.Horizontal
 
 
 class MemberTableModel(QAbstractTableModel):
-    PAGE_SIZE = 100  # rows read at a time: two screens; 200 cost 2 ms more per keystroke
+    # Rows read at a time: a screen and more at 1280×800 (about 23 show), read in 0.4 ms
+    # where 100 took 0.7 and delayed every keystroke's first screen by the difference.
+    PAGE_SIZE = 50
     MAX_CACHED = 4000
 
     def __init__(self, sessions: SessionFactory) -> None:
@@ -184,9 +188,9 @@ class MemberTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+        self, section: int, orientation: Qt.Orientation, role: int = DISPLAY
     ) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if role == DISPLAY and orientation == HORIZONTAL:
             return QCoreApplication.translate(CONTEXT, COLUMNS[section].header)
         return None
 
@@ -197,7 +201,7 @@ class MemberTableModel(QAbstractTableModel):
             return None
         column = COLUMNS[index.column()]
         if role == ALIGNMENT:
-            return Qt.AlignmentFlag.AlignCenter if column.centred else None
+            return CENTRED if column.centred else None
         row = self._row(index.row())
         if role == DISPLAY:
             return column.value(row) if row is not None else ""
