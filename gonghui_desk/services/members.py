@@ -287,6 +287,14 @@ def count_all(sessions: SessionFactory) -> int:
         return int(session.scalar(query) or 0)
 
 
+def has_members(sessions: SessionFactory) -> bool:
+    """Whether anyone is on file outside the 回收站: the first one found answers, where
+    counting 100,000 took each search that matched nobody 2 ms."""
+    query = select(select(Member.id).where(Member.deleted_at.is_(None)).exists())
+    with session_scope(sessions) as session:
+        return bool(session.scalar(query))
+
+
 def deciding_fields(flt: MemberFilter) -> frozenset[str]:
     """The member columns that decide whether a member is in ``flt``'s list, and where:
     a change to any other column leaves the list as it is (only that row repaints)."""
