@@ -4,7 +4,9 @@ Two halves behind one seam. ``scan_condition`` says what matches, as a plain WHE
 that any database can evaluate over every member (the definition, and the fallback).
 ``indexed_ids`` names, for one database dialect, a superset of the matching members read
 from an index; the list applies ``scan_condition`` to those few only, so the index may
-over-find but never decides alone. A dialect without an index here scans.
+over-find, unless ``index_is_exact`` says it finds exactly those members (then the check
+would only cost time: 1 ms of 王's 8 at 100,000 members). A dialect without an index here
+scans.
 
 SQLite (migration 0013): ``member_search_fts``, an FTS5 table with the trigram tokenizer,
 kept right by triggers on every write, over two columns:
@@ -176,6 +178,30 @@ def found_first(found: Ids) -> FoundFirst:
     """The FROM clause of a list that starts from the ids ``found``."""
     ids = found.subquery("found")
     return FoundFirst(ids, Member.__table__, Member.id == ids.c[0])
+
+
+def _caseless(text: str) -> bool:
+    """No character of ``text`` has a case: the trigram tokenizer folds the case of every
+    script (Ä to ä, the Kelvin sign to k) where LIKE folds ASCII alone, so only then can a
+    folded name never match where LIKE would not."""
+    return all(not c.isalpha() or unicodedata.category(c) == "Lo" for c in text)
+
+
+def index_is_exact(raw: str, dialect: str) -> bool:
+    """Whether ``indexed_ids(raw, dialect)`` finds exactly the members ``scan_condition``
+    matches, so the list need not check them again.
+
+    SQLite: digits (three or more) read the numbers column, where LIKE and the tokenizer
+    fold alike (only an ID number's X has a case); a name of Chinese characters reads the
+    spaced names, the text's characters each followed by two spaces as in the index.
+    Latin letters read four indexes and a folded name: they keep the check.
+    """
+    text = search_text(raw)
+    if dialect != "sqlite" or not text:
+        return False
+    if digits := searched_digits(raw):
+        return len(digits) >= FTS_SHORTEST  # fewer are scanned, not read from the index
+    return not _LATIN.fullmatch(text.lower()) and _caseless(text)
 
 
 def indexed_ids(raw: str, dialect: str) -> Ids | None:

@@ -194,3 +194,28 @@ def test_an_old_book_is_indexed_when_it_is_brought_up_to_date(db_path):
         assert_finds_what_a_scan_finds(database)
     finally:
         database.close()
+
+
+def test_a_search_the_index_answers_exactly_is_not_checked_again(db):
+    """A name of Chinese characters and a run of digits: the members the index finds are
+    those the list shows, with no second look at each one's name or numbers."""
+    for raw in ("王", "晓明", "欧阳娜娜", "1234", "005X"):
+        statement = str(ids_query(MemberFilter(text=raw)).compile(
+            dialect=db.engine.dialect, compile_kwargs={"literal_binds": True}))
+        where = statement.partition("ORDER BY")[0]
+        assert "LIKE" not in where and "GLOB" not in where, raw
+    add_people(db)
+    assert_finds_what_a_scan_finds(db)
+
+
+def test_letters_the_index_folds_and_like_does_not_are_still_checked(db):
+    """The index folds the case of every script (Ä to ä, the Kelvin sign to k), LIKE only
+    that of ASCII: a search holding such a letter still finds exactly what LIKE finds."""
+    people = (("王Ä", "110105199003070017", "13800000001"),
+              ("王\u212a", "110105199003070025", "13800000002"),  # the Kelvin sign
+              ("王k", "110105199003070033", "13800000003"))
+    ids = add_people(db, people)
+    assert search_ids(db.sessions, MemberFilter(text="王ä")) == []
+    assert search_ids(db.sessions, MemberFilter(text="王Ä")) == [ids[0]]
+    assert search_ids(db.sessions, MemberFilter(text="王K")) == [ids[2]]  # not the sign
+    assert set(search_ids(db.sessions, MemberFilter(text="王"))) == set(ids)

@@ -1,17 +1,19 @@
 import datetime as dt
 
 from gonghui_desk.domain import membership as ms
+from gonghui_desk.services.member_records import move_to_recycle_bin
 from gonghui_desk.services.members import (
     ANY,
     MemberFilter,
     count_by_status,
     count_members_on,
     fetch_rows,
+    has_members,
     search_ids,
 )
 from gonghui_desk.services.summary import members_summary
 from tests.dates import the_day
-from tests.factories import make_member
+from tests.factories import make_member, write
 
 
 def add_people(db):
@@ -148,3 +150,12 @@ def test_members_in_the_recycle_bin_count_nowhere(db):
     summary = members_summary(db.sessions, today=dt.date(2026, 11, 21))
     assert summary.joined_this_year == 0  # 张伟's 2026 join no longer counts
     assert count_members_on(db.sessions, dt.date(2026, 11, 21)) == 1
+
+
+def test_a_book_with_members_only_in_the_recycle_bin_has_none_on_file(db):
+    assert not has_members(db.sessions)
+    with db.session() as s:
+        member_id = make_member(s).id
+    assert has_members(db.sessions)
+    write(db, move_to_recycle_bin, [member_id])
+    assert not has_members(db.sessions)  # the list says how to bring members in

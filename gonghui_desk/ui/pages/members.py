@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from gonghui_desk.domain.numbers import grouped_count
 from gonghui_desk.services import member_records as records
-from gonghui_desk.services.members import MemberFilter, count_all, departments
+from gonghui_desk.services.members import MemberFilter, departments, has_members
 from gonghui_desk.services.membership import UNDO_EVENT, undo_last_event
 from gonghui_desk.services.operations import Changes, Op
 from gonghui_desk.services.profile import load_profile
@@ -250,7 +250,7 @@ class MembersPage(Page):
         self._update_actions()
 
     def _empty_text(self) -> str:
-        if count_all(self.context.db.sessions) == 0:
+        if not has_members(self.context.db.sessions):
             return self.tr("No member on file yet: “Add member…” enters one, and Import "
                            "reads a roster from a spreadsheet.")
         return self.tr("No member matches. Try a shorter keyword or clear the filters.")
