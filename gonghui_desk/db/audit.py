@@ -178,8 +178,7 @@ class BulkEntries:
     """How the history entries of rows written in bulk into one table are made.
 
     What they share (the time, the actor, the JSON around the values) is taken from the
-    session once by ``bulk_entries``; ``of`` touches no session, so that the entries of one
-    chunk can be made in another thread while the previous chunk is being written.
+    session once by ``bulk_entries``; ``of`` touches no session.
     """
 
     table: str

@@ -7,9 +7,6 @@ collecting (reference counting frees everything else as it goes), so the collect
 until it ends. Pauses nest and may overlap across threads (a preview being checked while
 the writer thread writes): the collector resumes when the last one ends.
 
-``prepared_ahead`` prepares the next chunk of rows in a second thread while the caller
-writes the one before.
-
 ``give_back_freed_memory`` returns what a finished stage freed to the system. glibc's
 allocator keeps freed small blocks in the process for reuse, so after reading a 100,000-row
 sheet (the reader's own cells freed, the rows kept) the process still holds 160 MB where
@@ -21,15 +18,11 @@ from __future__ import annotations
 
 import functools
 import gc
-import queue
 import sys
 import threading
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager, suppress
-from typing import Any, TypeVar
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
-T = TypeVar("T")
-U = TypeVar("U")
 _lock = threading.Lock()
 _paused = 0
 _was_enabled = True
@@ -70,45 +63,3 @@ def give_back_freed_memory() -> None:
     trim = _malloc_trim()
     if trim is not None:
         trim(0)
-
-
-_DONE = object()
-
-
-def prepared_ahead(items: Iterable[T], prepare: Callable[[T], U], ahead: int = 2
-                   ) -> Iterator[tuple[T, U]]:
-    """(item, prepare(item)) in order, each item prepared in a second thread while the
-    caller works on the one before (SQLite lets go of the GIL while it writes).
-
-    At most ``ahead`` prepared items wait, so memory stays bounded. An exception in
-    ``prepare`` is raised here, in the caller's thread, at the item it failed on; when the
-    caller stops early (a cancel, an error of its own), the thread stops after the item
-    it is preparing.
-    """
-    ready: queue.Queue[Any] = queue.Queue(maxsize=ahead)
-    stop = threading.Event()
-
-    def produce() -> None:
-        try:
-            for item in items:
-                if stop.is_set():
-                    return
-                ready.put((item, prepare(item)))
-        except BaseException as error:  # handed to the caller, which raises it
-            ready.put(error)
-            return
-        ready.put(_DONE)
-
-    worker = threading.Thread(target=produce, name="prepare-ahead", daemon=True)
-    worker.start()
-    try:
-        while (got := ready.get()) is not _DONE:
-            if isinstance(got, BaseException):
-                raise got
-            yield got
-    finally:
-        stop.set()
-        while worker.is_alive():  # let a producer blocked on a full queue see the stop
-            with suppress(queue.Empty):
-                ready.get(timeout=0.05)
-        worker.join()

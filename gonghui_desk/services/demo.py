@@ -14,11 +14,10 @@ from gonghui_desk.domain.demo import DemoBranch, DemoMember, demo_profile, demo_
 from gonghui_desk.domain.member_rules import check_new_record
 from gonghui_desk.errors import UserError
 from gonghui_desk.services.annual import save_year
-from gonghui_desk.services.bulk import prepared_ahead
 from gonghui_desk.services.demo_contracts import fill_contract_demo
 from gonghui_desk.services.demo_hardship import fill_hardship_demo
 from gonghui_desk.services.demo_recuperation import fill_recuperation_demo
-from gonghui_desk.services.member_rows import NewMember, PreparedMembers, member_inserts, passed
+from gonghui_desk.services.member_rows import NewMember, member_inserts, passed
 from gonghui_desk.services.operations import Tx
 from gonghui_desk.services.profile import profile_in, save_profile
 from gonghui_desk.services.statistics import member_counts_in
@@ -67,17 +66,12 @@ def fill_demo(tx: Tx, members: int, seed: int = 1) -> int:
     people = branch.members(members)
     tx.progress(0, members, "生成演示会员")
     sizes = [min(BATCH, members - done) for done in range(0, members, BATCH)]
-    # written as an import writes its new members: the dialog's rules, then in bulk, the
-    # next chunk made while the last one is written
+    # written as an import writes its new members: the dialog's rules, then in bulk
     with member_inserts(session, members) as inserts:
-
-        def make(size: int) -> PreparedMembers:
-            return inserts.prepare([_member(next(people), profile.unit_name, today)
-                                    for _ in range(size)])
-
         done = 0
-        for size, prepared in prepared_ahead(sizes, make):
-            inserts.write(prepared)
+        for size in sizes:
+            inserts.write(inserts.prepare([_member(next(people), profile.unit_name, today)
+                                           for _ in range(size)]))
             done += size
             tx.progress(done, members, "写入演示会员")
     for year in (today.year - 1, today.year):

@@ -324,9 +324,8 @@ class MemberInserts:
     """New members written chunk by chunk in the session's transaction.
 
     ``prepare`` turns a chunk into its rows and history entries — the pinyin keys, the
-    JSON — without touching the session, so it may run in another thread while ``write``
-    writes the previous chunk (services.bulk.prepared_ahead); chunks are to be prepared in
-    order, by one thread, since each takes the next ids. Ids are given here (SQLite has
+    JSON — without touching the session; ``write`` writes them. Chunks are to be prepared
+    in order, since each takes the next ids. Ids are given here (SQLite has
     one writer, and the caller's transaction holds it), so that events and history can
     name their member at once.
     """

@@ -1,7 +1,6 @@
 """Many new members at once: indexes built after the rows, all of it or none of it."""
 
 import datetime as dt
-import threading
 from dataclasses import replace
 
 import pytest
@@ -12,7 +11,6 @@ from gonghui_desk.domain import membership as ms
 from gonghui_desk.domain.demo import DemoBranch
 from gonghui_desk.domain.member_rules import check_new_record
 from gonghui_desk.errors import UserError
-from gonghui_desk.services.bulk import prepared_ahead
 from gonghui_desk.services.member_rows import insert_members, member_inserts, passed
 from gonghui_desk.services.operations import Cancelled
 from tests.factories import make_member, write
@@ -126,34 +124,3 @@ def test_triggers_on_members_fire_for_every_row_written_in_bulk(db):
     write(db, lambda tx: insert_members(tx.session, new_members(30)))
     with db.session() as session:
         assert session.scalar(text("SELECT count(*) FROM seen")) == 30
-
-
-def test_prepared_ahead_gives_every_item_in_order():
-    assert list(prepared_ahead(range(7), lambda n: n * n)) == [(n, n * n) for n in range(7)]
-
-
-def test_a_failure_while_preparing_reaches_the_writer():
-    def prepare(n):
-        if n == 3:
-            raise ValueError("行 3 坏了")
-        return n
-
-    got = []
-    with pytest.raises(ValueError, match="行 3 坏了"):
-        for n, _ in prepared_ahead(range(10), prepare):
-            got.append(n)
-    assert got == [0, 1, 2]
-
-
-def test_stopping_early_stops_the_preparing_thread():
-    prepared = []
-
-    def prepare(n):
-        prepared.append(n)
-        return n
-
-    for n, _ in prepared_ahead(range(1000), prepare):
-        if n == 2:
-            break  # as a cancel leaves the loop
-    assert not any(t.name == "prepare-ahead" for t in threading.enumerate())
-    assert len(prepared) <= 2 + 1 + 2 + 1  # those written, waiting and being prepared
