@@ -22,6 +22,9 @@ than a sample). getrusage's RUSAGE_CHILDREN is not used: the checking process is
 before it starts its own Python, and its figure counts the parent's pages it inherited
 for that moment, which would count the parent twice.
 
+Beside each peak: python-calamine on its own reading the same file (the whole sheet parsed,
+then its rows iterated and dropped), the floor under any import that reads through it.
+
 Safety: every child runs under an address-space cap (RLIMIT_AS, --cap-gb, default 3 GB; its
 helpers inherit it) and a timeout (--timeout, default 120 s). A child over the cap or the
 time is reported as such, with its time and memory as lower bounds ("> 35.1"), and the
@@ -51,6 +54,19 @@ HERE = Path(__file__).resolve().parent
 CHECKOUT = HERE.parent  # the code measured is this checkout's, whatever is installed
 sys.path[:0] = [str(HERE), str(CHECKOUT)]
 from bad_rosters import GOOD, SHAPES, build_roster  # noqa: E402
+from tree_memory import run_sampled  # noqa: E402
+
+CALAMINE_ALONE = """
+import sys
+from python_calamine import CalamineWorkbook
+sheet = CalamineWorkbook.from_path(sys.argv[1]).get_sheet_by_index(0)
+print(sum(1 for _ in sheet.iter_rows()))
+"""
+
+
+def calamine_peak_mb(roster: Path) -> float:
+    """The peak memory of python-calamine alone reading ``roster``."""
+    return run_sampled([sys.executable, "-c", CALAMINE_ALONE, str(roster)])[1]
 
 RATIO_GOAL = 2
 MEMORY_GOAL_MB = 400
@@ -227,7 +243,7 @@ def _bound(value: float, finished: bool, digits: int) -> str:
     return f"{value:.{digits}f}" if finished else f">{value:.{digits}f}"
 
 
-def print_case(label: str, ours: Outcome, peer: Outcome) -> None:
+def print_case(label: str, ours: Outcome, peer: Outcome, calamine_mb: float) -> None:
     ratio = _bound(ours.seconds / peer.seconds, ours.finished, 2) if peer.finished else "—"
     print(f"{label:<44}{_bound(ours.seconds, ours.finished, 2):>10}"
           f"{_bound(peer.seconds, peer.finished, 2):>10}{ratio:>8}   goal ≤ {RATIO_GOAL}")
@@ -235,6 +251,8 @@ def print_case(label: str, ours: Outcome, peer: Outcome) -> None:
     print(f"{'  peak memory, MB (the limit as peer)':<44}{peak:>10}{MEMORY_GOAL_MB:>10}"
           f"{_bound(ours.peak_mb / MEMORY_GOAL_MB, ours.finished, 2):>8}"
           f"   goal ≤ 1")
+    print(f"{'  python-calamine alone reading it, MB':<44}{calamine_mb:>10.0f}{MEMORY_GOAL_MB:>10}"
+          f"{calamine_mb / MEMORY_GOAL_MB:>8.2f}")
     print(f"  {ours.verdict}")
 
 
@@ -288,7 +306,8 @@ def main() -> None:
             print(f"  peer: {peer.verdict}")
             print(f"{'figure':<44}{'ours':>10}{'peer':>10}{'ratio':>8}")
             for shape in args.shapes:
-                print_case(f"{SHAPES[shape]} ÷ the good import", combined(ours[shape]), peer)
+                print_case(f"{SHAPES[shape]} ÷ the good import", combined(ours[shape]), peer,
+                           calamine_peak_mb(rosters[rows, shape]))
 
 
 if __name__ == "__main__":
