@@ -198,9 +198,14 @@ def run_gui(db_option: str | None, clock: Clock, officer: str = "") -> int:
         if quick:
             QTimer.singleShot(0, lambda: _report("ready"))
     exit_code: list[int] = []
-    preload = Preload()
+    preloads: list[Preload] = []
 
     def attach() -> None:
+        # Started only now, after the first turn of the event loop has painted the window:
+        # the imports hold the interpreter most of the time they run.
+        if not preloads:
+            preloads.append(Preload())
+        preload = preloads[0]
         if preload.running():  # the window stays responsive while the imports run
             QTimer.singleShot(PRELOAD_POLL_MS, attach)
             return
