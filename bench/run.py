@@ -5,9 +5,11 @@
 Start-up: wall time from starting the process to the main window having been shown (the
 first event-loop turn after show), on a database with 100,000 demo members, against a bare
 PySide6 script that shows an empty QMainWindow. A second row goes on to the window filled
-(database open, home page figures counted), against the same peer. Peak memory: the same
-runs' peak resident set size. Medians over the runs; both sides run alternately so machine
-noise hits both.
+(首页's member figures counted and on the screen: read straight from the file when the book
+allows it, else once the database is open), a third to the database attached (the database
+layer loaded, the book open, the whole 首页 built), both against the same peer. Peak memory:
+the same runs' peak resident set size, filled and attached. Medians over the runs; both
+sides run alternately so machine noise hits both.
 """
 
 from __future__ import annotations
@@ -23,7 +25,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 CACHE = HERE / ".cache"
-START_UP_GOAL = 1.5
+SHOWN_GOAL = 1.5
+FILLED_GOAL = 2.0
 
 
 def prepare_database(members: int) -> Path:
@@ -41,8 +44,8 @@ def prepare_database(members: int) -> Path:
 
 
 def time_stages(command: list[str], env: dict[str, str]) -> dict[str, tuple[float, int]]:
-    """Seconds from process start to each reported stage ('shown', 'ready'), with the
-    peak RSS in KiB at that moment."""
+    """Seconds from process start to each reported stage ('shown', 'ready', 'attached'),
+    with the peak RSS in KiB at that moment."""
     started = time.perf_counter()
     process = subprocess.Popen(
         command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env
@@ -56,6 +59,7 @@ def time_stages(command: list[str], env: dict[str, str]) -> dict[str, tuple[floa
     if process.wait(timeout=60) != 0 or "shown" not in stages:
         raise RuntimeError(f"{command} did not show a window (exit {process.returncode})")
     stages.setdefault("ready", stages["shown"])  # the peer is ready once shown
+    stages.setdefault("attached", stages["ready"])
     return stages
 
 
@@ -92,16 +96,20 @@ def main() -> int:
          "{:.3f}"),
         ("start-up to window filled (s)", column(ours, "ready", 0), column(peer, "ready", 0),
          "{:.3f}"),
+        ("start-up to database attached (s)", column(ours, "attached", 0),
+         column(peer, "attached", 0), "{:.3f}"),
         ("peak memory, filled (MiB)", column(ours, "ready", 1), column(peer, "ready", 1),
          "{:.1f}"),
+        ("peak memory, attached (MiB)", column(ours, "attached", 1),
+         column(peer, "attached", 1), "{:.1f}"),
     ]
     print(f"{args.members:,} members, {args.runs} runs each, medians "
-          f"(goal: start-up ratio ≤ {START_UP_GOAL})")
-    print(f"{'figure':<32} | {'ours':>8} | {'peer':>8} | {'ratio':>6}")
-    print("-" * 64)
+          f"(goals: shown ≤ {SHOWN_GOAL}, filled ≤ {FILLED_GOAL} × the peer)")
+    print(f"{'figure':<34} | {'ours':>8} | {'peer':>8} | {'ratio':>6}")
+    print("-" * 66)
     for name, our_values, peer_values, fmt in rows:
         our_median, peer_median = statistics.median(our_values), statistics.median(peer_values)
-        print(f"{name:<32} | {fmt.format(our_median):>8} | {fmt.format(peer_median):>8} | "
+        print(f"{name:<34} | {fmt.format(our_median):>8} | {fmt.format(peer_median):>8} | "
               f"{our_median / peer_median:>6.2f}")
     return 0
 

@@ -3,7 +3,11 @@ database and main window, put together in one place.
 
 Start-up order matters for how fast a chair sees the window: Qt, the font and the
 translations first, the window shown, and only then the database layer imported and the
-file opened (SQLAlchemy alone takes longer to import than showing the window).
+file opened (SQLAlchemy alone takes longer to import than showing the window). A SQLite book
+of ours at the current revision that nobody holds shows 首页's member figures at once,
+counted from the file with the standard library (``db.home_counts``), while the database
+layer is imported on a second thread; the book is then opened on the GUI thread as before
+and the real 首页 replaces the opening one.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -82,6 +87,27 @@ class Startup:
         self.handler.install()
         self.window = MainWindow(self.settings)
 
+    @property
+    def location(self) -> str:
+        return resolve_db_location(self.db_option, self.data_dir)
+
+    def show_opening_figures(self) -> bool:
+        """首页's member figures read straight from the book's file, before the database
+        layer is loaded; ``False`` (nothing shown) unless the quick read can vouch for them:
+        a server book, a book to create or upgrade, one not ours or held by someone else
+        wait for ``attach_database``, which says what is the matter."""
+        from gonghui_desk.db.home_counts import read_home_counts
+
+        location = self.location
+        if "://" in location:  # a URL: the server book (or a SQLite URL) opens the long way
+            return False
+        today = self.clock.today()
+        counts = read_home_counts(Path(location).expanduser(), today)
+        if counts is None:
+            return False
+        self.window.show_opening_figures(counts, today.year)
+        return True
+
     def attach_database(self) -> None:
         """Open the database and fill the window; raises ``UserError`` when refused.
 
@@ -92,11 +118,13 @@ class Startup:
         from gonghui_desk.db.lock import DatabaseLocked
         from gonghui_desk.db.officer import Officer
 
-        location = resolve_db_location(self.db_option, self.data_dir)
+        location = self.location
         officer = Officer(self.officer or self.settings.officer)  # asked if nobody
         try:
             db = open_database(location, clock=self.clock, officer=officer)
         except DatabaseLocked as locked:
+            # Taken since the figures were read: they may no longer be the book's.
+            self.window.drop_opening_figures()
             choice = ask_about_lock(self.window, locked)
             if choice == "recover":
                 db = open_database(location, recover_stale_lock=True, clock=self.clock,
@@ -160,12 +188,28 @@ def run_gui(db_option: str | None, clock: Clock, officer: str = "") -> int:
         log.info("running as of %s", clock.fixed_day)
     startup.window.show()
     log.info("main window shown after %.0f ms", (time.perf_counter() - started) * 1000)
+    # Read before the event loop first turns, so the window's first paint has the figures.
+    quick = startup.show_opening_figures()
+    if quick:
+        log.info("home figures shown after %.0f ms", (time.perf_counter() - started) * 1000)
     bench = bool(os.environ.get(BENCH_ENV))
     if bench:
         QTimer.singleShot(0, lambda: _report("shown"))
+        if quick:
+            QTimer.singleShot(0, lambda: _report("ready"))
     exit_code: list[int] = []
+    preloads: list[Preload] = []
 
     def attach() -> None:
+        # Started only now, after the first turn of the event loop has painted the window:
+        # the imports hold the interpreter most of the time they run.
+        if not preloads:
+            preloads.append(Preload())
+        preload = preloads[0]
+        if preload.running():  # the window stays responsive while the imports run
+            QTimer.singleShot(PRELOAD_POLL_MS, attach)
+            return
+        preload.raise_failure()
         try:
             startup.attach_database()
         except UserError as error:
@@ -179,7 +223,9 @@ def run_gui(db_option: str | None, clock: Clock, officer: str = "") -> int:
         if removed := remove_stale_previews():
             log.info("removed %d preview folders left by an earlier session", removed)
         if bench:
-            QTimer.singleShot(0, lambda: _report("ready", quit_after=True))
+            if not quick:
+                QTimer.singleShot(0, lambda: _report("ready"))
+            QTimer.singleShot(0, lambda: _report("attached", quit_after=True))
         else:
             QTimer.singleShot(0, startup.window.after_start)
 
@@ -187,6 +233,50 @@ def run_gui(db_option: str | None, clock: Clock, officer: str = "") -> int:
     code = startup.app.exec()
     startup.handler.uninstall()
     return exit_code[0] if exit_code else code
+
+
+PRELOAD_POLL_MS = 10
+PRELOADED = (  # what opening the book and building 首页 import, none of it Qt
+    "gonghui_desk.db.database",
+    "gonghui_desk.db.models",
+    "gonghui_desk.services.operations",
+    "gonghui_desk.services.summary",
+    "gonghui_desk.services.figures",
+    "gonghui_desk.services.getting_started",
+    "gonghui_desk.services.hardship_list",
+    "gonghui_desk.services.recuperation_list",
+    "gonghui_desk.services.contracts",
+    "gonghui_desk.services.profile",
+    "gonghui_desk.services.access",
+    "gonghui_desk.services.history",
+)
+
+
+class Preload:
+    """Imports the database layer and 首页's services on a second thread while the window
+    is on the screen; Qt objects are made on the GUI thread only, after it is done."""
+
+    def __init__(self, modules: tuple[str, ...] = PRELOADED) -> None:
+        self.failure: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, args=(modules,), name="preload",
+                                       daemon=True)
+        self.thread.start()
+
+    def _run(self, modules: tuple[str, ...]) -> None:
+        import importlib
+
+        try:
+            for name in modules:
+                importlib.import_module(name)
+        except BaseException as error:  # raised again on the GUI thread, to the crash dialog
+            self.failure = error
+
+    def running(self) -> bool:
+        return self.thread.is_alive()
+
+    def raise_failure(self) -> None:
+        if self.failure is not None:
+            raise self.failure
 
 
 def _refuse(error: UserError) -> int:

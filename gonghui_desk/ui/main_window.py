@@ -1,8 +1,9 @@
 """The main window: navigation on the left, one page at a time on the right.
 
 The window is built and shown before the database is open (importing the database layer
-takes longer than showing a window); ``attach`` then fills it. Pages are built when first
-visited.
+takes longer than showing a window); ``attach`` then fills it. Until then it can show 首页's
+member figures read straight from the file (``show_opening_figures``), saying the book is
+still being opened. Pages are built when first visited.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
     from gonghui_desk.ui.lock_guard import LockGuard
     from gonghui_desk.ui.pages.base import Page
     from gonghui_desk.ui.widgets.lock_screen import LockScreen
+    from gonghui_desk.ui.widgets.member_figures import MemberFigureSource, OpeningHome
 
 log = logging.getLogger(__name__)
 DEFAULT_SIZE = QSize(1100, 720)
@@ -70,6 +72,7 @@ class MainWindow(QMainWindow):
         self.loading_label = QLabel(self.tr("Opening the database…"))
         self.loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.loading_label)
+        self.opening_home: OpeningHome | None = None
         self.lock_screen: LockScreen | None = None
         self.help_window: HelpWindow | None = None
         self._lock_guard: LockGuard | None = None
@@ -107,6 +110,7 @@ class MainWindow(QMainWindow):
         """
         first = self._context is None
         self._context = context
+        self.drop_opening_figures()  # the real 首页 takes their place
         for page in self.pages.values():
             self.stack.removeWidget(page)
             page.deleteLater()
@@ -131,6 +135,23 @@ class MainWindow(QMainWindow):
         self.apply_access_settings()
         if has_password(context.db.sessions):
             self.lock()
+
+    def show_opening_figures(self, figures: MemberFigureSource, year: int) -> None:
+        """While the book is being opened: 首页's member figures, counted from the file."""
+        from gonghui_desk.ui.widgets.member_figures import OpeningHome
+
+        if self.attached:
+            return
+        self.opening_home = OpeningHome(figures, year)
+        self.stack.addWidget(self.opening_home)
+        self.stack.setCurrentWidget(self.opening_home)
+
+    def drop_opening_figures(self) -> None:
+        """Take the opening figures off the screen (the book is attached, or refused)."""
+        if self.opening_home is not None:
+            self.stack.removeWidget(self.opening_home)
+            self.opening_home.deleteLater()
+            self.opening_home = None
 
     # -- access -------------------------------------------------------------------------
 

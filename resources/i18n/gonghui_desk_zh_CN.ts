@@ -2117,39 +2117,39 @@ Please copy the details below and send them to whoever supports you. The log fil
     </message>
     <message>
         <source>Members</source>
-        <translation>会员</translation>
+        <translation type="vanished">会员</translation>
     </message>
     <message>
         <source>Members (active and reserved)</source>
-        <translation>会员（在册及保留会籍）</translation>
+        <translation type="vanished">会员（在册及保留会籍）</translation>
     </message>
     <message>
         <source>Active members</source>
-        <translation>在册会员</translation>
+        <translation type="vanished">在册会员</translation>
     </message>
     <message>
         <source>Membership reserved (retired etc.)</source>
-        <translation>保留会籍（退休等）</translation>
+        <translation type="vanished">保留会籍（退休等）</translation>
     </message>
     <message>
         <source>Joined this year</source>
-        <translation>本年入会及转入</translation>
+        <translation type="vanished">本年入会及转入</translation>
     </message>
     <message>
         <source>Left this year</source>
-        <translation>本年转出、退会及除名</translation>
+        <translation type="vanished">本年转出、退会及除名</translation>
     </message>
     <message>
         <source>Joined in %1</source>
-        <translation>%1 年入会及转入</translation>
+        <translation type="vanished">%1 年入会及转入</translation>
     </message>
     <message>
         <source>Left in %1</source>
-        <translation>%1 年转出、退会及除名</translation>
+        <translation type="vanished">%1 年转出、退会及除名</translation>
     </message>
     <message>
         <source>Former members on file</source>
-        <translation>已离会（存档）</translation>
+        <translation type="vanished">已离会（存档）</translation>
     </message>
     <message>
         <source>Open the member list</source>
@@ -3135,6 +3135,45 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
     </message>
 </context>
 <context>
+    <name>MemberFiguresBox</name>
+    <message>
+        <source>Members</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>Members (active and reserved)</source>
+        <translation>会员（在册及保留会籍）</translation>
+    </message>
+    <message>
+        <source>Active members</source>
+        <translation>在册会员</translation>
+    </message>
+    <message>
+        <source>Membership reserved (retired etc.)</source>
+        <translation>保留会籍（退休等）</translation>
+    </message>
+    <message>
+        <source>Joined this year</source>
+        <translation>本年入会及转入</translation>
+    </message>
+    <message>
+        <source>Left this year</source>
+        <translation>本年转出、退会及除名</translation>
+    </message>
+    <message>
+        <source>Former members on file</source>
+        <translation>已离会（存档）</translation>
+    </message>
+    <message>
+        <source>Joined in %1</source>
+        <translation>%1 年入会及转入</translation>
+    </message>
+    <message>
+        <source>Left in %1</source>
+        <translation>%1 年转出、退会及除名</translation>
+    </message>
+</context>
+<context>
     <name>MemberFilterBar</name>
     <message>
         <source>All departments</source>
@@ -3436,6 +3475,17 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
     <message>
         <source>Your name, e.g. 王小红</source>
         <translation>您的姓名，例如 王小红</translation>
+    </message>
+</context>
+<context>
+    <name>OpeningHome</name>
+    <message>
+        <source>Home</source>
+        <translation>首页</translation>
+    </message>
+    <message>
+        <source>Opening the database… These figures are counted from the file; reminders and charts follow.</source>
+        <translation>正在打开数据库…以上数字直接从数据库文件统计，提醒和图表随后显示。</translation>
     </message>
 </context>
 <context>
@@ -4933,7 +4983,7 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
     <name>WriteAccess</name>
     <message>
         <source>Read-only: another computer is changing this database. Here it can be looked at, but not changed.</source>
-        <translation>只读：另一台电脑正在修改这个数据库，这里只能查看，不能修改。</translation>
+        <translation type="vanished">只读：另一台电脑正在修改这个数据库，这里只能查看，不能修改。</translation>
     </message>
 </context>
 <context>

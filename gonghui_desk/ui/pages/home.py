@@ -32,8 +32,8 @@ from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.pages.base import Page
 from gonghui_desk.ui.style import MUTED_STYLE
 from gonghui_desk.ui.widgets.charts_overview import OverviewCharts
-from gonghui_desk.ui.widgets.common import FigureCard
 from gonghui_desk.ui.widgets.first_steps import FirstStepsBox
+from gonghui_desk.ui.widgets.member_figures import MemberFiguresBox
 
 MAX_REMINDER_ROWS = 6
 RECUPERATION_PREFIX = "疗休养："  # the box's title says so already
@@ -82,18 +82,9 @@ class HomePage(Page):
         self.content_layout.addWidget(self.branch_label)
         self.content_layout.addWidget(self.first_steps)
 
-        members_box = QGroupBox(self.tr("Members"))
-        grid = QGridLayout(members_box)
-        self.cards = {
-            "members": FigureCard(self.tr("Members (active and reserved)")),
-            "active": FigureCard(self.tr("Active members")),
-            "reserved": FigureCard(self.tr("Membership reserved (retired etc.)")),
-            "joined": FigureCard(self.tr("Joined this year")),
-            "left_year": FigureCard(self.tr("Left this year")),
-            "left": FigureCard(self.tr("Former members on file")),
-        }
-        for index, card in enumerate(self.cards.values()):
-            grid.addWidget(card, index // 3, index % 3)
+        members_box = MemberFiguresBox()
+        self.cards = members_box.cards
+        self.members_box = members_box
         open_members = QPushButton(self.tr("Open the member list"))
         open_members.clicked.connect(lambda: self.navigate.emit("members"))
         box_layout = QVBoxLayout()
@@ -193,16 +184,7 @@ class HomePage(Page):
             )
         self.first_steps.show_steps(first_steps(sessions))
         summary = members_summary(sessions, self.context.clock.today())
-        self.cards["members"].set_value(summary.members)
-        self.cards["active"].set_value(summary.active)
-        self.cards["reserved"].set_value(summary.reserved)
-        # The year by name: on 1 January "this year" has just begun and reads 0.
-        year = str(self.context.clock.year)
-        self.cards["joined"].caption.setText(self.tr("Joined in %1").replace("%1", year))
-        self.cards["left_year"].caption.setText(self.tr("Left in %1").replace("%1", year))
-        self.cards["joined"].set_value(summary.joined_this_year)
-        self.cards["left_year"].set_value(summary.left_this_year)
-        self.cards["left"].set_value(summary.left)
+        self.members_box.show_figures(summary, self.context.clock.year)
         self.show_reminders()
 
 
