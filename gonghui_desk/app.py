@@ -105,7 +105,7 @@ class Startup:
         counts = read_home_counts(Path(location).expanduser(), today)
         if counts is None:
             return False
-        self.window.show_opening_figures(counts, today.year)
+        self.window.show_opening_figures(counts, today.year, counts.union_name)
         return True
 
     def attach_database(self) -> None:

@@ -44,6 +44,7 @@ class HomeCounts:
     left: int
     joined_this_year: int
     left_this_year: int
+    union_name: str = ""  # the 工会名称 of the branch's profile, shown above them
 
     @property
     def members(self) -> int:
@@ -113,6 +114,13 @@ def _counts(connection: sqlite3.Connection, today: dt.date) -> HomeCounts | None
         left=sum(int(by_status.get(status, 0)) for status in LEFT_STATUSES),
         joined_this_year=events_this_year(JOINING),
         left_this_year=events_this_year(LEAVING),
+        union_name=_union_name(connection),
     )
     connection.execute("COMMIT")
     return counts
+
+
+def _union_name(connection: sqlite3.Connection) -> str:
+    row = connection.execute("SELECT union_name FROM branch_profile ORDER BY id LIMIT 1"
+                             ).fetchone()
+    return str(row[0] or "") if row is not None else ""

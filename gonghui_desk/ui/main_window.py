@@ -136,13 +136,14 @@ class MainWindow(QMainWindow):
         if has_password(context.db.sessions):
             self.lock()
 
-    def show_opening_figures(self, figures: MemberFigureSource, year: int) -> None:
+    def show_opening_figures(self, figures: MemberFigureSource, year: int,
+                             union_name: str = "") -> None:
         """While the book is being opened: 首页's member figures, counted from the file."""
         from gonghui_desk.ui.widgets.member_figures import OpeningHome
 
         if self.attached:
             return
-        self.opening_home = OpeningHome(figures, year)
+        self.opening_home = OpeningHome(figures, year, union_name)
         self.stack.addWidget(self.opening_home)
         self.stack.setCurrentWidget(self.opening_home)
 

@@ -19,6 +19,7 @@ from gonghui_desk.db.home_counts import APPLICATION_ID, lock_path, read_home_cou
 from gonghui_desk.db.models import Member
 from gonghui_desk.domain import membership as ms
 from gonghui_desk.services.demo import fill_demo
+from gonghui_desk.services.profile import load_profile
 from gonghui_desk.services.summary import members_summary
 from tests.factories import make_member, write
 
@@ -58,6 +59,7 @@ def test_the_quick_figures_are_the_full_paths_figures_on_a_demo_book(tmp_path):
     db = open_database(book, read_only=True, clock=Clock(DAY))
     try:
         full = members_summary(db.sessions, DAY)
+        union_name = load_profile(db.sessions).union_name
     finally:
         db.close()
     assert quick is not None
@@ -65,6 +67,7 @@ def test_the_quick_figures_are_the_full_paths_figures_on_a_demo_book(tmp_path):
         dataclasses.asdict(full)
     assert quick.members == full.members
     assert quick.members > 0 and quick.joined_this_year > 0 and quick.left > 0
+    assert quick.union_name == union_name != ""  # shown above the figures, as on 首页
 
 
 @pytest.mark.today("2026-11-21")

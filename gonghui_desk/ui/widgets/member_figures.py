@@ -66,11 +66,20 @@ class OpeningHome(QWidget):
     """首页's member figures, counted from the file, while the program opens the book; the
     note under them says the rest of 首页 is on its way."""
 
-    def __init__(self, figures: MemberFigureSource, year: int,
+    def __init__(self, figures: MemberFigureSource, year: int, union_name: str = "",
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
+        # Laid out as 首页 is (pages.base.Page, pages.home), so nothing moves when it comes.
+        layout.setContentsMargins(24, 18, 24, 18)
+        layout.setSpacing(12)
         layout.addWidget(PageTitle(self.tr("Home")))
+        self.branch_label = QLabel(union_name)
+        font = self.branch_label.font()
+        font.setPointSize(font.pointSize() + 2)
+        self.branch_label.setFont(font)
+        self.branch_label.setWordWrap(True)
+        layout.addWidget(self.branch_label)
         self.figures = MemberFiguresBox()
         self.figures.show_figures(figures, year)
         layout.addWidget(self.figures)
