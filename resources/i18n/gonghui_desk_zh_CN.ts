@@ -2116,42 +2116,6 @@ Please copy the details below and send them to whoever supports you. The log fil
         <translation>首页</translation>
     </message>
     <message>
-        <source>Members</source>
-        <translation type="vanished">会员</translation>
-    </message>
-    <message>
-        <source>Members (active and reserved)</source>
-        <translation type="vanished">会员（在册及保留会籍）</translation>
-    </message>
-    <message>
-        <source>Active members</source>
-        <translation type="vanished">在册会员</translation>
-    </message>
-    <message>
-        <source>Membership reserved (retired etc.)</source>
-        <translation type="vanished">保留会籍（退休等）</translation>
-    </message>
-    <message>
-        <source>Joined this year</source>
-        <translation type="vanished">本年入会及转入</translation>
-    </message>
-    <message>
-        <source>Left this year</source>
-        <translation type="vanished">本年转出、退会及除名</translation>
-    </message>
-    <message>
-        <source>Joined in %1</source>
-        <translation type="vanished">%1 年入会及转入</translation>
-    </message>
-    <message>
-        <source>Left in %1</source>
-        <translation type="vanished">%1 年转出、退会及除名</translation>
-    </message>
-    <message>
-        <source>Former members on file</source>
-        <translation type="vanished">已离会（存档）</translation>
-    </message>
-    <message>
         <source>Open the member list</source>
         <translation>打开会员名册</translation>
     </message>
@@ -4983,7 +4947,7 @@ The %3 member(s) it added will be removed (not moved to the recycle bin), and th
     <name>WriteAccess</name>
     <message>
         <source>Read-only: another computer is changing this database. Here it can be looked at, but not changed.</source>
-        <translation type="vanished">只读：另一台电脑正在修改这个数据库，这里只能查看，不能修改。</translation>
+        <translation>只读：另一台电脑正在修改这个数据库，这里只能查看，不能修改。</translation>
     </message>
 </context>
 <context>
