@@ -238,10 +238,17 @@ def test_a_mobile_another_member_has_is_pointed_out_as_the_dialog_does(db, tmp_p
     assert not any("移动电话" in n for n in plan.rows[1].notices)  # its own is unchanged
 
 
+def _brought_back(db: Database) -> tuple[Any, ...]:
+    """What an undo brings back: every member's stored values but the time of its last
+    change (the undo is a change, made a moment later on the ticking clock), and the events."""
+    members, events, _ = _contents(db)
+    return [tuple(v for k, v in m._mapping.items() if k != "updated_at") for m in members], events
+
+
 def test_updates_written_in_parts_are_one_batch_and_undone_as_one(db, tmp_path, monkeypatch):
     monkeypatch.setattr(batches, "UPDATE_CHUNK", 2)
     ids = _book(db)
-    before = _contents(db)[:2]
+    before = _brought_back(db)
     people = (ZHANG, WANG, ZHAO, SUN)
     plan = plan_file(db, _roster(tmp_path, *(
         _row(p, 移动电话=f"1370000000{n}") for n, p in enumerate(people))), mode=UPSERT)
@@ -250,7 +257,7 @@ def test_updates_written_in_parts_are_one_batch_and_undone_as_one(db, tmp_path, 
         f"1370000000{n}" for n in range(4)]
     assert batches.get_batch(db.sessions, batch_id).updated == 4
     write(db, undo_batch, batch_id)
-    assert _contents(db)[:2] == before
+    assert _brought_back(db) == before
 
 
 # -- what changed between the preview and the import -----------------------------------------
