@@ -23,4 +23,6 @@ def text_style(colour: str, *, bold: bool = False) -> str:
 ERROR_STYLE = text_style(ERROR_RED)
 OK_STYLE = text_style(OK_GREEN)
 MUTED_STYLE = text_style(MUTED)
+PAGE_MARGINS = (24, 18, 24, 18)  # left, top, right, bottom of every page
+PAGE_SPACING = 12
 WARNING_STYLE = text_style(WARNING)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from gonghui_desk.services.history import newest_entry
 from gonghui_desk.services.operations import Changes
 from gonghui_desk.ui.context import AppContext
+from gonghui_desk.ui.style import PAGE_MARGINS, PAGE_SPACING
 from gonghui_desk.ui.widgets.common import PageTitle
 
 
@@ -52,8 +53,8 @@ class Page(QWidget):
         super().__init__(parent)
         self.context = context
         self.layout_ = QVBoxLayout(self)
-        self.layout_.setContentsMargins(24, 18, 24, 18)
-        self.layout_.setSpacing(12)
+        self.layout_.setContentsMargins(*PAGE_MARGINS)
+        self.layout_.setSpacing(PAGE_SPACING)
         self.title = PageTitle(title)
         self.layout_.addWidget(self.title)
         self.stale = True  # read when first shown

@@ -12,7 +12,7 @@ from typing import Protocol
 
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
-from gonghui_desk.ui.style import MUTED_STYLE
+from gonghui_desk.ui.style import MUTED_STYLE, PAGE_MARGINS, PAGE_SPACING
 from gonghui_desk.ui.widgets.common import FigureCard, PageTitle
 
 
@@ -71,8 +71,8 @@ class OpeningHome(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         # Laid out as 首页 is (pages.base.Page, pages.home), so nothing moves when it comes.
-        layout.setContentsMargins(24, 18, 24, 18)
-        layout.setSpacing(12)
+        layout.setContentsMargins(*PAGE_MARGINS)
+        layout.setSpacing(PAGE_SPACING)
         layout.addWidget(PageTitle(self.tr("Home")))
         self.branch_label = QLabel(union_name)
         font = self.branch_label.font()
