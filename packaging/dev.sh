@@ -87,8 +87,9 @@ case "${1:-}" in
     say "mypy…";  "$VENV/bin/mypy"
     if [ "$#" -gt 0 ]; then exec "$VENV/bin/python" -m pytest "$@"; fi
     # The whole suite at its fixed day, then the calendar sweep: the date-dependent tests
-    # again at each day that has broken date arithmetic before (tests/dates.py).
-    "$VENV/bin/python" -m pytest
+    # again at each day that has broken date arithmetic before (tests/dates.py). Both share
+    # their tests among one worker process per core (pytest-xdist).
+    "$VENV/bin/python" -m pytest -n auto
     say "calendar sweep…"
     exec "$VENV/bin/python" -m tests.sweep
     ;;

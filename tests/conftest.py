@@ -40,7 +40,9 @@ _sleep_despite_libfaketime()
 
 # Pages, dialogs, commands, forms and services all ask the clock what today is (a default
 # date, this year, what is overdue), so every test in these folders is in the calendar sweep.
-# Elsewhere a test joins it with ``@pytest.mark.calendar``; one pinned to a day stays out.
+# Elsewhere a test joins it with ``@pytest.mark.calendar``; one pinned to a day stays out, and
+# so does one marked ``any_day``: what it checks (a layout, printing, a file format) is the same
+# on every day, and running it eight times more would only slow the sweep.
 SWEPT_FOLDERS = frozenset({"ui", "cli", "exchange", "services"})
 
 # The day this run is frozen at (``--today``), and the travel that holds it there from
@@ -65,6 +67,9 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "today(day): run this test at that day (YYYY-MM-DD) instead of the run's")
     config.addinivalue_line(
+        "markers", "any_day: what it checks does not depend on the date; the calendar sweep "
+        "passes it over")
+    config.addinivalue_line(
         "markers", "calendar: its meaning depends on the date; the calendar sweep runs it at "
         "every day of tests.dates.SWEEP")
     set_the_day(run_day(config))
@@ -74,7 +79,7 @@ def pytest_configure(config: pytest.Config) -> None:
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     for item in items:
-        if item.get_closest_marker("today"):
+        if item.get_closest_marker("today") or item.get_closest_marker("any_day"):
             continue
         if item.path.parent.name in SWEPT_FOLDERS:
             item.add_marker(pytest.mark.calendar)

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
+import shutil
+import sqlite3
+import tempfile
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
@@ -46,3 +51,55 @@ def write(db: Database, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     from gonghui_desk.services.operations import run_once
 
     return run_once(db, fn.__name__, lambda tx: fn(tx, *args, **kwargs))
+
+
+# Demo books already filled in this run: (members, seed, day, officer) → a copy of the file.
+_demo_books: dict[tuple[int, int, dt.date, str], Path] = {}
+
+
+def demo_book(db: Database, members: int, seed: int = 1) -> None:
+    """Fill the empty ``db`` as ``fill_demo(members, seed)`` would, for a test that needs a
+    full book rather than one about the demo itself.
+
+    The first fill of these figures on this day in a test run is a real one (some seconds);
+    its file is kept, and every later test that asks for the same is given a copy of it
+    through SQLite's backup API (milliseconds): the same members, files and history."""
+    from gonghui_desk.services.demo import fill_demo
+    from tests.dates import the_day
+
+    key = (members, seed, the_day(), db.officer.name or "")
+    kept = _demo_books.get(key)
+    if kept is None:
+        write(db, fill_demo, members, seed=seed)
+        kept = _kept_folder() / f"demo-{len(_demo_books)}.sqlite3"
+        _copy_book(db, kept, into_db=False)
+        _demo_books[key] = kept
+        return
+    _copy_book(db, kept, into_db=True)
+    db.changed = True
+
+
+def _kept_folder() -> Path:
+    global _kept
+    if _kept is None:
+        _kept = Path(tempfile.mkdtemp(prefix="gonghui-demo-books-"))
+        atexit.register(shutil.rmtree, _kept, True)
+    return _kept
+
+
+_kept: Path | None = None
+
+
+def _copy_book(db: Database, file: Path, *, into_db: bool) -> None:
+    raw = db.engine.raw_connection()
+    try:
+        live = raw.driver_connection
+        assert isinstance(live, sqlite3.Connection), "demo_book copies SQLite books only"
+        other = sqlite3.connect(file)
+        try:
+            source, target = (other, live) if into_db else (live, other)
+            source.backup(target)
+        finally:
+            other.close()
+    finally:
+        raw.close()

@@ -3,7 +3,8 @@
     python -m tests.sweep [PYTEST ARGS…]
 
 Each day is one pytest run (``-m calendar --today DAY``), so that everything a test works
-out, even when its module is imported, follows that day. The test command runs the sweep
+out, even when its module is imported, follows that day; its tests are shared among one
+worker process per core (pytest-xdist's ``-n auto``). The test command runs the sweep
 after the full suite; a failing day is named in the summary, and its pytest output above
 it says which test and why. Exit code 0 when every day passed.
 """
@@ -23,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def run_day(day: str, extra: list[str]) -> tuple[int, float]:
     started = time.perf_counter()
     command = [sys.executable, "-m", "pytest", "-m", "calendar", "--today", day, "-q",
-               "-p", "no:cacheprovider", *extra]
+               "-p", "no:cacheprovider", "-n", "auto", *extra]
     print(f"\n=== calendar sweep: {day} ===", flush=True)
     code = subprocess.call(command, cwd=ROOT)
     return code, time.perf_counter() - started

@@ -11,16 +11,15 @@ from gonghui_desk.db import engine as eng
 from gonghui_desk.db.database import open_database
 from gonghui_desk.errors import DatabaseNewer, DatabaseNotOurs, UserError, ValidationError
 from gonghui_desk.services import backup as bk
-from gonghui_desk.services.demo import fill_demo
 from gonghui_desk.services.members import count_all
-from tests.factories import write
+from tests.factories import demo_book, write
 
 AS_OF = dt.date(2026, 11, 21)
 
 
 @pytest.fixture
 def filled(db):
-    write(db, fill_demo, 120)
+    demo_book(db, 120)
     return db
 
 

@@ -12,12 +12,12 @@ from gonghui_desk.ui.main_window import MainWindow
 from gonghui_desk.ui.models.member_table import COLUMNS
 from gonghui_desk.ui.settings import AppSettings
 from gonghui_desk.ui.widgets.member_picker import MemberPicker
-from tests.factories import make_member, write
+from tests.factories import demo_book, make_member, write
 
 
 @pytest.fixture
 def demo_db(db):
-    write(db, fill_demo, 400, seed=3)
+    demo_book(db, 400, seed=3)
     return db
 
 

@@ -3,15 +3,14 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 
-from gonghui_desk.services.demo import fill_demo
 from gonghui_desk.services.members import MemberFilter
 from gonghui_desk.ui.models.member_table import MemberTableModel
-from tests.factories import write
+from tests.factories import demo_book
 
 
 @pytest.fixture
 def demo_db(db):
-    write(db, fill_demo, 600, seed=2)
+    demo_book(db, 600, seed=2)
     return db
 
 

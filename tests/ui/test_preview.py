@@ -9,10 +9,12 @@ import pytest
 import shiboken6
 
 from gonghui_desk.exchange.render.pdf_paged import PagedPdf
-from gonghui_desk.services.demo import fill_demo
 from gonghui_desk.ui import tasks
 from gonghui_desk.ui.widgets.page_view import KEPT
-from tests.factories import write
+from tests.factories import demo_book
+
+# The preview's paging, zoom and memory are the same on every day.
+pytestmark = pytest.mark.any_day
 
 
 @pytest.fixture(autouse=True)
@@ -22,7 +24,7 @@ def inline(monkeypatch):
 
 @pytest.fixture
 def long_roster(db):
-    write(db, fill_demo, 3_000, seed=3)  # some 2,700 members on the day: 130-odd pages
+    demo_book(db, 3_000, seed=3)  # some 2,700 members on the day: 130-odd pages
     return db
 
 

@@ -4,14 +4,13 @@ first row, and the hardship list keeps its column layout across a restart."""
 import pytest
 from PySide6.QtCore import Qt
 
-from gonghui_desk.services.demo import fill_demo
-from tests.factories import write
+from tests.factories import demo_book
 from tests.ui.test_list_comforts import reopen
 
 
 @pytest.fixture
 def demo_db(db):
-    write(db, fill_demo, 400, seed=3)
+    demo_book(db, 400, seed=3)
     return db
 
 

@@ -12,10 +12,9 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QMessageBox
 from gonghui_desk.db.session import session_scope
 from gonghui_desk.domain.annual import default_cut_off
 from gonghui_desk.exchange.forms import FORMS
-from gonghui_desk.services.demo import fill_demo
 from gonghui_desk.ui import printing, tasks
 from gonghui_desk.ui.pages.reports import documents_folder
-from tests.factories import make_member, write
+from tests.factories import demo_book, make_member, write
 
 TODAY = dt.date.today()
 ID_NUMBER = "110105199003070017"
@@ -87,7 +86,7 @@ def few_members(db):
 
 @pytest.fixture
 def many_members(db):
-    write(db, fill_demo, 80, seed=3)
+    demo_book(db, 80, seed=3)
     return db
 
 
@@ -317,6 +316,7 @@ def test_a_period_that_ends_before_it_starts_is_explained(window, few_members, s
     assert not (tmp_path / "变动.pdf").exists()
 
 
+@pytest.mark.any_day  # printing and paging are the same on every day
 def test_preview_shows_every_page_and_writes_no_file(window, many_members, save_to, tmp_path,
                                                      monkeypatch, qtbot):
     import tempfile
@@ -339,6 +339,7 @@ def test_preview_shows_every_page_and_writes_no_file(window, many_members, save_
     assert page.preview_dialog is None
 
 
+@pytest.mark.any_day  # printing and paging are the same on every day
 def test_printing_from_the_preview_draws_every_page(window, many_members, printed):
     page = window.show_page("reports")
     dialog = page.preview()
@@ -352,6 +353,7 @@ def test_printing_from_the_preview_draws_every_page(window, many_members, printe
     dialog.close()
 
 
+@pytest.mark.any_day  # printing and paging are the same on every day
 def test_print_button_prints_straight_away_and_keeps_no_temporary_file(
     window, few_members, printed, tmp_path, monkeypatch
 ):
@@ -368,6 +370,7 @@ def test_print_button_prints_straight_away_and_keeps_no_temporary_file(
     assert list(scratch.iterdir()) == []
 
 
+@pytest.mark.any_day  # printing and paging are the same on every day
 def test_cancelling_the_print_dialog_prints_nothing(window, few_members, monkeypatch, tmp_path):
     class CancelledPrintDialog:
         def __init__(self, printer, parent=None):

@@ -24,13 +24,15 @@ from PySide6.QtWidgets import (
 
 from gonghui_desk.domain import hardship as hs
 from gonghui_desk.domain import hardship_process as hp
-from gonghui_desk.services.demo import fill_demo
 from gonghui_desk.ui import screen_fit, tasks
 from gonghui_desk.ui.dialogs.crash import CrashDialog
 from gonghui_desk.ui.dialogs.officer import OfficerDialog
 from gonghui_desk.ui.pages import PAGES
-from tests.factories import write
+from tests.factories import demo_book
 from tests.ui.test_import_wizard import FIRST, roster
+
+# Whether a window fits the screen is the same on every day.
+pytestmark = pytest.mark.any_day
 
 TITLE_BAR = 30
 TASKBAR = 40
@@ -48,7 +50,7 @@ def quiet(monkeypatch):
 
 @pytest.fixture
 def book(db):
-    write(db, fill_demo, 150, seed=5)
+    demo_book(db, 150, seed=5)
     return db
 
 

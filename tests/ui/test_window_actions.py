@@ -5,6 +5,7 @@ its entries after the page shown."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -81,6 +82,7 @@ def test_ctrl_f_goes_to_the_search_box_on_its_tab(window, qtbot):
     assert page.search.selectedText() == "王"  # typing replaces it
 
 
+@pytest.mark.any_day  # printing is the same on every day
 def test_ctrl_p_prints_the_pages_list(window, qtbot, db, printed):  # noqa: F811
     with session_scope(db.sessions) as session:
         make_member(session, name="张三")
