@@ -53,7 +53,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     db = _open(args)
     try:
         print(f"正在读取 {args.file} ……")
-        sheet = read_roster(args.file, args.sheet)
+        sheet = read_roster(args.file, args.sheet, start_only=True)
         request = prepare_request(db.sessions, sheet, args.file, args.mode, db.clock.today())
         out: list[ImportPlan] = []
         run_with_progress(plan_import(db.sessions, request, out))

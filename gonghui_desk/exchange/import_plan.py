@@ -50,10 +50,12 @@ class EarlyStop:
     checked: int  # member rows checked
     total: int  # rows below the header
     kinds: tuple[tuple[str, int, str], ...] = ()  # (column, rows, an example)
+    rough: bool = False  # the rest was not read: ``total`` counts its blank rows too
 
     def lines(self) -> list[str]:
         refused = f"检查了 {self.checked:,} 行（到第 {self.last_row:,} 行），多数有问题"
-        lines = [f"{refused}，表中其余 {self.total - self.checked:,} 行没有再检查。"
+        about = "约" if self.rough else ""
+        lines = [f"{refused}，表中其余{about} {self.total - self.checked:,} 行没有再检查。"
                  "请核对是否选对了表和表头、各列对应是否正确，按下列问题修改原表后重新导入："]
         lines += [f"  【{column}】{count:,} 行，例如{example}"
                   for column, count, example in self.kinds[:8]]

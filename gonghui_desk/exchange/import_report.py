@@ -51,7 +51,7 @@ def report(plan: ImportPlan, *, written: bool, batch_id: int | None) -> dict[str
         ],
         "stopped_early": None if plan.stopped is None else {
             "after_row": plan.stopped.last_row, "checked": plan.stopped.checked,
-            "rows": plan.stopped.total,
+            "rows": plan.stopped.total, "rows_approximate": plan.stopped.rough,
             "kinds": [{"column": c, "rows": n, "example": e} for c, n, e in plan.stopped.kinds],
         },
         "written": written,
@@ -84,7 +84,8 @@ def summary_lines(plan: ImportPlan) -> list[str]:
 def _rows_read(plan: ImportPlan) -> str:
     if plan.stopped is None:
         return f"读到 {len(plan.rows)} 名会员"
-    return f"共 {plan.stopped.total:,} 行，检查了其中 {len(plan.rows):,} 名会员"
+    about = "约" if plan.stopped.rough else ""
+    return f"共{about} {plan.stopped.total:,} 行，检查了其中 {len(plan.rows):,} 名会员"
 
 
 def write_problem_workbook(plan: ImportPlan, path: Path) -> int:

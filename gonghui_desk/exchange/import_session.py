@@ -20,7 +20,7 @@ from gonghui_desk.exchange.header_map import (
     find_header,
     header_signature,
 )
-from gonghui_desk.exchange.member_import import PlanRequest, remember_mapping
+from gonghui_desk.exchange.member_import import ROWS_READ_FIRST, PlanRequest, remember_mapping
 from gonghui_desk.exchange.workbook import SheetData, read_sheet
 from gonghui_desk.services import import_batches as batches
 from gonghui_desk.services.bulk import collector_paused, give_back_freed_memory
@@ -29,12 +29,15 @@ __all__ = ["guess_header", "headers_at", "prepare_request", "read_roster", "reme
            "saved_or_auto_mapping"]
 
 
-def read_roster(path: Path, sheet: str | None = None) -> SheetData:
+def read_roster(path: Path, sheet: str | None = None, *, start_only: bool = False) -> SheetData:
     """The sheet as the import reads it: 100,000 rows of cells, with Python's collector
     paused meanwhile (services.bulk: they are long-lived and make no cycles), and the
-    reader's own copy of the cells given back once it is freed."""
+    reader's own copy of the cells given back once it is freed.
+
+    ``start_only``: of a large .xlsx sheet, only its first rows (``ROWS_READ_FIRST``); the
+    check reads the rest when they do not already show the file to be hopeless."""
     with collector_paused():
-        data = read_sheet(path, sheet)
+        data = read_sheet(path, sheet, first=ROWS_READ_FIRST if start_only else None)
     give_back_freed_memory()
     return data
 

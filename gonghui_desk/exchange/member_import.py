@@ -74,6 +74,7 @@ from gonghui_desk.exchange.row_checks import (
     RowChecker,
     id_key,
 )
+from gonghui_desk.exchange.workbook import read_sheet
 from gonghui_desk.services import Progress
 from gonghui_desk.services import import_batches as batches
 from gonghui_desk.services.bulk import collector_paused, give_back_freed_memory
@@ -84,6 +85,10 @@ __all__ = [
     "import_operation", "plan_import", "refuse_blocked", "remember_mapping", "write_plan",
 ]
 _CHECK_CHUNK = 2000
+# The rows of a large sheet read before the rest (exchange.workbook.read_sheet's ``first``):
+# the first pair of chunks, whose check can stop a hopeless file, below a header and the
+# title, note and blank rows above it.
+ROWS_READ_FIRST = 2 * _CHECK_CHUNK + 500
 
 
 # A chunk sorted out: its verdicts in row order (None where a new member's row is still to
@@ -147,8 +152,18 @@ class _Planner:
     # -- the sheet ----------------------------------------------------------------------
 
     def steps(self, out: list[ImportPlan]) -> Iterator[Progress]:
+        check_mapping(self.request)
+        if not self.request.sheet.complete:
+            plan = yield from self.first_rows_alone()
+            if plan is not None:
+                out.append(plan)
+                yield Progress(1, 1, "检查完成")
+                return
+            yield Progress(0, 0, "正在读取整张工作表")
+            self.request = replace(self.request, sheet=read_sheet(
+                self.request.file, self.request.sheet.name))
+            give_back_freed_memory()  # the reader's own copy of the cells
         request = self.request
-        check_mapping(request)
         body = [(n, c) for n, c in request.sheet.rows if n > request.header_row]
         total = len(body)
         yield Progress(0, total, "正在读取已有会员")
@@ -164,21 +179,38 @@ class _Planner:
         out.append(plan)
         yield Progress(total, total, "检查完成")
 
+    def first_rows_alone(self) -> Generator[Progress, None, ImportPlan | None]:
+        """A large sheet of which only the first rows were read: those rows checked as the
+        whole sheet's first pair of chunks would be. The plan when the check stops there
+        (the file is mostly wrong: the same rows and verdicts as a check of the whole
+        sheet, without reading the rest of it); ``None`` when the whole must be read."""
+        request = self.request
+        body = [(n, c) for n, c in request.sheet.rows if n > request.header_row]
+        look = 2 * _CHECK_CHUNK
+        if len(body) < look:
+            return None
+        after = len(body) - look + request.sheet.rows_after  # about: blank rows are counted
+        existing = batches.existing_by_id_number(self.sessions)
+        cards = batches.card_numbers(self.sessions)
+        plan = yield from self.check_rows(body[:look], existing, cards, None, rows_after=after)
+        return plan if plan.stopped is not None else None
+
     def check_rows(self, body: Sequence[Line], existing: dict[str, batches.Existing],
-                   cards: dict[str, batches.Existing],
-                   pool: CheckPool | None) -> Generator[Progress, None, ImportPlan]:
+                   cards: dict[str, batches.Existing], pool: CheckPool | None,
+                   rows_after: int = 0) -> Generator[Progress, None, ImportPlan]:
         """Every row's verdict, two chunks at a time: the new members' rows of the first
         checked by ``pool`` (when there is one) while this process checks the second's.
         After each pair the check stops if the file is mostly wrong — at the same rows
-        whether or not a second process helps, so that both give the same plan."""
-        request, total = self.request, len(body)
+        whether or not a second process helps, so that both give the same plan.
+        ``rows_after``: rows of the sheet below ``body`` that were not read."""
+        request, total = self.request, len(body) + rows_after
         tally = Tally()
         results: list[RowResult] = []
         passed_over: list[tuple[int, str, str]] = []
         pending_updates: list[tuple[RowValues, Cells, int]] = []
         stopped: EarlyStop | None = None
         step = _CHECK_CHUNK
-        for start in range(0, total, 2 * step):
+        for start in range(0, len(body), 2 * step):
             first = self.sort_chunk(body[start:start + step], existing, passed_over,
                                     pending_updates)
             future = pool.submit(first[2]) if pool is not None and not pool.broken else None
@@ -195,7 +227,8 @@ class _Planner:
             done = min(start + 2 * step, total)
             yield Progress(done, total, "正在逐行检查")
             if done < total and tally.mostly_wrong():
-                stopped = EarlyStop(body[done - 1][0], tally.checked, total)
+                stopped = EarlyStop(body[done - 1][0], tally.checked, total,
+                                    rough=rows_after > 0)
                 break
         if stopped is None:
             yield from self.fill_updates(results, pending_updates)

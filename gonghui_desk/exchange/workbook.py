@@ -13,6 +13,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,8 +21,14 @@ from pathlib import Path
 from python_calamine import CalamineError, CalamineWorkbook, PasswordError
 
 from gonghui_desk.errors import UserError
+from gonghui_desk.exchange import xlsx_first_rows as xfr
 from gonghui_desk.exchange.cell_values import Cell
 
+log = logging.getLogger(__name__)
+
+# A sheet this large (its XML; some 25,000 rows of 20 columns) is read in two steps when the
+# import asks for its first rows: a hopeless one is then refused before the rest is read.
+FIRST_ROWS_FROM = 16 * 1024 * 1024
 READABLE_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".txt")
 FILE_FILTER = "电子表格 (*.xlsx *.xlsm *.xls *.ods *.csv)"
 _ZIP = b"PK\x03\x04"
@@ -39,6 +46,11 @@ class SheetData:
 
     name: str
     rows: list[tuple[int, list[Cell]]]
+    rows_after: int = 0  # rows of a large sheet not read yet (``read_sheet(…, first=N)``)
+
+    @property
+    def complete(self) -> bool:
+        return self.rows_after == 0
 
     @property
     def width(self) -> int:
@@ -100,15 +112,41 @@ def sheet_names(path: Path) -> list[str]:
     return names
 
 
-def read_sheet(path: Path, sheet: str | None = None) -> SheetData:
-    """The non-blank rows of ``sheet`` (the first when ``None``)."""
+def read_sheet(path: Path, sheet: str | None = None, *, first: int | None = None) -> SheetData:
+    """The non-blank rows of ``sheet`` (the first when ``None``).
+
+    With ``first``, an .xlsx sheet whose XML is larger than ``FIRST_ROWS_FROM`` bytes is
+    read only to its ``first``-th row (exchange.xlsx_first_rows), and ``rows_after`` says
+    how many rows follow; any other sheet is read whole."""
     kind = _kind(path)
     if kind == "csv":
         return SheetData(path.stem, _csv_rows(path))
+    if first is not None and kind == "zip":
+        # before the workbook is opened: opening it reads all its shared strings
+        start = _first_rows(path, sheet, first)
+        if start is not None:
+            return start
     workbook = _open_workbook(path, kind)
     name = sheet if sheet is not None else workbook.sheet_names[0]
     if name not in workbook.sheet_names:
         raise _refuse(path, f"没有名为“{name}”的工作表（有：{'、'.join(workbook.sheet_names)}）。")
+    return _whole_sheet(path, workbook, name)
+
+
+def _first_rows(path: Path, sheet: str | None, first: int) -> SheetData | None:
+    cut = xfr.first_rows(path, sheet, first, larger_than=FIRST_ROWS_FROM)
+    if cut is None:
+        return None
+    try:
+        workbook = CalamineWorkbook.from_filelike(io.BytesIO(cut.workbook))
+        start = _whole_sheet(path, workbook, cut.sheet)
+    except (UnreadableFile, CalamineError) as exc:  # the whole read says what is wrong
+        log.info("reading %s whole: its first rows alone gave %s", path, exc)
+        return None
+    return SheetData(start.name, start.rows, max(cut.rows_after, 1))
+
+
+def _whole_sheet(path: Path, workbook: CalamineWorkbook, name: str) -> SheetData:
     try:
         data = workbook.get_sheet_by_name(name)
         first_row, first_col = data.start or (0, 0)

@@ -174,7 +174,7 @@ class ImportFilePage(QWizardPage):
 
         def work() -> Iterator[Progress]:
             yield Progress(0, 0, message)
-            found.append(read_roster(path, name))
+            found.append(read_roster(path, name, start_only=True))
             yield Progress(1, 1, "")  # a cancel pressed during the read is honoured here
 
         try:

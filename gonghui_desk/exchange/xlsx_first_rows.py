@@ -1,0 +1,292 @@
+"""The first rows of a large .xlsx sheet, read without reading the rest.
+
+python-calamine parses a whole sheet before it gives its first row: a 200,000-row sheet of
+garbage costs some 400 MB before the import can see that it is garbage. ``first_rows``
+instead copies the start of the sheet into a small workbook in memory and lets python-calamine
+read that, so the cells are typed exactly as the whole read types them (dates, numbers,
+shared strings, merged cells) and nothing is decoded twice:
+
+- the sheet's XML up to its ``keep``-th row, its ``<dimension>`` left out (the reader would
+  size its grid by it), closed after ``</sheetData>`` with the sheet's ``<mergeCells>``;
+- the shared strings only as far as the last one those rows use;
+- the workbook's own parts (sheets, relations, styles), the other sheets as empty ones.
+
+The file is read as a stream of compressed bytes, a megabyte at a time, so the memory is
+that of the rows kept. Anything unexpected in the file's structure gives ``None``, and the
+caller reads the sheet whole as before: this is a shortcut, never a second reader.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import posixpath
+import re
+import zipfile
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+from xml.etree import ElementTree
+
+log = logging.getLogger(__name__)
+
+_CHUNK = 1 << 20
+_OVERLAP = 256  # longer than any tag searched for, so none is missed across chunks
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+_EMPTY_SHEET = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+                f'<worksheet xmlns="{_MAIN}"><sheetData/></worksheet>').encode()
+
+
+@dataclass(frozen=True)
+class FirstRows:
+    """A small workbook holding the first rows of one sheet, and how many rows follow."""
+
+    sheet: str
+    workbook: bytes  # an .xlsx, for python-calamine
+    rows_after: int  # row elements in the sheet after those kept (blank ones included)
+
+
+def first_sheet(archive: zipfile.ZipFile) -> str | None:
+    """The name of the workbook's first sheet when it is a worksheet, else ``None``."""
+    sheets = _sheets(archive)
+    return sheets[0][0] if sheets and sheets[0][1] is not None else None
+
+
+def sheet_part_size(archive: zipfile.ZipFile, sheet: str) -> int | None:
+    """The uncompressed size of ``sheet``'s XML, or ``None`` when it cannot be found."""
+    parts = _sheet_parts(archive)
+    name = parts.get(sheet) if parts else None
+    if name is None:
+        return None
+    try:
+        return archive.getinfo(name).file_size
+    except KeyError:
+        return None
+
+
+_NOT_AS_EXPECTED = (KeyError, ValueError, ElementTree.ParseError, zipfile.BadZipFile,
+                    zlib.error, EOFError, OSError)
+
+
+def first_rows(path: Path, sheet: str | None, keep: int, larger_than: int) -> FirstRows | None:
+    """The first ``keep`` rows of ``sheet`` (the first sheet when ``None``) in the .xlsx at
+    ``path`` as a workbook of their own, when its XML is larger than ``larger_than`` bytes;
+    ``None`` when it is not, when the sheet has no more rows than that, or when the file's
+    structure is not the one expected."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            name = sheet if sheet is not None else first_sheet(archive)
+            if name is None:
+                return None
+            size = sheet_part_size(archive, name)
+            if size is None or size <= larger_than:
+                return None
+            return _first_rows(archive, name, keep)
+    except _NOT_AS_EXPECTED as exc:
+        log.info("reading %s whole: its first rows could not be cut out (%r)", path, exc)
+        return None
+
+
+def _first_rows(archive: zipfile.ZipFile, sheet: str, keep: int) -> FirstRows | None:
+    parts = _sheet_parts(archive)
+    if parts is None or sheet not in parts:
+        return None
+    with archive.open(parts[sheet]) as stream:
+        cut = _cut_sheet(stream, keep)
+    if cut is None:
+        return None
+    head, tail, rows_after = cut
+    strings = _shared_strings_part(archive)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as small:
+        for info in archive.infolist():
+            name = info.filename
+            if name == parts[sheet]:
+                small.writestr(name, head + tail)
+            elif name in parts.values():
+                small.writestr(name, _EMPTY_SHEET)
+            elif name == strings:
+                with archive.open(name) as stream:
+                    small.writestr(name, _cut_strings(stream, _last_string(head)))
+            elif _belongs_to_workbook(name):
+                small.writestr(name, archive.read(name))
+    return FirstRows(sheet, out.getvalue(), rows_after)
+
+
+def _belongs_to_workbook(name: str) -> bool:
+    """The parts the reader needs besides the sheets: the package's and the workbook's own
+    (drawings, printer settings, a sheet's own relations and the like are left out)."""
+    if name in ("[Content_Types].xml", "_rels/.rels"):
+        return True
+    folder = posixpath.dirname(name)
+    return folder in ("xl", "xl/_rels") or name.endswith("/workbook.xml.rels")
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _workbook_part(archive: zipfile.ZipFile) -> str | None:
+    root = ElementTree.fromstring(archive.read("_rels/.rels"))
+    for rel in root:
+        if _local(rel.tag) == "Relationship" and rel.get("Type", "").endswith("/officeDocument"):
+            return rel.get("Target", "").lstrip("/")
+    return None
+
+
+def _relations(archive: zipfile.ZipFile, part: str) -> list[tuple[str, str, str]]:
+    """(id, type, the target's part name) of ``part``'s relations."""
+    folder, name = posixpath.split(part)
+    rels = posixpath.join(folder, "_rels", name + ".rels")
+    root = ElementTree.fromstring(archive.read(rels))
+    found = []
+    for rel in root:
+        if _local(rel.tag) != "Relationship" or rel.get("TargetMode") == "External":
+            continue
+        target = rel.get("Target", "")
+        target = target.lstrip("/") if target.startswith("/") else posixpath.normpath(
+            posixpath.join(folder, target))
+        found.append((rel.get("Id", ""), rel.get("Type", ""), target))
+    return found
+
+
+def _sheets(archive: zipfile.ZipFile) -> list[tuple[str, str | None]] | None:
+    """(name, the part holding its XML, ``None`` when it is not a worksheet), in the
+    workbook's order."""
+    workbook = _workbook_part(archive)
+    if workbook is None:
+        return None
+    targets = {rid: target for rid, kind, target in _relations(archive, workbook)
+               if kind.endswith("/worksheet")}
+    root = ElementTree.fromstring(archive.read(workbook))
+    return [(element.get("name", ""), targets.get(element.get(f"{{{_REL}}}id", "")))
+            for element in root.iter() if _local(element.tag) == "sheet"]
+
+
+def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str] | None:
+    """Sheet name → the part holding its XML (worksheets only)."""
+    sheets = _sheets(archive)
+    if sheets is None:
+        return None
+    return {name: part for name, part in sheets if part is not None}
+
+
+def _shared_strings_part(archive: zipfile.ZipFile) -> str | None:
+    workbook = _workbook_part(archive)
+    if workbook is None:
+        return None
+    return next((target for _, kind, target in _relations(archive, workbook)
+                 if kind.endswith("/sharedStrings")), None)
+
+
+def _chunks(stream: IO[bytes]) -> Iterator[bytes]:
+    while chunk := stream.read(_CHUNK):
+        yield chunk
+
+
+_NS = rb"(?:[A-Za-z_][\w.-]*:)?"  # a namespace prefix, as some writers put on every tag
+_ROW = re.compile(rb"<" + _NS + rb"row[\s/>]")
+_SHEET_DATA_END = re.compile(rb"</" + _NS + rb"sheetData\s*>")
+_ROOT = re.compile(rb"<(" + _NS + rb")worksheet[\s>]")
+_DIMENSION = re.compile(rb"<" + _NS + rb"dimension\b[^>]*>")
+_MERGES = re.compile(rb"<" + _NS + rb"mergeCells\b.*?</" + _NS + rb"mergeCells\s*>", re.DOTALL)
+
+
+def _cut_sheet(stream: IO[bytes], keep: int) -> tuple[bytes, bytes, int] | None:
+    """(the XML up to the ``keep``+1-th row, its closing, rows after those kept), or
+    ``None`` when the sheet ends first."""
+    buffer, pos, seen = b"", 0, 0
+    chunks = _chunks(stream)
+    cut: int | None = None
+    for chunk in chunks:
+        buffer += chunk
+        for match in _ROW.finditer(buffer, pos):
+            seen, pos = seen + 1, match.end()
+            if seen == keep + 1:
+                cut = match.start()
+                break
+        if cut is not None:
+            break
+        if _SHEET_DATA_END.search(buffer, max(0, pos - _OVERLAP)):
+            return None  # the whole sheet is no longer than what was asked for
+        pos = max(pos, len(buffer) - _OVERLAP)
+    if cut is None:
+        return None
+    head, rest = buffer[:cut], buffer[cut:]
+    root = _ROOT.search(head)
+    if root is None:
+        raise ValueError("no worksheet element")
+    prefix = root.group(1)
+    head = _DIMENSION.sub(b"", head, count=1)
+    rows_after, merges = _rest_of_sheet(rest, chunks)
+    tail = b"</" + prefix + b"sheetData>" + merges + b"</" + prefix + b"worksheet>"
+    return head, tail, rows_after
+
+
+def _rest_of_sheet(buffer: bytes, chunks: Iterator[bytes]) -> tuple[int, bytes]:
+    """The rows after the cut (counted, not kept) and the ``<mergeCells>`` element."""
+    rows, pos = 0, 0
+    while True:
+        end = _SHEET_DATA_END.search(buffer, pos)
+        limit = end.start() if end is not None else len(buffer)
+        for match in _ROW.finditer(buffer, pos, limit):
+            rows, pos = rows + 1, match.end()
+        if end is not None:
+            buffer = buffer[end.end():]
+            break
+        keep_from = max(pos, len(buffer) - _OVERLAP)
+        buffer, pos = buffer[keep_from:], 0
+        chunk = next(chunks, None)
+        if chunk is None:
+            raise ValueError("the sheet's rows never end")
+        buffer += chunk
+    for chunk in chunks:  # what follows the rows is small: merges, margins, page setup
+        buffer += chunk
+    merges = _MERGES.search(buffer)
+    return rows, merges.group(0) if merges is not None else b""
+
+
+_SHARED_CELL = re.compile(
+    rb"<" + _NS + rb"""c\b[^>]*?\bt=["']s["'][^>]*>\s*<""" + _NS + rb"v>\s*(\d+)")
+_SHARED_TYPE = re.compile(rb"""\bt=["']s["']""")
+
+
+def _last_string(head: bytes) -> int | None:
+    """The highest shared-string index the kept rows use; ``None``: keep them all (a cell
+    written in a way the pattern does not know)."""
+    found = [int(m.group(1)) for m in _SHARED_CELL.finditer(head)]
+    if len(found) != len(_SHARED_TYPE.findall(head)):
+        return None
+    return max(found, default=-1)
+
+
+_STRING_END = re.compile(rb"</" + _NS + rb"si\s*>")
+_SST = re.compile(rb"<(" + _NS + rb")sst\b[^>]*>")
+_COUNTS = re.compile(rb"""\s(?:count|uniqueCount)=["']\d+["']""")
+
+
+def _cut_strings(stream: IO[bytes], last: int | None) -> bytes:
+    """The shared strings up to index ``last`` (all of them when ``None``)."""
+    if last is None:
+        return stream.read()
+    buffer, pos, seen = b"", 0, 0
+    for chunk in _chunks(stream):
+        buffer += chunk
+        for match in _STRING_END.finditer(buffer, pos):
+            seen, pos = seen + 1, match.end()
+            if seen > last:  # index ``last`` is the ``last + 1``-th string
+                return _close_strings(buffer[:match.end()])
+        pos = max(pos, len(buffer) - _OVERLAP)
+    return buffer  # no more strings than the rows use: as written
+
+
+def _close_strings(head: bytes) -> bytes:
+    root = _SST.search(head)
+    if root is None:
+        raise ValueError("no sst element")
+    opening = _COUNTS.sub(b"", root.group(0))  # the reader would size its table by them
+    return head[:root.start()] + opening + head[root.end():] + b"</" + root.group(1) + b"sst>"
