@@ -159,10 +159,11 @@ class _Planner:
                 out.append(plan)
                 yield Progress(1, 1, "检查完成")
                 return
-            yield Progress(0, 0, "正在读取整张工作表")
-            self.request = replace(self.request, sheet=read_sheet(
-                self.request.file, self.request.sheet.name))
-            give_back_freed_memory()  # the reader's own copy of the cells
+            if self.request.sheet.partial:
+                yield Progress(0, 0, "正在读取整张工作表")
+                self.request = replace(self.request, sheet=read_sheet(
+                    self.request.file, self.request.sheet.name))
+                give_back_freed_memory()  # the reader's own copy of the cells
         request = self.request
         body = [(n, c) for n, c in request.sheet.rows if n > request.header_row]
         total = len(body)
@@ -183,13 +184,27 @@ class _Planner:
         """A large sheet of which only the first rows were read: those rows checked as the
         whole sheet's first pair of chunks would be. The plan when the check stops there
         (the file is mostly wrong: the same rows and verdicts as a check of the whole
-        sheet, without reading the rest of it); ``None`` when the whole must be read."""
+        sheet, without reading the rest of it); ``None`` when the whole must be read.
+
+        The first look leaves the sheet's merged cells unread (they are listed after its
+        rows); only a check that stops reads on to them, and checks again with them."""
+        plan = yield from self.check_start()
+        if plan is None or self.request.sheet.merges_filled:
+            return plan
+        yield Progress(0, 0, "正在读取合并单元格")
+        request = self.request
+        sheet = read_sheet(request.file, request.sheet.name, first=ROWS_READ_FIRST,
+                           to_the_end=True)
+        self.request = replace(request, sheet=sheet)
+        return (yield from self.check_start()) if sheet.partial else None
+
+    def check_start(self) -> Generator[Progress, None, ImportPlan | None]:
         request = self.request
         body = [(n, c) for n, c in request.sheet.rows if n > request.header_row]
         look = 2 * _CHECK_CHUNK
         if len(body) < look:
             return None
-        after = len(body) - look + request.sheet.rows_after  # about: blank rows are counted
+        after = len(body) - look + max(request.sheet.rows_after, 1)  # about: blanks count
         existing = batches.existing_by_id_number(self.sessions)
         cards = batches.card_numbers(self.sessions)
         plan = yield from self.check_rows(body[:look], existing, cards, None, rows_after=after)

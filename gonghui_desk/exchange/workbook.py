@@ -46,11 +46,16 @@ class SheetData:
 
     name: str
     rows: list[tuple[int, list[Cell]]]
-    rows_after: int = 0  # rows of a large sheet not read yet (``read_sheet(…, first=N)``)
+    # Of a large sheet read to its first rows (``read_sheet(…, first=N)``): ``partial``; the
+    # rows after them, about (blank ones counted too), and whether the cells merged down
+    # into the rows read are filled: both only when it was read ``to_the_end``.
+    partial: bool = False
+    rows_after: int = 0
+    merges_filled: bool = True
 
     @property
     def complete(self) -> bool:
-        return self.rows_after == 0
+        return not self.partial
 
     @property
     def width(self) -> int:
@@ -112,18 +117,20 @@ def sheet_names(path: Path) -> list[str]:
     return names
 
 
-def read_sheet(path: Path, sheet: str | None = None, *, first: int | None = None) -> SheetData:
+def read_sheet(path: Path, sheet: str | None = None, *, first: int | None = None,
+               to_the_end: bool = False) -> SheetData:
     """The non-blank rows of ``sheet`` (the first when ``None``).
 
     With ``first``, an .xlsx sheet whose XML is larger than ``FIRST_ROWS_FROM`` bytes is
-    read only to its ``first``-th row (exchange.xlsx_first_rows), and ``rows_after`` says
-    how many rows follow; any other sheet is read whole."""
+    read only to its ``first``-th row (exchange.xlsx_first_rows); with ``to_the_end`` as
+    well, the rest is read for the cells merged into those rows, and its rows counted. Any
+    other sheet is read whole."""
     kind = _kind(path)
     if kind == "csv":
         return SheetData(path.stem, _csv_rows(path))
     if first is not None and kind == "zip":
         # before the workbook is opened: opening it reads all its shared strings
-        start = _first_rows(path, sheet, first)
+        start = _first_rows(path, sheet, first, to_the_end)
         if start is not None:
             return start
     workbook = _open_workbook(path, kind)
@@ -133,8 +140,8 @@ def read_sheet(path: Path, sheet: str | None = None, *, first: int | None = None
     return _whole_sheet(path, workbook, name)
 
 
-def _first_rows(path: Path, sheet: str | None, first: int) -> SheetData | None:
-    cut = xfr.first_rows(path, sheet, first, larger_than=FIRST_ROWS_FROM)
+def _first_rows(path: Path, sheet: str | None, first: int, to_the_end: bool) -> SheetData | None:
+    cut = xfr.first_rows(path, sheet, first, FIRST_ROWS_FROM, to_the_end=to_the_end)
     if cut is None:
         return None
     try:
@@ -143,7 +150,8 @@ def _first_rows(path: Path, sheet: str | None, first: int) -> SheetData | None:
     except (UnreadableFile, CalamineError) as exc:  # the whole read says what is wrong
         log.info("reading %s whole: its first rows alone gave %s", path, exc)
         return None
-    return SheetData(start.name, start.rows, max(cut.rows_after, 1))
+    return SheetData(start.name, start.rows, partial=True, rows_after=cut.rows_after,
+                     merges_filled=cut.to_the_end)
 
 
 def _whole_sheet(path: Path, workbook: CalamineWorkbook, name: str) -> SheetData:

@@ -47,7 +47,8 @@ class FirstRows:
 
     sheet: str
     workbook: bytes  # an .xlsx, for python-calamine
-    rows_after: int  # row elements in the sheet after those kept (blank ones included)
+    rows_after: int  # row elements after those kept (blank ones too); 0: not counted
+    to_the_end: bool  # the rest was read for its merged cells and its rows counted
 
 
 def first_sheet(archive: zipfile.ZipFile) -> str | None:
@@ -72,11 +73,15 @@ _NOT_AS_EXPECTED = (KeyError, ValueError, ElementTree.ParseError, zipfile.BadZip
                     zlib.error, EOFError, OSError)
 
 
-def first_rows(path: Path, sheet: str | None, keep: int, larger_than: int) -> FirstRows | None:
+def first_rows(path: Path, sheet: str | None, keep: int, larger_than: int, *,
+               to_the_end: bool = False) -> FirstRows | None:
     """The first ``keep`` rows of ``sheet`` (the first sheet when ``None``) in the .xlsx at
     ``path`` as a workbook of their own, when its XML is larger than ``larger_than`` bytes;
     ``None`` when it is not, when the sheet has no more rows than that, or when the file's
-    structure is not the one expected."""
+    structure is not the one expected.
+
+    The sheet's merged cells are listed after its rows: only ``to_the_end`` reads on to
+    them (and counts the rows on the way), which takes a second for a sheet of 200 MB."""
     try:
         with zipfile.ZipFile(path) as archive:
             name = sheet if sheet is not None else first_sheet(archive)
@@ -85,18 +90,19 @@ def first_rows(path: Path, sheet: str | None, keep: int, larger_than: int) -> Fi
             size = sheet_part_size(archive, name)
             if size is None or size <= larger_than:
                 return None
-            return _first_rows(archive, name, keep)
+            return _first_rows(archive, name, keep, to_the_end)
     except _NOT_AS_EXPECTED as exc:
         log.info("reading %s whole: its first rows could not be cut out (%r)", path, exc)
         return None
 
 
-def _first_rows(archive: zipfile.ZipFile, sheet: str, keep: int) -> FirstRows | None:
+def _first_rows(archive: zipfile.ZipFile, sheet: str, keep: int,
+                to_the_end: bool) -> FirstRows | None:
     parts = _sheet_parts(archive)
     if parts is None or sheet not in parts:
         return None
     with archive.open(parts[sheet]) as stream:
-        cut = _cut_sheet(stream, keep)
+        cut = _cut_sheet(stream, keep, to_the_end)
     if cut is None:
         return None
     head, tail, rows_after = cut
@@ -114,7 +120,7 @@ def _first_rows(archive: zipfile.ZipFile, sheet: str, keep: int) -> FirstRows | 
                     small.writestr(name, _cut_strings(stream, _last_string(head)))
             elif _belongs_to_workbook(name):
                 small.writestr(name, archive.read(name))
-    return FirstRows(sheet, out.getvalue(), rows_after)
+    return FirstRows(sheet, out.getvalue(), rows_after, to_the_end)
 
 
 def _belongs_to_workbook(name: str) -> bool:
@@ -196,9 +202,10 @@ _DIMENSION = re.compile(rb"<" + _NS + rb"dimension\b[^>]*>")
 _MERGES = re.compile(rb"<" + _NS + rb"mergeCells\b.*?</" + _NS + rb"mergeCells\s*>", re.DOTALL)
 
 
-def _cut_sheet(stream: IO[bytes], keep: int) -> tuple[bytes, bytes, int] | None:
-    """(the XML up to the ``keep``+1-th row, its closing, rows after those kept), or
-    ``None`` when the sheet ends first."""
+def _cut_sheet(stream: IO[bytes], keep: int,
+               to_the_end: bool) -> tuple[bytes, bytes, int] | None:
+    """(the XML up to the ``keep``+1-th row, its closing, rows after those kept or 0 when
+    not ``to_the_end``), or ``None`` when the sheet ends first."""
     buffer, pos, seen = b"", 0, 0
     chunks = _chunks(stream)
     cut: int | None = None
@@ -222,24 +229,31 @@ def _cut_sheet(stream: IO[bytes], keep: int) -> tuple[bytes, bytes, int] | None:
         raise ValueError("no worksheet element")
     prefix = root.group(1)
     head = _DIMENSION.sub(b"", head, count=1)
-    rows_after, merges = _rest_of_sheet(rest, chunks)
+    rows_after, merges = _rest_of_sheet(rest, chunks, prefix) if to_the_end else (0, b"")
     tail = b"</" + prefix + b"sheetData>" + merges + b"</" + prefix + b"worksheet>"
     return head, tail, rows_after
 
 
-def _rest_of_sheet(buffer: bytes, chunks: Iterator[bytes]) -> tuple[int, bytes]:
-    """The rows after the cut (counted, not kept) and the ``<mergeCells>`` element."""
-    rows, pos = 0, 0
+def _rest_of_sheet(buffer: bytes, chunks: Iterator[bytes], prefix: bytes) -> tuple[int, bytes]:
+    """The rows after the cut (counted, not kept) and the ``<mergeCells>`` element.
+
+    Counted with ``bytes.count``, a chunk at a time up to its last ``<`` (so that no tag is
+    split between two counts): a regular expression would take seconds over the hundreds of
+    megabytes of a large sheet."""
+    row = b"<" + prefix + b"row"  # among the rows, no other tag begins so
+    end_of_rows = b"</" + prefix + b"sheetData"
+    rows = 0
     while True:
-        end = _SHEET_DATA_END.search(buffer, pos)
-        limit = end.start() if end is not None else len(buffer)
-        for match in _ROW.finditer(buffer, pos, limit):
-            rows, pos = rows + 1, match.end()
-        if end is not None:
-            buffer = buffer[end.end():]
+        end = buffer.find(end_of_rows)
+        upto = end if end >= 0 else buffer.rfind(b"<")
+        if upto < 0:
+            upto = len(buffer)
+        part = buffer[:upto]
+        rows += part.count(row)
+        if end >= 0:
+            buffer = buffer[end:]
             break
-        keep_from = max(pos, len(buffer) - _OVERLAP)
-        buffer, pos = buffer[keep_from:], 0
+        buffer = buffer[upto:]
         chunk = next(chunks, None)
         if chunk is None:
             raise ValueError("the sheet's rows never end")

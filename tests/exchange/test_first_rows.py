@@ -38,8 +38,8 @@ def test_the_first_rows_are_the_cells_the_whole_read_gives(tmp_path, any_size, p
     path = write_by_hand(tmp_path / "名册.xlsx", rows, merges=["D4:D9", "A1:F1"],
                          prefix=prefix)
     whole = read_sheet(path, "会员")
-    start = read_sheet(path, "会员", first=120)
-    assert whole.complete and not start.complete
+    start = read_sheet(path, "会员", first=120, to_the_end=True)
+    assert whole.complete and not start.complete and start.merges_filled
     assert start.rows == whole.rows[:len(start.rows)]
     assert len(start.rows) == 119  # 120 rows of the sheet, one of them blank
     assert start.rows_after == 303 - 120
@@ -47,11 +47,14 @@ def test_the_first_rows_are_the_cells_the_whole_read_gives(tmp_path, any_size, p
     assert cells[4][4] == dt.date(2015, 1, 1) and isinstance(cells[5][4], dt.date)
     assert cells[4][5] == "调入 车间" and cells[15][5] == "  前后有空格 "
     assert cells[9][3] == cells[4][3] == "装配车间"  # merged down: every row it covers
+    quick = read_sheet(path, "会员", first=120)  # the merged cells come after the rows
+    assert not quick.complete and not quick.merges_filled and quick.rows_after == 0
+    assert dict(quick.rows)[9][3] == "" and len(quick.rows) == len(start.rows)
 
 
 def test_the_first_sheet_is_the_one_read_when_none_is_named(tmp_path, any_size):
     path = write_by_hand(tmp_path / "名册.xlsx", roster(300), before=None)
-    start = read_sheet(path, first=50)
+    start = read_sheet(path, first=50, to_the_end=True)
     assert start.name == "会员" and not start.complete
     assert start.rows == read_sheet(path).rows[:len(start.rows)]
 
@@ -103,8 +106,16 @@ def test_a_hopeless_file_is_refused_on_its_first_rows_alone(db, tmp_path, any_si
         row[2] = id_number(777)  # one placeholder ID on every row
     path = write_by_hand(tmp_path / "名册.xlsx", rows, before=None)
     whole = _plan(db, path, start_only=False)
-    monkeypatch.setattr(member_import, "read_sheet", None)  # the rest is never read
+    reads = []
+
+    def read_to_the_end_only(*args, **kwargs):  # for the merged cells; never the whole
+        reads.append(kwargs)
+        assert kwargs.get("first") == ROWS_READ_FIRST and kwargs.get("to_the_end")
+        return read_sheet(*args, **kwargs)
+
+    monkeypatch.setattr(member_import, "read_sheet", read_to_the_end_only)
     start = _plan(db, path, start_only=True)
+    assert len(reads) == 1
     assert start.stopped is not None and whole.stopped is not None
     _same(start, whole)
     assert (start.stopped.last_row, start.stopped.checked, start.stopped.kinds) == (
@@ -114,9 +125,18 @@ def test_a_hopeless_file_is_refused_on_its_first_rows_alone(db, tmp_path, any_si
     assert "表中其余约 3,500 行没有再检查" in start.stopped.lines()[0]
 
 
-def test_a_good_file_is_read_whole_after_its_first_rows(db, tmp_path, any_size):
+def test_a_good_file_is_read_whole_after_its_first_rows(db, tmp_path, any_size, monkeypatch):
     path = write_by_hand(tmp_path / "名册.xlsx", hr_rows(ROWS_READ_FIRST + 1000), before=None)
+    reads = []
+
+    def whole_only(*args, **kwargs):  # no second look at the first rows: the whole at once
+        reads.append(kwargs)
+        assert not kwargs
+        return read_sheet(*args, **kwargs)
+
+    monkeypatch.setattr(member_import, "read_sheet", whole_only)
     start = _plan(db, path, start_only=True)
+    assert len(reads) == 1
     assert start.stopped is None
     assert len(start.rows) == ROWS_READ_FIRST + 1000
     _same(start, _plan(db, path, start_only=False))
@@ -131,4 +151,31 @@ def test_a_file_wrong_only_further_down_is_read_whole_and_refused_there(db, tmp_
     start = _plan(db, path, start_only=True)
     assert start.stopped is not None and not start.stopped.rough
     assert start.stopped.last_row > ROWS_READ_FIRST
+    _same(start, _plan(db, path, start_only=False))
+
+
+def test_cells_merged_down_are_read_before_a_file_is_called_hopeless(db, tmp_path, any_size,
+                                                                     monkeypatch):
+    """入会时间 written once for each ten people, merged down over them: without the merged
+    cells, nine rows in ten would lack it."""
+    rows = hr_rows(ROWS_READ_FIRST + 1000)
+    merges = []
+    for top in range(2, len(rows) + 1, 10):
+        for row in rows[top:top + 9]:
+            row[5] = None
+        merges.append(f"F{top}:F{min(top + 9, len(rows))}")
+    path = write_by_hand(tmp_path / "名册.xlsx", rows, before=None, merges=merges)
+    quick = read_sheet(path, first=ROWS_READ_FIRST)
+    assert sum(1 for _, cells in quick.rows if len(cells) < 6 or not cells[5]) > 4000
+    reads = []
+
+    def read(*args, **kwargs):
+        reads.append(kwargs)
+        return read_sheet(*args, **kwargs)
+
+    monkeypatch.setattr(member_import, "read_sheet", read)
+    start = _plan(db, path, start_only=True)
+    # the first rows looked hopeless, then read with the merged cells did not: read whole
+    assert reads == [{"first": ROWS_READ_FIRST, "to_the_end": True}, {}]
+    assert start.stopped is None and len(start.rows) == ROWS_READ_FIRST + 1000
     _same(start, _plan(db, path, start_only=False))
