@@ -6,6 +6,8 @@ only enough to tell two people apart.
 
 from __future__ import annotations
 
+import re
+
 
 def _masked(value: str, head: int, tail: int) -> str:
     hidden = len(value) - head - tail
@@ -47,3 +49,21 @@ def mask_bank_account(account: str | None) -> str:
     if len(digits) <= 8:
         return "*" * len(digits)
     return f"{digits[:4]} **** **** {digits[-4:]}"
+
+
+_ID_SHAPE = re.compile(r"\d{17}[\dXx]|\d{15}")
+_MOBILE_SHAPE = re.compile(r"1\d{10}")
+_ACCOUNT_SHAPE = re.compile(r"\d{16,19}")
+
+
+def mask_by_shape(text: str) -> str:
+    """A value of unknown meaning (a cell of a sheet being imported) masked when it has the
+    shape of an ID number, a mobile or a bank account; any other text as it is."""
+    value = text.strip()
+    if _ID_SHAPE.fullmatch(value):
+        return mask_id_number(value)
+    if _MOBILE_SHAPE.fullmatch(value):
+        return mask_phone(value)
+    if _ACCOUNT_SHAPE.fullmatch(value.replace(" ", "")):
+        return mask_bank_account(value)
+    return text

@@ -1,5 +1,5 @@
 from gonghui_desk.domain.contact import normalise_mobile, normalise_phone
-from gonghui_desk.domain.masking import mask_id_number, mask_phone
+from gonghui_desk.domain.masking import mask_by_shape, mask_id_number, mask_phone
 
 
 def test_id_number_keeps_region_and_last_four():
@@ -30,3 +30,13 @@ def test_bank_accounts_keep_the_bank_and_the_last_four():
     assert mask_bank_account("6222 0212 3456 7890 123") == "6222 **** **** 0123"
     assert mask_bank_account("12345678") == "********"
     assert mask_bank_account("") == "" and mask_bank_account(None) == ""
+
+
+def test_a_cell_of_unknown_meaning_is_masked_by_its_shape():
+    assert mask_by_shape("110105199003070017") == "110105********0017"
+    assert mask_by_shape("11010519900307001x") == "110105********001x"
+    assert mask_by_shape("110105900307001") == "110105*****7001"
+    assert mask_by_shape(" 13812345678 ") == "138****5678"
+    assert mask_by_shape("6222021234567890123") == "6222 **** **** 0123"
+    for text in ("张三", "2020/03/05", "1381234567", "23812345678", "装配车间 3 班", ""):
+        assert mask_by_shape(text) == text

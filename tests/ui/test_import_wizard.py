@@ -103,6 +103,9 @@ def test_the_header_row_is_found_and_the_columns_matched(page, tmp_path, boxes):
     assert mapping.combos[0].count() == len(TARGET_LABELS) + 1
     assert mapping.table.item(2, 1).text() == "证件号码 (填写18位身份证)"
     assert "张三 | 李四 | 王五" in mapping.table.item(1, 2).text()
+    ids = mapping.table.item(2, 2)  # the chair's own file, but a list on the screen
+    assert ids.text().startswith("110105********0017 | 110105********002")
+    assert ids.toolTip() == ids.text() and not any(p[1] in ids.text() for p in FIRST)
     assert "按列名" in mapping.note.text()
     assert boxes == []
 

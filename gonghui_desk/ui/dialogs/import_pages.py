@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from gonghui_desk.domain.masking import mask_by_shape
 from gonghui_desk.errors import UserError
 from gonghui_desk.exchange.cell_values import shown
 from gonghui_desk.exchange.header_map import TARGET_LABELS
@@ -290,8 +291,10 @@ class ImportMappingPage(QWizardPage):
         state = self.importer.state
         assert state.sheet is not None
         rows = (cells for n, cells in state.sheet.rows if n > number)
-        return [[shown(c) for c in cells] for _, cells in zip(range(SAMPLE_ROWS), rows,
-                                                              strict=False)]
+        # ID numbers, mobiles and bank accounts masked, as in every list (by their shape:
+        # the column's meaning is what the chair is choosing here)
+        return [[mask_by_shape(shown(c)) for c in cells]
+                for _, cells in zip(range(SAMPLE_ROWS), rows, strict=False)]
 
     def _fill_table(self, number: int) -> None:
         state = self.importer.state
