@@ -153,7 +153,7 @@ class _Planner:
 
     def steps(self, out: list[ImportPlan]) -> Iterator[Progress]:
         check_mapping(self.request)
-        if not self.request.sheet.complete:
+        if self.request.sheet.partial:
             plan = yield from self.first_rows_alone()
             if plan is not None:
                 out.append(plan)

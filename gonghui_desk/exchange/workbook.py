@@ -54,10 +54,6 @@ class SheetData:
     merges_filled: bool = True
 
     @property
-    def complete(self) -> bool:
-        return not self.partial
-
-    @property
     def width(self) -> int:
         return max((len(cells) for _, cells in self.rows), default=0)
 

@@ -39,7 +39,7 @@ def test_the_first_rows_are_the_cells_the_whole_read_gives(tmp_path, any_size, p
                          prefix=prefix)
     whole = read_sheet(path, "会员")
     start = read_sheet(path, "会员", first=120, to_the_end=True)
-    assert whole.complete and not start.complete and start.merges_filled
+    assert not whole.partial and start.partial and start.merges_filled
     assert start.rows == whole.rows[:len(start.rows)]
     assert len(start.rows) == 119  # 120 rows of the sheet, one of them blank
     assert start.rows_after == 303 - 120
@@ -48,26 +48,26 @@ def test_the_first_rows_are_the_cells_the_whole_read_gives(tmp_path, any_size, p
     assert cells[4][5] == "调入 车间" and cells[15][5] == "  前后有空格 "
     assert cells[9][3] == cells[4][3] == "装配车间"  # merged down: every row it covers
     quick = read_sheet(path, "会员", first=120)  # the merged cells come after the rows
-    assert not quick.complete and not quick.merges_filled and quick.rows_after == 0
+    assert quick.partial and not quick.merges_filled and quick.rows_after == 0
     assert dict(quick.rows)[9][3] == "" and len(quick.rows) == len(start.rows)
 
 
 def test_the_first_sheet_is_the_one_read_when_none_is_named(tmp_path, any_size):
     path = write_by_hand(tmp_path / "名册.xlsx", roster(300), before=None)
     start = read_sheet(path, first=50, to_the_end=True)
-    assert start.name == "会员" and not start.complete
+    assert start.name == "会员" and start.partial
     assert start.rows == read_sheet(path).rows[:len(start.rows)]
 
 
 def test_a_sheet_no_longer_than_asked_is_read_whole(tmp_path, any_size):
     path = write_by_hand(tmp_path / "名册.xlsx", roster(40))
     start = read_sheet(path, "会员", first=500)
-    assert start.complete and start.rows == read_sheet(path, "会员").rows
+    assert not start.partial and start.rows == read_sheet(path, "会员").rows
 
 
 def test_a_small_sheet_is_read_whole_at_once(tmp_path):
     path = write_by_hand(tmp_path / "名册.xlsx", roster(300))
-    assert read_sheet(path, "会员", first=50).complete
+    assert not read_sheet(path, "会员", first=50).partial
 
 
 def test_a_file_of_another_make_is_read_whole(tmp_path, any_size):
@@ -75,7 +75,7 @@ def test_a_file_of_another_make_is_read_whole(tmp_path, any_size):
     cut short is refused as the whole read refuses it."""
     path = write_xlsx(tmp_path / "名册.xlsx", hr_rows(200))
     start = read_sheet(path, first=50)
-    assert not start.complete and start.rows == read_sheet(path).rows[:50]
+    assert start.partial and start.rows == read_sheet(path).rows[:50]
     ods = Path(__file__).parent / "files" / "libreoffice.ods"  # a zip too, not an .xlsx
     assert read_sheet(ods, first=2).rows == read_sheet(ods).rows
     broken = tmp_path / "损坏.xlsx"
