@@ -8,12 +8,14 @@ import shutil
 import sqlite3
 import tempfile
 from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
 
 from gonghui_desk.db.database import Database
+from gonghui_desk.db.engine import backup_file
 from gonghui_desk.db.models import Member, MembershipEvent
 from gonghui_desk.domain import membership as ms
 from gonghui_desk.domain.pinyin import pinyin_keys
@@ -72,10 +74,10 @@ def demo_book(db: Database, members: int, seed: int = 1) -> None:
     if kept is None:
         write(db, fill_demo, members, seed=seed)
         kept = _kept_folder() / f"demo-{len(_demo_books)}.sqlite3"
-        _copy_book(db, kept, into_db=False)
+        backup_file(db.path, kept, engine=db.engine)  # as a backup is made: verified
         _demo_books[key] = kept
         return
-    _copy_book(db, kept, into_db=True)
+    _copy_into(db, kept)
     db.changed = True
 
 
@@ -90,16 +92,13 @@ def _kept_folder() -> Path:
 _kept: Path | None = None
 
 
-def _copy_book(db: Database, file: Path, *, into_db: bool) -> None:
+def _copy_into(db: Database, file: Path) -> None:
+    """The book ``file`` copied over the open ``db``, through its own connection."""
     raw = db.engine.raw_connection()
     try:
         live = raw.driver_connection
         assert isinstance(live, sqlite3.Connection), "demo_book copies SQLite books only"
-        other = sqlite3.connect(file)
-        try:
-            source, target = (other, live) if into_db else (live, other)
-            source.backup(target)
-        finally:
-            other.close()
+        with closing(sqlite3.connect(file)) as kept:
+            kept.backup(live)
     finally:
         raw.close()

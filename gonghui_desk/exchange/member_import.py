@@ -20,8 +20,7 @@ Writing it is an operation (exchange.import_write), re-exported here.
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
-from collections.abc import Callable, Generator, Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from dataclasses import replace
 
 from gonghui_desk.db.session import SessionFactory
@@ -29,16 +28,13 @@ from gonghui_desk.domain import membership as ms
 from gonghui_desk.domain.masking import mask_id_number, mask_phone
 from gonghui_desk.domain.member import FIELD_LABELS, FIELD_NAMES, MemberData
 from gonghui_desk.domain.member_rules import (
-    card_number_taken,
     check_update_record,
     id_number_taken,
 )
-from gonghui_desk.domain.numbers import format_count
-from gonghui_desk.errors import FieldProblem
 from gonghui_desk.exchange.bad_rows import Tally, problem_kinds
 from gonghui_desk.exchange.cell_values import Cell, CellError, as_document_number, as_text
 from gonghui_desk.exchange.check_pool import CheckPool, worth_a_second_process
-from gonghui_desk.exchange.header_map import TARGET_LABELS
+from gonghui_desk.exchange.file_duplicates import mark_duplicates
 from gonghui_desk.exchange.import_plan import (
     ADD,
     BLOCKING,
@@ -56,7 +52,7 @@ from gonghui_desk.exchange.import_plan import (
     RowResult,
     check_mapping,
 )
-from gonghui_desk.exchange.import_rows import RowProblem, RowValues
+from gonghui_desk.exchange.import_rows import RowValues
 from gonghui_desk.exchange.import_write import (
     IMPORT_MEMBERS,
     import_operation,
@@ -107,6 +103,8 @@ class _Planner:
         self.mapped = self.rows.mapped
         self.today = request.today
         self._id_column = self.rows.columns.get("id_number")
+        self._on_file: tuple[dict[str, batches.Existing],
+                             dict[str, batches.Existing]] | None = None
 
     def check_update(self, row: RowValues, cells: Cells, member_id: int,
                      current: MemberData, history: list[tuple[dt.date, str]]) -> RowResult:
@@ -170,8 +168,7 @@ class _Planner:
         yield Progress(0, total, "正在读取已有会员")
         pool = CheckPool(self.settings) if worth_a_second_process(total) else None
         try:
-            existing = batches.existing_by_id_number(self.sessions)
-            cards = batches.card_numbers(self.sessions)
+            existing, cards = self.on_file()
             plan = yield from self.check_rows(body, existing, cards, pool)
         finally:
             if pool is not None:
@@ -205,10 +202,17 @@ class _Planner:
         if len(body) < look:
             return None
         after = len(body) - look + max(request.sheet.rows_after, 1)  # about: blanks count
-        existing = batches.existing_by_id_number(self.sessions)
-        cards = batches.card_numbers(self.sessions)
+        existing, cards = self.on_file()
         plan = yield from self.check_rows(body[:look], existing, cards, None, rows_after=after)
         return plan if plan.stopped is not None else None
+
+    def on_file(self) -> tuple[dict[str, batches.Existing], dict[str, batches.Existing]]:
+        """The members on file by ID number and by card number, read once however many
+        looks the check takes at the sheet."""
+        if self._on_file is None:
+            self._on_file = (batches.existing_by_id_number(self.sessions),
+                             batches.card_numbers(self.sessions))
+        return self._on_file
 
     def check_rows(self, body: Sequence[Line], existing: dict[str, batches.Existing],
                    cards: dict[str, batches.Existing], pool: CheckPool | None,
@@ -249,7 +253,7 @@ class _Planner:
             yield from self.fill_updates(results, pending_updates)
         else:  # rows of members on file were not compared: they are left out
             results = [r for r in results if r.verdict != UPDATE or r.data is not None]
-        self.mark_duplicates(results, cards)
+        mark_duplicates(results, request.sheet.name, self.reader, self.mapped, cards)
         for result in results:
             if result.problems and result.verdict not in BLOCKING:
                 result.verdict = REJECTED
@@ -348,81 +352,9 @@ class _Planner:
             if hints:
                 result.notices = (*result.notices, *hints)
 
-    def mark_duplicates(self, results: list[RowResult],
-                        cards: dict[str, batches.Existing]) -> None:
-        """Rows sharing an ID number, a card number or a mobile with other rows of the
-        file, or a card another member holds: each group is one problem, shared by its
-        rows and naming a few of them — linear in the rows however many share one value
-        (a placeholder number on every row)."""
-        seen: dict[str, list[RowResult]] = defaultdict(list)
-        for result in results:
-            if result.data is not None and result.data.id_number:
-                seen[id_key(result.data.id_number)].append(result)
-        id_column = self.reader.column("id_number", "证件号码")
-        for same in seen.values():
-            if len(same) > 1:
-                shared = RowProblem(
-                    self.request.sheet.name, same[0].row, id_column, _masked_id(same[0].data),
-                    f"{_rows_named(same)}的证件号码相同：同一人只能有一条记录，请删去重复的行。",
-                    len(same),
-                )
-                for result in same:
-                    result.verdict = DUPLICATE
-                    result.problems = (*result.problems, shared)
-        if "card_number" in self.mapped:  # cards on file are unique already
-            self.shared_numbers(results, "card_number", lambda card: card,
-                                "的会员证号相同，会员证号不能重复。", cards, card_number_taken)
-        if "phone" in self.mapped:  # one on file is the dialog's warning: a notice there
-            self.shared_numbers(results, "phone", mask_phone,
-                                "的移动电话相同：每位会员应填写本人的手机号码，请逐行核对。")
-
-    def shared_numbers(
-        self, results: list[RowResult], key: str, show: Callable[[str], str],
-        same_words: str, on_file: dict[str, batches.Existing] | None = None,
-        taken: Callable[[batches.Existing], FieldProblem] | None = None,
-    ) -> None:
-        """A number (card, mobile) on several rows, or (``on_file``) held by another
-        member on file."""
-        seen: dict[str, list[RowResult]] = defaultdict(list)
-        for result in results:
-            value = getattr(result.data, key) if result.data is not None else ""
-            if value and result.verdict != DUPLICATE:
-                seen[value].append(result)
-        column = self.reader.column(key, TARGET_LABELS[key])
-        sheet = self.request.sheet.name
-        for value, same in seen.items():
-            if len(same) > 1:
-                shared = RowProblem(sheet, same[0].row, column, show(value),
-                                    f"{_rows_named(same)}{same_words}", len(same))
-                for result in same:
-                    result.problems = (*result.problems, shared)
-                continue
-            owner = on_file.get(value) if on_file is not None else None
-            result = same[0]
-            if owner is not None and taken is not None and owner.member_id != result.member_id:
-                result.problems = (*result.problems, RowProblem(
-                    sheet, result.row, column, show(value),
-                    taken(owner).message,  # as the dialog says it
-                ))
-
-
-_NAMED_ROWS = 3
-
-
-def _rows_named(same: Sequence[RowResult]) -> str:
-    """"第 2、5 行" for a few rows, "第 2、3、4 行等共 5,000 行" for many."""
-    if len(same) <= _NAMED_ROWS + 1:
-        return f"第 {'、'.join(str(r.row) for r in same)} 行"
-    named = "、".join(str(r.row) for r in same[:_NAMED_ROWS])
-    return f"第 {named} 行等共 {format_count(len(same))} 行"
-
 
 def request_adds_only(request: PlanRequest) -> bool:
     return request.mode == ADD
-
-
-def _masked_id(data: MemberData | None) -> str:
-    return mask_id_number(data.id_number) if data is not None else ""
 
 
 _MASKED = {"id_number": mask_id_number, "phone": mask_phone}

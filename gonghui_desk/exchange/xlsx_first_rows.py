@@ -7,7 +7,8 @@ read that, so the cells are typed exactly as the whole read types them (dates, n
 shared strings, merged cells) and nothing is decoded twice:
 
 - the sheet's XML up to its ``keep``-th row, its ``<dimension>`` left out (the reader would
-  size its grid by it), closed after ``</sheetData>`` with the sheet's ``<mergeCells>``;
+  size its grid by it), closed after ``</sheetData>``; with ``to_the_end``, the rest of the
+  sheet is streamed through for its ``<mergeCells>`` (and its rows counted);
 - the shared strings only as far as the last one those rows use;
 - the workbook's own parts (sheets, relations, styles), the other sheets as empty ones.
 
@@ -36,7 +37,6 @@ _CHUNK = 1 << 20
 _OVERLAP = 256  # longer than any tag searched for, so none is missed across chunks
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 _EMPTY_SHEET = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
                 f'<worksheet xmlns="{_MAIN}"><sheetData/></worksheet>').encode()
 
@@ -51,21 +51,18 @@ class FirstRows:
     to_the_end: bool  # the rest was read for its merged cells and its rows counted
 
 
-def first_sheet(archive: zipfile.ZipFile) -> str | None:
-    """The name of the workbook's first sheet when it is a worksheet, else ``None``."""
-    sheets = _sheets(archive)
-    return sheets[0][0] if sheets and sheets[0][1] is not None else None
+@dataclass(frozen=True)
+class _Layout:
+    """Where a workbook keeps its parts, read once from its relations."""
 
+    sheets: list[tuple[str, str | None]]  # (name, its XML's part; None: not a worksheet)
+    shared_strings: str | None
 
-def sheet_part_size(archive: zipfile.ZipFile, sheet: str) -> int | None:
-    """The uncompressed size of ``sheet``'s XML, or ``None`` when it cannot be found."""
-    parts = _sheet_parts(archive)
-    name = parts.get(sheet) if parts else None
-    if name is None:
-        return None
-    try:
-        return archive.getinfo(name).file_size
-    except KeyError:
+    def part_of(self, sheet: str | None) -> tuple[str, str] | None:
+        """(name, part) of ``sheet``, or of the first sheet when ``None`` (when a worksheet)."""
+        for name, part in self.sheets:
+            if sheet is None or name == sheet:
+                return (name, part) if part is not None else None
         return None
 
 
@@ -84,38 +81,36 @@ def first_rows(path: Path, sheet: str | None, keep: int, larger_than: int, *,
     them (and counts the rows on the way), which takes a second for a sheet of 200 MB."""
     try:
         with zipfile.ZipFile(path) as archive:
-            name = sheet if sheet is not None else first_sheet(archive)
-            if name is None:
+            layout = _layout(archive)
+            found = layout.part_of(sheet) if layout is not None else None
+            if layout is None or found is None:
                 return None
-            size = sheet_part_size(archive, name)
-            if size is None or size <= larger_than:
+            name, part = found
+            if archive.getinfo(part).file_size <= larger_than:
                 return None
-            return _first_rows(archive, name, keep, to_the_end)
+            return _first_rows(archive, layout, name, part, keep, to_the_end)
     except _NOT_AS_EXPECTED as exc:
         log.info("reading %s whole: its first rows could not be cut out (%r)", path, exc)
         return None
 
 
-def _first_rows(archive: zipfile.ZipFile, sheet: str, keep: int,
+def _first_rows(archive: zipfile.ZipFile, layout: _Layout, sheet: str, part: str, keep: int,
                 to_the_end: bool) -> FirstRows | None:
-    parts = _sheet_parts(archive)
-    if parts is None or sheet not in parts:
-        return None
-    with archive.open(parts[sheet]) as stream:
+    with archive.open(part) as stream:
         cut = _cut_sheet(stream, keep, to_the_end)
     if cut is None:
         return None
     head, tail, rows_after = cut
-    strings = _shared_strings_part(archive)
+    sheets = {p for _, p in layout.sheets if p is not None}
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as small:
         for info in archive.infolist():
             name = info.filename
-            if name == parts[sheet]:
+            if name == part:
                 small.writestr(name, head + tail)
-            elif name in parts.values():
+            elif name in sheets:
                 small.writestr(name, _EMPTY_SHEET)
-            elif name == strings:
+            elif name == layout.shared_strings:
                 with archive.open(name) as stream:
                     small.writestr(name, _cut_strings(stream, _last_string(head)))
             elif _belongs_to_workbook(name):
@@ -160,33 +155,18 @@ def _relations(archive: zipfile.ZipFile, part: str) -> list[tuple[str, str, str]
     return found
 
 
-def _sheets(archive: zipfile.ZipFile) -> list[tuple[str, str | None]] | None:
-    """(name, the part holding its XML, ``None`` when it is not a worksheet), in the
-    workbook's order."""
+def _layout(archive: zipfile.ZipFile) -> _Layout | None:
     workbook = _workbook_part(archive)
     if workbook is None:
         return None
-    targets = {rid: target for rid, kind, target in _relations(archive, workbook)
-               if kind.endswith("/worksheet")}
+    relations = _relations(archive, workbook)
+    targets = {rid: target for rid, kind, target in relations if kind.endswith("/worksheet")}
     root = ElementTree.fromstring(archive.read(workbook))
-    return [(element.get("name", ""), targets.get(element.get(f"{{{_REL}}}id", "")))
-            for element in root.iter() if _local(element.tag) == "sheet"]
-
-
-def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str] | None:
-    """Sheet name → the part holding its XML (worksheets only)."""
-    sheets = _sheets(archive)
-    if sheets is None:
-        return None
-    return {name: part for name, part in sheets if part is not None}
-
-
-def _shared_strings_part(archive: zipfile.ZipFile) -> str | None:
-    workbook = _workbook_part(archive)
-    if workbook is None:
-        return None
-    return next((target for _, kind, target in _relations(archive, workbook)
-                 if kind.endswith("/sharedStrings")), None)
+    sheets = [(element.get("name", ""), targets.get(element.get(f"{{{_REL}}}id", "")))
+              for element in root.iter() if _local(element.tag) == "sheet"]
+    strings = next((target for _, kind, target in relations
+                    if kind.endswith("/sharedStrings")), None)
+    return _Layout(sheets, strings)
 
 
 def _chunks(stream: IO[bytes]) -> Iterator[bytes]:
