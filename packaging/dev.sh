@@ -16,7 +16,8 @@ APT_BASE=(libgl1 libegl1 libglib2.0-0 libfontconfig1 libdbus-1-3 libxkbcommon0 f
           poppler-utils)
 # The tests open every exported workbook in LibreOffice, as the higher body's PC would.
 # PyInstaller reads the program's libraries with binutils' objdump when it builds the bundle.
-APT_TEST=(libreoffice-calc-nogui binutils)
+# The suite runs the services, exchange and UI tests on a throwaway PostgreSQL cluster too.
+APT_TEST=(libreoffice-calc-nogui binutils postgresql)
 # A real window on X11 (Qt ≥ 6.5 needs xcb-cursor) and a virtual screen for screenshots.
 APT_WINDOW=(libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
             libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 libx11-xcb1

@@ -17,6 +17,7 @@ import time_machine
 
 from gonghui_desk.db.database import Database, open_database
 from tests.dates import ORDINARY_DAY, moment, set_the_day
+from tests.pg_cluster import TEMPLATE, Cluster, start_cluster
 
 
 def _sleep_despite_libfaketime() -> None:
@@ -44,6 +45,11 @@ _sleep_despite_libfaketime()
 # so does one marked ``any_day``: what it checks (a layout, printing, a file format) is the same
 # on every day, and running it eight times more would only slow the sweep.
 SWEPT_FOLDERS = frozenset({"ui", "cli", "exchange", "services"})
+# The tests of these folders that use the ``db`` fixture run once on each engine: a SQLite
+# file and a PostgreSQL server book. One that also asks for ``db_path`` is about the file
+# itself (its lock, its backups, its bytes) and runs on SQLite alone.
+BOTH_ENGINE_FOLDERS = frozenset({"services", "exchange", "ui"})
+ENGINES = ("sqlite", "postgresql")
 
 # The day this run is frozen at (``--today``), and the travel that holds it there from
 # collection on, so that what a test module works out when imported follows it too.
@@ -54,6 +60,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--today", metavar="YYYY-MM-DD", default=None,
         help=f"the day the tests run at (default {ORDINARY_DAY}); the calendar sweep sets it",
+    )
+    parser.addoption(
+        "--engine", choices=("both", *ENGINES), default="both",
+        help="the database engines the book-using tests of services/, exchange/ and ui/ run "
+        "on (default both: SQLite, and PostgreSQL on a throwaway cluster)",
     )
 
 
@@ -70,11 +81,25 @@ def pytest_configure(config: pytest.Config) -> None:
         "markers", "any_day: what it checks does not depend on the date; the calendar sweep "
         "passes it over")
     config.addinivalue_line(
+        "markers", "sqlite_only: it is about the SQLite file; it runs on that engine alone")
+    config.addinivalue_line(
         "markers", "calendar: its meaning depends on the date; the calendar sweep runs it at "
         "every day of tests.dates.SWEEP")
     set_the_day(run_day(config))
     _session_travel = time_machine.travel(moment(run_day(config)), tick=True)
     _session_travel.start()
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "book_engine" not in metafunc.fixturenames:
+        return
+    chosen = metafunc.config.getoption("--engine")
+    engines = list(ENGINES) if chosen == "both" else [chosen]
+    on_file = "db_path" in metafunc.fixturenames or metafunc.definition.get_closest_marker(
+        "sqlite_only")
+    if metafunc.definition.path.parent.name not in BOTH_ENGINE_FOLDERS or on_file:
+        engines = ["sqlite"] if "sqlite" in engines else []
+    metafunc.parametrize("book_engine", engines, indirect=True)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -121,8 +146,42 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "branch.sqlite3"
 
 
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[Cluster]:
+    """This worker's own PostgreSQL server, with a template book migrated once."""
+    cluster = start_cluster()
+    try:
+        cluster.psql(f"CREATE DATABASE {TEMPLATE}")
+        open_database(cluster.url(TEMPLATE)).close()
+        yield cluster
+    finally:
+        cluster.stop()
+
+
 @pytest.fixture
-def db(db_path: Path) -> Iterator[Database]:
-    database = open_database(db_path)
+def book_engine(request: pytest.FixtureRequest) -> str:
+    """The engine the test's book is on (parametrised by ``pytest_generate_tests``)."""
+    return str(getattr(request, "param", "sqlite"))
+
+
+@pytest.fixture
+def book_location(request: pytest.FixtureRequest, book_engine: str, tmp_path: Path
+                  ) -> Iterator[str]:
+    """Where the test's book is: a SQLite file, or a fresh database on this worker's cluster."""
+    if book_engine == "sqlite":
+        yield str(tmp_path / "branch.sqlite3")
+        return
+    cluster: Cluster = request.getfixturevalue("pg_cluster")
+    name = cluster.new_database()
+    yield cluster.url(name)
+    # Dropped a few tests later, not at once: a window's timer that fires after its test
+    # (a search, a refresh) then reads an existing book, as it reads a SQLite file that is
+    # still in its folder, instead of failing in the next test's set-up.
+    cluster.drop_later(name)
+
+
+@pytest.fixture
+def db(book_location: str) -> Iterator[Database]:
+    database = open_database(book_location)
     yield database
     database.close()

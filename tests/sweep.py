@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def run_day(day: str, extra: list[str]) -> tuple[int, float]:
     started = time.perf_counter()
     command = [sys.executable, "-m", "pytest", "-m", "calendar", "--today", day, "-q",
-               "-p", "no:cacheprovider", "-n", "auto", *extra]
+               "-p", "no:cacheprovider", "-n", "auto", "--engine", "sqlite", *extra]
     print(f"\n=== calendar sweep: {day} ===", flush=True)
     code = subprocess.call(command, cwd=ROOT)
     return code, time.perf_counter() - started

@@ -30,12 +30,15 @@ from gonghui_desk.db.session import SessionFactory, clock_of, officer_of
 CREATE, UPDATE, DELETE, PURGE, EXPORT = "create", "update", "delete", "purge", "export"
 # The import tables are the record of an import themselves (db.models.imports).
 # An attachment's bytes: its row in contract_attachment records name, size and checksum.
+# The book's mark is written once, by the migration that makes the book.
 NOT_AUDITED = frozenset({"change_log", "import_batch", "import_batch_item", "import_profile",
-                         "contract_file"})
+                         "contract_file", "book_mark"})
 CHANGE_LOG: Table = ChangeRecord.__table__  # type: ignore[assignment]
 # Kept out of the diff: they change on every write, or follow from another field
 # (the pinyin keys from the name), and say nothing a person needs.
-IGNORED_FIELDS = frozenset({"created_at", "updated_at", "pinyin_initials", "pinyin_full"})
+# A record's version counts its saves (db.base.Versioned): the entry itself is the save.
+IGNORED_FIELDS = frozenset({"created_at", "updated_at", "pinyin_initials", "pinyin_full",
+                            "version"})
 
 
 def _plain(value: Any) -> Any:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
-from sqlalchemy import DateTime, MetaData, func
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy import DateTime, Integer, MetaData, func
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -32,3 +33,15 @@ class Timestamps:
         server_default=func.current_timestamp(),
         onupdate=func.current_timestamp(),
     )
+
+
+class Versioned:
+    """A record two officers may edit at once: ``version`` counts its saves. The ORM adds
+    ``AND version = …`` to every UPDATE and DELETE of it, and the services compare the
+    version a dialog opened with the one saved before they write (services.edit_conflicts)."""
+
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]

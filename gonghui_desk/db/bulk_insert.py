@@ -3,10 +3,9 @@
 Everything that writes many new rows at once (an import's additions, the demo) hands them,
 table by table and chunk by chunk, to the writer ``bulk_insert`` opens. The SQLite writer
 below gives them to the driver cursor's ``executemany``; the writer is chosen by
-``session.get_bind().dialect.name``, and a PostgreSQL book plugs its own in beside it in
-``bulk_insert`` — ``COPY … FROM STDIN`` through psycopg's ``cursor.copy()``, with the
-indexes handled the same way (``pg_indexes.indexdef`` holds their definitions). Any other
-engine gets the portable writer: SQLAlchemy Core inserts, slower but correct.
+``session.get_bind().dialect.name``; a PostgreSQL book's is ``COPY … FROM STDIN``
+(db.bulk_insert_pg). Any other engine gets the portable writer: SQLAlchemy Core inserts,
+slower but correct.
 
 Into an empty or nearly empty table (fewer rows than a tenth of those about to go in) the
 table's secondary indexes are dropped before the rows and built again from their stored
@@ -40,22 +39,14 @@ from sqlalchemy import Connection, Table, insert
 from sqlalchemy.orm import Session
 
 from gonghui_desk.db.base import Base
+from gonghui_desk.db.bulk_errors import DuplicateKey
 from gonghui_desk.db.checkpoint import checkpoint_later
 
 # A table at or above this share of the rows about to go in keeps its indexes: the rows
 # already there would have to be sorted into the rebuilt index again.
 DROP_BELOW_SHARE = 0.1
 SHOWN_DUPLICATES = 3
-
-
-class DuplicateKey(Exception):
-    """New rows share a key a unique index allows once; nothing is to be committed."""
-
-    def __init__(self, table: str, columns: tuple[str, ...], values: list[tuple[Any, ...]]):
-        super().__init__(f"duplicate {columns} in {table}: {values}")
-        self.table = table
-        self.columns = columns
-        self.values = values  # the first few keys held more than once
+__all__ = ["BulkWriter", "DuplicateKey", "bulk_insert"]
 
 
 class BulkWriter(Protocol):
@@ -261,5 +252,10 @@ def bulk_insert(session: Session, expected: Mapping[str, int]) -> Iterator[BulkW
     if dialect == "sqlite":
         with _sqlite_bulk(session, expected) as writer:
             yield writer
-    else:  # postgresql: COPY goes here (see the module docstring)
+    elif dialect == "postgresql":
+        from gonghui_desk.db.bulk_insert_pg import postgres_bulk
+
+        with postgres_bulk(session, expected) as copy_writer:
+            yield copy_writer
+    else:
         yield _PortableWriter(session.connection())

@@ -52,6 +52,11 @@ class Database:
         return eng.sqlite_path(self.url)
 
     @property
+    def location(self) -> str:
+        """What opens this book again (``--db``): its file, or its server URL in full."""
+        return str(self.path) if self.path else self.url.render_as_string(hide_password=False)
+
+    @property
     def display_name(self) -> str:
         """Where the data is, for the status bar and messages (no password)."""
         return str(self.path) if self.path else self.url.render_as_string(hide_password=True)
@@ -181,6 +186,8 @@ def _open_for_writing(
         lock.acquire(recover_stale=recover_stale_lock)
     engine = eng.create_engine_for(url)
     try:
+        if path is None:
+            _refuse_foreign_server(engine)
         backup = _migrate(engine, path, clock)
         eng.mark_as_ours(engine)
     except BaseException:
@@ -216,6 +223,8 @@ def _open_for_reading(url: URL, path: Path | None, *, disk_full: bool) -> Engine
 
 
 def _check_read_only(engine: Engine, path: Path | None, disk_full: bool = False) -> None:
+    if path is None:
+        _refuse_foreign_server(engine)
     if current_revision(engine) == HEAD_REVISION:
         return
     if disk_full:
@@ -238,6 +247,28 @@ def _refuse_foreign_file(path: Path) -> None:
             f"文件 {path} {what}，不是工会桌面的数据库。为免损坏，程序没有打开它。"
             "请检查路径，或选择其他文件。"
         )
+
+
+def _refuse_foreign_server(engine: Engine) -> None:
+    try:
+        state = eng.inspect_server(engine)
+    except SQLAlchemyDatabaseError as exc:
+        raise UserError(server_unreachable(engine, exc)) from exc
+    if state is eng.FileState.FOREIGN:
+        raise DatabaseNotOurs(
+            f"服务器上的数据库 {engine.url.render_as_string(hide_password=True)} 已有其他程序的"
+            "数据表，不是工会桌面的账簿。为免损坏，程序没有打开它。请向管理员要一个空数据库，"
+            "或检查连接地址。"
+        )
+
+
+def server_unreachable(engine: Engine, exc: SQLAlchemyDatabaseError) -> str:
+    """Why a server book cannot be reached, in the chair's words (no traceback)."""
+    where = engine.url.render_as_string(hide_password=True)
+    detail = str(getattr(exc, "orig", exc)).strip().splitlines()[0] if str(
+        getattr(exc, "orig", exc)).strip() else type(exc).__name__
+    return (f"连不上数据库服务器 {where}：{detail}。请检查网络、服务器地址和账号密码，"
+            "或请管理员确认服务器已经开启。")
 
 
 def _migrate(engine: Engine, path: Path | None, clock: Clock) -> Path | None:

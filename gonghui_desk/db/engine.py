@@ -40,7 +40,10 @@ def database_url(location: str | Path) -> URL:
     """A file path or a full SQLAlchemy URL (``sqlite:///…``, ``postgresql://…``)."""
     text_location = str(location)
     if "://" in text_location:
-        return make_url(text_location)
+        url = make_url(text_location)
+        if url.drivername == "postgresql":  # the server book's driver is psycopg 3
+            url = url.set(drivername="postgresql+psycopg")
+        return url
     return URL.create("sqlite+pysqlite", database=str(Path(text_location).expanduser().resolve()))
 
 
@@ -152,6 +155,23 @@ def inspect_file(path: Path) -> FileState:
     if application_id != 0 or tables:
         return FileState.FOREIGN
     return FileState.BLANK
+
+
+def inspect_server(engine: Engine) -> FileState:
+    """What a server database holds, read without changing it: nothing yet (ours to take),
+    a book of ours (``book_mark`` names us), or another program's tables."""
+    from sqlalchemy import inspect
+
+    with engine.connect() as connection:
+        tables = set(inspect(connection).get_table_names())
+        if not tables:
+            return FileState.BLANK
+        if "book_mark" not in tables:
+            # A book made before migration 0015 wrote the mark: our tables at a revision.
+            ours = {"alembic_version", "member", "change_log", "branch_profile"} <= tables
+            return FileState.OURS if ours else FileState.FOREIGN
+        marked = connection.execute(text("SELECT application_id FROM book_mark")).scalars()
+        return FileState.OURS if APPLICATION_ID in set(marked) else FileState.FOREIGN
 
 
 def mark_as_ours(engine: Engine) -> None:

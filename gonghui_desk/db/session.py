@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
 from sqlalchemy import Engine
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from gonghui_desk.clock import Clock
@@ -67,10 +67,37 @@ def session_scope(sessions: SessionFactory) -> Iterator[Session]:
         with sessions() as session, session.begin():
             yield session
     except (SQLAlchemyError, sqlite3.Error) as exc:
+        if lost_server(sessions, exc):
+            raise ServerLost(SERVER_LOST) from exc
         path = _book_path(sessions)
         if not disk.means_disk_full(exc, path):
             raise
         raise UserError(disk.disk_full_message(path)) from exc
+
+
+SERVER_LOST = ("与数据库服务器的连接断开了，这次操作没有完成，也没有写入任何内容"
+               "（服务器会撤销未完成的操作）。请检查网络，等服务器恢复后再做一次。")
+
+
+class ServerLost(UserError):
+    """The connection to a server book broke during a transaction; the server rolled it
+    back, so the book is as it was before."""
+
+
+def lost_server(sessions: SessionFactory, exc: BaseException) -> bool:
+    """Whether ``exc`` is a server book's connection that broke (not a refused statement)."""
+    bind = sessions.kw.get("bind")
+    if not isinstance(bind, Engine) or bind.dialect.name == "sqlite":
+        return False
+    if not isinstance(exc, DBAPIError):
+        return False
+    # A broken connection, or none to be had: psycopg's plain OperationalError (a statement
+    # the server refused is one of its subclasses, e.g. a deadlock, and stays an error).
+    return exc.connection_invalidated or type(exc.orig).__name__ in _NO_CONNECTION
+
+
+_NO_CONNECTION = frozenset({"OperationalError", "AdminShutdown", "CrashShutdown",
+                            "CannotConnectNow"})
 
 
 def _book_path(sessions: SessionFactory) -> Path | None:

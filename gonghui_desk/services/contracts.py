@@ -34,6 +34,7 @@ from gonghui_desk.domain.contract import (
 from gonghui_desk.domain.contract_team import Negotiator, team_problems
 from gonghui_desk.domain.money import to_fen, to_yuan
 from gonghui_desk.errors import FieldProblem, UserError, ValidationError
+from gonghui_desk.services.edit_conflicts import lock_for_save, refuse_if_saved_since, version_of
 from gonghui_desk.services.history_notes import checked_reason, note_take_back
 from gonghui_desk.services.operations import Tx
 from gonghui_desk.services.recuperation import branch_region
@@ -125,9 +126,15 @@ def timeline_of(d: ContractDraft, renewal_open: bool = False) -> ct.Timeline:
         terminated_date=d.terminated_date, renewal_open=renewal_open)
 
 
+def contract_version(sessions: SessionFactory, contract_id: int) -> int:
+    """The contract's saves so far: its dialog reads it first and saves with it."""
+    return version_of(sessions, CollectiveContract, contract_id)
+
+
 def save_contract(tx: Tx, draft: ContractDraft, negotiators: tuple[Negotiator, ...],
-                  contract_id: int | None = None) -> int:
-    """Add or change a contract with its teams; return its number."""
+                  contract_id: int | None = None, seen_version: int | None = None) -> int:
+    """Add or change a contract with its teams; return its number. A change is refused
+    with ``EditConflict`` when another officer saved the contract since ``seen_version``."""
     session = tx.session
     problems = check_contract(draft, tx.today)
     team = team_problems(negotiators)
@@ -151,9 +158,10 @@ def save_contract(tx: Tx, draft: ContractDraft, negotiators: tuple[Negotiator, .
         row = CollectiveContract()
         session.add(row)
     else:
-        found = session.get(CollectiveContract, contract_id)
+        found = lock_for_save(session, CollectiveContract, contract_id)
         if found is None:
             raise UserError(f"找不到编号为 {contract_id} 的集体合同。")
+        refuse_if_saved_since(session, found, seen_version, f"集体合同“{found.title}”")
         row = found
     _write(row, draft)
     _write_team(session, row, negotiators)

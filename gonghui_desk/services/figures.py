@@ -17,6 +17,7 @@ from sqlalchemy import ColumnElement, and_, case, func, select
 
 from gonghui_desk.db.models import AidPayment, Member, MembershipEvent
 from gonghui_desk.db.session import SessionFactory, session_scope
+from gonghui_desk.db.sql import month_number, month_of
 from gonghui_desk.domain import contract_timeline as ct
 from gonghui_desk.domain import hardship as hs
 from gonghui_desk.domain import membership as ms
@@ -73,7 +74,7 @@ def member_figures(sessions: SessionFactory, day: dt.date) -> MemberFigures:
     the twelve months up to ``day``."""
     band = _age_band(day)
     months = months_back(day, FLOW_MONTHS)
-    month = func.strftime("%Y-%m", MembershipEvent.effective_date)
+    month = month_of(MembershipEvent.effective_date)
     flow_query = (
         select(month, MembershipEvent.kind, func.count())
         .join(Member, Member.id == MembershipEvent.member_id)
@@ -133,7 +134,7 @@ class AidFigures:
 
 
 def aid_figures(sessions: SessionFactory, year: int) -> AidFigures:
-    month = func.strftime("%m", AidPayment.day)
+    month = month_number(AidPayment.day)
     query = (
         select(month, AidPayment.kind, func.sum(AidPayment.amount_fen))
         .where(AidPayment.day.between(dt.date(year, 1, 1), dt.date(year, 12, 31)), IN_FORCE)

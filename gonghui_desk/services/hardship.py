@@ -35,6 +35,7 @@ from gonghui_desk.domain.hardship_file import FileDraft, RelativeDraft, clean_fi
 from gonghui_desk.domain.masking import mask_id_number
 from gonghui_desk.domain.money import to_fen, to_yuan
 from gonghui_desk.errors import FieldProblem, UserError, ValidationError
+from gonghui_desk.services.edit_conflicts import lock_for_save, refuse_if_saved_since, version_of
 from gonghui_desk.services.history_notes import checked_reason, note_take_back
 from gonghui_desk.services.operations import Tx
 
@@ -150,9 +151,19 @@ def steps_of(row: HardshipFile) -> list[hp.Step]:
     return [hp.Step(s.kind, s.day, s.by, s.note, s.until) for s in row.steps]
 
 
-def update_file(tx: Tx, file_id: int, draft: FileDraft) -> None:
-    """Save changed details and household members of an open file."""
-    row = _file(tx.session, file_id)
+def file_version(sessions: SessionFactory, file_id: int) -> int:
+    """The file's saves so far: its dialog reads it first and saves with it."""
+    return version_of(sessions, HardshipFile, file_id)
+
+
+def update_file(tx: Tx, file_id: int, draft: FileDraft, seen_version: int | None = None
+                ) -> None:
+    """Save changed details and household members of an open file; refused with
+    ``EditConflict`` when another officer saved it since ``seen_version``."""
+    row = lock_for_save(tx.session, HardshipFile, file_id)
+    if row is None:
+        raise UserError(f"找不到编号为 {file_id} 的困难职工档案。请刷新列表。")
+    refuse_if_saved_since(tx.session, row, seen_version, f"{row.name} 的困难职工档案")
     if row.state in hp.CLOSED:
         raise UserError(f"{row.name} 的档案已结档（{row.state}），只能查看，不能修改。")
     cleaned = _checked(tx.session, draft, tx.today, file_id)

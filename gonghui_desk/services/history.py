@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import ColumnElement, Select, String, and_, cast, func, or_, select
+from sqlalchemy.orm import Session
 
 from gonghui_desk.db.models import (
     AidPayment,
@@ -198,6 +199,18 @@ def _rows(page: PageNames, records: Sequence[ChangeRecord],
             summary="；".join(lines), record=page.record(entry), lines=lines,
         ))
     return rows
+
+
+def latest_change(session: Session, table: str, record_id: int | str) -> HistoryRow | None:
+    """The newest history entry of one record, ready to read (who, when, what)."""
+    record = session.scalars(
+        select(ChangeRecord).where(ChangeRecord.table_name == table,
+                                   ChangeRecord.record_id == str(record_id))
+        .order_by(ChangeRecord.id.desc()).limit(1)).first()
+    if record is None:
+        return None
+    entries = [Entry.of(record)]
+    return _rows(resolve(session, entries), [record], entries)[0]
 
 
 def newest_entry(sessions: SessionFactory) -> int:

@@ -26,6 +26,7 @@ from gonghui_desk.domain.masking import mask_id_number
 from gonghui_desk.domain.member import MemberData
 from gonghui_desk.domain.member_rules import same_mobile_hint, same_person_hint
 from gonghui_desk.errors import FieldProblem, UserError, ValidationError
+from gonghui_desk.services.edit_conflicts import lock_for_save, refuse_if_saved_since
 from gonghui_desk.services.member_rows import data_of, holder_of, review_row, save_member_row
 from gonghui_desk.services.operations import Tx
 
@@ -55,6 +56,7 @@ class MemberDetail:
     status: str
     events: tuple[EventRow, ...]
     deleted_at: dt.datetime | None
+    version: int = 1  # the saves so far: a dialog saves with it (services.edit_conflicts)
 
 
 @dataclass(frozen=True)
@@ -132,9 +134,17 @@ def _load(session: Session, member_id: int) -> Member:
     return member
 
 
-def update_member(tx: Tx, member_id: int, draft: MemberData) -> MemberData:
-    """Save changed fields; the first 入会 event follows a changed 入会日期."""
-    member = save_member_row(tx, _load(tx.session, member_id), draft)
+def update_member(tx: Tx, member_id: int, draft: MemberData,
+                  seen_version: int | None = None) -> MemberData:
+    """Save changed fields; the first 入会 event follows a changed 入会日期.
+
+    ``seen_version``: the version the dialog opened; a member saved by another officer
+    since is refused with ``EditConflict`` saying who, when and what."""
+    member = lock_for_save(tx.session, Member, member_id)
+    if member is None:
+        raise UserError("找不到该会员记录，可能已被永久删除。请刷新列表。")
+    refuse_if_saved_since(tx.session, member, seen_version, f"会员“{member.name}”的记录")
+    member = save_member_row(tx, member, draft)
     return data_of(member)
 
 
@@ -149,6 +159,7 @@ def _detail(member: Member) -> MemberDetail:
             for e in events
         ),
         deleted_at=member.deleted_at,
+        version=member.version,
     )
 
 

@@ -26,9 +26,9 @@ plain scan → the index: 王 35 → 11 ms, 晓梅 24 → 0.2, zxm 51 → 0.1, w
 1234 42 → 0.3, 1391 48 → 0.9. Two digits ("13", 36,000 members) scan in 78 ms either way,
 so they are left to the scan.
 
-PostgreSQL (the server book) would return ``None`` here and let GIN indexes with
-``gin_trgm_ops`` on name, id_number, phone and card_number serve ``scan_condition`` itself
-(pg_trgm serves LIKE below three characters too, through its padded trigrams).
+PostgreSQL (the server book) returns ``None`` here: ``scan_condition`` is served by the
+GIN indexes with ``gin_trgm_ops`` on name, id_number, phone and card_number and by the
+``text_pattern_ops`` indexes on the pinyin keys (migration 0015).
 """
 
 from __future__ import annotations
@@ -55,6 +55,7 @@ from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.selectable import Join
 
 from gonghui_desk.db.models import Member
+from gonghui_desk.db.sql import starts_with
 
 _DIGITS = re.compile(r"[0-9]+[Xx]?")
 _LATIN = re.compile(r"[a-z0-9\-]+")
@@ -66,10 +67,6 @@ SEARCH_INDEX = table("member_search_fts", column("rowid"))
 
 def escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def _escape_glob(text: str) -> str:
-    return re.sub(r"([*?\[\]])", r"[\1]", text)
 
 
 def search_text(raw: str) -> str:
@@ -102,12 +99,12 @@ def scan_condition(raw: str) -> ColumnElement[bool] | None:
         )
     lowered = text.lower()
     if _LATIN.fullmatch(lowered):
-        prefix = f"{_escape_glob(lowered)}*"
         return or_(
-            Member.pinyin_initials.op("GLOB")(prefix),
-            Member.pinyin_full.op("GLOB")(prefix),
-            Member.card_number.like(f"%{escape_like(text)}%", escape="\\"),
-            Member.name.like(f"%{escape_like(text)}%", escape="\\"),
+            starts_with(Member.pinyin_initials, lowered),
+            starts_with(Member.pinyin_full, lowered),
+            # Card numbers and names with Latin letters match in either case, as on paper.
+            Member.card_number.ilike(f"%{escape_like(text)}%", escape="\\"),
+            Member.name.ilike(f"%{escape_like(text)}%", escape="\\"),
         )
     return Member.name.like(f"%{escape_like(text)}%", escape="\\")
 

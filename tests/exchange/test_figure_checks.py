@@ -131,7 +131,7 @@ def test_the_command_line_lists_the_contradictions_and_still_exports(book, tmp_p
     out = tmp_path / "a.pdf"
     book.close()  # the command opens the book itself
     done = subprocess.run(
-        [sys.executable, "-m", "gonghui_desk", "--db", str(book.path), "--today",
+        [sys.executable, "-m", "gonghui_desk", "--db", book.location, "--today",
          TODAY.isoformat(), "export", "annual-stats", "--out", str(out)],
         capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr

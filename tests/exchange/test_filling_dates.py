@@ -76,7 +76,7 @@ def test_the_recuperation_application_is_dated_the_day_it_was_made(db, year, tmp
 def test_the_command_line_refuses_a_filling_date_for_a_form_without_one(db, tmp_path):
     db.close()  # the command opens the book itself
     done = subprocess.run(
-        [sys.executable, "-m", "gonghui_desk", "--db", str(db.path), "--today",
+        [sys.executable, "-m", "gonghui_desk", "--db", db.location, "--today",
          TODAY.isoformat(), "export", "annual-stats", "--filled-on", "2026-11-01", "--out",
          str(tmp_path / "a.pdf")], capture_output=True, text=True, timeout=120)
     assert done.returncode == 2

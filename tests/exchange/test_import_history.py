@@ -76,6 +76,7 @@ def test_imported_rows_carry_the_clock_time_not_the_database_time(db, tmp_path):
         assert created == updated and abs(created - now) < dt.timedelta(minutes=1)
 
 
+@pytest.mark.sqlite_only("a file book's own backups")
 def test_an_update_and_the_undo_are_in_the_history_and_in_the_changes(db, tmp_path):
     runner = Runner(db)
     runner.run(import_operation(plan_file(db, write_xlsx(tmp_path / "一.xlsx", hr_rows(2))),
@@ -121,6 +122,7 @@ def test_a_cancelled_import_leaves_neither_members_nor_history(db, tmp_path):
     assert entries(db, "import_batch") == []
 
 
+@pytest.mark.sqlite_only("a file book's own backups")
 def test_a_refused_undo_costs_no_backup(db, tmp_path):
     from gonghui_desk.services.backup import list_backups, load_policy
     from gonghui_desk.services.member_records import move_to_recycle_bin

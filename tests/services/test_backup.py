@@ -14,6 +14,8 @@ from gonghui_desk.services import backup as bk
 from gonghui_desk.services.members import count_all
 from tests.factories import demo_book, write
 
+pytestmark = pytest.mark.sqlite_only("a file book's own backups")
+
 AS_OF = dt.date(2026, 11, 21)
 
 

@@ -19,6 +19,8 @@ from gonghui_desk.services.operations import ReadOnlyBook, run_once
 from tests.factories import write
 from tests.full_disk import fill, small_disk  # noqa: F401  (a fixture)
 
+pytestmark = pytest.mark.sqlite_only("a full disk under a SQLite file")
+
 FIRST = dt.date(2026, 11, 1)
 
 

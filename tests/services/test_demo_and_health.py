@@ -57,6 +57,7 @@ def test_demo_interrupted_midway_writes_nothing(db):
     assert load_profile(db.sessions).union_name == ""  # the profile went back too
 
 
+@pytest.mark.sqlite_only("PostgreSQL refuses a dangling reference when it is written")
 def test_check_reports_a_dangling_reference(db):
     write(db, fill_demo, 5)
     with db.engine.connect() as connection:

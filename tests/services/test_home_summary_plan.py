@@ -1,3 +1,4 @@
+
 """首页's member figures are counted from indexes alone: every query members_summary sends
 reads a covering index, none reads the member rows, so the window shows its figures at once
 however many members the book holds. Checked with SQLite's own EXPLAIN QUERY PLAN on the
@@ -7,11 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from sqlalchemy import event
 
 from gonghui_desk.domain import membership as ms
 from gonghui_desk.services.summary import members_summary
 from tests.factories import make_member
+
+pytestmark = pytest.mark.sqlite_only("SQLite's query plans")
 
 TODAY = dt.date(2026, 11, 21)
 

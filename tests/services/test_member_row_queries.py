@@ -1,3 +1,4 @@
+
 """Saving a member reads the book by its indexes only: the dialog's save and review and an
 import's updates look up who holds an ID or card number without reading every member,
 which at 100,000 members made each save a fraction of a second and an import of a few
@@ -11,6 +12,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from typing import Any
 
+import pytest
 from sqlalchemy import event
 
 from gonghui_desk.db.database import Database
@@ -21,6 +23,8 @@ from gonghui_desk.services import member_records as records
 from gonghui_desk.services.operations import Runner
 from tests.exchange.rosters import id_number, plan_file, write_xlsx
 from tests.factories import write
+
+pytestmark = pytest.mark.sqlite_only("SQLite's query plans")
 
 ZHANG = MemberData(name="张三", id_number=id_number(1, dt.date(1988, 2, 3)),
                    phone="13900000001", card_number="A001", join_date=dt.date(2015, 6, 1))

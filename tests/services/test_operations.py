@@ -83,6 +83,7 @@ def test_a_read_only_book_refuses_every_operation_before_it_starts(db):
     assert called == []
 
 
+@pytest.mark.sqlite_only("a file book's own backups")
 def test_check_comes_before_the_backup_and_the_backup_before_the_write(db, monkeypatch):
     order = []
     from gonghui_desk.services import backup

@@ -25,7 +25,7 @@ def context(db, data_dir, gui_app):
         data_dir=data_dir,
         log_path=log_file(data_dir),
         settings=AppSettings(settings_file(data_dir)),
-        location=str(db.path),
+        location=db.location,
     )
 
 

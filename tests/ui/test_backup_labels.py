@@ -12,6 +12,8 @@ from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.settings import AppSettings
 from gonghui_desk.ui.widgets.backup_panel import BackupPanel
 
+pytestmark = pytest.mark.sqlite_only("a file book's own backups")
+
 
 def open_backups(window):
     page = window.show_page("settings")

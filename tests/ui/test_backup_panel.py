@@ -1,9 +1,13 @@
+"""设置 → 备份: backing up now, restoring, and the policy, as a chair uses them."""
 
+import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from gonghui_desk.services.backup import list_backups
 from gonghui_desk.services.demo import fill_demo
 from tests.factories import write
+
+pytestmark = pytest.mark.sqlite_only("a file book's own backups")
 
 
 def open_backups(window):

@@ -1,6 +1,7 @@
 """The member dialog, the membership-change dialog and the recycle bin, driven as a user."""
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
@@ -258,3 +259,25 @@ def test_the_delete_button_asks_naming_the_member_and_moves_them_to_the_bin(page
     button.click()
     assert page.model.rowCount() == 0
     assert len(records.recycle_bin(db.sessions)) == 1
+
+
+def test_a_save_after_another_officer_saved_is_refused_with_their_name(page, db, monkeypatch):
+    said = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        lambda parent, title, text, *a, **k: said.append(text))
+    member_id = add_zhang(db)
+    page.refresh()
+    page.select_member(member_id)
+    dialog = page.edit_member()
+    # Meanwhile, on another PC, the vice-chair moves him to another workshop.
+    db.officer.name = "王副主席"
+    opened = records.get_member(db.sessions, member_id)
+    write(db, records.update_member, member_id, replace(opened.data, department="二车间"),
+          opened.version)
+    db.officer.name = "李主席"
+    dialog.widgets["post"].setText("钳工")
+    dialog.accept()
+    assert len(said) == 1 and "王副主席" in said[0] and "二车间" in said[0]
+    assert dialog.isVisible() and dialog.widgets["post"].text() == "钳工"  # nothing lost
+    saved = records.get_member(db.sessions, member_id).data
+    assert (saved.department, saved.post) == ("二车间", "")  # nor overwritten

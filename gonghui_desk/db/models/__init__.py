@@ -30,11 +30,12 @@ from gonghui_desk.db.models.recuperation import (
     RecuperationStep,
     RecuperationTrip,
 )
-from gonghui_desk.db.models.settings import AppSetting
+from gonghui_desk.db.models.settings import AppSetting, BookMark
 
 __all__ = [
     "AidPayment",
     "AppSetting",
+    "BookMark",
     "BranchProfileRow",
     "ChangeRecord",
     "CollectiveContract",

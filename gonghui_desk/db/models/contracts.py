@@ -25,7 +25,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from gonghui_desk.db.base import Base, Timestamps
+from gonghui_desk.db.base import Base, Timestamps, Versioned
 
 
 class ContractRules(Timestamps, Base):
@@ -47,7 +47,7 @@ class ContractRules(Timestamps, Base):
     expiry_warning_days: Mapped[int] = mapped_column(Integer)
 
 
-class CollectiveContract(Timestamps, Base):
+class CollectiveContract(Versioned, Timestamps, Base):
     __tablename__ = "collective_contract"
     __table_args__ = (
         CheckConstraint("term_end IS NULL OR term_start IS NULL OR term_end >= term_start",

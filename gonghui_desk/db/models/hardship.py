@@ -24,7 +24,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from gonghui_desk.db.base import Base, Timestamps
+from gonghui_desk.db.base import Base, Timestamps, Versioned
 
 OPEN_STATES_SQL = "state NOT IN ('已脱困', '已解困', '已退出', '不予建档')"
 
@@ -39,11 +39,12 @@ class DibaoStandard(Timestamps, Base):
     monthly_fen: Mapped[int] = mapped_column(Integer)
 
 
-class HardshipFile(Timestamps, Base):
+class HardshipFile(Versioned, Timestamps, Base):
     __tablename__ = "hardship_file"
     __table_args__ = (
         Index("ix_hardship_file_open_id_number", "id_number", unique=True,
-              sqlite_where=text(f"id_number != '' AND {OPEN_STATES_SQL}")),
+              sqlite_where=text(f"id_number != '' AND {OPEN_STATES_SQL}"),
+              postgresql_where=text(f"id_number != '' AND {OPEN_STATES_SQL}")),
         Index("ix_hardship_file_state", "state"),
     )
 

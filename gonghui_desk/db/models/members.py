@@ -17,10 +17,10 @@ import datetime as dt
 from sqlalchemy import Boolean, CheckConstraint, Date, DateTime, ForeignKey, Index, String, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from gonghui_desk.db.base import Base, Timestamps
+from gonghui_desk.db.base import Base, Timestamps, Versioned
 
 
-class Member(Timestamps, Base):
+class Member(Versioned, Timestamps, Base):
     __tablename__ = "member"
     __table_args__ = (
         CheckConstraint("gender IN ('男', '女')", name="gender"),
@@ -29,13 +29,15 @@ class Member(Timestamps, Base):
         Index(
             "ix_member_card_number", "card_number", unique=True,
             sqlite_where=text("card_number != ''"),
+            postgresql_where=text("card_number != ''"),
         ),
         Index("ix_member_pinyin_full", "pinyin_full"),
         Index("ix_member_pinyin_initials", "pinyin_initials"),
         # A search with a Latin letter can only match a card number that holds a non-digit;
         # this index lists those few, so that search never scans every card (0013).
         Index("ix_member_card_lettered", "card_number",
-              sqlite_where=text("card_number GLOB '*[^0-9]*'")),
+              sqlite_where=text("card_number GLOB '*[^0-9]*'"),
+              postgresql_where=text("card_number ~ '[^0-9]'")),
         # 首页 counts the members by status from this index alone (services/summary.py).
         Index("ix_member_deleted_status", "deleted_at", "status"),
     )

@@ -22,7 +22,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from gonghui_desk.db.base import Base, Timestamps
+from gonghui_desk.db.base import Base, Timestamps, Versioned
 
 
 class RecuperationPolicy(Timestamps, Base):
@@ -103,11 +103,12 @@ class RecuperationTrip(Timestamps, Base):
     note: Mapped[str] = mapped_column(String(500), default="")
 
 
-class RecuperationApplication(Timestamps, Base):
+class RecuperationApplication(Versioned, Timestamps, Base):
     __tablename__ = "recuperation_application"
     __table_args__ = (
         Index("ix_recuperation_application_open", "member_id", "trip_id", unique=True,
-              sqlite_where=text("state NOT IN ('已取消', '已放弃')")),
+              sqlite_where=text("state NOT IN ('已取消', '已放弃')"),
+              postgresql_where=text("state NOT IN ('已取消', '已放弃')")),
         Index("ix_recuperation_application_trip_state", "trip_id", "state"),
         CheckConstraint("absence_days >= 0 AND companions >= 0", name="not_negative"),
     )

@@ -30,6 +30,7 @@ from gonghui_desk.services.contracts import (
     TAKE_BACK_STEP,
     ContractDetail,
     contract_detail,
+    contract_version,
     deadline_rules,
     list_contracts,
     save_contract,
@@ -81,6 +82,7 @@ class ContractDialog(RecordDialog):
         super().__init__(parent)
         self.context = context
         self.contract_id = contract_id
+        self.seen_version: int | None = None  # of the contract as loaded; a new one has none
         self.read_only = not writable(context)
         self.detail: ContractDetail | None = None
         sessions = context.db.sessions
@@ -147,6 +149,7 @@ class ContractDialog(RecordDialog):
         assert self.contract_id is not None
         sessions = self.context.db.sessions
         today = self.context.clock.today()
+        self.seen_version = contract_version(sessions, self.contract_id)
         self.detail = detail = contract_detail(sessions, self.contract_id, today)
         self.setWindowTitle(self.tr("Collective contract: %1 (%2)")
                             .replace("%1", detail.draft.title).replace("%2", detail.status))
@@ -210,10 +213,11 @@ class ContractDialog(RecordDialog):
         draft, team = self._current()
         if not self._weighty_steps_agreed(draft):
             return False
-        contract_id = self.contract_id
+        contract_id, seen = self.contract_id, self.seen_version
         try:
             self.contract_id = self.context.runner.run(Op(
-                SAVE_CONTRACT, lambda tx: save_contract(tx, draft, team, contract_id))).value
+                SAVE_CONTRACT,
+                lambda tx: save_contract(tx, draft, team, contract_id, seen))).value
         except ValidationError as error:
             self.show_problems(error.problems)
             return False

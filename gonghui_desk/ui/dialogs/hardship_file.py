@@ -22,6 +22,7 @@ from gonghui_desk.errors import FieldProblem, UserError, ValidationError
 from gonghui_desk.services.hardship import (
     OPEN_FILE,
     UPDATE_FILE,
+    file_version,
     load_file,
     open_file,
     update_file,
@@ -98,6 +99,7 @@ class HardshipFileDialog(RecordDialog):
         """Show the file as saved (after opening it and after every change); with
         ``keep_edits``, unsaved changes to the applicant and household stay on screen."""
         assert self.file_id is not None
+        self.seen_version = file_version(self.context.db.sessions, self.file_id)
         draft, self.state, steps = load_file(self.context.db.sessions, self.file_id)
         self.read_only = not writable(self.context) or self.state in hp.CLOSED
         self.setWindowTitle(self.tr("Hardship file: %1 (%2)")
@@ -176,8 +178,8 @@ class HardshipFileDialog(RecordDialog):
                 self.file_id = runner.run(Op(OPEN_FILE, lambda tx: open_file(
                     tx, draft, applied_on, by))).value
             else:
-                file_id = self.file_id
-                runner.run(Op(UPDATE_FILE, lambda tx: update_file(tx, file_id, draft)))
+                file_id, seen = self.file_id, self.seen_version
+                runner.run(Op(UPDATE_FILE, lambda tx: update_file(tx, file_id, draft, seen)))
         except ValidationError as error:
             self.show_problems(error.problems)
             return False

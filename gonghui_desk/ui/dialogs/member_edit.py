@@ -35,9 +35,11 @@ from gonghui_desk.domain.idnumber import IdNumber, InvalidIdNumber, parse_id_num
 from gonghui_desk.domain.member import CODE_LISTS, FIELD_NAMES, MemberData
 from gonghui_desk.errors import FieldProblem, ValidationError
 from gonghui_desk.services import member_records as records
+from gonghui_desk.services.edit_conflicts import EditConflict
 from gonghui_desk.services.operations import Op
 from gonghui_desk.ui.context import AppContext
 from gonghui_desk.ui.dialogs.record_dialog import may_close
+from gonghui_desk.ui.errors import show_user_error
 from gonghui_desk.ui.models.member_fields import title
 from gonghui_desk.ui.screen_fit import fit_to_screen
 from gonghui_desk.ui.style import ERROR_RED
@@ -79,6 +81,7 @@ class MemberDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.member_id = detail.id if detail else None
+        self.seen_version = detail.version if detail else None  # refused if saved since
         self._confirmed_warnings: tuple[records.DuplicateHint, ...] = ()
         self.setWindowTitle(self.tr("Edit member") if detail else self.tr("Add member"))
         self.widgets: dict[str, QWidget] = {}
@@ -375,11 +378,14 @@ class MemberDialog(QDialog):
                 self.member_id = runner.run(Op(
                     records.ADD_MEMBER, lambda tx: records.create_member(tx, draft, first))).value
             else:
-                member_id = self.member_id
+                member_id, seen = self.member_id, self.seen_version
                 assert member_id is not None
                 runner.run(Op(records.EDIT_MEMBER,
-                              lambda tx: records.update_member(tx, member_id, draft)))
+                              lambda tx: records.update_member(tx, member_id, draft, seen)))
         except ValidationError as error:
             self.show_problems(error.problems)
+            return
+        except EditConflict as conflict:  # another officer saved first: keep what was typed
+            show_user_error(self, conflict)
             return
         super().accept()

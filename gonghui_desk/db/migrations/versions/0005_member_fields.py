@@ -51,6 +51,7 @@ def upgrade() -> None:
         batch.create_index(
             "ix_member_card_number", ["card_number"], unique=True,
             sqlite_where=sa.text("card_number != ''"),
+            postgresql_where=sa.text("card_number != ''"),
         )
         batch.create_index("ix_member_pinyin_full", ["pinyin_full"])
         batch.create_index("ix_member_pinyin_initials", ["pinyin_initials"])

@@ -113,6 +113,9 @@ def upgrade() -> None:
             sqlite_where=sa.text(
                 "id_number != '' AND state NOT IN ('已脱困', '已解困', '已退出', '不予建档')"
             ),
+            postgresql_where=sa.text(
+                "id_number != '' AND state NOT IN ('已脱困', '已解困', '已退出', '不予建档')"
+            ),
         )
         batch_op.create_index("ix_hardship_file_state", ["state"], unique=False)
 
@@ -316,6 +319,9 @@ def downgrade() -> None:
         batch_op.drop_index(
             "ix_hardship_file_open_id_number",
             sqlite_where=sa.text(
+                "id_number != '' AND state NOT IN ('已脱困', '已解困', '已退出', '不予建档')"
+            ),
+            postgresql_where=sa.text(
                 "id_number != '' AND state NOT IN ('已脱困', '已解困', '已退出', '不予建档')"
             ),
         )

@@ -176,6 +176,7 @@ def upgrade() -> None:
             ["member_id", "trip_id"],
             unique=True,
             sqlite_where=sa.text("state NOT IN ('已取消', '已放弃')"),
+            postgresql_where=sa.text("state NOT IN ('已取消', '已放弃')"),
         )
         batch_op.create_index(
             "ix_recuperation_application_trip_state", ["trip_id", "state"], unique=False
@@ -285,6 +286,7 @@ def downgrade() -> None:
         batch_op.drop_index(
             "ix_recuperation_application_open",
             sqlite_where=sa.text("state NOT IN ('已取消', '已放弃')"),
+            postgresql_where=sa.text("state NOT IN ('已取消', '已放弃')"),
         )
         batch_op.drop_index(batch_op.f("ix_recuperation_application_member_id"))
 

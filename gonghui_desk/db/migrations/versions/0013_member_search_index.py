@@ -64,7 +64,8 @@ def _statements() -> list[str]:
 
 def upgrade() -> None:
     op.create_index("ix_member_card_lettered", "member", ["card_number"], unique=False,
-                    sqlite_where=sa.text("card_number GLOB '*[^0-9]*'"))
+                    sqlite_where=sa.text("card_number GLOB '*[^0-9]*'"),
+                    postgresql_where=sa.text("card_number ~ '[^0-9]'"))
     if op.get_context().dialect.name != "sqlite":
         return
     for statement in _statements():
