@@ -59,7 +59,13 @@ class Database:
     @property
     def display_name(self) -> str:
         """Where the data is, for the status bar and messages (no password)."""
-        return str(self.path) if self.path else self.url.render_as_string(hide_password=True)
+        if self.path:
+            return str(self.path)
+        if self.url.get_backend_name() == "postgresql":
+            host = self.url.host or str(self.url.query.get("host") or "本机")
+            who = f"{self.url.username}@" if self.url.username else ""
+            return f"服务器 {who}{host} 上的 {self.url.database}"
+        return self.url.render_as_string(hide_password=True)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
