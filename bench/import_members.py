@@ -60,7 +60,7 @@ from gonghui_desk.db.database import open_database
 from gonghui_desk.exchange.import_session import prepare_request, read_roster
 from gonghui_desk.exchange.member_import import import_operation, plan_import
 from gonghui_desk.services.operations import Runner
-source, target = Path(sys.argv[1]), Path(sys.argv[2])
+source, target = Path(sys.argv[1]), sys.argv[2]  # a file or a server URL
 db = open_database(target)
 opened = time.perf_counter()
 sheet = read_roster(source)  # as the command reads it

@@ -34,7 +34,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from import_members import build_roster  # noqa: E402 — bench/ is sys.path[0]
+from import_members import IMPORT_CHILD, build_roster  # noqa: E402 — bench/ is sys.path[0]
 
 from tests.pg_cluster import start_cluster  # noqa: E402
 
@@ -42,30 +42,6 @@ IMPORT_GOAL = 2.0
 FIRST_ROWS_GOAL_MS = 150.0
 KEYSTROKE_GOAL_MS = 100.0
 FIRST_PAGE = 50
-
-IMPORT_CHILD = """
-import json, sys, time
-start = time.perf_counter()
-from pathlib import Path
-from gonghui_desk.db.database import open_database
-from gonghui_desk.exchange.import_session import prepare_request, read_roster
-from gonghui_desk.exchange.member_import import import_operation, plan_import
-from gonghui_desk.services.operations import Runner
-source, target = Path(sys.argv[1]), sys.argv[2]
-db = open_database(target)
-opened = time.perf_counter()
-sheet = read_roster(source)
-out = []
-for _ in plan_import(db.sessions, prepare_request(db.sessions, sheet, source, "add",
-                                                  db.clock.today()), out):
-    pass
-checked = time.perf_counter()
-Runner(db).run(import_operation(out[0], valid_only=False))
-written = time.perf_counter()
-db.close()
-print(json.dumps({"seconds": written - opened, "write": written - checked,
-                  "added": out[0].count("新增")}))
-"""
 
 QUERIES = (("name 王", "王"), ("name 晓梅", "晓梅"), ("initials zxm", "zxm"),
            ("pinyin zhangwei", "zhangwei"), ("ID tail 1234", "1234"),

@@ -271,8 +271,8 @@ def _refuse_foreign_server(engine: Engine) -> None:
 def server_unreachable(engine: Engine, exc: SQLAlchemyDatabaseError) -> str:
     """Why a server book cannot be reached, in the chair's words (no traceback)."""
     where = engine.url.render_as_string(hide_password=True)
-    detail = str(getattr(exc, "orig", exc)).strip().splitlines()[0] if str(
-        getattr(exc, "orig", exc)).strip() else type(exc).__name__
+    lines = str(exc.orig or exc).strip().splitlines()
+    detail = lines[0] if lines else type(exc).__name__
     return (f"连不上数据库服务器 {where}：{detail}。请检查网络、服务器地址和账号密码，"
             "或请管理员确认服务器已经开启。")
 

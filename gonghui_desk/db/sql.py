@@ -16,40 +16,39 @@ from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import FunctionElement
 
 
-class month_of(FunctionElement[str]):
+class _DatePart(FunctionElement[str]):
+    """Part of a date as text; each subclass names its format on both engines."""
+
+    type = String()
+    inherit_cache = True
+    SQLITE = POSTGRESQL = ""
+
+
+class month_of(_DatePart):
     """A date's month as ``'YYYY-MM'``."""
 
-    type = String()
-    inherit_cache = True
     name = "month_of"
+    SQLITE, POSTGRESQL = "%Y-%m", "YYYY-MM"
 
 
-@compiles(month_of, "sqlite")
-def _month_sqlite(element: month_of, compiler: SQLCompiler, **kw: Any) -> str:
-    return f"strftime('%Y-%m', {compiler.process(element.clauses, **kw)})"
-
-
-@compiles(month_of, "postgresql")
-def _month_pg(element: month_of, compiler: SQLCompiler, **kw: Any) -> str:
-    return f"to_char({compiler.process(element.clauses, **kw)}, 'YYYY-MM')"
-
-
-class month_number(FunctionElement[str]):
+class month_number(_DatePart):
     """A date's month as two digits, ``'01'`` to ``'12'``."""
 
-    type = String()
-    inherit_cache = True
     name = "month_number"
+    SQLITE, POSTGRESQL = "%m", "MM"
 
 
-@compiles(month_number, "sqlite")
-def _month_number_sqlite(element: month_number, compiler: SQLCompiler, **kw: Any) -> str:
-    return f"strftime('%m', {compiler.process(element.clauses, **kw)})"
+def _date_part_sqlite(element: _DatePart, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"strftime('{element.SQLITE}', {compiler.process(element.clauses, **kw)})"
 
 
-@compiles(month_number, "postgresql")
-def _month_number_pg(element: month_number, compiler: SQLCompiler, **kw: Any) -> str:
-    return f"to_char({compiler.process(element.clauses, **kw)}, 'MM')"
+def _date_part_pg(element: _DatePart, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"to_char({compiler.process(element.clauses, **kw)}, '{element.POSTGRESQL}')"
+
+
+for _part in (month_of, month_number):
+    compiles(_part, "sqlite")(_date_part_sqlite)
+    compiles(_part, "postgresql")(_date_part_pg)
 
 
 _PLAIN_PREFIX = re.compile(r"[A-Za-z0-9\-]*")
