@@ -28,6 +28,7 @@ class month_of(_DatePart):
     """A date's month as ``'YYYY-MM'``."""
 
     name = "month_of"
+    inherit_cache = True
     SQLITE, POSTGRESQL = "%Y-%m", "YYYY-MM"
 
 
@@ -35,6 +36,7 @@ class month_number(_DatePart):
     """A date's month as two digits, ``'01'`` to ``'12'``."""
 
     name = "month_number"
+    inherit_cache = True
     SQLITE, POSTGRESQL = "%m", "MM"
 
 

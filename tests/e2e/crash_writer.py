@@ -43,6 +43,7 @@ def imports(db) -> None:
     from pathlib import Path
 
     from gonghui_desk.domain.idnumber import check_character
+    from gonghui_desk.domain.pinyin import pinyin_keys
     from gonghui_desk.exchange.header_map import auto_mapping
     from gonghui_desk.exchange.member_import import (
         ImportPlan,
@@ -57,8 +58,8 @@ def imports(db) -> None:
         last = session.scalar(select(func.max(Member.note)).where(Member.note.like("batch-%")))
     number = int(last.split("-")[1]) + 1 if last else 0
     header = ["姓名", "身份证号", "入会日期", "备注"]
-    print("ready", flush=True)
-    while True:
+
+    def plan(number: int) -> ImportPlan:
         birth = dt.date(1960, 1, 1) + dt.timedelta(days=number)
         rows = [(1, header)]
         for i in range(BATCH):
@@ -71,9 +72,18 @@ def imports(db) -> None:
         out: list[ImportPlan] = []
         for _ in plan_import(db.sessions, request, out):
             pass
-        run_once(db, "导入会员", lambda tx, plan=out[0]: write_plan(tx, plan, valid_only=False))
+        return out[0]
+
+    # The first batch is planned (read only) before the kills start, so that loading the
+    # region codes and pinyin tables does not use up the short windows between kills.
+    ready = plan(number)
+    pinyin_keys("导入")
+    print("ready", flush=True)
+    while True:
+        run_once(db, "导入会员", lambda tx, plan=ready: write_plan(tx, plan, valid_only=False))
         print(f"committed {number}", flush=True)
         number += 1
+        ready = plan(number)
 
 
 def demo(db) -> None:
