@@ -25,6 +25,7 @@ from gonghui_desk.ui.tasks import ProgressView, progress_dialog
 
 RUN_INLINE = False
 DIALOG_AFTER_MS = 300
+RECHECK_MS = 100
 
 
 class _Job(QObject):
@@ -112,6 +113,9 @@ class Writer:
         dialog.canceled.connect(job.cancelled.set)
         dialog.show()
         while not done.is_set():
+            # The job's own quit wakes the loop; the timer also does, every tenth of a
+            # second, so a wake-up that goes missing can never leave the window waiting.
+            QTimer.singleShot(RECHECK_MS, loop.quit)
             loop.exec()
         dialog.close()
         dialog.deleteLater()
